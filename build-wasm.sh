@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Quote Explorer's one entry point. See README.md and docs/architecture.md.
+#
+#   ./build-wasm.sh deps          install missing Debian/npm packages, fetch Dear ImGui sources
+#   ./build-wasm.sh web           wasm build -> build/web/ (a static site)
+#   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
+#   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
+#   ./build-wasm.sh test          deps, native build, unit tests, wasm build, browser tests
+#
+# IMGUI_DIR=/path/to/imgui-1.90.1 overrides the Dear ImGui sources fetched by `deps`.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BUILD="$ROOT/build"
+DEPS="$BUILD/deps"
+IMGUI_VERSION=1.90.1
+IMGUI_DEB_VERSION=1.90.1+ds-1
+IMGUI_DIR=${IMGUI_DIR:-$DEPS/imgui-$IMGUI_VERSION}
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+DEBIAN_PACKAGES=(
+  cmake make g++ python3 xz-utils ca-certificates
+  emscripten
+  nlohmann-json3-dev doctest-dev
+  libglfw3-dev libgl-dev libgl1-mesa-dri
+  chromium xvfb xauth
+  fonts-dejavu-core fonttools
+)
+
+log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
+die() { printf 'build-wasm.sh: %s\n' "$*" >&2; exit 1; }
+
+missing_debian_packages() {
+  local pkg
+  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || echo "$pkg"
+  done
+  # A machine may carry its own Node.js (with npm inside); Debian's npm would conflict with it.
+  command -v node >/dev/null || echo nodejs
+  command -v npm >/dev/null || echo npm
+}
+
+install_debian_packages() {
+  local missing
+  missing=$(missing_debian_packages)
+  [ -z "$missing" ] && return 0
+  [ "$(id -u)" = 0 ] || die "missing Debian packages (run as root to install): $missing"
+  log "installing Debian packages: $(echo $missing)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing
+}
+
+install_npm_packages() {
+  local e2e="$ROOT/tests/e2e"
+  if [ ! -d "$e2e/node_modules/playwright-core" ] ||
+     [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+    log "installing npm packages for the browser tests"
+    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Dear ImGui 1.90.1 comes from Debian 13's source package, fetched with a private apt
+# configuration so the system's sources.list stays untouched.
+fetch_imgui() {
+  [ -f "$IMGUI_DIR/imgui.h" ] && return 0
+  [ "$IMGUI_DIR" = "$DEPS/imgui-$IMGUI_VERSION" ] ||
+    die "IMGUI_DIR=$IMGUI_DIR has no imgui.h"
+  log "fetching Dear ImGui $IMGUI_VERSION sources from Debian's source package"
+  local apt_dir="$DEPS/apt"
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/src"
+  local uris signed_by
+  uris=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  signed_by=$(awk '/^Signed-By:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  cat >"$apt_dir/trixie-src.sources" <<EOF
+Types: deb-src
+URIs: ${uris:-http://deb.debian.org/debian}
+Suites: trixie
+Components: main
+Signed-By: ${signed_by:-/usr/share/keyrings/debian-archive-keyring.gpg}
+EOF
+  local apt_opts=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$apt_dir"
+                  -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
+                  -o APT::Sandbox::User=root)
+  apt-get "${apt_opts[@]}" -qq update
+  (cd "$apt_dir/src" && apt-get "${apt_opts[@]}" -qq source --download-only "imgui=$IMGUI_DEB_VERSION")
+  local orig
+  orig=$(ls "$apt_dir"/src/imgui_*.orig.tar.* | head -n 1)
+  mkdir -p "$IMGUI_DIR.tmp"
+  tar -xf "$orig" -C "$IMGUI_DIR.tmp" --strip-components=1
+  mv "$IMGUI_DIR.tmp" "$IMGUI_DIR"
+  [ -f "$IMGUI_DIR/imgui.h" ] || die "Dear ImGui sources unpacked without imgui.h"
+}
+
+cmd_deps() {
+  install_debian_packages
+  install_npm_packages
+  fetch_imgui
+}
+
+export NODE_PATH=/usr/share/nodejs
+
+configure_native() {
+  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+}
+
+cmd_native() {
+  fetch_imgui
+  log "native build -> build/native"
+  configure_native
+  cmake --build "$BUILD/native" -j "$JOBS"
+}
+
+cmd_web() {
+  fetch_imgui
+  log "wasm build -> build/web"
+  if [ ! -f "$BUILD/wasm/CMakeCache.txt" ]; then
+    emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+  fi
+  cmake --build "$BUILD/wasm" -j "$JOBS"
+}
+
+cmd_serve() {
+  local port=${1:-8080}
+  cmd_deps
+  cmd_web
+  log "serving build/web on http://127.0.0.1:$port/"
+  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$BUILD/web"
+}
+
+cmd_test() {
+  cmd_deps
+  cmd_native
+  log "unit tests"
+  ctest --test-dir "$BUILD/native" --output-on-failure -j "$JOBS"
+  cmd_web
+  log "browser tests"
+  mkdir -p "$BUILD/test-artifacts"
+  (cd "$ROOT/tests/e2e" && node --test --test-concurrency=1 ./*.test.mjs)
+}
+
+main() {
+  local cmd=${1:-}
+  shift || true
+  case "$cmd" in
+    deps) cmd_deps ;;
+    web) cmd_web ;;
+    native) cmd_native ;;
+    serve) cmd_serve "$@" ;;
+    test) cmd_test ;;
+    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

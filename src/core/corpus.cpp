@@ -1,0 +1,112 @@
+#include "core/corpus.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace qe {
+namespace {
+
+constexpr std::array<std::string_view, kQuoteKindCount> kKindNames = {"direct", "indirect", "mixed"};
+constexpr std::array<std::string_view, 3> kSpeakerKindNames = {"person", "organization", "group"};
+
+}  // namespace
+
+std::string_view kind_name(QuoteKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
+
+std::optional<QuoteKind> parse_kind(std::string_view name) {
+  for (std::size_t i = 0; i < kKindNames.size(); ++i)
+    if (kKindNames[i] == name) return static_cast<QuoteKind>(i);
+  return std::nullopt;
+}
+
+std::string_view speaker_kind_name(SpeakerKind kind) {
+  return kSpeakerKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<SpeakerKind> parse_speaker_kind(std::string_view name) {
+  for (std::size_t i = 0; i < kSpeakerKindNames.size(); ++i)
+    if (kSpeakerKindNames[i] == name) return static_cast<SpeakerKind>(i);
+  return std::nullopt;
+}
+
+std::uint32_t StringPool::add(std::string_view text) {
+  buffer_.append(text);
+  ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
+  return static_cast<std::uint32_t>(ends_.size() - 1);
+}
+
+std::string_view StringPool::operator[](std::uint32_t index) const {
+  const std::size_t begin = begin_of(index);
+  return std::string_view(buffer_).substr(begin, ends_[index] - begin);
+}
+
+void StringPool::reserve(std::size_t strings, std::size_t bytes) {
+  ends_.reserve(strings);
+  buffer_.reserve(bytes);
+}
+
+void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
+  offsets_.assign(value_count + 1, 0);
+  for (std::uint32_t value : value_of_quote) ++offsets_[value + 1];
+  for (std::size_t v = 0; v < value_count; ++v) offsets_[v + 1] += offsets_[v];
+  quotes_.resize(value_of_quote.size());
+  std::vector<std::uint32_t> next(offsets_.begin(), offsets_.end() - 1);
+  for (QuoteIndex q = 0; q < value_of_quote.size(); ++q) quotes_[next[value_of_quote[q]]++] = q;
+}
+
+PostingLists::Run PostingLists::of(std::size_t value) const {
+  if (value + 1 >= offsets_.size()) return {nullptr, nullptr};
+  return {quotes_.data() + offsets_[value], quotes_.data() + offsets_[value + 1]};
+}
+
+std::size_t country_slot(CountryId id) { return id == kNoCountry ? country_count() : id; }
+std::size_t country_slot_count() { return country_count() + 1; }
+
+void Corpus::build_indexes() {
+  speaker_by_id_.clear();
+  speaker_by_folded_label_.clear();
+  for (SpeakerId s = 0; s < speakers.size(); ++s) {
+    const Speaker& speaker = speakers[s];
+    speaker_by_id_.emplace(speaker.id, s);
+    std::vector<std::string> labels = {utf8::fold_for_search(speaker.id),
+                                       utf8::fold_for_search(speaker.name)};
+    for (const std::string& alias : speaker.aliases) labels.push_back(utf8::fold_for_search(alias));
+    std::sort(labels.begin(), labels.end());
+    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+    for (std::string& label : labels) speaker_by_folded_label_.emplace(std::move(label), s);
+  }
+
+  const std::size_t n = quotes.size();
+  std::vector<std::uint32_t> values(n);
+  quotes_by_speaker.build(speakers.size(), quotes.speaker);
+  for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(country_slot(quotes.country[q]));
+  quotes_by_country.build(country_slot_count(), values);
+  for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
+  quotes_by_kind.build(kQuoteKindCount, values);
+}
+
+std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {
+  std::vector<SpeakerId> found;
+  auto [first, last] = speaker_by_folded_label_.equal_range(utf8::fold_for_search(value));
+  for (auto it = first; it != last; ++it) found.push_back(it->second);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::optional<SpeakerId> Corpus::speaker_by_id(std::string_view id) const {
+  auto it = speaker_by_id_.find(std::string(id));
+  if (it == speaker_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<QuoteIndex> Corpus::find_quote(std::string_view article_id, std::string_view quote_id) const {
+  for (const Article& article : articles) {
+    if (article.id != article_id) continue;
+    for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q)
+      if (quotes.id[q] == quote_id) return q;
+  }
+  return std::nullopt;
+}
+
+}  // namespace qe

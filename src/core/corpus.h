@@ -1,0 +1,126 @@
+// corpus.h: the loaded articles, speakers and quotes, laid out for fast filtering.
+//
+// Speakers are interned (a quote stores a 4-byte SpeakerId, its country a 2-byte CountryId),
+// quotes live in parallel arrays in display order (article, then paragraph, then start), and
+// per-facet posting lists are built once at load so that filters touch only the quotes that
+// can match. A Corpus is immutable once built: the loader makes a new one or none at all.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/countries.h"
+
+namespace qe {
+
+using SpeakerId = std::uint32_t;
+using ArticleId = std::uint32_t;
+using QuoteIndex = std::uint32_t;
+
+enum class QuoteKind : std::uint8_t { Direct, Indirect, Mixed };
+inline constexpr std::size_t kQuoteKindCount = 3;
+std::string_view kind_name(QuoteKind kind);                     // "direct"
+std::optional<QuoteKind> parse_kind(std::string_view name);     // exact, lower case
+
+enum class SpeakerKind : std::uint8_t { Person, Organization, Group };
+std::string_view speaker_kind_name(SpeakerKind kind);
+std::optional<SpeakerKind> parse_speaker_kind(std::string_view name);
+
+// Many short strings in one buffer: one allocation instead of one per string.
+class StringPool {
+ public:
+  std::uint32_t add(std::string_view text);                     // returns the string's index
+  std::string_view operator[](std::uint32_t index) const;
+  std::size_t size() const { return ends_.size(); }
+  const std::string& buffer() const { return buffer_; }
+  std::size_t begin_of(std::uint32_t index) const { return index ? ends_[index - 1] : 0; }
+  void reserve(std::size_t strings, std::size_t bytes);
+
+ private:
+  std::string buffer_;
+  std::vector<std::uint32_t> ends_;  // 32-bit offsets keep a pool under 4 GiB (see LoadLimits)
+};
+
+struct Speaker {
+  std::string id, name, role;          // role may be empty
+  std::vector<std::string> aliases;
+  SpeakerKind kind = SpeakerKind::Person;
+  CountryId country = kNoCountry;
+};
+
+struct Source {
+  std::string name, url;               // either may be empty
+};
+
+struct Article {
+  std::string id, title, dateline, published, language;  // all but id may be empty
+  Source source;
+  std::vector<std::string> paragraphs;
+  QuoteIndex first_quote = 0, quote_count = 0;  // the article's quotes are contiguous
+};
+
+// One column per field. A filter pass reads speaker, country and kind: 7 bytes a quote.
+struct QuoteTable {
+  std::vector<SpeakerId> speaker;
+  std::vector<CountryId> country;       // the speaker's, copied so filters skip a lookup
+  std::vector<QuoteKind> kind;
+  std::vector<ArticleId> article;
+  std::vector<std::uint32_t> paragraph;
+  std::vector<std::uint32_t> start, end;            // code points, as in the JSON
+  std::vector<std::uint32_t> start_byte, end_byte;  // the same span in UTF-8 bytes
+  StringPool id, text, cue;
+  // Folded texts joined by '\0', so one substring search over the buffer finds all matches
+  // and a match can never span two quotes.
+  StringPool folded_text;
+
+  std::size_t size() const { return speaker.size(); }
+};
+
+// Quote indexes grouped by facet value (CSR layout: offsets into one array), sorted within
+// each group, so the quotes of a value are one contiguous, ordered run.
+class PostingLists {
+ public:
+  void build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote);
+  struct Run {
+    const QuoteIndex* first;
+    const QuoteIndex* last;
+    std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  };
+  Run of(std::size_t value) const;
+  std::size_t value_count() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
+
+ private:
+  std::vector<std::uint32_t> offsets_;
+  std::vector<QuoteIndex> quotes_;
+};
+
+// Facet values are dense indexes: SpeakerId, country slot (CountryId, or country_count()
+// for "unknown"), and QuoteKind.
+std::size_t country_slot(CountryId id);       // kNoCountry -> country_count()
+std::size_t country_slot_count();             // country_count() + 1
+
+struct Corpus {
+  std::vector<Article> articles;
+  std::vector<Speaker> speakers;
+  QuoteTable quotes;
+  PostingLists quotes_by_speaker, quotes_by_country, quotes_by_kind;
+
+  // Speakers whose id, name or an alias equals `value`, ignoring case.
+  std::vector<SpeakerId> find_speakers(std::string_view value) const;
+  std::optional<SpeakerId> speaker_by_id(std::string_view id) const;
+  std::optional<QuoteIndex> find_quote(std::string_view article_id, std::string_view quote_id) const;
+
+  // Called once by the loader after the tables are filled.
+  void build_indexes();
+
+ private:
+  std::unordered_map<std::string, SpeakerId> speaker_by_id_;
+  std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;
+};
+
+}  // namespace qe

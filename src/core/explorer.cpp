@@ -1,0 +1,65 @@
+#include "core/explorer.h"
+
+#include <algorithm>
+
+namespace qe {
+
+std::vector<LoadError> Explorer::load(std::string_view text, std::string_view file_name, const LoadLimits& limits) {
+  LoadResult loaded = load_corpus(text, file_name, limits);
+  if (!loaded.ok()) return std::move(loaded.errors);
+  corpus_ = std::move(loaded.corpus);
+  file_name_ = std::string(file_name);
+  filter_ = Filter{};
+  matched_text_.clear();
+  selected_.reset();
+  refilter();
+  return {};
+}
+
+void Explorer::set_filter(const Filter& filter) {
+  if (!corpus_) return;
+  const Filter canonical = canonical_filter(*corpus_, filter);
+  if (canonical == filter_) return;
+  filter_ = canonical;
+  refilter();
+}
+
+void Explorer::refilter() {
+  if (filter_.text != matched_text_) {
+    // Text search is the only step that reads text, so keep its answer while facets change.
+    text_matches_ = filter_.text.empty() ? std::vector<QuoteIndex>{} : match_text(*corpus_, filter_.text);
+    matched_text_ = filter_.text;
+  }
+  result_ = apply_filter(*corpus_, filter_, &text_matches_);
+  if (!selected_row()) {
+    selected_.reset();
+    if (!result_.visible.empty()) selected_ = result_.visible.front();
+  }
+  ++revision_;
+}
+
+std::optional<std::size_t> Explorer::selected_row() const {
+  if (!selected_) return std::nullopt;
+  const auto& visible = result_.visible;
+  const auto it = std::lower_bound(visible.begin(), visible.end(), *selected_);
+  if (it == visible.end() || *it != *selected_) return std::nullopt;
+  return static_cast<std::size_t>(it - visible.begin());
+}
+
+void Explorer::select(QuoteIndex quote) {
+  if (selected_ == quote) return;
+  const auto& visible = result_.visible;
+  if (!std::binary_search(visible.begin(), visible.end(), quote)) return;
+  selected_ = quote;
+  ++revision_;
+}
+
+void Explorer::move_selection(int delta) {
+  const auto& visible = result_.visible;
+  if (visible.empty()) return;
+  const auto row = static_cast<long>(selected_row().value_or(0));
+  const long last = static_cast<long>(visible.size()) - 1;
+  select(visible[static_cast<std::size_t>(std::clamp(row + delta, 0L, last))]);
+}
+
+}  // namespace qe

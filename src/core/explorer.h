@@ -1,0 +1,53 @@
+// explorer.h: the state every front end shows: the corpus, the filter, its result, the
+// selected quote. Front ends (web, native GUI) own one Explorer and change it only through
+// these calls, so the JS API, the URL hash and the UI can never disagree.
+//
+// A failed load leaves everything as it was; the errors say why.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/filter.h"
+#include "core/loader.h"
+
+namespace qe {
+
+class Explorer {
+ public:
+  // Replaces the corpus when `text` is valid (and resets filter and selection), otherwise
+  // changes nothing and returns the errors.
+  std::vector<LoadError> load(std::string_view text, std::string_view file_name, const LoadLimits& limits = {});
+
+  bool has_corpus() const { return corpus_ != nullptr; }
+  const Corpus& corpus() const { return *corpus_; }
+  const std::string& file_name() const { return file_name_; }
+
+  const Filter& filter() const { return filter_; }      // canonical (see canonical_filter)
+  void set_filter(const Filter& filter);
+  const FilterResult& result() const { return result_; }
+
+  std::optional<QuoteIndex> selected() const { return selected_; }  // always a visible quote
+  void select(QuoteIndex quote);
+  void move_selection(int delta);                         // by rows of the visible list
+  std::optional<std::size_t> selected_row() const;      // its row in result().visible
+
+  // Increments on every change, so views and bridges can tell when to redraw or re-sync.
+  std::uint64_t revision() const { return revision_; }
+
+ private:
+  void refilter();
+  std::shared_ptr<const Corpus> corpus_;
+  std::string file_name_;
+  Filter filter_;
+  FilterResult result_;
+  std::string matched_text_;                   // the text that text_matches_ answers
+  std::vector<QuoteIndex> text_matches_;
+  std::optional<QuoteIndex> selected_;
+  std::uint64_t revision_ = 0;
+};
+
+}  // namespace qe

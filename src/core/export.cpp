@@ -1,0 +1,104 @@
+#include "core/export.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <numeric>
+
+namespace qe {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json country_json(CountryId country) {
+  return country == kNoCountry ? json(nullptr) : json(std::string(country_code(country)));
+}
+
+json quote_record(const Corpus& corpus, QuoteIndex q) {
+  const QuoteTable& quotes = corpus.quotes;
+  const Speaker& speaker = corpus.speakers[quotes.speaker[q]];
+  return json{{"id", quotes.id[q]},
+              {"article", corpus.articles[quotes.article[q]].id},
+              {"speaker", speaker.id},
+              {"speaker_name", speaker.name},
+              {"country", country_json(quotes.country[q])},
+              {"kind", kind_name(quotes.kind[q])},
+              {"text", quotes.text[q]}};
+}
+
+std::string csv_field(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string to_csv(const Corpus& corpus, const std::vector<QuoteIndex>& quotes) {
+  std::string out = "id,article,speaker,speaker_name,country,kind,text\r\n";
+  for (QuoteIndex q : quotes) {
+    const json record = quote_record(corpus, q);
+    bool first = true;
+    for (const auto& field : record) {
+      if (!first) out += ',';
+      first = false;
+      if (field.is_string()) out += csv_field(field.get_ref<const std::string&>());
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string to_text(const Corpus& corpus, const std::vector<QuoteIndex>& quotes) {
+  std::string out;
+  for (QuoteIndex q : quotes) {
+    const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
+    const CountryId country = corpus.quotes.country[q];
+    out.append(speaker.name);
+    if (country != kNoCountry) out.append(" (").append(country_code(country)).append(")");
+    out.append(" [").append(kind_name(corpus.quotes.kind[q])).append("]: ");
+    out.append(corpus.quotes.text[q]).append("\n");
+  }
+  return out;
+}
+
+// Indexes with a non-zero count, busiest first, ties in index order.
+std::vector<std::size_t> ranked(const std::vector<std::uint32_t>& counts) {
+  std::vector<std::size_t> order(counts.size());
+  std::iota(order.begin(), order.end(), 0);
+  order.erase(std::remove_if(order.begin(), order.end(), [&](std::size_t i) { return counts[i] == 0; }), order.end());
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+  return order;
+}
+
+}  // namespace
+
+std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& quotes, ExportFormat format) {
+  switch (format) {
+    case ExportFormat::Csv: return to_csv(corpus, quotes);
+    case ExportFormat::Text: return to_text(corpus, quotes);
+    case ExportFormat::Json: break;
+  }
+  json records = json::array();
+  for (QuoteIndex q : quotes) records.push_back(quote_record(corpus, q));
+  return records.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+std::string export_stats(const Corpus& corpus, const FilterResult& counts) {
+  json speakers = json::array();
+  for (std::size_t s : ranked(counts.speaker_counts)) {
+    const Speaker& speaker = corpus.speakers[s];
+    speakers.push_back({{"id", speaker.id}, {"name", speaker.name}, {"role", speaker.role},
+                        {"country", country_json(speaker.country)}, {"quotes", counts.speaker_counts[s]}});
+  }
+  json countries = json::array();
+  for (std::size_t slot : ranked(counts.country_counts)) {
+    const CountryId id = slot == country_count() ? kNoCountry : static_cast<CountryId>(slot);
+    countries.push_back({{"code", country_json(id)}, {"name", country_name(id)}, {"quotes", counts.country_counts[slot]}});
+  }
+  json kinds = json::object();
+  for (std::size_t k = 0; k < kQuoteKindCount; ++k) kinds[std::string(kind_name(static_cast<QuoteKind>(k)))] = counts.kind_counts[k];
+  const json stats = {{"articles", corpus.articles.size()}, {"quotes", counts.visible.size()},
+                      {"speakers", speakers}, {"countries", countries}, {"kinds", kinds}};
+  return stats.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace qe

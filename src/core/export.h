@@ -1,0 +1,24 @@
+// export.h: quotes as records for scripts, the JS API and downloads.
+//
+// A quote record is {"id", "article", "speaker", "speaker_name", "country", "kind", "text"}
+// with `country` null when unknown (DESIGN.md). CSV follows RFC 4180 with that header row;
+// text is one line a quote, for reading in a terminal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/filter.h"
+
+namespace qe {
+
+enum class ExportFormat { Json, Csv, Text };
+
+std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& quotes, ExportFormat format);
+
+// {"articles": n, "quotes": n, "speakers": [{id, name, role, country, quotes}…],
+//  "countries": [{code, name, quotes}…], "kinds": {"direct": n, …}}, busiest first.
+std::string export_stats(const Corpus& corpus, const FilterResult& counts);
+
+}  // namespace qe

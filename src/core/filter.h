@@ -1,0 +1,54 @@
+// filter.h: which quotes are visible, and how many each facet choice would give.
+//
+// Rules (the same for the CLI, the JS API, the URL hash and the UI):
+//   - values within one facet are OR-ed, different facets are AND-ed;
+//   - `text` matches case-insensitively inside the quote text (utf8::fold_for_search);
+//   - each facet's counts apply all *other* active facets (as in Datasette or crossfilter),
+//     so a count says how many quotes ticking that value would add.
+//
+//   qe::Filter filter;
+//   filter.countries = {"RU", "UA"};
+//   qe::FilterResult result = qe::apply_filter(corpus, filter);   // result.visible, counts
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+
+namespace qe {
+
+struct Filter {
+  std::vector<std::string> speakers;   // speaker ids, names or aliases (any case)
+  std::vector<std::string> countries;  // ISO codes (any case), or "none" for no country
+  std::vector<std::string> kinds;      // "direct", "indirect", "mixed"
+  std::string text;
+
+  bool empty() const { return speakers.empty() && countries.empty() && kinds.empty() && text.empty(); }
+  bool operator==(const Filter& other) const;
+  bool operator!=(const Filter& other) const { return !(*this == other); }
+};
+
+inline constexpr std::string_view kNoCountryValue = "none";
+
+// Rewrites values to their canonical form for this corpus: speaker names and aliases become
+// ids, country codes upper case, kinds lower case; duplicates go. Values that match nothing
+// stay as given (they select nothing), so a shared link never silently widens.
+Filter canonical_filter(const Corpus& corpus, const Filter& filter);
+
+struct FilterResult {
+  std::vector<QuoteIndex> visible;                    // display order
+  std::vector<std::uint32_t> speaker_counts;          // by SpeakerId
+  std::vector<std::uint32_t> country_counts;          // by country_slot()
+  std::array<std::uint32_t, kQuoteKindCount> kind_counts{};
+};
+
+// Quotes whose folded text contains the folded `text`, ascending. Separate from apply_filter
+// so callers can keep it while only facets change: it is the one step that reads text.
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
+
+FilterResult apply_filter(const Corpus& corpus, const Filter& filter);
+FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches);
+
+}  // namespace qe

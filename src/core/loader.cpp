@@ -1,0 +1,609 @@
+#include "core/loader.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/utf8.h"
+
+namespace qe {
+namespace {
+
+using json = nlohmann::json;
+
+// [SECTION] Positions and error collection
+
+struct Position {
+  std::size_t line = 1, column = 1;
+};
+
+// 1-based line and code-point column of a byte offset.
+Position position_of(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::string_view before = text.substr(0, offset);
+  Position at;
+  at.line += static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+  at.column += utf8::count_code_points(before.substr(from));
+  return at;
+}
+
+class ErrorSink {
+ public:
+  ErrorSink(std::string_view file, const LoadLimits& limits) : file_(file), limits_(limits) {}
+
+  void at_position(Position position, std::string message) {
+    add(LoadError{file_, position.line, position.column, "", std::move(message)});
+  }
+  void at_pointer(const std::string& pointer, std::string message) {
+    add(LoadError{file_, line_, 0, pointer.empty() ? "/" : pointer, std::move(message)});
+  }
+  void set_line(std::size_t line) { line_ = line; }  // JSON Lines: the article's line
+  bool any() const { return !errors_.empty(); }
+  bool full() const { return errors_.size() >= limits_.max_errors; }
+  std::vector<LoadError> take() { return std::move(errors_); }
+
+ private:
+  void add(LoadError error) {
+    if (!full()) errors_.push_back(std::move(error));
+  }
+  std::string file_;
+  const LoadLimits& limits_;
+  std::size_t line_ = 0;
+  std::vector<LoadError> errors_;
+};
+
+std::string shown(std::string_view text) {
+  constexpr std::size_t kShown = 60;
+  std::string out = "\"";
+  if (utf8::count_code_points(text) > kShown) {
+    out.append(text.substr(0, utf8::byte_offset_of(text, kShown))).append("…");
+  } else {
+    out.append(text);
+  }
+  return out + "\"";
+}
+
+// "a string \"abc\"", "the number 3", "null": what the user wrote, for "found …".
+std::string describe(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case json::value_t::string: return "the string " + shown(value.get_ref<const std::string&>());
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "the number " + value.dump();
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    default: return "an unsupported value";
+  }
+}
+
+std::string join_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// [SECTION] Checks that need the raw text: UTF-8 and nesting depth, with line and column
+
+bool check_encoding(std::string_view text, ErrorSink& errors) {
+  const std::size_t bad = utf8::find_invalid(text);
+  if (bad == std::string_view::npos) return true;
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+  errors.at_position(position_of(text, bad),
+                     std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence; "
+                     "expected UTF-8 text");
+  return false;
+}
+
+// Scans brackets outside strings so that absurdly deep input is refused before parsing.
+bool check_nesting(std::string_view text, const LoadLimits& limits, ErrorSink& errors) {
+  std::size_t depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limits.max_nesting_depth) {
+        errors.at_position(position_of(text, i), "nesting deeper than " +
+                                                     std::to_string(limits.max_nesting_depth) +
+                                                     " levels; expected an article (4 levels)");
+        return false;
+      }
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
+// Parses JSON text; on a syntax error reports it at its line and column and returns null.
+std::optional<json> parse_json(std::string_view text, std::size_t byte_base, std::string_view whole,
+                               ErrorSink& errors) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
+    // column 2: syntax error …"; keep the part after the position, which says what was
+    // expected, and compute the position ourselves in code points.
+    std::string message = e.what();
+    const std::size_t colon = message.find(": ", message.find("column"));
+    if (colon != std::string::npos) message = message.substr(colon + 2);
+    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+    errors.at_position(position_of(whole, byte_base + offset), "invalid JSON: " + message);
+    return std::nullopt;
+  }
+}
+
+// [SECTION] Typed field access with JSON Pointers
+
+class ObjectReader {
+ public:
+  ObjectReader(const json& object, std::string pointer, ErrorSink& errors)
+      : object_(object), pointer_(std::move(pointer)), errors_(errors) {}
+
+  const std::string& pointer() const { return pointer_; }
+  std::string pointer_to(std::string_view key) const { return pointer_ + "/" + std::string(key); }
+
+  // A string member; `required` reports a missing key, `allow_null` accepts null as "".
+  std::optional<std::string> string(std::string_view key, bool required, bool allow_null = true) {
+    const json* value = member(key, required);
+    if (!value || (allow_null && value->is_null())) return required ? std::nullopt : std::optional<std::string>("");
+    if (!value->is_string()) return wrong_type(key, *value, allow_null ? "a string or null" : "a string");
+    return value->get<std::string>();
+  }
+
+  std::optional<std::string> non_empty_string(std::string_view key) {
+    auto text = string(key, /*required=*/true, /*allow_null=*/false);
+    if (text && text->empty()) {
+      errors_.at_pointer(pointer_to(key), "expected a non-empty string, found \"\"");
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  std::optional<std::uint32_t> index(std::string_view key) {
+    const json* value = member(key, /*required=*/true);
+    if (!value) return std::nullopt;
+    if (!value->is_number_integer() || (value->is_number_integer() && value->get<std::int64_t>() < 0) ||
+        (value->is_number_unsigned() && value->get<std::uint64_t>() > UINT32_MAX)) {
+      wrong_type(key, *value, "a non-negative integer");
+      return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(value->get<std::uint64_t>());
+  }
+
+  // An array member; a missing optional array reads as empty.
+  const json* array(std::string_view key, bool required) {
+    static const json kEmpty = json::array();
+    const json* value = member(key, required);
+    if (!value) return required ? nullptr : &kEmpty;
+    if (!value->is_array()) {
+      wrong_type(key, *value, "an array");
+      return nullptr;
+    }
+    return value;
+  }
+
+  const json* optional_object(std::string_view key) {
+    const json* value = member(key, /*required=*/false);
+    if (!value || value->is_null()) return nullptr;
+    if (!value->is_object()) wrong_type(key, *value, "an object or null");
+    return value->is_object() ? value : nullptr;
+  }
+
+ private:
+  const json* member(std::string_view key, bool required) {
+    auto it = object_.find(key);
+    if (it != object_.end()) return &*it;
+    if (required) errors_.at_pointer(pointer_to(key), "missing required field \"" + std::string(key) + "\"");
+    return nullptr;
+  }
+  std::nullopt_t wrong_type(std::string_view key, const json& value, std::string_view expected) {
+    errors_.at_pointer(pointer_to(key), "expected " + std::string(expected) + ", found " + describe(value));
+    return std::nullopt;
+  }
+
+  const json& object_;
+  std::string pointer_;
+  ErrorSink& errors_;
+};
+
+bool expect_object(const json& value, const std::string& pointer, std::string_view what, ErrorSink& errors) {
+  if (value.is_object()) return true;
+  errors.at_pointer(pointer, "expected " + std::string(what) + " object, found " + describe(value));
+  return false;
+}
+
+// [SECTION] Building the corpus, one article at a time
+
+struct PendingQuote {
+  std::string id, text, cue;
+  SpeakerId speaker;
+  QuoteKind kind;
+  std::uint32_t paragraph, start, end, start_byte, end_byte;
+};
+
+class CorpusBuilder {
+ public:
+  CorpusBuilder(ErrorSink& errors, const LoadLimits& limits) : errors_(errors), limits_(limits) {}
+
+  void add_article(const json& value, const std::string& pointer, bool format_required);
+  std::shared_ptr<const Corpus> finish();
+
+ private:
+  void read_source(ObjectReader& reader, Article& article);
+  bool read_paragraphs(ObjectReader& reader, Article& article);
+  std::unordered_map<std::string, SpeakerId> read_speakers(ObjectReader& reader);
+  std::vector<PendingQuote> read_quotes(ObjectReader& reader, const Article& article,
+                                        const std::unordered_map<std::string, SpeakerId>& speakers);
+  std::optional<PendingQuote> read_quote(const json& value, const std::string& pointer, const Article& article,
+                                         const std::unordered_map<std::string, SpeakerId>& speakers);
+  bool check_span(ObjectReader& reader, const Article& article, PendingQuote& quote);
+  std::optional<CountryId> read_country(ObjectReader& reader);
+  void append_quotes(std::vector<PendingQuote> quotes);
+
+  ErrorSink& errors_;
+  const LoadLimits& limits_;
+  std::unique_ptr<Corpus> corpus_ = std::make_unique<Corpus>();
+  std::unordered_map<std::string, SpeakerId> global_speakers_;
+  std::unordered_set<std::string> article_ids_;
+};
+
+void CorpusBuilder::add_article(const json& value, const std::string& pointer, bool format_required) {
+  if (!expect_object(value, pointer, "an article", errors_)) return;
+  ObjectReader reader(value, pointer, errors_);
+  if (auto format = reader.string("format", format_required, /*allow_null=*/false);
+      format && !format->empty() && *format != kArticleFormat) {
+    errors_.at_pointer(reader.pointer_to("format"), "unknown format " + shown(*format) + "; expected \"" +
+                                                        std::string(kArticleFormat) + "\"");
+  }
+  Article article;
+  if (auto id = reader.non_empty_string("id")) {
+    article.id = *id;
+    if (!article_ids_.insert(article.id).second)
+      errors_.at_pointer(reader.pointer_to("id"), "duplicate article id " + shown(article.id) +
+                                                      "; expected each article id once in a corpus");
+  }
+  article.title = reader.string("title", /*required=*/true, /*allow_null=*/false).value_or("");
+  article.dateline = reader.string("dateline", false).value_or("");
+  article.published = reader.string("published", false).value_or("");
+  article.language = reader.string("language", false).value_or("");
+  read_source(reader, article);
+  const bool paragraphs_ok = read_paragraphs(reader, article);
+  const auto speakers = read_speakers(reader);
+  auto quotes = paragraphs_ok ? read_quotes(reader, article, speakers) : std::vector<PendingQuote>{};
+  if (errors_.any()) return;  // keep validating for more errors, but build nothing
+
+  article.first_quote = static_cast<QuoteIndex>(corpus_->quotes.size());
+  article.quote_count = static_cast<QuoteIndex>(quotes.size());
+  append_quotes(std::move(quotes));
+  corpus_->articles.push_back(std::move(article));
+}
+
+void CorpusBuilder::read_source(ObjectReader& reader, Article& article) {
+  const json* source = reader.optional_object("source");
+  if (!source) return;
+  ObjectReader source_reader(*source, reader.pointer_to("source"), errors_);
+  article.source.name = source_reader.string("name", false).value_or("");
+  article.source.url = source_reader.string("url", false).value_or("");
+}
+
+bool CorpusBuilder::read_paragraphs(ObjectReader& reader, Article& article) {
+  const json* paragraphs = reader.array("paragraphs", /*required=*/true);
+  if (!paragraphs) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < paragraphs->size(); ++i) {
+    const json& paragraph = (*paragraphs)[i];
+    if (!paragraph.is_string()) {
+      errors_.at_pointer(reader.pointer_to("paragraphs") + "/" + std::to_string(i),
+                         "expected a paragraph string, found " + describe(paragraph));
+      ok = false;
+      continue;
+    }
+    article.paragraphs.push_back(paragraph.get<std::string>());
+  }
+  return ok;
+}
+
+std::optional<CountryId> CorpusBuilder::read_country(ObjectReader& reader) {
+  const auto code = reader.string("country", false);
+  if (!code) return std::nullopt;
+  if (code->empty()) return kNoCountry;
+  if (auto id = find_country(*code)) return *id;
+  std::string message = shown(*code) + " is not an ISO 3166-1 alpha-2 country code";
+  std::string upper = *code;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (find_country(upper)) message += "; did you mean \"" + upper + "\"? Codes are upper case";
+  else message += "; expected two upper-case letters such as \"RU\", or null";
+  errors_.at_pointer(reader.pointer_to("country"), message);
+  return std::nullopt;
+}
+
+std::unordered_map<std::string, SpeakerId> CorpusBuilder::read_speakers(ObjectReader& reader) {
+  std::unordered_map<std::string, SpeakerId> local;
+  const json* speakers = reader.array("speakers", /*required=*/true);
+  if (!speakers) return local;
+  for (std::size_t i = 0; i < speakers->size(); ++i) {
+    const std::string pointer = reader.pointer_to("speakers") + "/" + std::to_string(i);
+    if (!expect_object((*speakers)[i], pointer, "a speaker", errors_)) continue;
+    ObjectReader fields((*speakers)[i], pointer, errors_);
+    Speaker speaker;
+    auto id = fields.non_empty_string("id");
+    auto name = fields.non_empty_string("name");
+    speaker.role = fields.string("role", false).value_or("");
+    if (const json* aliases = fields.array("aliases", false)) {
+      for (std::size_t a = 0; a < aliases->size(); ++a) {
+        if ((*aliases)[a].is_string()) speaker.aliases.push_back((*aliases)[a].get<std::string>());
+        else errors_.at_pointer(fields.pointer_to("aliases") + "/" + std::to_string(a),
+                                "expected an alias string, found " + describe((*aliases)[a]));
+      }
+    }
+    if (auto kind = fields.string("kind", false, false); kind && !kind->empty()) {
+      if (auto parsed = parse_speaker_kind(*kind)) speaker.kind = *parsed;
+      else errors_.at_pointer(fields.pointer_to("kind"), "unknown speaker kind " + shown(*kind) +
+                                                            "; expected \"person\", \"organization\" or \"group\"");
+    }
+    const auto country = read_country(fields);
+    if (!id || !name) continue;
+    if (local.count(*id)) {
+      errors_.at_pointer(fields.pointer_to("id"), "duplicate speaker id " + shown(*id) +
+                                                      "; expected each speaker once per article");
+      continue;
+    }
+    speaker.id = *id;
+    speaker.name = *name;
+    speaker.country = country.value_or(kNoCountry);
+    // Equal ids across a corpus are one speaker: the first article's description wins.
+    auto [it, added] = global_speakers_.emplace(speaker.id, static_cast<SpeakerId>(corpus_->speakers.size()));
+    if (added) corpus_->speakers.push_back(std::move(speaker));
+    local.emplace(*id, it->second);
+  }
+  return local;
+}
+
+std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader, const Article& article,
+                                                     const std::unordered_map<std::string, SpeakerId>& speakers) {
+  std::vector<PendingQuote> quotes;
+  const json* values = reader.array("quotes", /*required=*/true);
+  if (!values) return quotes;
+  std::unordered_set<std::string> ids;
+  for (std::size_t i = 0; i < values->size() && !errors_.full(); ++i) {
+    const std::string pointer = reader.pointer_to("quotes") + "/" + std::to_string(i);
+    auto quote = read_quote((*values)[i], pointer, article, speakers);
+    if (!quote) continue;
+    if (!ids.insert(quote->id).second) {
+      errors_.at_pointer(pointer + "/id", "duplicate quote id " + shown(quote->id) +
+                                              "; expected each quote id once per article");
+      continue;
+    }
+    quotes.push_back(std::move(*quote));
+  }
+  if (corpus_->quotes.size() + quotes.size() > limits_.max_quotes)
+    errors_.at_pointer(reader.pointer_to("quotes"), "more than " + std::to_string(limits_.max_quotes) +
+                                                        " quotes in all; expected at most that many");
+  return quotes;
+}
+
+std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const std::string& pointer,
+                                                      const Article& article,
+                                                      const std::unordered_map<std::string, SpeakerId>& speakers) {
+  if (!expect_object(value, pointer, "a quote", errors_)) return std::nullopt;
+  ObjectReader fields(value, pointer, errors_);
+  PendingQuote quote;
+  auto id = fields.non_empty_string("id");
+  auto speaker = fields.non_empty_string("speaker");
+  auto kind = fields.string("kind", true, false);
+  auto text = fields.non_empty_string("text");
+  auto paragraph = fields.index("paragraph");
+  auto start = fields.index("start");
+  auto end = fields.index("end");
+  quote.cue = fields.string("cue", false).value_or("");
+
+  std::optional<QuoteKind> parsed_kind;
+  if (kind && !(parsed_kind = parse_kind(*kind)))
+    errors_.at_pointer(fields.pointer_to("kind"),
+                       "unknown quote kind " + shown(*kind) + "; expected \"direct\", \"indirect\" or \"mixed\"");
+  if (speaker && !speakers.count(*speaker)) {
+    std::vector<std::string> known;
+    for (const auto& entry : speakers) known.push_back(entry.first);
+    std::sort(known.begin(), known.end());
+    errors_.at_pointer(fields.pointer_to("speaker"), "unknown speaker " + shown(*speaker) +
+                                                         "; expected one of the article's speaker ids: " +
+                                                         (known.empty() ? "(none)" : join_ids(known)));
+    speaker.reset();
+  }
+  if (!id || !speaker || !parsed_kind || !text || !paragraph || !start || !end) return std::nullopt;
+
+  quote.id = *id;
+  quote.speaker = speakers.at(*speaker);
+  quote.kind = *parsed_kind;
+  quote.text = *text;
+  quote.paragraph = *paragraph;
+  quote.start = *start;
+  quote.end = *end;
+  if (!check_span(fields, article, quote)) return std::nullopt;
+  return quote;
+}
+
+bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, PendingQuote& quote) {
+  if (quote.paragraph >= article.paragraphs.size()) {
+    errors_.at_pointer(fields.pointer_to("paragraph"),
+                       "paragraph " + std::to_string(quote.paragraph) + " does not exist; expected 0 to " +
+                           std::to_string(static_cast<long>(article.paragraphs.size()) - 1));
+    return false;
+  }
+  const std::string& paragraph = article.paragraphs[quote.paragraph];
+  const std::size_t length = utf8::count_code_points(paragraph);
+  if (quote.start >= quote.end) {
+    errors_.at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is not after start " +
+                                                     std::to_string(quote.start) + "; expected start < end");
+    return false;
+  }
+  if (quote.end > length) {
+    errors_.at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is past the end of paragraph " +
+                                                     std::to_string(quote.paragraph) + " (" + std::to_string(length) +
+                                                     " code points); expected at most " + std::to_string(length));
+    return false;
+  }
+  const std::size_t start_byte = utf8::byte_offset_of(paragraph, quote.start);
+  const std::size_t end_byte = utf8::byte_offset_of(paragraph, quote.end);
+  const std::string_view span = std::string_view(paragraph).substr(start_byte, end_byte - start_byte);
+  if (span != quote.text) {
+    std::string message = "span [" + std::to_string(quote.start) + ", " + std::to_string(quote.end) +
+                          ") of paragraph " + std::to_string(quote.paragraph) + " reads " + shown(span) +
+                          "; expected it to equal the quote's text " + shown(quote.text);
+    if (const std::size_t found = paragraph.find(quote.text); found != std::string::npos) {
+      const std::size_t start = utf8::count_code_points(std::string_view(paragraph).substr(0, found));
+      message += " (the text is at start " + std::to_string(start) + ", end " +
+                 std::to_string(start + utf8::count_code_points(quote.text)) + ")";
+    }
+    errors_.at_pointer(fields.pointer_to("text"), message);
+    return false;
+  }
+  quote.start_byte = static_cast<std::uint32_t>(start_byte);
+  quote.end_byte = static_cast<std::uint32_t>(end_byte);
+  return true;
+}
+
+void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
+  std::stable_sort(quotes.begin(), quotes.end(), [](const PendingQuote& a, const PendingQuote& b) {
+    return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start;
+  });
+  QuoteTable& table = corpus_->quotes;
+  const auto article = static_cast<ArticleId>(corpus_->articles.size());
+  for (PendingQuote& quote : quotes) {
+    table.speaker.push_back(quote.speaker);
+    table.country.push_back(corpus_->speakers[quote.speaker].country);
+    table.kind.push_back(quote.kind);
+    table.article.push_back(article);
+    table.paragraph.push_back(quote.paragraph);
+    table.start.push_back(quote.start);
+    table.end.push_back(quote.end);
+    table.start_byte.push_back(quote.start_byte);
+    table.end_byte.push_back(quote.end_byte);
+    table.id.add(quote.id);
+    table.text.add(quote.text);
+    table.cue.add(quote.cue);
+    table.folded_text.add(utf8::fold_for_search(quote.text) + '\0');
+  }
+}
+
+std::shared_ptr<const Corpus> CorpusBuilder::finish() {
+  if (errors_.any() || corpus_->articles.empty()) return nullptr;
+  corpus_->build_indexes();
+  return std::shared_ptr<const Corpus>(std::move(corpus_));
+}
+
+// [SECTION] Top level: article, corpus or JSON Lines
+
+void read_document(const json& document, CorpusBuilder& builder, ErrorSink& errors) {
+  if (!expect_object(document, "", "an article or corpus", errors)) return;
+  ObjectReader reader(document, "", errors);
+  const auto format = reader.string("format", /*required=*/true, /*allow_null=*/false);
+  if (!format) return;
+  if (*format == kArticleFormat) {
+    builder.add_article(document, "", /*format_required=*/true);
+  } else if (*format == kCorpusFormat) {
+    const json* articles = reader.array("articles", /*required=*/true);
+    for (std::size_t i = 0; articles && i < articles->size() && !errors.full(); ++i)
+      builder.add_article((*articles)[i], "/articles/" + std::to_string(i), /*format_required=*/false);
+  } else {
+    errors.at_pointer("/format", "unknown format " + shown(*format) + "; expected \"" + std::string(kArticleFormat) +
+                                     "\" or \"" + std::string(kCorpusFormat) + "\"");
+  }
+}
+
+// JSON Lines when the first non-blank line is a complete JSON object on its own.
+bool looks_like_json_lines(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(begin, end - begin);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (end == text.size()) return false;  // a single line is plain JSON
+      const json parsed = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+      return parsed.is_object();
+    }
+    begin = end + 1;
+  }
+  return false;
+}
+
+void read_json_lines(std::string_view text, CorpusBuilder& builder, ErrorSink& errors) {
+  std::size_t begin = 0;
+  for (std::size_t line_number = 1; begin < text.size() && !errors.full(); ++line_number) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") != std::string_view::npos) {
+      if (auto article = parse_json(line, begin, text, errors)) {
+        errors.set_line(line_number);
+        builder.add_article(*article, "", /*format_required=*/false);
+        errors.set_line(0);
+      }
+    }
+    begin = end + 1;
+  }
+}
+
+}  // namespace
+
+std::string LoadError::to_string() const {
+  std::string out = file.empty() ? "<input>" : file;
+  if (line) out += ":" + std::to_string(line);
+  if (column) out += ":" + std::to_string(column);
+  if (!pointer.empty()) out += ": " + pointer;
+  return out + ": " + message;
+}
+
+std::string describe_errors(const std::vector<LoadError>& errors) {
+  std::string out;
+  for (const LoadError& error : errors) out += error.to_string() + "\n";
+  return out;
+}
+
+LoadResult load_corpus(std::string_view text, std::string_view file_name, const LoadLimits& limits) {
+  ErrorSink errors(file_name, limits);
+  LoadResult result;
+  if (text.size() > limits.max_input_bytes) {
+    errors.at_position({1, 1}, "input is " + std::to_string(text.size()) + " bytes; expected at most " +
+                                   std::to_string(limits.max_input_bytes));
+    result.errors = errors.take();
+    return result;
+  }
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const std::size_t skip = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
+  const std::string_view body = text.substr(skip);
+  CorpusBuilder builder(errors, limits);
+
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    errors.at_position({1, 1}, "the input is empty; expected an article or corpus JSON object");
+  } else if (check_encoding(text, errors) && check_nesting(text, limits, errors)) {
+    if (looks_like_json_lines(body)) {
+      read_json_lines(body, builder, errors);
+    } else if (auto document = parse_json(body, skip, text, errors)) {
+      read_document(*document, builder, errors);
+    }
+  }
+  result.corpus = builder.finish();
+  if (!result.corpus && !errors.any())
+    errors.at_position({1, 1}, "the input holds no article; expected at least one");
+  result.errors = errors.take();
+  if (!result.errors.empty()) result.corpus.reset();
+  return result;
+}
+
+}  // namespace qe

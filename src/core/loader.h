@@ -1,0 +1,61 @@
+// loader.h: turns article JSON text into a Corpus, or into errors that say where and why.
+//
+// Accepts (docs/format.md has the details):
+//   - one article:  {"format": "quote-explorer/article@1", "id": …, "paragraphs": […], …}
+//   - a corpus:     {"format": "quote-explorer/corpus@1", "articles": [ article, … ]}
+//   - JSON Lines:   one article object per line (blank lines and CRLF are fine)
+//
+// Returns a Corpus only when the whole input is valid: a failed load yields errors and no
+// partial data, so callers keep showing what they had. Each error names the file, the line
+// and column (JSON syntax, UTF-8, nesting) or the JSON Pointer (everything else), and what
+// was expected:
+//
+//   qe::LoadResult result = qe::load_corpus(text, "article.json");
+//   if (!result.ok()) for (auto& e : result.errors) std::cerr << e.to_string() << '\n';
+//   else use(*result.corpus);
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.h"
+
+namespace qe {
+
+// Hard bounds on what one load may allocate; exceeding one is an error, never an abort.
+struct LoadLimits {
+  std::size_t max_input_bytes = std::size_t{1} << 30;  // 1 GiB of JSON text
+  std::size_t max_nesting_depth = 64;                  // articles need 4 levels
+  std::size_t max_quotes = 10'000'000;
+  std::size_t max_errors = 50;                          // reported; loading stops after
+};
+
+struct LoadError {
+  std::string file;
+  std::size_t line = 0, column = 0;  // 1-based; 0 when unknown. Column counts code points.
+  std::string pointer;               // JSON Pointer within the article or corpus, "" if none
+  std::string message;               // what was found and what was expected
+
+  // "article.json:3:17: message" or "article.json: /quotes/2/end: message";
+  // in JSON Lines both: "corpus.jsonl:12: /quotes/0/kind: message".
+  std::string to_string() const;
+};
+
+struct LoadResult {
+  std::shared_ptr<const Corpus> corpus;  // null when the input is invalid
+  std::vector<LoadError> errors;         // empty when the input is valid
+  bool ok() const { return corpus != nullptr; }
+};
+
+LoadResult load_corpus(std::string_view text, std::string_view file_name, const LoadLimits& limits = {});
+
+// Every error on one line each, for stderr and for the browser's error display.
+std::string describe_errors(const std::vector<LoadError>& errors);
+
+inline constexpr std::string_view kArticleFormat = "quote-explorer/article@1";
+inline constexpr std::string_view kCorpusFormat = "quote-explorer/corpus@1";
+
+}  // namespace qe

@@ -1,0 +1,31 @@
+// utf8.h: the few UTF-8 operations the core needs, without locale or ICU.
+//
+// Article offsets (`start`, `end`) count Unicode code points, so the loader converts them to
+// byte offsets here. Search folds case and typographic punctuation so that "we're" finds
+// "We’re" and "ЛАВРОВ" finds "Лавров".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace qe::utf8 {
+
+// Byte offset of the first invalid sequence (overlong, surrogate, truncated, > U+10FFFF),
+// or npos when `text` is valid UTF-8.
+size_t find_invalid(std::string_view text);
+
+size_t count_code_points(std::string_view valid_text);
+
+// Byte offset of code point number `index`; npos when `index` is past the end.
+// `index == count_code_points(text)` gives text.size().
+size_t byte_offset_of(std::string_view valid_text, size_t index);
+
+// Folds for case-insensitive search: lower-cases Latin (incl. Latin-1 and Extended-A), Greek
+// and Cyrillic, and maps curly quotes and apostrophes to their ASCII forms.
+std::string fold_for_search(std::string_view valid_text);
+
+// Appends the UTF-8 encoding of one code point.
+void append(std::string& out, char32_t code_point);
+
+}  // namespace qe::utf8

@@ -1,0 +1,180 @@
+#include "platform/cli/cli.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "core/corpus.h"
+#include "core/loader.h"
+
+namespace qe::cli {
+
+const char* const kUsage =
+    "usage: quotes validate FILE...\n"
+    "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]\n"
+    "                    [--format json|csv|text]\n"
+    "       quotes stats FILE\n"
+    "FILE - reads standard input. Repeated values of one option are OR-ed, different options\n"
+    "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n";
+
+namespace {
+
+std::optional<ExportFormat> parse_format(const std::string& name) {
+  if (name == "json") return ExportFormat::Json;
+  if (name == "csv") return ExportFormat::Csv;
+  if (name == "text") return ExportFormat::Text;
+  return std::nullopt;
+}
+
+// Reads "--name VALUE" or "--name=VALUE" at args[i]; advances i past what it used.
+std::optional<std::string> option_value(const std::vector<std::string>& args, std::size_t& i, const std::string& name,
+                                        std::string& error) {
+  const std::string& arg = args[i];
+  if (arg.rfind(name + "=", 0) == 0) return arg.substr(name.size() + 1);
+  if (arg != name) return std::nullopt;
+  if (i + 1 >= args.size()) {
+    error = name + " needs a value";
+    return std::nullopt;
+  }
+  return args[++i];
+}
+
+std::variant<Command, UsageError> parse_query_options(Command command, const std::vector<std::string>& args,
+                                                      std::size_t i) {
+  for (; i < args.size(); ++i) {
+    std::string error;
+    if (auto v = option_value(args, i, "--speaker", error)) command.filter.speakers.push_back(*v);
+    else if (auto v = option_value(args, i, "--country", error)) command.filter.countries.push_back(*v);
+    else if (auto v = option_value(args, i, "--kind", error)) {
+      if (!parse_kind(*v)) return UsageError{"unknown --kind '" + *v + "'; expected direct, indirect or mixed"};
+      command.filter.kinds.push_back(*v);
+    } else if (auto v = option_value(args, i, "--text", error)) {
+      if (!command.filter.text.empty()) return UsageError{"--text given twice; expected it at most once"};
+      command.filter.text = *v;
+    } else if (auto v = option_value(args, i, "--format", error)) {
+      auto format = parse_format(*v);
+      if (!format) return UsageError{"unknown --format '" + *v + "'; expected json, csv or text"};
+      command.format = *format;
+    } else if (!error.empty()) {
+      return UsageError{error};
+    } else {
+      return UsageError{"unexpected argument '" + args[i] + "'"};
+    }
+  }
+  return command;
+}
+
+struct Input {
+  std::string text, name;
+  bool ok = true;
+};
+
+Input read_input(const std::string& file, std::istream& in, std::ostream& err) {
+  Input input{"", file == "-" ? "<stdin>" : file};
+  std::ifstream stream;
+  std::istream* source = &in;
+  if (file != "-") {
+    stream.open(file, std::ios::binary);
+    if (!stream) {
+      err << "quotes: cannot read " << file << ": no such file or not readable\n";
+      input.ok = false;
+      return input;
+    }
+    source = &stream;
+  }
+  std::ostringstream buffer;
+  buffer << source->rdbuf();
+  input.text = std::move(buffer).str();
+  return input;
+}
+
+int validate(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
+  int status = 0;
+  for (const std::string& file : command.files) {
+    const Input input = read_input(file, in, err);
+    if (!input.ok) {
+      status = 1;
+      continue;
+    }
+    const LoadResult result = load_corpus(input.text, input.name);
+    if (!result.ok()) {
+      err << describe_errors(result.errors);
+      status = 1;
+      continue;
+    }
+    out << input.name << ": valid, " << result.corpus->articles.size() << " article(s), "
+        << result.corpus->speakers.size() << " speaker(s), " << result.corpus->quotes.size() << " quote(s)\n";
+  }
+  return status;
+}
+
+void warn_unmatched(const Corpus& corpus, const Filter& filter, std::ostream& err) {
+  for (const std::string& speaker : filter.speakers)
+    if (corpus.find_speakers(speaker).empty()) err << "quotes: warning: no speaker matches '" << speaker << "'\n";
+  for (const std::string& country : canonical_filter(corpus, Filter{{}, filter.countries, {}, {}}).countries)
+    if (country != kNoCountryValue && !find_country(country))
+      err << "quotes: warning: '" << country << "' is not an ISO 3166-1 alpha-2 code\n";
+}
+
+int query_or_stats(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
+  const Input input = read_input(command.files.front(), in, err);
+  if (!input.ok) return 1;
+  const LoadResult result = load_corpus(input.text, input.name);
+  if (!result.ok()) {
+    err << describe_errors(result.errors);
+    return 1;
+  }
+  const Corpus& corpus = *result.corpus;
+  const FilterResult filtered = apply_filter(corpus, command.filter);
+  if (command.verb == Command::Verb::Stats) {
+    out << export_stats(corpus, filtered) << '\n';
+    return 0;
+  }
+  warn_unmatched(corpus, command.filter, err);
+  out << export_quotes(corpus, filtered.visible, command.format);
+  if (command.format == ExportFormat::Json) out << '\n';
+  return 0;
+}
+
+}  // namespace
+
+std::variant<Command, UsageError> parse_args(const std::vector<std::string>& args) {
+  Command command;
+  if (args.empty()) return UsageError{"missing command; expected validate, query or stats"};
+  const std::string& verb = args[0];
+  if (verb == "-h" || verb == "--help" || verb == "help") return command;
+  if (verb == "validate") {
+    command.verb = Command::Verb::Validate;
+    command.files.assign(args.begin() + 1, args.end());
+    if (command.files.empty()) return UsageError{"validate needs at least one FILE"};
+    return command;
+  }
+  if (verb != "query" && verb != "stats") return UsageError{"unknown command '" + verb + "'; expected validate, query or stats"};
+  command.verb = verb == "query" ? Command::Verb::Query : Command::Verb::Stats;
+  if (args.size() < 2) return UsageError{verb + " needs a FILE"};
+  command.files = {args[1]};
+  if (command.verb == Command::Verb::Stats) {
+    if (args.size() > 2) return UsageError{"unexpected argument '" + args[2] + "'"};
+    return command;
+  }
+  return parse_query_options(std::move(command), args, 2);
+}
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto parsed = parse_args(args);
+  if (auto* usage = std::get_if<UsageError>(&parsed)) {
+    err << "quotes: " << usage->message << "\n" << kUsage;
+    return 2;
+  }
+  const Command& command = std::get<Command>(parsed);
+  switch (command.verb) {
+    case Command::Verb::Help: out << kUsage; return 0;
+    case Command::Verb::Validate: return validate(command, in, out, err);
+    case Command::Verb::Query:
+    case Command::Verb::Stats: return query_or_stats(command, in, out, err);
+  }
+  return 2;
+}
+
+}  // namespace qe::cli

@@ -1,0 +1,152 @@
+// quote-explorer: the explorer as a native GLFW + OpenGL 3 app, for development.
+//
+//   quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S]
+//
+// FILE defaults to the seed article; dropping a file on the window loads it. --frames N
+// draws N frames and exits (after saving --screenshot PATH as PNG): the smoke test's mode.
+// Idle costs nothing: the loop sleeps in glfwWaitEvents until input arrives.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/explorer.h"
+#include "platform/native/png_writer.h"
+#include "ui/explorer_view.h"
+#include "ui/style.h"
+
+namespace {
+
+struct Options {
+  std::string file = QE_DEFAULT_ARTICLE;
+  int frames = 0;  // 0: run until the window closes
+  std::string screenshot;
+  int width = 1280, height = 800;
+  float scale = 0;  // 0: the monitor's content scale
+};
+
+bool ParseOptions(int argc, char** argv, Options& options) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--frames" && has_value) options.frames = std::atoi(argv[++i]);
+    else if (arg == "--screenshot" && has_value) options.screenshot = argv[++i];
+    else if (arg == "--scale" && has_value) options.scale = static_cast<float>(std::atof(argv[++i]));
+    else if (arg == "--size" && has_value && std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) == 2) continue;
+    else if (!arg.empty() && arg[0] != '-') options.file = arg;
+    else {
+      std::cerr << "usage: quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S]\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+struct App {
+  qe::Explorer explorer;
+  qe::ui::ViewState view;
+};
+
+void LoadFile(App& app, const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    app.view.error = path + ": cannot open the file";
+    std::cerr << "quote-explorer: " << app.view.error << "\n";
+    return;
+  }
+  std::stringstream text;
+  text << file.rdbuf();
+  const auto errors = app.explorer.load(text.str(), path);
+  app.view.error = qe::describe_errors(errors);
+  if (!errors.empty()) std::cerr << app.view.error;
+}
+
+void OnDrop(GLFWwindow* window, int count, const char** paths) {
+  if (count > 0) LoadFile(*static_cast<App*>(glfwGetWindowUserPointer(window)), paths[0]);
+}
+
+void SaveScreenshot(GLFWwindow* window, const std::string& path) {
+  int width, height;
+  glfwGetFramebufferSize(window, &width, &height);
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  std::vector<std::uint8_t> flipped(pixels.size());  // GL rows run bottom-up
+  const std::size_t stride = static_cast<std::size_t>(width) * 4;
+  for (int y = 0; y < height; ++y)
+    std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(stride * (height - 1 - y)), stride,
+                flipped.begin() + static_cast<std::ptrdiff_t>(stride * y));
+  if (!qe::native::WritePng(path, width, height, flipped)) std::cerr << "quote-explorer: cannot write " << path << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  if (!ParseOptions(argc, argv, options)) return 2;
+  glfwSetErrorCallback([](int code, const char* message) { std::cerr << "GLFW error " << code << ": " << message << "\n"; });
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Quote Explorer", nullptr, nullptr);
+  if (!window) return 1;
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330");
+
+  App app;
+  float scale = options.scale;
+  if (scale <= 0) glfwGetWindowContentScale(window, &scale, nullptr);
+  qe::ui::SetupFontsAndStyle(app.view, scale);
+  glfwSetWindowUserPointer(window, &app);
+  glfwSetDropCallback(window, OnDrop);
+  LoadFile(app, options.file);
+
+  for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+    if (options.frames > 0) glfwPollEvents();
+    else glfwWaitEventsTimeout(frame < 3 ? 0.0 : 0.5);  // a few frames to settle, then sleep
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    qe::ui::Actions actions;
+    qe::ui::DrawExplorer(app.explorer, app.view, actions);
+    if (qe::ui::ApplyActions(actions, app.explorer)) {
+      app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
+      frame = 0;
+    }
+    ImGui::Render();
+    int width, height;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (options.frames > 0 && frame + 1 >= options.frames) {
+      if (!options.screenshot.empty()) SaveScreenshot(window, options.screenshot);
+      break;
+    }
+    glfwSwapBuffers(window);
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return app.explorer.has_corpus() ? 0 : 1;
+}

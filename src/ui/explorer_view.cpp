@@ -1,0 +1,104 @@
+#include "ui/explorer_view.h"
+
+#include <imgui.h>
+
+#include "ui/facet_panel.h"
+#include "ui/quote_list.h"
+#include "ui/reader.h"
+#include "ui/style.h"
+
+namespace qe::ui {
+namespace {
+
+constexpr float kFacetWidth = 290.0f;       // CSS pixels
+constexpr float kNarrowLayout = 760.0f;     // below this width, panels stack
+
+void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions) {
+  if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_F)) view.focus_search = true;
+  if (ImGui::GetIO().WantTextInput || !explorer.has_corpus()) return;
+  const int page = 10;
+  const int total = static_cast<int>(explorer.result().visible.size());
+  const std::pair<ImGuiKey, int> moves[] = {{ImGuiKey_DownArrow, 1}, {ImGuiKey_UpArrow, -1},
+                                            {ImGuiKey_PageDown, page}, {ImGuiKey_PageUp, -page},
+                                            {ImGuiKey_End, total}, {ImGuiKey_Home, -total}};
+  for (const auto& [key, delta] : moves)
+    if (ImGui::IsKeyPressed(key)) actions.move_selection += delta;
+}
+
+void DrawErrorBanner(ViewState& view) {
+  if (view.error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 234, 255));
+  ImGui::BeginChild("##error", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 30, 20, 255));
+  ImGui::TextWrapped("Could not load: %s", view.error.c_str());
+  ImGui::PopStyleColor();
+  if (ImGui::SmallButton("Dismiss")) view.error.clear();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const float facet_width = kFacetWidth * view.scale;
+  ImGui::BeginChild("##facet-panel", ImVec2(facet_width, 0), ImGuiChildFlags_ResizeX);
+  DrawFacetPanel(explorer, view, actions);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  const float list_width = (ImGui::GetContentRegionAvail().x) * 0.45f;
+  ImGui::BeginChild("##quote-list", ImVec2(list_width, 0), ImGuiChildFlags_ResizeX | ImGuiChildFlags_Border);
+  DrawQuoteList(explorer, view, actions);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  DrawReader(explorer, view, actions);
+  ImGui::EndChild();
+}
+
+// Narrow hosts (an embed in a story's column): filters fold away, list above reader.
+void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const std::string header = "Filters: " + ResultLine(explorer) + "###filters";
+  if (ImGui::CollapsingHeader(header.c_str())) {
+    ImGui::BeginChild("##facet-panel", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f),
+                      ImGuiChildFlags_ResizeY);
+    DrawFacetPanel(explorer, view, actions);
+    ImGui::EndChild();
+  }
+  ImGui::BeginChild("##quote-list", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f),
+                    ImGuiChildFlags_Border | ImGuiChildFlags_ResizeY);
+  DrawQuoteList(explorer, view, actions);
+  ImGui::EndChild();
+  ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  DrawReader(explorer, view, actions);
+  ImGui::EndChild();
+}
+
+}  // namespace
+
+void DrawExplorer(const Explorer& explorer, ViewState& view, Actions& actions) {
+  view.item_rects.clear();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("Quote Explorer", nullptr, flags);
+  HandleShortcuts(explorer, view, actions);
+  DrawErrorBanner(view);
+  if (!explorer.has_corpus()) {
+    ImGui::TextDisabled("%s", view.status.empty() ? "No article loaded." : view.status.c_str());
+  } else if (viewport->WorkSize.x < kNarrowLayout * view.scale) {
+    DrawNarrow(explorer, view, actions);
+  } else {
+    DrawWide(explorer, view, actions);
+  }
+  ImGui::End();
+}
+
+bool ApplyActions(const Actions& actions, Explorer& explorer) {
+  const std::uint64_t before = explorer.revision();
+  if (actions.filter) explorer.set_filter(*actions.filter);
+  if (actions.select) explorer.select(*actions.select);
+  if (actions.move_selection) explorer.move_selection(actions.move_selection);
+  return explorer.revision() != before;
+}
+
+}  // namespace qe::ui

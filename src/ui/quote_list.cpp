@@ -1,0 +1,105 @@
+#include "ui/quote_list.h"
+
+#include <imgui.h>
+
+#include "ui/facet_panel.h"
+#include "ui/style.h"
+#include "ui/text_layout.h"
+
+namespace qe::ui {
+namespace {
+
+constexpr int kPreviewLines = 2;
+
+void DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
+  const std::string_view label = kind_name(kind);
+  const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+  const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
+  const ImVec2 min(top_right.x - size.x - pad * 2, top_right.y);
+  const ImVec2 max(top_right.x, top_right.y + size.y);
+  draw->AddRect(min, max, Palette::Kind(kind), size.y * 0.25f);
+  draw->AddText(ImVec2(min.x + pad, min.y), Palette::Kind(kind), label.data(), label.data() + label.size());
+}
+
+void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min, ImVec2 max) {
+  const Corpus& corpus = explorer.corpus();
+  const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 pad = style.WindowPadding;
+  const float width = max.x - min.x - pad.x * 2;
+  ImVec2 at(min.x + pad.x, min.y + style.ItemSpacing.y);
+
+  ImGui::PushFont(view.fonts.bold);
+  draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), speaker.name.c_str());
+  const float name_width = ImGui::CalcTextSize(speaker.name.c_str()).x;
+  ImGui::PopFont();
+  std::string detail;
+  if (speaker.country != kNoCountry) detail = "  " + std::string(country_name(speaker.country));
+  if (corpus.articles.size() > 1) detail += "  · " + corpus.articles[corpus.quotes.article[q]].id;
+  draw->PushClipRect(min, ImVec2(max.x - pad.x - ImGui::GetFontSize() * 5, max.y), true);
+  draw->AddText(ImVec2(at.x + name_width, at.y), Palette::MutedText(), detail.c_str());
+  draw->PopClipRect();
+  DrawKindBadge(draw, ImVec2(max.x - pad.x, at.y), corpus.quotes.kind[q]);
+
+  at.y += ImGui::GetTextLineHeightWithSpacing();
+  DrawClampedText(at, ImGui::GetColorU32(ImGuiCol_Text), DisplayText(corpus, q), width, kPreviewLines);
+  draw->AddLine(ImVec2(min.x, max.y - 1), ImVec2(max.x, max.y - 1), ImGui::GetColorU32(ImGuiCol_Separator));
+}
+
+void DrawEmptyState(ViewState& view, Actions& actions) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("No quotes match these filters.");
+  if (ImGui::Button("Clear filters##empty")) {
+    actions.filter = Filter{};
+    view.search[0] = '\0';
+  }
+}
+
+// Keeps the selected row on screen after keyboard moves and filter changes.
+void ScrollToRow(std::size_t row, float row_height) {
+  const float top = static_cast<float>(row) * row_height;
+  const float view_height = ImGui::GetWindowHeight();
+  if (top < ImGui::GetScrollY()) ImGui::SetScrollY(top);
+  else if (top + row_height > ImGui::GetScrollY() + view_height) ImGui::SetScrollY(top + row_height - view_height);
+}
+
+}  // namespace
+
+std::string DisplayText(const Corpus& corpus, QuoteIndex q) {
+  const std::string_view text = corpus.quotes.text[q];
+  if (corpus.quotes.kind[q] != QuoteKind::Direct) return std::string(text);
+  return "“" + std::string(text) + "”";
+}
+
+void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const auto& visible = explorer.result().visible;
+  if (visible.empty()) {
+    DrawEmptyState(view, actions);
+    return;
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetTextLineHeight() * kPreviewLines +
+                           style.ItemSpacing.y * 3;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 0));
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(visible.size()), row_height);
+  const auto selected = explorer.selected();
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const QuoteIndex q = visible[static_cast<std::size_t>(row)];
+      ImGui::PushID(row);
+      if (ImGui::Selectable("##quote", selected == q, 0, ImVec2(0, row_height))) actions.select = q;
+      RecordItem(view, "quote:" + std::to_string(row));
+      DrawRow(explorer, view, q, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      ImGui::PopID();
+    }
+  }
+  ImGui::PopStyleVar();
+  if (view.scroll_list_to_selection) {
+    if (auto row = explorer.selected_row()) ScrollToRow(*row, row_height);
+    view.scroll_list_to_selection = false;
+  }
+}
+
+}  // namespace qe::ui

@@ -1,0 +1,91 @@
+#include "ui/reader.h"
+
+#include <imgui.h>
+
+#include "ui/style.h"
+#include "ui/text_layout.h"
+
+namespace qe::ui {
+namespace {
+
+std::string Join(std::initializer_list<std::string_view> parts, std::string_view separator) {
+  std::string out;
+  for (std::string_view part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out.append(separator);
+    out.append(part);
+  }
+  return out;
+}
+
+void DrawArticleHeader(const Article& article, ViewState& view) {
+  ImGui::PushFont(view.fonts.heading);
+  ImGui::TextWrapped("%s", article.title.empty() ? article.id.c_str() : article.title.c_str());
+  ImGui::PopFont();
+  const std::string meta = Join({article.source.name, article.dateline, article.published}, " · ");
+  ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
+  if (!meta.empty()) ImGui::TextWrapped("%s", meta.c_str());
+  if (!article.source.url.empty()) ImGui::TextWrapped("%s", article.source.url.c_str());
+  ImGui::PopStyleColor();
+}
+
+void DrawAttribution(const Corpus& corpus, QuoteIndex q, ViewState& view) {
+  const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
+  ImGui::PushFont(view.fonts.bold);
+  ImGui::TextUnformatted(speaker.name.c_str());
+  ImGui::PopFont();
+  const std::string country = speaker.country == kNoCountry
+                                  ? std::string("country unknown")
+                                  : std::string(country_name(speaker.country)) + " (" +
+                                        std::string(country_code(speaker.country)) + ")";
+  const std::string_view cue = corpus.quotes.cue[q];
+  const std::string how = std::string(kind_name(corpus.quotes.kind[q])) +
+                          (cue.empty() ? "" : ", “" + std::string(cue) + "”");
+  ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
+  ImGui::TextWrapped("%s", Join({speaker.role, "speaking for " + country, how}, " · ").c_str());
+  ImGui::PopStyleColor();
+}
+
+void DrawParagraphs(const Explorer& explorer, const Article& article, QuoteIndex selected, ViewState& view,
+                    Actions& actions) {
+  const QuoteTable& quotes = explorer.corpus().quotes;
+  for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
+    std::vector<TextSpan> spans;
+    for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q) {
+      if (quotes.paragraph[q] != p) continue;
+      const bool is_selected = q == selected;
+      spans.push_back(TextSpan{quotes.start_byte[q], quotes.end_byte[q],
+                               is_selected ? Palette::Highlight() : Palette::SoftHighlight(),
+                               static_cast<int>(q), is_selected});
+    }
+    const SpanLayoutResult layout = TextWithSpans(article.paragraphs[p], spans);
+    if (layout.hovered >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (layout.clicked >= 0) actions.select = static_cast<QuoteIndex>(layout.clicked);
+    if (layout.focus_y >= 0 && view.scroll_reader_to_selection) {
+      ImGui::SetScrollFromPosY(layout.focus_y - ImGui::GetWindowPos().y, 0.3f);
+      view.scroll_reader_to_selection = false;
+    }
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace
+
+void DrawReader(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const auto selected = explorer.selected();
+  if (!selected) {
+    ImGui::TextDisabled("Select a quote to read it in its article.");
+    return;
+  }
+  const Corpus& corpus = explorer.corpus();
+  const Article& article = corpus.articles[corpus.quotes.article[*selected]];
+  DrawArticleHeader(article, view);
+  ImGui::Separator();
+  DrawAttribution(corpus, *selected, view);
+  ImGui::Separator();
+  ImGui::BeginChild("##article", ImVec2(0, 0));
+  DrawParagraphs(explorer, article, *selected, view, actions);
+  ImGui::EndChild();
+}
+
+}  // namespace qe::ui

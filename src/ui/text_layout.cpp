@@ -1,0 +1,90 @@
+#include "ui/text_layout.h"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace qe::ui {
+namespace {
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The end of the line starting at `s` when wrapped at `width`; always past `s`, and never
+// inside a UTF-8 sequence, even when one word is wider than the line.
+const char* LineEnd(const char* s, const char* end, float width) {
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  const char* eol = font->CalcWordWrapPositionA(scale, s, end, width);
+  if (eol <= s) {
+    eol = s + 1;
+    while (eol < end && IsContinuationByte(*eol)) ++eol;
+  }
+  return eol;
+}
+
+const char* SkipBlanks(const char* s, const char* end) {
+  while (s < end && (*s == ' ' || *s == '\n')) ++s;
+  return s;
+}
+
+float TextWidth(const char* begin, const char* end) {
+  return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, begin, end).x;
+}
+
+}  // namespace
+
+float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line_height = ImGui::GetTextLineHeight();
+  const char* s = text.data();
+  const char* end = text.data() + text.size();
+  int line = 0;
+  for (; s < end && line < max_lines; ++line) {
+    const char* eol = LineEnd(s, end, width);
+    const ImVec2 at(position.x, position.y + line * line_height);
+    if (line == max_lines - 1 && SkipBlanks(eol, end) < end) {
+      static constexpr char kEllipsis[] = "…";
+      eol = LineEnd(s, end, width - TextWidth(kEllipsis, kEllipsis + sizeof kEllipsis - 1));
+      while (eol > s && eol[-1] == ' ') --eol;
+      draw->AddText(at, color, s, eol);
+      draw->AddText(ImVec2(at.x + TextWidth(s, eol), at.y), color, kEllipsis);
+      return (line + 1) * line_height;
+    }
+    draw->AddText(at, color, s, eol);
+    s = SkipBlanks(eol, end);
+  }
+  return line * line_height;
+}
+
+SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan>& spans) {
+  SpanLayoutResult result;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
+  const float line_height = ImGui::GetTextLineHeightWithSpacing();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  float y = origin.y;
+  for (const char* s = begin; s < end; y += line_height) {
+    const char* eol = LineEnd(s, end, width);
+    for (const TextSpan& span : spans) {
+      const char* from = std::max(s, begin + span.begin);
+      const char* to = std::min(eol, begin + span.end);
+      if (from >= to) continue;
+      const ImVec2 min(origin.x + TextWidth(s, from), y);
+      const ImVec2 max(origin.x + TextWidth(s, to), y + ImGui::GetTextLineHeight());
+      draw->AddRectFilled(ImVec2(min.x - 1, min.y), ImVec2(max.x + 1, max.y), span.background, 2.0f);
+      if (span.focus && result.focus_y < 0) result.focus_y = y;
+      if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max)) {
+        result.hovered = span.id;
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) result.clicked = span.id;
+      }
+    }
+    draw->AddText(ImVec2(origin.x, y), text_color, s, eol);
+    s = SkipBlanks(eol, end);
+  }
+  ImGui::Dummy(ImVec2(width, std::max(y - origin.y, line_height)));
+  return result;
+}
+
+}  // namespace qe::ui

@@ -1,0 +1,33 @@
+// text_layout.h: wrapped text that ImGui's TextWrapped cannot draw: line-clamped quote
+// previews, and article paragraphs with quote spans painted behind the glyphs.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace qe::ui {
+
+// Draws `text` wrapped to `width` with the current font, at most `max_lines` lines; a cut
+// last line ends in "…". Returns the height used. Draws through the window's draw list.
+float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines);
+
+struct TextSpan {
+  std::size_t begin = 0, end = 0;  // byte range in the text
+  ImU32 background = 0;
+  int id = -1;                     // reported when the span is clicked
+  bool focus = false;              // report where this span starts (to scroll to it)
+};
+
+struct SpanLayoutResult {
+  int clicked = -1;                // id of the span clicked this frame, or -1
+  int hovered = -1;
+  float focus_y = -1;              // screen y of the focused span's first line, or -1
+};
+
+// Lays out a paragraph at the cursor, wrapped to the available width, with span
+// backgrounds; advances the cursor past it like TextWrapped.
+SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan>& spans);
+
+}  // namespace qe::ui

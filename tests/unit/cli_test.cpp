@@ -1,0 +1,127 @@
+// The `quotes` CLI, run in-process with string streams, and once as a real process.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "fixtures.h"
+#include "platform/cli/cli.h"
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+Run Quotes(std::vector<std::string> args, const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  const int status = qe::cli::run(args, in, out, err);
+  return {status, out.str(), err.str()};
+}
+
+const std::string kSeed = std::string(QE_SOURCE_DIR) + "/assets/articles/lavrov-european-troops.json";
+
+std::string TempFile(const std::string& name, const std::string& text) {
+  const std::string path = "/tmp/qe-cli-test-" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("validate exits 0 for a valid article and 1 with located errors for a bad one") {
+  auto ok = Quotes({"validate", kSeed});
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find("valid, 1 article(s), 5 speaker(s), 10 quote(s)") != std::string::npos);
+
+  auto article = qe::test::SmallArticle();
+  article["quotes"][0]["end"] = 22;
+  const std::string bad = TempFile("bad.json", article.dump());
+  auto failed = Quotes({"validate", kSeed, bad});
+  CHECK(failed.status == 1);
+  CHECK(failed.err.find(bad + ": /quotes/0/text: span [1, 22) of paragraph 0") != std::string::npos);
+
+  auto missing = Quotes({"validate", "/nonexistent/article.json"});
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("cannot read /nonexistent/article.json") != std::string::npos);
+}
+
+TEST_CASE("query prints quote records as JSON, filtered like the explorer") {
+  auto run = Quotes({"query", kSeed, "--speaker", "Lavrov", "--kind", "direct"});
+  REQUIRE(run.status == 0);
+  const auto records = nlohmann::json::parse(run.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0] == nlohmann::json{{"id", "q3"}, {"article", "lavrov-european-troops"}, {"speaker", "sergei-lavrov"},
+                                     {"speaker_name", "Sergei Lavrov"}, {"country", "RU"}, {"kind", "direct"},
+                                     {"text", "This would be absolutely unacceptable for the Russian Federation,"}});
+}
+
+TEST_CASE("query repeats OR within an option and ANDs options, with --text narrowing") {
+  auto run = Quotes({"query", kSeed, "--country", "ua", "--country=US", "--text", "TROOPS"});
+  REQUIRE(run.status == 0);
+  const auto records = nlohmann::json::parse(run.out);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0]["id"] == "q8");
+}
+
+TEST_CASE("query writes CSV and text formats") {
+  auto csv = Quotes({"query", kSeed, "--speaker", "trump", "--format", "csv"});
+  CHECK(csv.status == 0);
+  CHECK(csv.out.rfind("id,article,speaker,speaker_name,country,kind,text\r\n", 0) == 0);
+  CHECK(csv.out.find("q10,lavrov-european-troops,donald-trump,Donald Trump,US,direct,\"When it comes to security, "
+                     "(Europeans) are willing") != std::string::npos);
+  auto text = Quotes({"query", kSeed, "--speaker", "yermak", "--format", "text"});
+  CHECK(text.out.rfind("Andriy Yermak (UA) [indirect]: Kyiv has initiated", 0) == 0);
+}
+
+TEST_CASE("query reads standard input for FILE -, and warns about values that match nothing") {
+  auto run = Quotes({"query", "-", "--speaker", "nobody"}, qe::test::SmallArticle().dump());
+  CHECK(run.status == 0);
+  CHECK(run.out == "[]\n");
+  CHECK(run.err == "quotes: warning: no speaker matches 'nobody'\n");
+}
+
+TEST_CASE("stats counts quotes per speaker, country and kind") {
+  auto run = Quotes({"stats", kSeed});
+  REQUIRE(run.status == 0);
+  const auto stats = nlohmann::json::parse(run.out);
+  CHECK(stats["quotes"] == 10);
+  CHECK(stats["speakers"][0]["id"] == "sergei-lavrov");
+  CHECK(stats["speakers"][0]["quotes"] == 4);
+  CHECK(stats["countries"][0] == nlohmann::json{{"code", "RU"}, {"name", "Russia"}, {"quotes", 5}});
+  CHECK(stats["kinds"] == nlohmann::json{{"direct", 3}, {"indirect", 4}, {"mixed", 3}});
+}
+
+TEST_CASE("usage errors exit 2 and say what was expected") {
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{}, "quotes: missing command; expected validate, query or stats"},
+      {{"frobnicate"}, "quotes: unknown command 'frobnicate'; expected validate, query or stats"},
+      {{"validate"}, "quotes: validate needs at least one FILE"},
+      {{"query"}, "quotes: query needs a FILE"},
+      {{"query", "x.json", "--kind", "quoted"}, "quotes: unknown --kind 'quoted'; expected direct, indirect or mixed"},
+      {{"query", "x.json", "--format", "xml"}, "quotes: unknown --format 'xml'; expected json, csv or text"},
+      {{"query", "x.json", "--speaker"}, "quotes: --speaker needs a value"},
+      {{"query", "x.json", "--text", "a", "--text", "b"}, "quotes: --text given twice; expected it at most once"},
+      {{"query", "x.json", "extra"}, "quotes: unexpected argument 'extra'"},
+      {{"stats", "x.json", "extra"}, "quotes: unexpected argument 'extra'"},
+  };
+  for (const auto& [args, message] : cases) {
+    CAPTURE(message);
+    auto run = Quotes(args);
+    CHECK(run.status == 2);
+    CHECK(run.err.rfind(message + "\n", 0) == 0);
+  }
+  CHECK(Quotes({"--help"}).status == 0);
+}
+
+TEST_CASE("the quotes binary runs as a process with the same exit codes") {
+  const std::string bin = QE_QUOTES_BIN;
+  CHECK(std::system((bin + " validate " + kSeed + " > /dev/null").c_str()) == 0);
+  const std::string bad = TempFile("broken.json", "{\"format\": ");
+  CHECK(WEXITSTATUS(std::system((bin + " validate " + bad + " 2> /dev/null").c_str())) == 1);
+  CHECK(WEXITSTATUS(std::system((bin + " query 2> /dev/null").c_str())) == 2);
+}

@@ -1,0 +1,108 @@
+// Filter semantics and facet counts, on the seed article (5 speakers, 10 quotes).
+#include <doctest/doctest.h>
+
+#include "core/filter.h"
+#include "fixtures.h"
+
+namespace {
+
+const qe::Corpus& Seed() {
+  static const auto result = qe::load_corpus(qe::test::SeedArticleText(), "seed.json");
+  REQUIRE(result.ok());
+  return *result.corpus;
+}
+
+std::vector<std::string> Ids(const qe::Corpus& corpus, const qe::FilterResult& result) {
+  std::vector<std::string> ids;
+  for (qe::QuoteIndex q : result.visible) ids.emplace_back(corpus.quotes.id[q]);
+  return ids;
+}
+
+std::uint32_t CountryCount(const qe::FilterResult& result, const char* code) {
+  return result.country_counts[qe::country_slot(*qe::find_country(code))];
+}
+
+}  // namespace
+
+TEST_CASE("an empty filter shows every quote in reading order") {
+  const auto result = qe::apply_filter(Seed(), {});
+  CHECK(Ids(Seed(), result) ==
+        std::vector<std::string>{"q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"});
+}
+
+TEST_CASE("speakers are matched by id, name or alias, ignoring case") {
+  for (const char* value : {"sergei-lavrov", "Sergei Lavrov", "LAVROV", "lavrov"}) {
+    CAPTURE(value);
+    qe::Filter filter;
+    filter.speakers = {value};
+    CHECK(qe::apply_filter(Seed(), filter).visible.size() == 4);
+  }
+}
+
+TEST_CASE("values within a facet are OR-ed and facets are AND-ed") {
+  qe::Filter filter;
+  filter.countries = {"UA", "US"};
+  CHECK(qe::apply_filter(Seed(), filter).visible.size() == 5);
+  filter.kinds = {"direct"};
+  CHECK(Ids(Seed(), qe::apply_filter(Seed(), filter)) == std::vector<std::string>{"q10"});
+  filter.kinds = {"direct", "mixed"};
+  CHECK(Ids(Seed(), qe::apply_filter(Seed(), filter)) == std::vector<std::string>{"q6", "q10"});
+}
+
+TEST_CASE("text matches ignore case and typographic quotes, and narrow the other facets") {
+  qe::Filter filter;
+  filter.text = "UNACCEPTABLE";
+  CHECK(Ids(Seed(), qe::apply_filter(Seed(), filter)) == std::vector<std::string>{"q1", "q3"});
+  filter.text = "we're willing";  // the article writes We’re with a curly apostrophe
+  CHECK(Ids(Seed(), qe::apply_filter(Seed(), filter)) == std::vector<std::string>{"q10"});
+  filter.text = "\"direct threat\"";
+  CHECK(Ids(Seed(), qe::apply_filter(Seed(), filter)) == std::vector<std::string>{"q5"});
+  filter.text = "no such words";
+  CHECK(qe::apply_filter(Seed(), filter).visible.empty());
+}
+
+TEST_CASE("facet counts apply every other active facet, not their own") {
+  qe::Filter filter;
+  filter.countries = {"RU"};
+  auto result = qe::apply_filter(Seed(), filter);
+  CHECK(result.visible.size() == 5);
+  // Country counts ignore the country facet, so other countries still show what they'd add.
+  CHECK(CountryCount(result, "RU") == 5);
+  CHECK(CountryCount(result, "US") == 3);
+  // Kind counts apply the country facet: RU has 2 direct, 1 indirect, 2 mixed.
+  CHECK(result.kind_counts == std::array<std::uint32_t, 3>{2, 1, 2});
+  // Speaker counts apply it too: only Russian speakers count.
+  const auto trump = Seed().find_speakers("trump")[0];
+  CHECK(result.speaker_counts[trump] == 0);
+
+  filter.kinds = {"direct"};
+  result = qe::apply_filter(Seed(), filter);
+  CHECK(CountryCount(result, "RU") == 2);
+  CHECK(CountryCount(result, "US") == 1);
+  CHECK(result.kind_counts == std::array<std::uint32_t, 3>{2, 1, 2});
+}
+
+TEST_CASE("values that match nothing select nothing, and canonical filters use ids") {
+  qe::Filter filter;
+  filter.speakers = {"Nobody"};
+  CHECK(qe::apply_filter(Seed(), filter).visible.empty());
+  filter.speakers = {"Lavrov", "sergei-lavrov", "Zelensky"};
+  filter.countries = {"ru", "none"};
+  filter.kinds = {"DIRECT"};
+  const qe::Filter canonical = qe::canonical_filter(Seed(), filter);
+  CHECK(canonical.speakers == std::vector<std::string>{"sergei-lavrov", "volodymyr-zelenskyy"});
+  CHECK(canonical.countries == std::vector<std::string>{"RU", "none"});
+  CHECK(canonical.kinds == std::vector<std::string>{"direct"});
+}
+
+TEST_CASE("a speaker with no country is found under the \"none\" country") {
+  auto article = qe::test::SmallArticle();
+  article["speakers"][1]["country"] = nullptr;
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  qe::Filter filter;
+  filter.countries = {"none"};
+  const auto result = qe::apply_filter(*loaded.corpus, filter);
+  REQUIRE(result.visible.size() == 1);
+  CHECK(loaded.corpus->quotes.id[result.visible[0]] == "q2");
+}

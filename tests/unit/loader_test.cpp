@@ -1,0 +1,223 @@
+// The loader: what valid input becomes, and what every kind of bad input reports.
+#include <doctest/doctest.h>
+
+#include <functional>
+
+#include "core/loader.h"
+#include "fixtures.h"
+
+using nlohmann::json;
+using qe::test::Load;
+using qe::test::SmallArticle;
+
+TEST_CASE("the seed article loads with its speakers, countries and quotes") {
+  const auto result = qe::load_corpus(qe::test::SeedArticleText(), "lavrov-european-troops.json");
+  REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  const qe::Corpus& corpus = *result.corpus;
+  CHECK(corpus.articles.size() == 1);
+  CHECK(corpus.articles[0].title.find("Lavrov") != std::string::npos);
+  CHECK(corpus.articles[0].source.name == "Brussels Morning Newspaper");
+  CHECK(corpus.articles[0].paragraphs.size() == 14);
+  CHECK(corpus.speakers.size() == 5);
+  CHECK(corpus.quotes.size() == 10);
+  const auto lavrov = corpus.find_speakers("Lavrov");
+  REQUIRE(lavrov.size() == 1);
+  CHECK(corpus.quotes_by_speaker.of(lavrov[0]).size() == 4);
+  CHECK(corpus.quotes_by_country.of(*qe::find_country("RU")).size() == 5);
+  CHECK(corpus.quotes_by_country.of(*qe::find_country("UA")).size() == 2);
+  CHECK(corpus.quotes_by_country.of(*qe::find_country("US")).size() == 3);
+}
+
+TEST_CASE("quotes are stored in reading order with byte spans that match their text") {
+  auto article = SmallArticle();
+  std::swap(article["quotes"][0], article["quotes"][1]);  // listed out of order
+  const auto result = Load(article);
+  REQUIRE(result.ok());
+  const qe::QuoteTable& quotes = result.corpus->quotes;
+  CHECK(quotes.id[0] == "q1");
+  CHECK(quotes.id[1] == "q2");
+  const std::string& paragraph = result.corpus->articles[0].paragraphs[0];
+  CHECK(paragraph.substr(quotes.start_byte[0], quotes.end_byte[0] - quotes.start_byte[0]) == "We will not give up,");
+  CHECK(quotes.start_byte[0] == 3);  // after the three bytes of “
+}
+
+TEST_CASE("a corpus merges speakers with equal ids across articles") {
+  auto first = SmallArticle();
+  auto second = SmallArticle();
+  second["id"] = "second";
+  second.erase("format");
+  const json corpus = {{"format", "quote-explorer/corpus@1"}, {"articles", {first, second}}};
+  const auto result = Load(corpus);
+  REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  CHECK(result.corpus->articles.size() == 2);
+  CHECK(result.corpus->speakers.size() == 2);
+  CHECK(result.corpus->quotes.size() == 4);
+}
+
+TEST_CASE("JSON Lines loads one article per line, with CRLF and blank lines") {
+  auto second = SmallArticle();
+  second["id"] = "second";
+  const std::string text = SmallArticle().dump() + "\r\n\r\n" + second.dump() + "\r\n";
+  const auto result = qe::load_corpus(text, "corpus.jsonl");
+  REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  CHECK(result.corpus->articles.size() == 2);
+}
+
+TEST_CASE("a UTF-8 byte order mark is accepted") {
+  const auto result = qe::load_corpus("\xEF\xBB\xBF" + SmallArticle().dump(), "bom.json");
+  CHECK(result.ok());
+}
+
+struct BadInput {
+  const char* name;
+  std::function<std::string()> input;
+  const char* error;  // the first error, exactly as users see it
+};
+
+std::string Mutated(const std::function<void(json&)>& change) {
+  json article = SmallArticle();
+  change(article);
+  return article.dump();
+}
+
+TEST_CASE("every kind of bad input is rejected with its location and what was expected") {
+  const BadInput cases[] = {
+      {"empty file", [] { return std::string(); },
+       "test.json:1:1: the input is empty; expected an article or corpus JSON object"},
+      {"truncated JSON", [] { return std::string("{\n  \"format\": \"quote-explorer/article@1\",\n  \"id\": "); },
+       "test.json:3:9: invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
+      {"trailing comma", [] { return std::string("{\"format\": 1,}"); },
+       "test.json:1:14: invalid JSON: syntax error while parsing object key - unexpected '}'; expected string literal"},
+      {"invalid UTF-8", [] { return std::string("{\"id\": \"caf\xE9\"}"); },
+       "test.json:1:12: invalid UTF-8: byte 0xE9 does not start a valid sequence; expected UTF-8 text"},
+      {"overlong UTF-8", [] { return std::string("{\"id\": \"\xC0\xAF\"}"); },
+       "test.json:1:9: invalid UTF-8: byte 0xC0 does not start a valid sequence; expected UTF-8 text"},
+      {"too deep", [] { return std::string(100, '[') + std::string(100, ']'); },
+       "test.json:1:65: nesting deeper than 64 levels; expected an article (4 levels)"},
+      {"top level array", [] { return std::string("[1, 2]"); },
+       "test.json: /: expected an article or corpus object, found an array"},
+      {"missing format", [] { return Mutated([](json& a) { a.erase("format"); }); },
+       "test.json: /format: missing required field \"format\""},
+      {"unknown format", [] { return Mutated([](json& a) { a["format"] = "quote-explorer/article@2"; }); },
+       "test.json: /format: unknown format \"quote-explorer/article@2\"; expected \"quote-explorer/article@1\" or \"quote-explorer/corpus@1\""},
+      {"format not a string", [] { return Mutated([](json& a) { a["format"] = 1; }); },
+       "test.json: /format: expected a string, found the number 1"},
+      {"missing id", [] { return Mutated([](json& a) { a.erase("id"); }); },
+       "test.json: /id: missing required field \"id\""},
+      {"empty id", [] { return Mutated([](json& a) { a["id"] = ""; }); },
+       "test.json: /id: expected a non-empty string, found \"\""},
+      {"title not a string", [] { return Mutated([](json& a) { a["title"] = json::array(); }); },
+       "test.json: /title: expected a string, found an array"},
+      {"source not an object", [] { return Mutated([](json& a) { a["source"] = "Reuters"; }); },
+       "test.json: /source: expected an object or null, found the string \"Reuters\""},
+      {"source url not a string", [] { return Mutated([](json& a) { a["source"]["url"] = 5; }); },
+       "test.json: /source/url: expected a string or null, found the number 5"},
+      {"published not a string", [] { return Mutated([](json& a) { a["published"] = 2025; }); },
+       "test.json: /published: expected a string or null, found the number 2025"},
+      {"paragraphs missing", [] { return Mutated([](json& a) { a.erase("paragraphs"); }); },
+       "test.json: /paragraphs: missing required field \"paragraphs\""},
+      {"paragraph not a string", [] { return Mutated([](json& a) { a["paragraphs"][1] = json::object(); }); },
+       "test.json: /paragraphs/1: expected a paragraph string, found an object"},
+      {"speakers not an array", [] { return Mutated([](json& a) { a["speakers"] = json::object(); }); },
+       "test.json: /speakers: expected an array, found an object"},
+      {"speaker not an object", [] { return Mutated([](json& a) { a["speakers"][1] = "kyiv"; }); },
+       "test.json: /speakers/1: expected a speaker object, found the string \"kyiv\""},
+      {"speaker without name", [] { return Mutated([](json& a) { a["speakers"][0].erase("name"); }); },
+       "test.json: /speakers/0/name: missing required field \"name\""},
+      {"duplicate speaker id", [] { return Mutated([](json& a) { a["speakers"][1]["id"] = "minister"; }); },
+       "test.json: /speakers/1/id: duplicate speaker id \"minister\"; expected each speaker once per article"},
+      {"alias not a string", [] { return Mutated([](json& a) { a["speakers"][0]["aliases"][0] = true; }); },
+       "test.json: /speakers/0/aliases/0: expected an alias string, found true"},
+      {"unknown speaker kind", [] { return Mutated([](json& a) { a["speakers"][0]["kind"] = "robot"; }); },
+       "test.json: /speakers/0/kind: unknown speaker kind \"robot\"; expected \"person\", \"organization\" or \"group\""},
+      {"lower-case country", [] { return Mutated([](json& a) { a["speakers"][0]["country"] = "ua"; }); },
+       "test.json: /speakers/0/country: \"ua\" is not an ISO 3166-1 alpha-2 country code; did you mean \"UA\"? Codes are upper case"},
+      {"unassigned country", [] { return Mutated([](json& a) { a["speakers"][0]["country"] = "XK"; }); },
+       "test.json: /speakers/0/country: \"XK\" is not an ISO 3166-1 alpha-2 country code; expected two upper-case letters such as \"RU\", or null"},
+      {"country name instead of code", [] { return Mutated([](json& a) { a["speakers"][0]["country"] = "Ukraine"; }); },
+       "test.json: /speakers/0/country: \"Ukraine\" is not an ISO 3166-1 alpha-2 country code; expected two upper-case letters such as \"RU\", or null"},
+      {"quotes missing", [] { return Mutated([](json& a) { a.erase("quotes"); }); },
+       "test.json: /quotes: missing required field \"quotes\""},
+      {"quote not an object", [] { return Mutated([](json& a) { a["quotes"][0] = 7; }); },
+       "test.json: /quotes/0: expected a quote object, found the number 7"},
+      {"dangling speaker", [] { return Mutated([](json& a) { a["quotes"][1]["speaker"] = "putin"; }); },
+       "test.json: /quotes/1/speaker: unknown speaker \"putin\"; expected one of the article's speaker ids: kyiv, minister"},
+      {"unknown quote kind", [] { return Mutated([](json& a) { a["quotes"][0]["kind"] = "paraphrase"; }); },
+       "test.json: /quotes/0/kind: unknown quote kind \"paraphrase\"; expected \"direct\", \"indirect\" or \"mixed\""},
+      {"duplicate quote id", [] { return Mutated([](json& a) { a["quotes"][1]["id"] = "q1"; }); },
+       "test.json: /quotes/1/id: duplicate quote id \"q1\"; expected each quote id once per article"},
+      {"empty quote text", [] { return Mutated([](json& a) { a["quotes"][0]["text"] = ""; }); },
+       "test.json: /quotes/0/text: expected a non-empty string, found \"\""},
+      {"negative start", [] { return Mutated([](json& a) { a["quotes"][0]["start"] = -1; }); },
+       "test.json: /quotes/0/start: expected a non-negative integer, found the number -1"},
+      {"fractional end", [] { return Mutated([](json& a) { a["quotes"][0]["end"] = 20.5; }); },
+       "test.json: /quotes/0/end: expected a non-negative integer, found the number 20.5"},
+      {"paragraph out of range", [] { return Mutated([](json& a) { a["quotes"][1]["paragraph"] = 2; }); },
+       "test.json: /quotes/1/paragraph: paragraph 2 does not exist; expected 0 to 1"},
+      {"end before start", [] { return Mutated([](json& a) { a["quotes"][0]["end"] = 1; }); },
+       "test.json: /quotes/0/end: end 1 is not after start 1; expected start < end"},
+      {"end past the paragraph", [] { return Mutated([](json& a) { a["quotes"][1]["end"] = 99; }); },
+       "test.json: /quotes/1/end: end 99 is past the end of paragraph 1 (25 code points); expected at most 25"},
+      {"span off by one", [] { return Mutated([](json& a) { a["quotes"][0]["start"] = 0; a["quotes"][0]["end"] = 20; }); },
+       "test.json: /quotes/0/text: span [0, 20) of paragraph 0 reads \"“We will not give up\"; expected it to equal the "
+       "quote's text \"We will not give up,\" (the text is at start 1, end 21)"},
+      {"span counted in bytes", [] { return Mutated([](json& a) { a["quotes"][0]["start"] = 3; a["quotes"][0]["end"] = 23; }); },
+       "test.json: /quotes/0/text: span [3, 23) of paragraph 0 reads \" will not give up,” \"; expected it to equal the "
+       "quote's text \"We will not give up,\" (the text is at start 1, end 21)"},
+      {"corpus without articles", [] { return std::string(R"({"format": "quote-explorer/corpus@1"})"); },
+       "test.json: /articles: missing required field \"articles\""},
+      {"corpus with no article", [] { return std::string(R"({"format": "quote-explorer/corpus@1", "articles": []})"); },
+       "test.json:1:1: the input holds no article; expected at least one"},
+      {"duplicate article ids in a corpus", [] {
+         return json{{"format", "quote-explorer/corpus@1"}, {"articles", {SmallArticle(), SmallArticle()}}}.dump();
+       }, "test.json: /articles/1/id: duplicate article id \"small\"; expected each article id once in a corpus"},
+      {"a bad article inside a corpus", [] {
+         json bad = SmallArticle();
+         bad["id"] = "bad";
+         bad["quotes"][0]["paragraph"] = "0";
+         return json{{"format", "quote-explorer/corpus@1"}, {"articles", {SmallArticle(), bad}}}.dump();
+       }, "test.json: /articles/1/quotes/0/paragraph: expected a non-negative integer, found the string \"0\""},
+      {"a bad line in JSON Lines", [] {
+         json bad = SmallArticle();
+         bad["id"] = "bad";
+         bad["speakers"][0]["country"] = "EU";
+         return SmallArticle().dump() + "\n" + bad.dump() + "\n";
+       }, "test.json:2: /speakers/0/country: \"EU\" is not an ISO 3166-1 alpha-2 country code; expected two upper-case letters such as \"RU\", or null"},
+      {"malformed JSON Lines", [] { return SmallArticle().dump() + "\n{\"id\": \n"; },
+       "test.json:2:8: invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
+  };
+  for (const BadInput& bad : cases) {
+    CAPTURE(bad.name);
+    const auto result = qe::load_corpus(bad.input(), "test.json");
+    CHECK_FALSE(result.ok());
+    REQUIRE_FALSE(result.errors.empty());
+    CHECK(result.errors.front().to_string() == bad.error);
+  }
+}
+
+TEST_CASE("all errors of a hand-written article are reported at once, up to the limit") {
+  const std::string text = Mutated([](json& a) {
+    a["speakers"][0]["country"] = "ua";
+    a["quotes"][0]["kind"] = "quote";
+    a["quotes"][1]["speaker"] = "nobody";
+  });
+  const auto result = qe::load_corpus(text, "test.json");
+  CHECK(result.errors.size() == 3);
+  qe::LoadLimits limits;
+  limits.max_errors = 2;
+  CHECK(qe::load_corpus(text, "test.json", limits).errors.size() == 2);
+}
+
+TEST_CASE("limits turn oversized input into errors, not aborts") {
+  qe::LoadLimits limits;
+  limits.max_input_bytes = 100;
+  auto result = qe::load_corpus(SmallArticle().dump(), "big.json", limits);
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].message.find("expected at most 100") != std::string::npos);
+
+  limits = qe::LoadLimits{};
+  limits.max_quotes = 1;
+  result = qe::load_corpus(SmallArticle().dump(), "many.json", limits);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.errors[0].to_string() == "many.json: /quotes: more than 1 quotes in all; expected at most that many");
+}

@@ -1,0 +1,41 @@
+// The filter in the URL hash: what users bookmark and share.
+#include <doctest/doctest.h>
+
+#include "core/url_hash.h"
+
+TEST_CASE("a filter round-trips through the URL hash in URLSearchParams syntax") {
+  qe::Filter filter;
+  filter.speakers = {"sergei-lavrov"};
+  filter.countries = {"RU", "UA"};
+  filter.kinds = {"direct"};
+  filter.text = "direct threat";
+  const std::string hash = qe::filter_to_hash(filter);
+  CHECK(hash == "speaker=sergei-lavrov&country=RU&country=UA&kind=direct&q=direct+threat");
+  CHECK(qe::filter_from_hash("#" + hash) == filter);
+}
+
+TEST_CASE("non-ASCII and reserved characters are percent-encoded") {
+  qe::Filter filter;
+  filter.text = "“threat” & 50%=";
+  const std::string hash = qe::filter_to_hash(filter);
+  CHECK(hash == "q=%E2%80%9Cthreat%E2%80%9D+%26+50%25%3D");
+  CHECK(qe::filter_from_hash(hash).text == filter.text);
+}
+
+TEST_CASE("reading a hash ignores unknown keys, empty values and malformed escapes") {
+  const qe::Filter filter = qe::filter_from_hash("#utm=x&speaker=&kind=mixed&q=50%zz%&country");
+  CHECK(filter.speakers.empty());
+  CHECK(filter.countries.empty());
+  CHECK(filter.kinds == std::vector<std::string>{"mixed"});
+  CHECK(filter.text == "50%zz%");
+}
+
+TEST_CASE("percent-escapes that decode to invalid UTF-8 are dropped") {
+  CHECK(qe::filter_from_hash("q=a%FFb%C0%AF").text == "ab");
+}
+
+TEST_CASE("an empty filter is an empty hash") {
+  CHECK(qe::filter_to_hash({}).empty());
+  CHECK(qe::filter_from_hash("").empty());
+  CHECK(qe::filter_from_hash("#").empty());
+}
