@@ -1,0 +1,117 @@
+// The explorer in the browser: a WebGL2 canvas driven by requestAnimationFrame that draws
+// only after input, a resize or a data change (idle pages cost no CPU), with the canvas
+// backing store at CSS size × devicePixelRatio and fonts rasterised at that ratio, so text
+// stays crisp on any screen and after browser zoom. web/app.js loads the data.
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+
+#include "platform/web/web_app.h"
+#include "ui/explorer_view.h"
+#include "ui/style.h"
+
+namespace qe::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+// Follows the canvas's CSS box and the device pixel ratio; both can change at any time
+// (window resize, zoom, moving to another screen), so they are checked every frame.
+void FollowCanvasSize(WebApp& app) {
+  double css_width = 0, css_height = 0;
+  emscripten_get_element_css_size(kCanvas, &css_width, &css_height);
+  const double ratio = emscripten_get_device_pixel_ratio();
+  const int width = static_cast<int>(std::lround(css_width * ratio));
+  const int height = static_cast<int>(std::lround(css_height * ratio));
+  if (ratio != app.device_pixel_ratio) {
+    app.device_pixel_ratio = ratio;
+    ui::SetupFontsAndStyle(app.view, static_cast<float>(ratio));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    RequestFrames();
+  }
+  if (width != app.framebuffer_width || height != app.framebuffer_height) {
+    app.framebuffer_width = width;
+    app.framebuffer_height = height;
+    emscripten_set_canvas_element_size(kCanvas, width, height);
+    RequestFrames();
+  }
+}
+
+void Frame() {
+  WebApp& app = App();
+  FollowCanvasSize(app);
+  if (app.frames_to_draw <= 0) return;
+  --app.frames_to_draw;
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(app.framebuffer_width), static_cast<float>(app.framebuffer_height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  static double last_time = emscripten_get_now();
+  const double now = emscripten_get_now();
+  io.DeltaTime = static_cast<float>(std::max(now - last_time, 1.0) / 1000.0);
+  last_time = now;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  ui::Actions actions;
+  const Filter filter_before = app.explorer.filter();
+  const auto selected_before = app.explorer.selected();
+  ui::DrawExplorer(app.explorer, app.view, actions);
+  if (ui::ApplyActions(actions, app.explorer)) PublishChanges(filter_before, selected_before);
+  UpdateMouseCursor(kCanvas);
+  ImGui::Render();
+
+  glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
+  glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++app.frames_drawn;
+}
+
+bool CreateContext() {
+  EmscriptenWebGLContextAttributes attributes;
+  emscripten_webgl_init_context_attributes(&attributes);
+  attributes.majorVersion = 2;
+  attributes.alpha = EM_FALSE;
+  attributes.antialias = EM_FALSE;
+  attributes.depth = EM_FALSE;
+  attributes.stencil = EM_FALSE;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(kCanvas, &attributes);
+  if (context <= 0) return false;
+  emscripten_webgl_make_context_current(context);
+  return true;
+}
+
+}  // namespace
+
+WebApp& App() {
+  static WebApp app;
+  return app;
+}
+
+}  // namespace qe::web
+
+int main() {
+  using namespace qe::web;
+  if (!CreateContext()) {
+    EM_ASM({ Module.qeFatal && Module.qeFatal("This browser cannot create a WebGL 2 context."); });
+    return 1;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;                 // nothing persists behind the reader's back
+  io.ConfigInputTextCursorBlink = false;    // a blinking caret would keep the loop busy
+  io.BackendPlatformName = "quote-explorer-web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  InstallInputCallbacks(kCanvas);
+  App().view.status = "Loading…";
+  emscripten_set_main_loop(Frame, 0, false);
+  return 0;
+}

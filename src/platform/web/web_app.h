@@ -1,0 +1,36 @@
+// web_app.h: the one explorer a page runs, shared by the main loop, input and the JS API.
+// All browser specifics live in src/platform/web; the core and the views never see them.
+#pragma once
+
+#include <cstdint>
+
+#include "core/explorer.h"
+#include "ui/view_state.h"
+
+namespace qe::web {
+
+struct WebApp {
+  Explorer explorer;
+  ui::ViewState view;
+  int frames_to_draw = 3;        // the loop draws only while this is positive
+  std::uint64_t frames_drawn = 0;
+  double device_pixel_ratio = 0;  // what the fonts were rasterised for
+  int framebuffer_width = 0, framebuffer_height = 0;
+};
+
+WebApp& App();
+
+// Input, a resize or a data change: draw a few frames, then idle. Several frames, because
+// ImGui settles hover and layout over two or three.
+inline void RequestFrames(int count = 3) {
+  if (App().frames_to_draw < count) App().frames_to_draw = count;
+}
+
+// After anything that may change the explorer's filter or selection: tells JavaScript
+// (events "filter" and "select") and redraws.
+void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before);
+
+void InstallInputCallbacks(const char* canvas_selector);  // web_input.cpp
+void UpdateMouseCursor(const char* canvas_selector);       // web_input.cpp
+
+}  // namespace qe::web

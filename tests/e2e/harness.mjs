@@ -1,0 +1,92 @@
+// Browser test harness: serves build/web on loopback and drives Debian's Chromium through
+// playwright-core, with real mouse and keyboard events on the canvas.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const WEB_DIR = join(ROOT, 'build/web');
+export const ARTIFACTS = join(ROOT, 'build/test-artifacts');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.jsonl': 'application/json', '.css': 'text/css' };
+
+// Serves build/web, plus extra in-memory files (path -> string) for test fixtures.
+export async function startServer(extraFiles = {}) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (extraFiles[path] !== undefined) {
+      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'text/plain' });
+      response.end(extraFiles[path]);
+      return;
+    }
+    const file = normalize(join(WEB_DIR, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(WEB_DIR)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+// Opens the explorer and waits for QuoteExplorer.ready; collects console errors.
+export async function openExplorer(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on('console', (message) => { if (message.type() === 'error') page.consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => page.consoleErrors.push(String(error)));
+  await page.goto(url);
+  await page.evaluate(() => window.QuoteExplorer.ready);
+  return page;
+}
+
+// Where a named widget is, in page coordinates (the canvas fills the page).
+export async function itemRect(page, name) {
+  await settle(page);
+  const rect = await page.evaluate((n) => window.QuoteExplorer.debug.itemRect(n), name);
+  if (!rect) throw new Error(`widget "${name}" is not on screen`);
+  return rect;
+}
+
+export async function clickItem(page, name) {
+  const rect = await itemRect(page, name);
+  await page.mouse.click(rect.x + Math.min(rect.width / 2, 12), rect.y + rect.height / 2);
+  await settle(page);
+}
+
+// Lets the explorer draw the frames that input asked for.
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    let frames = 0;
+    const tick = () => (++frames >= 5 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }));
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export const visibleIds = (page) => page.evaluate(() => window.QuoteExplorer.visibleQuotes().map((q) => q.id));

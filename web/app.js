@@ -1,0 +1,313 @@
+// Quote Explorer page glue: window.QuoteExplorer (docs/embedding.md), data loading with
+// progress, the filter in the URL hash, and a screen-reader mirror of what the canvas shows.
+// Untrusted text (article JSON, URLs, error messages) only ever reaches the DOM as
+// textContent.
+'use strict';
+
+(() => {
+  const DEFAULT_SRC = 'assets/articles/lavrov-european-troops.json';
+  const EVENTS = ['load', 'filter', 'select', 'error'];
+  const A11Y_LIST_LENGTH = 50;
+  const embedded = document.documentElement.dataset.mode === 'embed';
+  const $ = (id) => document.getElementById(id);
+
+  let wasm = null; // the Emscripten module, once started
+  let lastFilter = null;
+  const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
+
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  ready.catch(() => {}); // the page shows the reason; callers who await still see it
+
+  function emit(event, detail) {
+    for (const callback of listeners.get(event)) {
+      try {
+        callback(detail);
+      } catch (error) {
+        console.error(`QuoteExplorer "${event}" listener failed:`, error);
+      }
+    }
+  }
+
+  // [SECTION] Page status: loading indicator and fatal errors
+
+  function showLoading(text, fraction) {
+    $('qe-loading').hidden = false;
+    $('qe-loading-text').textContent = text;
+    const progress = $('qe-progress');
+    progress.hidden = fraction === undefined;
+    if (fraction !== undefined) progress.value = fraction;
+  }
+
+  function showFatal(message) {
+    $('qe-loading').hidden = true;
+    $('qe-error-text').textContent = message;
+    $('qe-error').hidden = false;
+  }
+
+  // [SECTION] Calling into the wasm core
+
+  function withCString(text, use) {
+    const size = wasm.lengthBytesUTF8(text) + 1;
+    const pointer = wasm._malloc(size);
+    if (!pointer) throw new Error('out of memory');
+    try {
+      wasm.stringToUTF8(text, pointer, size);
+      return use(pointer);
+    } finally {
+      wasm._free(pointer);
+    }
+  }
+
+  const callJson = (fn, ...args) => JSON.parse(wasm.UTF8ToString(fn(...args)));
+
+  function requireStarted() {
+    if (!wasm) throw new Error('Quote Explorer is still starting; await QuoteExplorer.ready first');
+  }
+
+  // Loads UTF-8 bytes; resolves with a summary, or rejects with the loader's message while
+  // the explorer keeps its previous data.
+  function loadBytes(bytes, name) {
+    const pointer = wasm._malloc(Math.max(bytes.length, 1));
+    if (!pointer) {
+      return fail(`${name}: out of memory: ${bytes.length} bytes do not fit; the previous data is kept`);
+    }
+    let errors;
+    try {
+      wasm.HEAPU8.set(bytes, pointer);
+      errors = withCString(name, (namePointer) => wasm.UTF8ToString(wasm._qe_load(pointer, bytes.length, namePointer)));
+    } finally {
+      wasm._free(pointer);
+    }
+    if (errors) return fail(errors.trim());
+    const summary = callJson(wasm._qe_summary);
+    publishFilter(callJson(wasm._qe_get_filter), { replace: true });
+    emit('load', summary);
+    return Promise.resolve(summary);
+  }
+
+  function fail(message) {
+    if (wasm && wasm._qe_show_error) withCString(message, (pointer) => wasm._qe_show_error(pointer));
+    emit('error', { message });
+    return Promise.reject(new Error(message));
+  }
+
+  // [SECTION] Fetching with progress
+
+  function resolveSource(url) {
+    let resolved;
+    try {
+      resolved = new URL(String(url), location.href);
+    } catch {
+      throw new Error(`${url}: not a valid URL`);
+    }
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') {
+      throw new Error(`${url}: only http and https URLs can be loaded`);
+    }
+    return resolved;
+  }
+
+  async function fetchBytes(url, label) {
+    let response;
+    try {
+      response = await fetch(url, { credentials: 'same-origin' });
+    } catch (error) {
+      throw new Error(`${label}: could not be fetched (offline, or the server does not allow CORS): ${error.message}`);
+    }
+    if (!response.ok) throw new Error(`${label}: the server answered HTTP ${response.status} ${response.statusText}`);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      if (total) showLoading(`Loading ${label}…`, received / total);
+    }
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  }
+
+  async function loadUrl(url) {
+    requireStarted();
+    let bytes;
+    const label = String(url);
+    try {
+      bytes = await fetchBytes(resolveSource(url), label);
+    } catch (error) {
+      return fail(error.message);
+    } finally {
+      if (wasm.started) $('qe-loading').hidden = true;
+    }
+    return loadBytes(bytes, label);
+  }
+
+  function load(jsonTextOrObject, name = 'loaded JSON') {
+    requireStarted();
+    const text = typeof jsonTextOrObject === 'string' ? jsonTextOrObject : JSON.stringify(jsonTextOrObject);
+    if (text === undefined) return fail(`${name}: expected JSON text or a JSON-serialisable object`);
+    return loadBytes(new TextEncoder().encode(text), String(name));
+  }
+
+  // [SECTION] Filter: API, events and the URL hash
+
+  function normaliseFilter(filter) {
+    if (filter === null || typeof filter !== 'object') throw new TypeError('setFilter expects an object');
+    const list = (key) => {
+      const value = filter[key];
+      if (value === undefined || value === null) return [];
+      const values = Array.isArray(value) ? value : [value];
+      if (!values.every((v) => typeof v === 'string')) throw new TypeError(`setFilter: ${key} must be strings`);
+      return values;
+    };
+    const text = filter.text === undefined || filter.text === null ? '' : filter.text;
+    if (typeof text !== 'string') throw new TypeError('setFilter: text must be a string');
+    return { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
+  }
+
+  function setFilter(filter) {
+    requireStarted();
+    const normalised = normaliseFilter(filter);
+    withCString(JSON.stringify(normalised), (pointer) => wasm._qe_set_filter(pointer));
+    return getFilter();
+  }
+
+  function getFilter() {
+    requireStarted();
+    return callJson(wasm._qe_get_filter);
+  }
+
+  function onlyTextChanged(before, after) {
+    const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
+    return before && same('speakers') && same('countries') && same('kinds');
+  }
+
+  // Keeps the hash equal to the filter: facet changes make history entries (Back undoes
+  // them), typing replaces the entry. Embedded pages never add entries to their host's history.
+  function writeHash(filter, { replace = false } = {}) {
+    const hash = wasm.UTF8ToString(wasm._qe_filter_hash());
+    if (hash === location.hash.replace(/^#/, '')) return;
+    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    if (replace || embedded || onlyTextChanged(lastFilter, filter)) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+
+  function readHash() {
+    withCString(location.hash, (pointer) => wasm._qe_set_filter_hash(pointer));
+  }
+
+  function publishFilter(filter, options) {
+    writeHash(filter, options);
+    const changed = JSON.stringify(filter) !== JSON.stringify(lastFilter);
+    lastFilter = filter;
+    updateScreenReaderView();
+    if (changed) emit('filter', filter);
+  }
+
+  // [SECTION] Screen-reader mirror of the canvas
+
+  function updateScreenReaderView() {
+    const page = callJson(wasm._qe_visible_range, 0, A11Y_LIST_LENGTH);
+    const filtered = page.visible !== page.total;
+    $('qe-status').textContent = filtered ? `${page.visible} of ${page.total} quotes shown` : `${page.total} quotes`;
+    const items = page.quotes.map((quote) => {
+      const li = document.createElement('li');
+      const country = quote.country ? ` (${quote.country})` : '';
+      li.textContent = `${quote.speaker_name}${country}, ${quote.kind}: ${quote.text}`;
+      return li;
+    });
+    $('qe-quotes').replaceChildren(...items);
+  }
+
+  function onNativeEvent(event, detail) {
+    if (event === 'filter') publishFilter(detail);
+    else if (event === 'select') {
+      if (detail) $('qe-status').textContent = `Selected: ${detail.speaker_name}: ${detail.text}`;
+      emit('select', detail);
+    }
+  }
+
+  // [SECTION] Start-up
+
+  function whenDrawn() {
+    const before = wasm._qe_frames_drawn();
+    return new Promise((resolve) => {
+      const check = () => (wasm._qe_frames_drawn() > before ? resolve() : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+  }
+
+  async function start(module) {
+    wasm = module;
+    window.addEventListener('hashchange', readHash);
+    window.addEventListener('popstate', readHash);
+    document.addEventListener('paste', (event) => {
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (text) withCString(text, (pointer) => wasm._qe_paste(pointer));
+    });
+    const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
+    showLoading(`Loading ${src}…`);
+    try {
+      const summary = await loadUrl(src);
+      readHash();
+      wasm.started = true;
+      $('qe-loading').hidden = true;
+      if (!embedded) $('canvas').focus({ preventScroll: true });
+      await whenDrawn();
+      resolveReady(summary);
+    } catch (error) {
+      showFatal(error.message);
+      rejectReady(error);
+    }
+  }
+
+  window.QuoteExplorer = Object.freeze({
+    ready,
+    load,
+    loadUrl,
+    setFilter,
+    getFilter,
+    visibleQuotes: () => (wasm ? callJson(wasm._qe_visible_quotes) : []),
+    selectedQuote: () => (wasm ? callJson(wasm._qe_selected) : null),
+    select: (article, id) => (requireStarted(), wasm._qe_select(String(article), String(id)) === 1),
+    on(event, callback) {
+      if (!listeners.has(event)) throw new TypeError(`unknown event "${event}"; expected ${EVENTS.join(', ')}`);
+      if (typeof callback !== 'function') throw new TypeError('on: callback must be a function');
+      listeners.get(event).add(callback);
+      return () => listeners.get(event).delete(callback);
+    },
+    // For tests and tools: where a named widget is on the canvas (CSS px), frames drawn.
+    debug: Object.freeze({
+      itemRect: (name) => (wasm ? withCString(String(name), (p) => callJson(wasm._qe_item_rect, p)) : null),
+      framesDrawn: () => (wasm ? wasm._qe_frames_drawn() : 0),
+    }),
+  });
+
+  if (typeof createQuoteExplorer !== 'function') {
+    showFatal('quote-explorer.js did not load.');
+    rejectReady(new Error('quote-explorer.js did not load'));
+    return;
+  }
+  createQuoteExplorer({
+    canvas: $('canvas'),
+    qeEmit: onNativeEvent,
+    qeFatal: showFatal,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+  }).then(start, (error) => {
+    showFatal(`Quote Explorer could not start: ${error && error.message ? error.message : error}`);
+    rejectReady(error);
+  });
+})();
