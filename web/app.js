@@ -71,7 +71,7 @@
 
   // Loads UTF-8 bytes; resolves with a summary, or rejects with the loader's message while
   // the explorer keeps its previous data.
-  function loadBytes(bytes, name) {
+  function loadBytes(bytes, name, { initial = false } = {}) {
     const pointer = wasm._malloc(Math.max(bytes.length, 1));
     if (!pointer) {
       return fail(`${name}: out of memory: ${bytes.length} bytes do not fit; the previous data is kept`);
@@ -85,7 +85,8 @@
     }
     if (errors) return fail(errors.trim());
     const summary = callJson(wasm._qe_summary);
-    publishFilter(callJson(wasm._qe_get_filter), { replace: true });
+    // The first load takes its filter from the URL hash (start), later ones start unfiltered.
+    if (!initial) publishFilter(callJson(wasm._qe_get_filter), { replace: true });
     emit('load', summary);
     return Promise.resolve(summary);
   }
@@ -140,7 +141,7 @@
     return bytes;
   }
 
-  async function loadUrl(url) {
+  async function loadUrl(url, options) {
     requireStarted();
     let bytes;
     const label = String(url);
@@ -151,7 +152,7 @@
     } finally {
       if (wasm.started) $('qe-loading').hidden = true;
     }
-    return loadBytes(bytes, label);
+    return loadBytes(bytes, label, options);
   }
 
   function load(jsonTextOrObject, name = 'loaded JSON') {
@@ -260,8 +261,9 @@
     const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
     showLoading(`Loading ${src}…`);
     try {
-      const summary = await loadUrl(src);
+      const summary = await loadUrl(src, { initial: true });
       readHash();
+      publishFilter(getFilter(), { replace: true });
       wasm.started = true;
       $('qe-loading').hidden = true;
       if (!embedded) $('canvas').focus({ preventScroll: true });
@@ -292,6 +294,7 @@
     debug: Object.freeze({
       itemRect: (name) => (wasm ? withCString(String(name), (p) => callJson(wasm._qe_item_rect, p)) : null),
       framesDrawn: () => (wasm ? wasm._qe_frames_drawn() : 0),
+      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0),
     }),
   });
 

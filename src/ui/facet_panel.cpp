@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ActivateItemByID
 
 #include "ui/style.h"
 
@@ -87,7 +88,9 @@ void DrawSearchBox(const Explorer& explorer, ViewState& view, Actions& actions) 
     view.search_synced = text;
   }
   if (view.focus_search) {
-    ImGui::SetKeyboardFocusHere();
+    // Not SetKeyboardFocusHere(): it resolves through keyboard navigation, which ignores a
+    // child window that does not have focus yet.
+    ImGui::ActivateItemByID(ImGui::GetID("##search"));
     view.focus_search = false;
   }
   ImGui::SetNextItemWidth(-FLT_MIN);

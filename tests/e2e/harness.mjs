@@ -73,11 +73,15 @@ export async function clickItem(page, name) {
   await settle(page);
 }
 
-// Lets the explorer draw the frames that input asked for.
+// Waits until the explorer has handled all input and drawn the frames it asked for.
 export async function settle(page) {
-  await page.evaluate(() => new Promise((resolve) => {
+  await page.evaluate(() => new Promise((resolve, reject) => {
     let frames = 0;
-    const tick = () => (++frames >= 5 ? resolve() : requestAnimationFrame(tick));
+    const tick = () => {
+      if (window.QuoteExplorer.debug.pendingFrames() === 0 && frames >= 2) resolve();
+      else if (++frames > 600) reject(new Error('the explorer never went idle'));
+      else requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   }));
 }

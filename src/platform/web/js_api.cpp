@@ -161,6 +161,9 @@ EMSCRIPTEN_KEEPALIVE const char* qe_item_rect(const char* name) {
                        {"height", r.height / ratio}}.dump());
 }
 
+// Frames still to draw before the explorer idles: 0 once input and changes are handled.
+EMSCRIPTEN_KEEPALIVE int qe_pending_frames() { return App().frames_to_draw; }
+
 EMSCRIPTEN_KEEPALIVE double qe_frames_drawn() { return static_cast<double>(App().frames_drawn); }
 
 }  // extern "C"

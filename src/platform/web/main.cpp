@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 
@@ -65,6 +66,9 @@ void Frame() {
   if (ui::ApplyActions(actions, app.explorer)) PublishChanges(filter_before, selected_before);
   UpdateMouseCursor(kCanvas);
   ImGui::Render();
+  // ImGui feeds queued input one change a frame (fast typing, a click's down and up), so
+  // keep drawing until the queue is empty.
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) RequestFrames();
 
   glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
   glClearColor(0.98f, 0.98f, 0.97f, 1.0f);

@@ -1,0 +1,233 @@
+// The explorer in Chromium: loading, filtering with real mouse and keyboard, the URL hash,
+// errors, and what the screen shows. Results are read through window.QuoteExplorer.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  clickItem, itemRect, launchBrowser, openExplorer, screenshot, settle, startServer, visibleIds,
+} from './harness.mjs';
+
+const ALL = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'];
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({
+    '/fixtures/corpus.jsonl': [
+      { format: 'quote-explorer/article@1', id: 'a1', title: 'First', paragraphs: ['Kyiv said talks go on.'],
+        speakers: [{ id: 'kyiv', name: 'Ukrainian government', kind: 'organization', country: 'UA' }],
+        quotes: [{ id: 'q1', speaker: 'kyiv', kind: 'indirect', text: 'talks go on', paragraph: 0, start: 10, end: 21 }] },
+      { id: 'a2', title: 'Second', paragraphs: ['“No,” Paris said.'],
+        speakers: [{ id: 'paris', name: 'French government', country: 'FR' }],
+        quotes: [{ id: 'q1', speaker: 'paris', kind: 'direct', text: 'No,', paragraph: 0, start: 1, end: 4 }] },
+    ].map((a) => JSON.stringify(a)).join('\n'),
+    '/fixtures/broken.json': '{"format": "quote-explorer/article@1",\n "id": "x",\n "title": }',
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('opening the explorer', () => {
+  test('the seed article loads and QuoteExplorer.ready resolves with it', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const summary = await page.evaluate(() => window.QuoteExplorer.ready);
+    assert.equal(summary.quotes, 10);
+    assert.equal(summary.articles, 1);
+    assert.deepEqual(await visibleIds(page), ALL);
+    const first = await page.evaluate(() => window.QuoteExplorer.visibleQuotes()[0]);
+    assert.deepEqual(Object.keys(first), ['id', 'article', 'speaker', 'speaker_name', 'country', 'kind', 'text']);
+    assert.equal(first.speaker_name, 'Sergei Lavrov');
+    assert.equal(await page.locator('#qe-loading').isHidden(), true);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  test('?src= loads another article or corpus', async () => {
+    const page = await openExplorer(browser, `${server.url}/?src=fixtures/corpus.jsonl`);
+    const quotes = await page.evaluate(() => window.QuoteExplorer.visibleQuotes());
+    assert.deepEqual(quotes.map((q) => `${q.article}/${q.id}`), ['a1/q1', 'a2/q1']);
+    await page.close();
+  });
+
+  test('a source that cannot load rejects ready and the page says why', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?src=fixtures/broken.json`);
+    const message = await page.evaluate(() => window.QuoteExplorer.ready.then(() => 'resolved', (e) => e.message));
+    assert.match(message, /^fixtures\/broken\.json:3:11: invalid JSON: syntax error while parsing value/);
+    assert.equal(await page.locator('#qe-error').isVisible(), true);
+    assert.match(await page.locator('#qe-error-text').textContent(), /broken\.json:3:11/);
+    await context.close();
+  });
+});
+
+describe('filtering with mouse and keyboard', () => {
+  test('clicking a speaker checkbox on the canvas filters the quotes and the hash', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'speaker:sergei-lavrov');
+    assert.deepEqual(await visibleIds(page), ['q1', 'q3', 'q4', 'q5']);
+    await clickItem(page, 'speaker:donald-trump');
+    assert.deepEqual(await visibleIds(page), ['q1', 'q3', 'q4', 'q5', 'q8', 'q9', 'q10']);
+    await clickItem(page, 'kind:direct');
+    assert.deepEqual(await visibleIds(page), ['q3', 'q4', 'q10']);
+    assert.equal(await page.evaluate(() => location.hash), '#speaker=sergei-lavrov&speaker=donald-trump&kind=direct');
+    await clickItem(page, 'clear');
+    assert.deepEqual(await visibleIds(page), ALL);
+    await page.close();
+  });
+
+  test('a country checkbox filters by the country a speaker speaks for', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'country:UA');
+    const quotes = await page.evaluate(() => window.QuoteExplorer.visibleQuotes());
+    assert.deepEqual(quotes.map((q) => q.speaker), ['volodymyr-zelenskyy', 'andriy-yermak']);
+    await page.close();
+  });
+
+  test('typing in the search box narrows the list; Escape clears it', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'search');
+    await page.keyboard.type('unacceptable');
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q1', 'q3']);
+    assert.equal((await page.evaluate(() => window.QuoteExplorer.getFilter())).text, 'unacceptable');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ALL);
+    await page.close();
+  });
+
+  test('Ctrl+F focuses search from anywhere, and curly apostrophes match straight ones', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await page.mouse.click(900, 700);  // somewhere in the reader
+    await page.keyboard.press('Control+F');
+    await settle(page);
+    await page.keyboard.type("we're");
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q10']);
+    await page.close();
+  });
+
+  test('arrow keys move the selection through the visible quotes', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'quote:0');
+    const selected = () => page.evaluate(() => window.QuoteExplorer.selectedQuote().id);
+    assert.equal(await selected(), 'q1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    assert.equal(await selected(), 'q3');
+    await page.keyboard.press('End');
+    await settle(page);
+    assert.equal(await selected(), 'q10');
+    await page.keyboard.press('ArrowUp');
+    await settle(page);
+    assert.equal(await selected(), 'q9');
+    await page.close();
+  });
+});
+
+describe('the URL hash', () => {
+  test('a reload restores the filter from the hash', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'country:US');
+    await clickItem(page, 'search');
+    await page.keyboard.type('troops');
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q8']);
+    await page.reload();
+    await page.evaluate(() => window.QuoteExplorer.ready);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter()),
+      { speakers: [], countries: ['US'], kinds: [], text: 'troops' });
+    assert.deepEqual(await visibleIds(page), ['q8']);
+    await page.close();
+  });
+
+  test('editing the hash and Back/Forward restore the filter', async () => {
+    const page = await openExplorer(browser, `${server.url}/#kind=mixed`);
+    assert.deepEqual(await visibleIds(page), ['q1', 'q5', 'q6']);
+    await page.evaluate(() => { location.hash = 'speaker=Trump'; });
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q8', 'q9', 'q10']);
+    await clickItem(page, 'kind:direct');
+    assert.deepEqual(await visibleIds(page), ['q10']);
+    await page.goBack();
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q8', 'q9', 'q10']);
+    await page.goForward();
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q10']);
+    await page.close();
+  });
+});
+
+describe('the JS API', () => {
+  test('setFilter takes names and aliases, getFilter answers with ids, events fire', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const result = await page.evaluate(() => {
+      const events = [];
+      window.QuoteExplorer.on('filter', (f) => events.push(f));
+      const filter = window.QuoteExplorer.setFilter({ speakers: ['Zelensky', 'YERMAK'] });
+      return { filter, events, ids: window.QuoteExplorer.visibleQuotes().map((q) => q.id) };
+    });
+    assert.deepEqual(result.filter, { speakers: ['volodymyr-zelenskyy', 'andriy-yermak'], countries: [], kinds: [], text: '' });
+    assert.deepEqual(result.ids, ['q6', 'q7']);
+    assert.deepEqual(result.events, [result.filter]);
+    await assert.rejects(page.evaluate(() => window.QuoteExplorer.setFilter({ kinds: [1] })), /kinds must be strings/);
+    await page.close();
+  });
+
+  test('loading malformed JSON rejects with a located message and keeps the quotes', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'speaker:donald-trump');
+    const outcome = await page.evaluate(async () => {
+      const errors = [];
+      window.QuoteExplorer.on('error', (e) => errors.push(e.message));
+      const message = await window.QuoteExplorer.load('{"format": "quote-explorer/article@1",\n"id": tru}', 'pasted.json')
+        .then(() => 'resolved', (e) => e.message);
+      return { message, errors };
+    });
+    assert.match(outcome.message, /^pasted\.json:2:10: invalid JSON: syntax error while parsing value - invalid literal/);
+    assert.deepEqual(outcome.errors, [outcome.message]);
+    assert.deepEqual(await visibleIds(page), ['q8', 'q9', 'q10']);
+    const invalid = await page.evaluate(() => window.QuoteExplorer.load({ format: 'quote-explorer/article@1', id: 'x',
+      title: 't', paragraphs: ['a'], speakers: [], quotes: [{ id: 'q', speaker: 'nobody', kind: 'direct', text: 'a',
+        paragraph: 0, start: 0, end: 1 }] }).catch((e) => e.message));
+    assert.equal(invalid, "loaded JSON: /quotes/0/speaker: unknown speaker \"nobody\"; expected one of the article's speaker ids: (none)");
+    assert.deepEqual(await visibleIds(page), ['q8', 'q9', 'q10']);
+    await screenshot(page, 'error-kept-data');
+    await page.close();
+  });
+
+  test('loadUrl replaces the data and fires load', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const summary = await page.evaluate(() => new Promise((resolve) => {
+      window.QuoteExplorer.on('load', resolve);
+      window.QuoteExplorer.loadUrl('fixtures/corpus.jsonl');
+    }));
+    assert.equal(summary.articles, 2);
+    assert.deepEqual(await visibleIds(page), ['q1', 'q1']);
+    const missing = await page.evaluate(() => window.QuoteExplorer.loadUrl('fixtures/missing.json').catch((e) => e.message));
+    assert.equal(missing, 'fixtures/missing.json: the server answered HTTP 404 Not Found');
+    const script = await page.evaluate(() => window.QuoteExplorer.loadUrl('javascript:alert(1)').catch((e) => e.message));
+    assert.equal(script, 'javascript:alert(1): only http and https URLs can be loaded');
+    await page.close();
+  });
+
+  test('article text is never interpreted as HTML', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const html = '<img src=x onerror="window.pwned=1">';
+    await page.evaluate((evil) => window.QuoteExplorer.load({ format: 'quote-explorer/article@1', id: evil, title: evil,
+      paragraphs: [`${evil} said hi`], speakers: [{ id: 's', name: evil }],
+      quotes: [{ id: 'q', speaker: 's', kind: 'indirect', text: 'hi', paragraph: 0, start: evil.length + 6, end: evil.length + 8 }] }), html);
+    await page.evaluate((evil) => window.QuoteExplorer.load(`{"id": "${evil}"`, evil).catch(() => {}), html);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.match(await page.locator('#qe-quotes li').first().textContent(), /<img src=x/);
+    await page.close();
+  });
+});
