@@ -39,12 +39,12 @@ void DrawErrorBanner(ViewState& view) {
 
 void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
   const float facet_width = kFacetWidth * view.scale;
-  ImGui::BeginChild("##facet-panel", ImVec2(facet_width, 0), ImGuiChildFlags_ResizeX);
+  ImGui::BeginChild("##facet-panel", ImVec2(facet_width, 0));
   DrawFacetPanel(explorer, view, actions);
   ImGui::EndChild();
   ImGui::SameLine();
   const float list_width = (ImGui::GetContentRegionAvail().x) * 0.45f;
-  ImGui::BeginChild("##quote-list", ImVec2(list_width, 0), ImGuiChildFlags_ResizeX | ImGuiChildFlags_Border);
+  ImGui::BeginChild("##quote-list", ImVec2(list_width, 0), ImGuiChildFlags_Border);
   DrawQuoteList(explorer, view, actions);
   ImGui::EndChild();
   ImGui::SameLine();
@@ -57,16 +57,15 @@ void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
 void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
   const std::string header = "Filters: " + ResultLine(explorer) + "###filters";
   if (ImGui::CollapsingHeader(header.c_str())) {
-    ImGui::BeginChild("##facet-panel", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f),
-                      ImGuiChildFlags_ResizeY);
+    ImGui::BeginChild("##facet-panel-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f));
     DrawFacetPanel(explorer, view, actions);
     ImGui::EndChild();
   }
-  ImGui::BeginChild("##quote-list", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f),
-                    ImGuiChildFlags_Border | ImGuiChildFlags_ResizeY);
+  ImGui::BeginChild("##quote-list-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f),
+                    ImGuiChildFlags_Border);
   DrawQuoteList(explorer, view, actions);
   ImGui::EndChild();
-  ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("##reader-narrow", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   DrawReader(explorer, view, actions);
   ImGui::EndChild();
 }
