@@ -6,6 +6,7 @@
 #   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
 #   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
 #   ./build-wasm.sh test          deps, native build, unit tests, wasm build, browser tests
+#   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
 #
 # IMGUI_DIR=/path/to/imgui-1.90.1 overrides the Dear ImGui sources fetched by `deps`.
 set -euo pipefail
@@ -140,6 +141,11 @@ cmd_test() {
   (cd "$ROOT/tests/e2e" && node --test --test-concurrency=1 ./*.test.mjs)
 }
 
+cmd_bench() {
+  cmd_native
+  "$BUILD/native/filter_bench" "$@"
+}
+
 main() {
   local cmd=${1:-}
   shift || true
@@ -149,7 +155,8 @@ main() {
     native) cmd_native ;;
     serve) cmd_serve "$@" ;;
     test) cmd_test ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    bench) cmd_bench "$@" ;;
+    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 
