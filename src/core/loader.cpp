@@ -1,6 +1,7 @@
 #include "core/loader.h"
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <unordered_map>
@@ -127,11 +128,69 @@ bool check_nesting(std::string_view text, const LoadLimits& limits, ErrorSink& e
   return true;
 }
 
+// JSON allows duplicate keys but nlohmann keeps only the last, which would silently drop
+// data a person typed; this tracks the path while parsing and reports the second key.
+class DuplicateKeyCheck {
+ public:
+  explicit DuplicateKeyCheck(ErrorSink& errors) : errors_(errors) {}
+
+  bool operator()(int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        frames_.push_back(Frame{event == json::parse_event_t::object_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::key: {
+        Frame& frame = frames_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second)
+          errors_.at_pointer(path(), "duplicate key \"" + frame.key + "\"; expected each key once per object");
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        frames_.pop_back();
+        next_element();
+        break;
+      case json::parse_event_t::value:
+        next_element();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool is_object;
+    std::size_t index;
+    std::string key;
+    std::unordered_set<std::string> keys;
+  };
+  void next_element() {
+    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
+  }
+  std::string path() const {
+    std::string pointer;
+    for (const Frame& frame : frames_) {
+      pointer += '/';
+      if (!frame.is_object) {
+        pointer += std::to_string(frame.index);
+        continue;
+      }
+      for (char c : frame.key) pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    }
+    return pointer;
+  }
+  ErrorSink& errors_;
+  std::vector<Frame> frames_;
+};
+
 // Parses JSON text; on a syntax error reports it at its line and column and returns null.
 std::optional<json> parse_json(std::string_view text, std::size_t byte_base, std::string_view whole,
                                ErrorSink& errors) {
   try {
-    return json::parse(text.begin(), text.end());
+    DuplicateKeyCheck check(errors);
+    return json::parse(text.begin(), text.end(), std::ref(check));
   } catch (const json::parse_error& e) {
     // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
     // column 2: syntax error …"; keep the part after the position, which says what was
@@ -549,11 +608,10 @@ void read_json_lines(std::string_view text, CorpusBuilder& builder, ErrorSink& e
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
-      if (auto article = parse_json(line, begin, text, errors)) {
-        errors.set_line(line_number);
+      errors.set_line(line_number);
+      if (auto article = parse_json(line, begin, text, errors))
         builder.add_article(*article, "", /*format_required=*/false);
-        errors.set_line(0);
-      }
+      errors.set_line(0);
     }
     begin = end + 1;
   }

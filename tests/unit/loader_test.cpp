@@ -183,6 +183,15 @@ TEST_CASE("every kind of bad input is rejected with its location and what was ex
          bad["speakers"][0]["country"] = "EU";
          return SmallArticle().dump() + "\n" + bad.dump() + "\n";
        }, "test.json:2: /speakers/0/country: \"EU\" is not an ISO 3166-1 alpha-2 country code; expected two upper-case letters such as \"RU\", or null"},
+      {"duplicate key", [] { return std::string(R"({"format": "quote-explorer/article@1", "id": "a", "id": "b"})"); },
+       "test.json: /id: duplicate key \"id\"; expected each key once per object"},
+      {"duplicate key deep inside", [] {
+         std::string text = SmallArticle().dump();
+         const std::string name = "\"name\":\"Ukrainian government\"";
+         return text.replace(text.find(name), name.size(), name + ",\"name\":\"Kyiv\"");
+       }, "test.json: /speakers/1/name: duplicate key \"name\"; expected each key once per object"},
+      {"duplicate key in JSON Lines", [] { return SmallArticle().dump() + "\n{\"id\": 1, \"id\": 2}\n"; },
+       "test.json:2: /id: duplicate key \"id\"; expected each key once per object"},
       {"malformed JSON Lines", [] { return SmallArticle().dump() + "\n{\"id\": \n"; },
        "test.json:2:8: invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
   };
