@@ -240,6 +240,26 @@
     }
   }
 
+  // Dropping a .json or .jsonl file on the page loads it (the data stays in the browser).
+  function installFileDrop() {
+    const explorer = $('explorer');
+    explorer.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer || ![...event.dataTransfer.types].includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    explorer.addEventListener('drop', async (event) => {
+      const file = event.dataTransfer && event.dataTransfer.files[0];
+      if (!file) return;
+      event.preventDefault();
+      try {
+        await loadBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      } catch {
+        // fail() has shown the error in the explorer and emitted "error"
+      }
+    });
+  }
+
   // [SECTION] Start-up
 
   function whenDrawn() {
@@ -258,6 +278,7 @@
       const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
       if (text) withCString(text, (pointer) => wasm._qe_paste(pointer));
     });
+    installFileDrop();
     const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
     showLoading(`Loading ${src}…`);
     try {

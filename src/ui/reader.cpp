@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/facet_panel.h"
 #include "ui/style.h"
 #include "ui/text_layout.h"
 
@@ -29,11 +30,28 @@ void DrawArticleHeader(const Article& article, ViewState& view) {
   ImGui::PopStyleColor();
 }
 
+// "“quote” (Speaker, Role), Source, Title": what a journalist pastes into a draft.
+std::string Citation(const Corpus& corpus, QuoteIndex q) {
+  const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
+  const Article& article = corpus.articles[corpus.quotes.article[q]];
+  const std::string_view text = corpus.quotes.text[q];
+  const std::string quoted = corpus.quotes.kind[q] == QuoteKind::Direct ? "“" + std::string(text) + "”"
+                                                                          : std::string(text);
+  return quoted + " (" + Join({speaker.name, speaker.role}, ", ") + "), " +
+         Join({article.source.name, article.title}, ", ");
+}
+
 void DrawAttribution(const Corpus& corpus, QuoteIndex q, ViewState& view) {
   const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
   ImGui::PushFont(view.fonts.bold);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(speaker.name.c_str());
   ImGui::PopFont();
+  const char* copy_label = "Copy quote";
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(copy_label).x -
+                  ImGui::GetStyle().FramePadding.x * 2);
+  if (ImGui::SmallButton(copy_label)) ImGui::SetClipboardText(Citation(corpus, q).c_str());
+  RecordItem(view, "copy");
   const std::string country = speaker.country == kNoCountry
                                   ? std::string("country unknown")
                                   : std::string(country_name(speaker.country)) + " (" +

@@ -217,6 +217,39 @@ describe('the JS API', () => {
     await page.close();
   });
 
+  test('dropping a file on the explorer loads it, and a bad file is reported in the canvas', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const drop = (name, text) => page.evaluate(([fileName, content]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], fileName, { type: 'application/json' }));
+      document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+      return new Promise((resolve) => {
+        window.QuoteExplorer.on('load', () => resolve('load'));
+        window.QuoteExplorer.on('error', (e) => resolve(e.message));
+      });
+    }, [name, text]);
+    const corpus = await (await fetch(`${server.url}/fixtures/corpus.jsonl`)).text();
+    assert.equal(await drop('mine.jsonl', corpus), 'load');
+    assert.deepEqual(await visibleIds(page), ['q1', 'q1']);
+    assert.equal(await drop('bad.json', '{"format": 7}'), 'bad.json: /format: expected a string, found the number 7');
+    assert.deepEqual(await visibleIds(page), ['q1', 'q1']);
+    await page.close();
+  });
+
+  test('"Copy quote" puts a citation on the system clipboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#speaker=trump&kind=direct`);
+    await page.evaluate(() => window.QuoteExplorer.ready);
+    await clickItem(page, 'copy');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, '“When it comes to security, (Europeans) are willing to put people on the ground. We’re willing '
+      + 'to help them with things, especially, probably … by air,” (Donald Trump, President of the United States), '
+      + 'Brussels Morning Newspaper, Lavrov: European troops in Ukraine would be “absolutely unacceptable”');
+    await context.close();
+  });
+
   test('article text is never interpreted as HTML', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     const html = '<img src=x onerror="window.pwned=1">';
