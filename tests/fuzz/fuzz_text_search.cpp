@@ -1,0 +1,50 @@
+// libFuzzer: the indexed text search finds exactly the quotes a naive per-quote search
+// finds, for any query and any quote texts (differential test).
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/filter.h"
+#include "core/loader.h"
+#include "core/utf8.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  // Input: query '\n' quote text '\n' quote text …, all of it valid UTF-8 or skipped.
+  const std::string input(reinterpret_cast<const char*>(data), size);
+  if (qe::utf8::find_invalid(input) != std::string::npos) return 0;
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t end = input.find('\n', begin);
+    parts.push_back(input.substr(begin, end - begin));
+    if (end == std::string::npos) break;
+    begin = end + 1;
+  }
+  if (parts.size() < 2) return 0;
+  nlohmann::json article = {{"format", "quote-explorer/article@1"}, {"id", "a"}, {"title", "t"},
+                            {"paragraphs", nlohmann::json::array()},
+                            {"speakers", {{{"id", "s"}, {"name", "S"}}}}, {"quotes", nlohmann::json::array()}};
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i].empty()) continue;
+    article["paragraphs"].push_back(parts[i]);
+    const std::size_t p = article["paragraphs"].size() - 1;
+    article["quotes"].push_back({{"id", "q" + std::to_string(i)}, {"speaker", "s"}, {"kind", "direct"},
+                                 {"text", parts[i]}, {"paragraph", p}, {"start", 0},
+                                 {"end", qe::utf8::count_code_points(parts[i])}});
+  }
+  const auto loaded = qe::load_corpus(article.dump(), "fuzz.json");
+  if (!loaded.ok()) return 0;
+  const qe::Corpus& corpus = *loaded.corpus;
+  const std::vector<qe::QuoteIndex> indexed = qe::match_text(corpus, parts[0]);
+  std::string needle = qe::utf8::fold_for_search(parts[0]);
+  needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
+  std::vector<qe::QuoteIndex> naive;
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size() && !needle.empty(); ++q) {
+    // A NUL inside a quote stays: the needle never holds one, so no match spans it.
+    const std::string folded = qe::utf8::fold_for_search(corpus.quotes.text[q]);
+    if (folded.find(needle) != std::string::npos) naive.push_back(q);
+  }
+  if (indexed != naive) __builtin_trap();
+  return 0;
+}

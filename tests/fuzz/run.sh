@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang (ASan + UBSan) and runs each for SECONDS
+# (default 60), starting from the seed corpus in tests/fuzz/corpus/NAME. New inputs go to
+# build/fuzz/corpus/NAME, crashes to build/fuzz/crashes/. See docs/reliability.md.
+#
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader url_hash cli_args text_search
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SECONDS_EACH=${1:-60}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader url_hash cli_args text_search)
+OUT="$ROOT/build/fuzz"
+mkdir -p "$OUT/crashes"
+CXX=${CXX_FUZZ:-clang++}
+FLAGS=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+       -I"$ROOT/src" -I"$ROOT")
+CORE=("$ROOT"/src/core/*.cpp)
+
+for target in "${TARGETS[@]}"; do
+  binary="$OUT/fuzz_$target"
+  sources=("$ROOT/tests/fuzz/fuzz_$target.cpp" "${CORE[@]}")
+  [ "$target" = cli_args ] && sources+=("$ROOT/src/platform/cli/cli.cpp")
+  if [ ! -x "$binary" ] || [ -n "$(find "$ROOT/src" "$ROOT/tests/fuzz" -newer "$binary" -name '*.[ch]*' | head -1)" ]; then
+    echo "== building fuzz_$target"
+    "$CXX" "${FLAGS[@]}" "${sources[@]}" -o "$binary"
+  fi
+  mkdir -p "$OUT/corpus/$target"
+  echo "== fuzzing $target for ${SECONDS_EACH}s"
+  "$binary" "$OUT/corpus/$target" "$ROOT/tests/fuzz/corpus/$target" \
+    -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="$OUT/crashes/$target-" -print_final_stats=1 2>&1 | tail -n 12
+done
