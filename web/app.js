@@ -88,6 +88,7 @@
     // The first load takes its filter from the URL hash (start), later ones start unfiltered.
     if (!initial) publishFilter(callJson(wasm._qe_get_filter), { replace: true });
     emit('load', summary);
+    emit('select', callJson(wasm._qe_selected)); // a new corpus selects its first quote
     return Promise.resolve(summary);
   }
 
@@ -157,7 +158,12 @@
 
   function load(jsonTextOrObject, name = 'loaded JSON') {
     requireStarted();
-    const text = typeof jsonTextOrObject === 'string' ? jsonTextOrObject : JSON.stringify(jsonTextOrObject);
+    let text;
+    try {
+      text = typeof jsonTextOrObject === 'string' ? jsonTextOrObject : JSON.stringify(jsonTextOrObject);
+    } catch (error) {
+      text = undefined; // a cycle or a BigInt
+    }
     if (text === undefined) return fail(`${name}: expected JSON text or a JSON-serialisable object`);
     return loadBytes(new TextEncoder().encode(text), String(name));
   }
@@ -175,6 +181,10 @@
     };
     const text = filter.text === undefined || filter.text === null ? '' : filter.text;
     if (typeof text !== 'string') throw new TypeError('setFilter: text must be a string');
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds')]) {
+      if (loneSurrogate.test(value)) throw new TypeError('setFilter: values must be well-formed Unicode (a lone surrogate)');
+    }
     return { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
   }
 
@@ -201,7 +211,8 @@
     const hash = wasm.UTF8ToString(wasm._qe_filter_hash());
     if (hash === location.hash.replace(/^#/, '')) return;
     const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
-    if (replace || embedded || onlyTextChanged(lastFilter, filter)) history.replaceState(null, '', url);
+    // The first write (start-up) only canonicalises the hash the page was opened with.
+    if (replace || embedded || !lastFilter || onlyTextChanged(lastFilter, filter)) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
   }
 
@@ -304,7 +315,10 @@
     getFilter,
     visibleQuotes: () => (wasm ? callJson(wasm._qe_visible_quotes) : []),
     selectedQuote: () => (wasm ? callJson(wasm._qe_selected) : null),
-    select: (article, id) => (requireStarted(), wasm._qe_select(String(article), String(id)) === 1),
+    select(article, id) {
+      requireStarted();
+      return withCString(String(article), (a) => withCString(String(id), (q) => wasm._qe_select(a, q))) === 1;
+    },
     on(event, callback) {
       if (!listeners.has(event)) throw new TypeError(`unknown event "${event}"; expected ${EVENTS.join(', ')}`);
       if (typeof callback !== 'function') throw new TypeError('on: callback must be a function');

@@ -87,6 +87,8 @@ void Corpus::build_indexes() {
 }
 
 std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {
+  // An exact id names one speaker, even when another's name or alias folds to the same text.
+  if (auto exact = speaker_by_id(value)) return {*exact};
   std::vector<SpeakerId> found;
   auto [first, last] = speaker_by_folded_label_.equal_range(utf8::fold_for_search(value));
   for (auto it = first; it != last; ++it) found.push_back(it->second);

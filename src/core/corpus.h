@@ -110,7 +110,8 @@ struct Corpus {
   QuoteTable quotes;
   PostingLists quotes_by_speaker, quotes_by_country, quotes_by_kind;
 
-  // Speakers whose id, name or an alias equals `value`, ignoring case.
+  // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
+  // ignoring case.
   std::vector<SpeakerId> find_speakers(std::string_view value) const;
   std::optional<SpeakerId> speaker_by_id(std::string_view id) const;
   std::optional<QuoteIndex> find_quote(std::string_view article_id, std::string_view quote_id) const;

@@ -25,11 +25,23 @@ json quote_record(const Corpus& corpus, QuoteIndex q) {
               {"text", quotes.text[q]}};
 }
 
+// RFC 4180 quoting, and a leading apostrophe on values a spreadsheet would run as a formula
+// (OWASP's advice on CSV injection): quotes come from articles anyone can write.
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string field(value);
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field[0]) != std::string_view::npos) field.insert(0, "'");
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
   std::string out = "\"";
-  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+// One line, no terminal control sequences: control characters become spaces.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  return out;
 }
 
 std::string to_csv(const Corpus& corpus, const std::vector<QuoteIndex>& quotes) {
@@ -52,10 +64,10 @@ std::string to_text(const Corpus& corpus, const std::vector<QuoteIndex>& quotes)
   for (QuoteIndex q : quotes) {
     const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
     const CountryId country = corpus.quotes.country[q];
-    out.append(speaker.name);
+    out.append(one_line(speaker.name));
     if (country != kNoCountry) out.append(" (").append(country_code(country)).append(")");
     out.append(" [").append(kind_name(corpus.quotes.kind[q])).append("]: ");
-    out.append(corpus.quotes.text[q]).append("\n");
+    out.append(one_line(corpus.quotes.text[q])).append("\n");
   }
   return out;
 }

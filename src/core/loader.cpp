@@ -57,15 +57,23 @@ class ErrorSink {
   std::vector<LoadError> errors_;
 };
 
+// A value quoted in a message: at most 60 code points, control characters escaped as in
+// JSON so that messages stay on one line and never drive a terminal.
 std::string shown(std::string_view text) {
   constexpr std::size_t kShown = 60;
+  const bool cut = utf8::count_code_points(text) > kShown;
+  if (cut) text = text.substr(0, utf8::byte_offset_of(text, kShown));
   std::string out = "\"";
-  if (utf8::count_code_points(text) > kShown) {
-    out.append(text.substr(0, utf8::byte_offset_of(text, kShown))).append("…");
-  } else {
-    out.append(text);
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+      out += c;
+      continue;
+    }
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned char>(c));
+    out += escaped;
   }
-  return out + "\"";
+  return out + (cut ? "…\"" : "\"");
 }
 
 // "a string \"abc\"", "the number 3", "null": what the user wrote, for "found …".
@@ -92,7 +100,14 @@ std::string join_ids(const std::vector<std::string>& ids) {
 // [SECTION] Checks that need the raw text: UTF-8 and nesting depth, with line and column
 
 bool check_encoding(std::string_view text, ErrorSink& errors) {
-  const std::size_t bad = utf8::find_invalid(text);
+  // nlohmann reads a NUL byte as the end of input, which would hide whatever follows it.
+  const std::size_t nul = text.find('\0');
+  const std::size_t bad = utf8::find_invalid(text.substr(0, nul));
+  if (bad == std::string_view::npos && nul != std::string_view::npos) {
+    errors.at_position(position_of(text, nul), "NUL byte in the text; expected UTF-8 text without NUL bytes "
+                                               "(write \\u0000 inside a string)");
+    return false;
+  }
   if (bad == std::string_view::npos) return true;
   char hex[8];
   std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
@@ -102,9 +117,10 @@ bool check_encoding(std::string_view text, ErrorSink& errors) {
   return false;
 }
 
-// Scans brackets outside strings so that absurdly deep input is refused before parsing.
-bool check_nesting(std::string_view text, const LoadLimits& limits, ErrorSink& errors) {
-  std::size_t depth = 0;
+// Scans the raw text once before parsing, so that absurd input (deep nesting, giant
+// strings) is refused with its position before the parser allocates for it.
+bool check_structure(std::string_view text, const LoadLimits& limits, ErrorSink& errors) {
+  std::size_t depth = 0, string_start = 0;
   bool in_string = false, escaped = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -112,8 +128,15 @@ bool check_nesting(std::string_view text, const LoadLimits& limits, ErrorSink& e
       if (escaped) escaped = false;
       else if (c == '\\') escaped = true;
       else if (c == '"') in_string = false;
+      if (i - string_start > limits.max_string_bytes) {
+        errors.at_position(position_of(text, string_start), "string longer than " +
+                                                                std::to_string(limits.max_string_bytes) +
+                                                                " bytes; expected at most that");
+        return false;
+      }
     } else if (c == '"') {
       in_string = true;
+      string_start = i;
     } else if (c == '{' || c == '[') {
       if (++depth > limits.max_nesting_depth) {
         errors.at_position(position_of(text, i), "nesting deeper than " +
@@ -144,7 +167,7 @@ class DuplicateKeyCheck {
         Frame& frame = frames_.back();
         frame.key = parsed.get<std::string>();
         if (!frame.keys.insert(frame.key).second)
-          errors_.at_pointer(path(), "duplicate key \"" + frame.key + "\"; expected each key once per object");
+          errors_.at_pointer(path(), "duplicate key " + shown(frame.key) + "; expected each key once per object");
         break;
       }
       case json::parse_event_t::object_end:
@@ -185,6 +208,21 @@ class DuplicateKeyCheck {
   std::vector<Frame> frames_;
 };
 
+// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column
+// 2: syntax error while parsing value - invalid literal; last read: '…'; expected …". Keep
+// what went wrong and what was expected; the position is computed separately (in code
+// points), and "last read" echoes raw input that can be long and confusing.
+std::string syntax_message(std::string message) {
+  const std::size_t colon = message.find(": ", message.find("column"));
+  if (colon != std::string::npos) message = message.substr(colon + 2);
+  const std::size_t last_read = message.find("; last read: '");
+  if (last_read != std::string::npos) {
+    const std::size_t expected = message.find("'; expected ", last_read);
+    message.erase(last_read, expected == std::string::npos ? std::string::npos : expected + 1 - last_read);
+  }
+  return message;
+}
+
 // Parses JSON text; on a syntax error reports it at its line and column and returns null.
 std::optional<json> parse_json(std::string_view text, std::size_t byte_base, std::string_view whole,
                                ErrorSink& errors) {
@@ -192,16 +230,19 @@ std::optional<json> parse_json(std::string_view text, std::size_t byte_base, std
     DuplicateKeyCheck check(errors);
     return json::parse(text.begin(), text.end(), std::ref(check));
   } catch (const json::parse_error& e) {
-    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
-    // column 2: syntax error …"; keep the part after the position, which says what was
-    // expected, and compute the position ourselves in code points.
-    std::string message = e.what();
-    const std::size_t colon = message.find(": ", message.find("column"));
-    if (colon != std::string::npos) message = message.substr(colon + 2);
     const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    errors.at_position(position_of(whole, byte_base + offset), "invalid JSON: " + message);
-    return std::nullopt;
+    errors.at_position(position_of(whole, byte_base + offset), "invalid JSON: " + syntax_message(e.what()));
+  } catch (const json::out_of_range& e) {
+    // "number overflow parsing '1e400'": no position from nlohmann, so find the literal.
+    const std::string message = e.what();
+    const std::size_t quote = message.find('\'');
+    const std::string literal = quote == std::string::npos ? "" : message.substr(quote + 1, message.rfind('\'') - quote - 1);
+    const std::size_t found = literal.empty() ? std::string_view::npos : text.find(literal);
+    errors.at_position(position_of(whole, byte_base + (found == std::string_view::npos ? 0 : found)),
+                       "invalid JSON: the number " + literal + " is out of range; expected a number that fits "
+                       "in a 64-bit float");
   }
+  return std::nullopt;
 }
 
 // [SECTION] Typed field access with JSON Pointers
@@ -242,11 +283,12 @@ class ObjectReader {
     return static_cast<std::uint32_t>(value->get<std::uint64_t>());
   }
 
-  // An array member; a missing optional array reads as empty.
+  // An array member; a missing or null optional array reads as empty.
   const json* array(std::string_view key, bool required) {
     static const json kEmpty = json::array();
     const json* value = member(key, required);
     if (!value) return required ? nullptr : &kEmpty;
+    if (!required && value->is_null()) return &kEmpty;
     if (!value->is_array()) {
       wrong_type(key, *value, "an array");
       return nullptr;
@@ -583,17 +625,24 @@ void read_document(const json& document, CorpusBuilder& builder, ErrorSink& erro
   }
 }
 
-// JSON Lines when the first non-blank line is a complete JSON object on its own.
-bool looks_like_json_lines(std::string_view text) {
+// JSON Lines when the first non-blank line is a complete JSON object on its own and more
+// lines follow, or the file is named .jsonl/.ndjson. So one-line JSON (`jq -c` output, with
+// or without a final newline) stays a document, and a one-article .jsonl file is JSON Lines.
+bool looks_like_json_lines(std::string_view text, std::string_view file_name) {
+  const auto ends_with = [&](std::string_view suffix) {
+    return file_name.size() >= suffix.size() && file_name.substr(file_name.size() - suffix.size()) == suffix;
+  };
+  const bool named_lines = ends_with(".jsonl") || ends_with(".ndjson");
   std::size_t begin = 0;
   while (begin < text.size()) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(begin, end - begin);
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      if (end == text.size()) return false;  // a single line is plain JSON
       const json parsed = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-      return parsed.is_object();
+      if (!parsed.is_object()) return false;
+      const bool more_lines = end < text.size() && text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
+      return more_lines || named_lines;
     }
     begin = end + 1;
   }
@@ -649,10 +698,11 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
 
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     errors.at_position({1, 1}, "the input is empty; expected an article or corpus JSON object");
-  } else if (check_encoding(text, errors) && check_nesting(text, limits, errors)) {
-    if (looks_like_json_lines(body)) {
+  } else if (check_encoding(body, errors) && check_structure(body, limits, errors)) {
+    // Positions count from after a byte order mark, as editors show them.
+    if (looks_like_json_lines(body, file_name)) {
       read_json_lines(body, builder, errors);
-    } else if (auto document = parse_json(body, skip, text, errors)) {
+    } else if (auto document = parse_json(body, 0, body, errors)) {
       read_document(*document, builder, errors);
     }
   }

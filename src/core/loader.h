@@ -29,6 +29,7 @@ namespace qe {
 struct LoadLimits {
   std::size_t max_input_bytes = std::size_t{1} << 30;  // 1 GiB of JSON text
   std::size_t max_nesting_depth = 64;                  // articles need 4 levels
+  std::size_t max_string_bytes = std::size_t{16} << 20;  // 16 MiB: far beyond any paragraph
   std::size_t max_quotes = 10'000'000;
   std::size_t max_errors = 50;                          // reported; loading stops after
 };

@@ -46,11 +46,7 @@ std::string decode(std::string_view text) {
       out += text[i] == '+' ? ' ' : text[i];
     }
   }
-  while (true) {
-    const std::size_t bad = utf8::find_invalid(out);
-    if (bad == std::string::npos) return out;
-    out.erase(bad, 1);
-  }
+  return utf8::remove_invalid(out);
 }
 
 void append_pairs(std::string& out, std::string_view key, const std::vector<std::string>& values) {

@@ -44,6 +44,11 @@ char32_t fold(char32_t c) {
     return ((c & 1) == (odd_capitals ? 1u : 0u)) ? c + 1 : c;
   }
   if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;           // Greek capitals
+  if (c == 0x3C2) return 0x3C3;                                        // final sigma
+  if (c == 0x386) return 0x3AC;                                        // accented capitals
+  if (c >= 0x388 && c <= 0x38A) return c + 37;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 63;
   if (c >= 0x410 && c <= 0x42F) return c + 32;                         // Cyrillic А..Я
   if (c >= 0x400 && c <= 0x40F) return c + 80;                         // Cyrillic Ѐ..Џ
   if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489) &&
@@ -104,6 +109,22 @@ void append(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+std::string remove_invalid(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char32_t ignored;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const size_t length = decode(text, pos, ignored);
+    if (length == 0) {
+      ++pos;
+      continue;
+    }
+    out.append(text.substr(pos, length));
+    pos += length;
+  }
+  return out;
 }
 
 std::string fold_for_search(std::string_view text) {

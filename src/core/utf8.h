@@ -25,6 +25,9 @@ size_t byte_offset_of(std::string_view valid_text, size_t index);
 // and Cyrillic, and maps curly quotes and apostrophes to their ASCII forms.
 std::string fold_for_search(std::string_view valid_text);
 
+// `text` without its invalid bytes (each dropped on its own, in one pass).
+std::string remove_invalid(std::string_view text);
+
 // Appends the UTF-8 encoding of one code point.
 void append(std::string& out, char32_t code_point);
 

@@ -81,10 +81,18 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
   return toggled;
 }
 
+// Copies as much of `text` as fits, never cutting a UTF-8 sequence.
+void CopyTruncated(const std::string& text, char* buffer, std::size_t size) {
+  std::size_t length = std::min(text.size(), size - 1);
+  while (length > 0 && length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
+  std::memcpy(buffer, text.data(), length);
+  buffer[length] = '\0';
+}
+
 void DrawSearchBox(const Explorer& explorer, ViewState& view, Actions& actions) {
   const std::string& text = explorer.filter().text;
   if (text != view.search_synced && !view.search_active) {  // changed from outside (JS API, URL hash)
-    std::snprintf(view.search, sizeof view.search, "%s", text.c_str());
+    CopyTruncated(text, view.search, sizeof view.search);
     view.search_synced = text;
   }
   if (view.focus_search) {
@@ -190,6 +198,11 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   DrawSpeakers(explorer, view, actions);
   DrawCountries(explorer, view, actions);
   DrawKinds(explorer, view, actions);
+  ImGui::Spacing();
+  // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.
+  ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
+  ImGui::TextWrapped("Data: %s", explorer.file_name().c_str());
+  ImGui::PopStyleColor();
   ImGui::EndChild();
 }
 

@@ -33,7 +33,7 @@ struct ViewState {
   Fonts fonts;
   float scale = 1.0f;                       // framebuffer pixels per CSS pixel
 
-  char search[512] = "";                    // the search box's text
+  char search[1024] = "";                   // the search box's text
   std::string search_synced;                // the filter text the box last showed
   bool search_active = false;               // being edited: outside changes wait
   bool focus_search = false;                // Ctrl+F was pressed

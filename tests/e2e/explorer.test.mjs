@@ -2,6 +2,8 @@
 // errors, and what the screen shows. Results are read through window.QuoteExplorer.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   clickItem, itemRect, launchBrowser, openExplorer, screenshot, settle, startServer, visibleIds,
 } from './harness.mjs';
@@ -146,6 +148,16 @@ describe('the URL hash', () => {
     await page.close();
   });
 
+  test('a hand-written hash is canonicalised without adding a history entry', async () => {
+    const plain = await openExplorer(browser, `${server.url}/`);
+    const baseline = await plain.evaluate(() => history.length);
+    await plain.close();
+    const page = await openExplorer(browser, `${server.url}/#country=ru&speaker=Lavrov`);
+    assert.equal(await page.evaluate(() => location.hash), '#speaker=sergei-lavrov&country=RU');
+    assert.equal(await page.evaluate(() => history.length), baseline);
+    await page.close();
+  });
+
   test('editing the hash and Back/Forward restore the filter', async () => {
     const page = await openExplorer(browser, `${server.url}/#kind=mixed`);
     assert.deepEqual(await visibleIds(page), ['q1', 'q5', 'q6']);
@@ -199,6 +211,46 @@ describe('the JS API', () => {
     assert.equal(invalid, "loaded JSON: /quotes/0/speaker: unknown speaker \"nobody\"; expected one of the article's speaker ids: (none)");
     assert.deepEqual(await visibleIds(page), ['q8', 'q9', 'q10']);
     await screenshot(page, 'error-kept-data');
+    await page.close();
+  });
+
+  test('select() shows a quote in the reader; a new load selects its first quote and says so', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const outcome = await page.evaluate(async () => {
+      const selected = [];
+      window.QuoteExplorer.on('select', (quote) => selected.push(quote && quote.id));
+      const ok = window.QuoteExplorer.select('lavrov-european-troops', 'q7');
+      const missing = window.QuoteExplorer.select('lavrov-european-troops', 'q99');
+      await window.QuoteExplorer.loadUrl('fixtures/corpus.jsonl');
+      return { ok, missing, selected, now: window.QuoteExplorer.selectedQuote().article };
+    });
+    assert.deepEqual(outcome, { ok: true, missing: false, selected: ['q7', 'q1'], now: 'a1' });
+    await page.close();
+  });
+
+  test('setFilter refuses lone surrogates instead of ignoring them', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await assert.rejects(page.evaluate(() => window.QuoteExplorer.setFilter({ text: 'abc\uD800' })), /well-formed Unicode/);
+    await page.close();
+  });
+
+  test('a sample of tests/data/bad is rejected in the browser with the same messages', async () => {
+    const dir = fileURLToPath(new URL('../data/bad/', import.meta.url));
+    const names = readdirSync(dir).filter((n) => !n.endsWith('.err')).sort().filter((_, i) => i % 9 === 0);
+    assert.ok(names.length >= 25);
+    const page = await openExplorer(browser, `${server.url}/`);
+    for (const name of names) {
+      const bytes = [...readFileSync(dir + name)];
+      const expected = readFileSync(`${dir}${name}.err`, 'utf8').trimEnd();
+      const message = await page.evaluate(async ([fileName, data]) => {
+        const text = new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(data));
+        return window.QuoteExplorer.load(text, fileName).then(() => 'loaded', (e) => e.message);
+      }, [name, bytes]);
+      // Bytes that are not UTF-8 reach load() as U+FFFD after JavaScript decodes them.
+      if (/invalid UTF-8|NUL byte/.test(expected)) assert.notEqual(message, 'loaded', name);
+      else assert.equal(message.split('\n')[0], expected, name);
+    }
+    assert.deepEqual(await visibleIds(page), ALL);
     await page.close();
   });
 

@@ -68,6 +68,24 @@ TEST_CASE("query repeats OR within an option and ANDs options, with --text narro
   CHECK(records[0]["id"] == "q8");
 }
 
+TEST_CASE("--kind ignores case like every other filter value") {
+  auto run = Quotes({"query", kSeed, "--kind", "DIRECT"});
+  CHECK(run.status == 0);
+  CHECK(nlohmann::json::parse(run.out).size() == 3);
+}
+
+TEST_CASE("CSV guards formulas and text output keeps one line per quote") {
+  auto article = qe::test::SmallArticle();
+  article["paragraphs"][1] = "Kyiv said =HYPERLINK(1)\x1b[31m.";
+  article["quotes"][1]["text"] = "=HYPERLINK(1)\x1b[31m";
+  article["quotes"][1]["end"] = 10 + 18;
+  const std::string path = TempFile("formula.json", article.dump());
+  auto csv = Quotes({"query", path, "--speaker", "kyiv", "--format", "csv"});
+  CHECK(csv.out.find(",indirect,'=HYPERLINK(1)\x1b[31m\r\n") != std::string::npos);
+  auto text = Quotes({"query", path, "--speaker", "kyiv", "--format", "text"});
+  CHECK(text.out == "Ukrainian government (UA) [indirect]: =HYPERLINK(1) [31m\n");
+}
+
 TEST_CASE("query writes CSV and text formats") {
   auto csv = Quotes({"query", kSeed, "--speaker", "trump", "--format", "csv"});
   CHECK(csv.status == 0);
@@ -106,6 +124,7 @@ TEST_CASE("usage errors exit 2 and say what was expected") {
       {{"query", "x.json", "--format", "xml"}, "quotes: unknown --format 'xml'; expected json, csv or text"},
       {{"query", "x.json", "--speaker"}, "quotes: --speaker needs a value"},
       {{"query", "x.json", "--text", "a", "--text", "b"}, "quotes: --text given twice; expected it at most once"},
+      {{"query", "x.json", "--text", "", "--text", "b"}, "quotes: --text given twice; expected it at most once"},
       {{"query", "x.json", "extra"}, "quotes: unexpected argument 'extra'"},
       {{"stats", "x.json", "extra"}, "quotes: unexpected argument 'extra'"},
   };

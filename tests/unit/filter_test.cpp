@@ -106,3 +106,17 @@ TEST_CASE("a speaker with no country is found under the \"none\" country") {
   REQUIRE(result.visible.size() == 1);
   CHECK(loaded.corpus->quotes.id[result.visible[0]] == "q2");
 }
+
+TEST_CASE("an exact speaker id names one speaker even when another's name or alias folds to it") {
+  auto article = qe::test::SmallArticle();
+  article["speakers"][0]["id"] = "A";
+  article["speakers"][1]["id"] = "a";
+  article["quotes"][0]["speaker"] = "A";
+  article["quotes"][1]["speaker"] = "a";
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  qe::Filter filter;
+  filter.speakers = {"A"};
+  CHECK(qe::canonical_filter(*loaded.corpus, filter).speakers == std::vector<std::string>{"A"});
+  CHECK(qe::apply_filter(*loaded.corpus, filter).visible.size() == 1);
+}

@@ -230,3 +230,22 @@ TEST_CASE("limits turn oversized input into errors, not aborts") {
   REQUIRE_FALSE(result.ok());
   CHECK(result.errors[0].to_string() == "many.json: /quotes: more than 1 quotes in all; expected at most that many");
 }
+
+TEST_CASE("one-line JSON stays a document, and a one-article .jsonl file is JSON Lines") {
+  const json corpus = {{"format", "quote-explorer/corpus@1"}, {"articles", {SmallArticle()}}};
+  auto result = qe::load_corpus(corpus.dump() + "\n", "corpus.json");  // jq -c output
+  CHECK_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  auto article = SmallArticle();
+  article.erase("format");
+  result = qe::load_corpus(article.dump(), "one.jsonl");
+  CHECK_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  result = qe::load_corpus(article.dump(), "one.json");
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.errors[0].to_string() == "one.json: /format: missing required field \"format\"");
+}
+
+TEST_CASE("positions after a byte order mark count from the first character") {
+  const auto result = qe::load_corpus("\xEF\xBB\xBF{\"a\": }", "bom.json");
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.errors[0].to_string().rfind("bom.json:1:7: invalid JSON", 0) == 0);
+}

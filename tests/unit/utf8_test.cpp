@@ -30,3 +30,14 @@ TEST_CASE("search folding lower-cases Latin, Greek and Cyrillic and straightens 
   CHECK(fold_for_search("ΑΘΗΝΑ") == "αθηνα");
   CHECK(fold_for_search("We’re “here”") == "we're \"here\"");
 }
+
+TEST_CASE("Greek final sigma and accented capitals fold like their small letters") {
+  CHECK(fold_for_search("ΤΟΥΣ") == fold_for_search("τους"));
+  CHECK(fold_for_search("ΆΈΉΊΌΎΏ") == "άέήίόύώ");
+}
+
+TEST_CASE("removing invalid UTF-8 drops each bad byte and keeps the rest") {
+  CHECK(remove_invalid("a\xFF" "b\xC0\xAF" "c“d”") == "abc“d”");
+  const std::string many = std::string(100000, 'a') + std::string(100000, '\xFF');
+  CHECK(remove_invalid(many) == std::string(100000, 'a'));
+}

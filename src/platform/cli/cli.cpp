@@ -1,5 +1,6 @@
 #include "platform/cli/cli.h"
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -40,17 +41,24 @@ std::optional<std::string> option_value(const std::vector<std::string>& args, st
   return args[++i];
 }
 
+std::string lower_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 std::variant<Command, UsageError> parse_query_options(Command command, const std::vector<std::string>& args,
                                                       std::size_t i) {
+  bool text_seen = false;
   for (; i < args.size(); ++i) {
     std::string error;
     if (auto v = option_value(args, i, "--speaker", error)) command.filter.speakers.push_back(*v);
     else if (auto v = option_value(args, i, "--country", error)) command.filter.countries.push_back(*v);
     else if (auto v = option_value(args, i, "--kind", error)) {
-      if (!parse_kind(*v)) return UsageError{"unknown --kind '" + *v + "'; expected direct, indirect or mixed"};
+      if (!parse_kind(lower_case(*v))) return UsageError{"unknown --kind '" + *v + "'; expected direct, indirect or mixed"};
       command.filter.kinds.push_back(*v);
     } else if (auto v = option_value(args, i, "--text", error)) {
-      if (!command.filter.text.empty()) return UsageError{"--text given twice; expected it at most once"};
+      if (text_seen) return UsageError{"--text given twice; expected it at most once"};
+      text_seen = true;
       command.filter.text = *v;
     } else if (auto v = option_value(args, i, "--format", error)) {
       auto format = parse_format(*v);

@@ -63,6 +63,8 @@ EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const ch
     if (!errors.empty()) return Returned(describe_errors(errors));
   } catch (const std::bad_alloc&) {
     return Returned(std::string(file_name) + ": out of memory while loading; the previous data is kept\n");
+  } catch (const std::exception& e) {  // the loader reports errors as values; this is a bug
+    return Returned(std::string(file_name) + ": internal error while loading (" + e.what() + "); the previous data is kept\n");
   }
   app.view.error.clear();
   app.view.status.clear();
