@@ -5,7 +5,9 @@
 #   ./build-wasm.sh web           wasm build -> build/web/ (a static site)
 #   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
 #   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
-#   ./build-wasm.sh test          deps, native build, unit tests, wasm build, browser tests
+#   ./build-wasm.sh test          deps, native build, unit tests (also under ASan + UBSan),
+#                                 wasm build, browser tests
+#   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
 #   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
 #
 # IMGUI_DIR=/path/to/imgui-1.90.1 overrides the Dear ImGui sources fetched by `deps`.
@@ -130,11 +132,26 @@ cmd_serve() {
   exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$BUILD/web"
 }
 
+# The unit tests (which also run the CLI in-process and as a process) under AddressSanitizer
+# and UndefinedBehaviorSanitizer; any report fails the run.
+cmd_test_sanitize() {
+  fetch_imgui
+  log "ASan + UBSan build of the unit tests and the CLI -> build/sanitize"
+  cmake -S "$ROOT" -B "$BUILD/sanitize" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQE_SANITIZE=ON \
+        -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+  cmake --build "$BUILD/sanitize" -j "$JOBS" --target unit-tests quotes
+  log "unit tests under ASan + UBSan"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$BUILD/sanitize/unit-tests"
+}
+
 cmd_test() {
   cmd_deps
   cmd_native
   log "unit tests"
   ctest --test-dir "$BUILD/native" --output-on-failure -j "$JOBS"
+  cmd_test_sanitize
   cmd_web
   log "browser tests"
   mkdir -p "$BUILD/test-artifacts"
@@ -155,8 +172,9 @@ main() {
     native) cmd_native ;;
     serve) cmd_serve "$@" ;;
     test) cmd_test ;;
+    test-sanitize) cmd_test_sanitize ;;
     bench) cmd_bench "$@" ;;
-    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

@@ -117,9 +117,16 @@ bool check_encoding(std::string_view text, ErrorSink& errors) {
   return false;
 }
 
-// Scans the raw text once before parsing, so that absurd input (deep nesting, giant
-// strings) is refused with its position before the parser allocates for it.
-bool check_structure(std::string_view text, const LoadLimits& limits, ErrorSink& errors) {
+// What one pass over the raw text learns before any parsing: where it first nests too deep
+// or holds a too-long string, and how many values and string bytes it holds.
+struct TextShape {
+  std::size_t too_deep_at = std::string_view::npos;
+  std::size_t long_string_at = std::string_view::npos;
+  std::size_t values = 0, string_bytes = 0;
+};
+
+TextShape scan_shape(std::string_view text, const LoadLimits& limits) {
+  TextShape shape;
   std::size_t depth = 0, string_start = 0;
   bool in_string = false, escaped = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -128,27 +135,59 @@ bool check_structure(std::string_view text, const LoadLimits& limits, ErrorSink&
       if (escaped) escaped = false;
       else if (c == '\\') escaped = true;
       else if (c == '"') in_string = false;
-      if (i - string_start > limits.max_string_bytes) {
-        errors.at_position(position_of(text, string_start), "string longer than " +
-                                                                std::to_string(limits.max_string_bytes) +
-                                                                " bytes; expected at most that");
-        return false;
-      }
+      if (i - string_start > limits.max_string_bytes && shape.long_string_at == std::string_view::npos)
+        shape.long_string_at = string_start;
     } else if (c == '"') {
       in_string = true;
       string_start = i;
+      ++shape.values;
     } else if (c == '{' || c == '[') {
-      if (++depth > limits.max_nesting_depth) {
-        errors.at_position(position_of(text, i), "nesting deeper than " +
-                                                     std::to_string(limits.max_nesting_depth) +
-                                                     " levels; expected an article (4 levels)");
-        return false;
-      }
+      if (++depth > limits.max_nesting_depth && shape.too_deep_at == std::string_view::npos) shape.too_deep_at = i;
+      ++shape.values;
     } else if ((c == '}' || c == ']') && depth > 0) {
       --depth;
+    } else if (c == ',' || c == ':') {
+      ++shape.values;  // an upper bound on scalars: each follows a comma or colon, or opens a container
     }
   }
+  shape.string_bytes = text.size();  // an upper bound that needs no second count
+  return shape;
+}
+
+// Refuses absurd input (deep nesting, giant strings) with its position before the parser
+// allocates for it.
+bool check_structure(std::string_view text, const LoadLimits& limits, ErrorSink& errors) {
+  const TextShape shape = scan_shape(text, limits);
+  if (shape.too_deep_at < shape.long_string_at) {
+    errors.at_position(position_of(text, shape.too_deep_at), "nesting deeper than " +
+                                                                 std::to_string(limits.max_nesting_depth) +
+                                                                 " levels; expected an article (4 levels)");
+    return false;
+  }
+  if (shape.long_string_at != std::string_view::npos) {
+    errors.at_position(position_of(text, shape.long_string_at), "string longer than " +
+                                                                    std::to_string(limits.max_string_bytes) +
+                                                                    " bytes; expected at most that");
+    return false;
+  }
   return true;
+}
+
+// An upper bound on what nlohmann's DOM needs for `text`, including the stack its destructor
+// allocates: parsing more than memory holds would fail while unwinding, which cannot be
+// caught (the destructor is noexcept), so it is refused up front instead.
+std::uint64_t estimated_parse_bytes(std::string_view text, const LoadLimits& limits) {
+  constexpr std::uint64_t kBytesPerValue = 96;  // value, container slot with growth slack, node, free-stack slot
+  const TextShape shape = scan_shape(text, limits);
+  return shape.values * kBytesPerValue + shape.string_bytes;
+}
+
+// "4096 bytes", "640 KiB", "1024 MiB": whole numbers, rounded up, in the largest unit that
+// keeps at least four significant digits readable.
+std::string size_text(std::uint64_t bytes) {
+  if (bytes < (std::uint64_t{10} << 10)) return std::to_string(bytes) + " bytes";
+  if (bytes < (std::uint64_t{10} << 20)) return std::to_string((bytes + 1023) >> 10) + " KiB";
+  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB";
 }
 
 // JSON allows duplicate keys but nlohmann keeps only the last, which would silently drop
@@ -225,7 +264,14 @@ std::string syntax_message(std::string message) {
 
 // Parses JSON text; on a syntax error reports it at its line and column and returns null.
 std::optional<json> parse_json(std::string_view text, std::size_t byte_base, std::string_view whole,
-                               ErrorSink& errors) {
+                               const LoadLimits& limits, ErrorSink& errors) {
+  if (const std::uint64_t needed = estimated_parse_bytes(text, limits); needed > limits.max_parse_bytes) {
+    errors.at_position(position_of(whole, byte_base), "reading this JSON needs up to " + size_text(needed) +
+                                                          " of memory, more than the " + size_text(limits.max_parse_bytes) +
+                                                          " allowed; expected a smaller document (a large corpus "
+                                                          "reads best as JSON Lines, one article per line)");
+    return std::nullopt;
+  }
   try {
     DuplicateKeyCheck check(errors);
     return json::parse(text.begin(), text.end(), std::ref(check));
@@ -639,8 +685,8 @@ bool looks_like_json_lines(std::string_view text, std::string_view file_name) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(begin, end - begin);
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      const json parsed = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-      if (!parsed.is_object()) return false;
+      // accept() validates without building a DOM: the line may be a whole huge document.
+      if (line[line.find_first_not_of(" \t")] != '{' || !json::accept(line.begin(), line.end())) return false;
       const bool more_lines = end < text.size() && text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
       return more_lines || named_lines;
     }
@@ -649,7 +695,7 @@ bool looks_like_json_lines(std::string_view text, std::string_view file_name) {
   return false;
 }
 
-void read_json_lines(std::string_view text, CorpusBuilder& builder, ErrorSink& errors) {
+void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuilder& builder, ErrorSink& errors) {
   std::size_t begin = 0;
   for (std::size_t line_number = 1; begin < text.size() && !errors.full(); ++line_number) {
     std::size_t end = text.find('\n', begin);
@@ -658,7 +704,7 @@ void read_json_lines(std::string_view text, CorpusBuilder& builder, ErrorSink& e
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") != std::string_view::npos) {
       errors.set_line(line_number);
-      if (auto article = parse_json(line, begin, text, errors))
+      if (auto article = parse_json(line, begin, text, limits, errors))
         builder.add_article(*article, "", /*format_required=*/false);
       errors.set_line(0);
     }
@@ -701,8 +747,8 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
   } else if (check_encoding(body, errors) && check_structure(body, limits, errors)) {
     // Positions count from after a byte order mark, as editors show them.
     if (looks_like_json_lines(body, file_name)) {
-      read_json_lines(body, builder, errors);
-    } else if (auto document = parse_json(body, 0, body, errors)) {
+      read_json_lines(body, limits, builder, errors);
+    } else if (auto document = parse_json(body, 0, body, limits, errors)) {
       read_document(*document, builder, errors);
     }
   }

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct LoadLimits {
   std::size_t max_nesting_depth = 64;                  // articles need 4 levels
   std::size_t max_string_bytes = std::size_t{16} << 20;  // 16 MiB: far beyond any paragraph
   std::size_t max_quotes = 10'000'000;
+  // Memory one JSON document (or one JSON Lines line) may need while it is parsed, estimated
+  // before parsing (about 100 bytes a value): the browser build lowers it to fit its heap.
+  std::uint64_t max_parse_bytes = std::uint64_t{16} << 30;
   std::size_t max_errors = 50;                          // reported; loading stops after
 };
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const WEB_DIR = join(ROOT, 'build/web');
+export const WEB_DIR = process.env.QE_WEB_DIR || join(ROOT, 'build/web');
 export const ARTIFACTS = join(ROOT, 'build/test-artifacts');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json', '.jsonl': 'application/json', '.css': 'text/css' };

@@ -21,6 +21,7 @@ for target in "${TARGETS[@]}"; do
   binary="$OUT/fuzz_$target"
   sources=("$ROOT/tests/fuzz/fuzz_$target.cpp" "${CORE[@]}")
   [ "$target" = cli_args ] && sources+=("$ROOT/src/platform/cli/cli.cpp")
+  status=0
   if [ ! -x "$binary" ] || [ -n "$(find "$ROOT/src" "$ROOT/tests/fuzz" -newer "$binary" -name '*.[ch]*' | head -1)" ]; then
     echo "== building fuzz_$target"
     "$CXX" "${FLAGS[@]}" "${sources[@]}" -o "$binary"
@@ -29,5 +30,7 @@ for target in "${TARGETS[@]}"; do
   echo "== fuzzing $target for ${SECONDS_EACH}s"
   "$binary" "$OUT/corpus/$target" "$ROOT/tests/fuzz/corpus/$target" \
     -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-    -artifact_prefix="$OUT/crashes/$target-" -print_final_stats=1 2>&1 | tail -n 12
+    -artifact_prefix="$OUT/crashes/$target-" -print_final_stats=1 >"$OUT/$target.log" 2>&1 || status=$?
+  grep -E "ERROR|SUMMARY|stat::(number_of_executed_units|new_units_added|peak_rss_mb)|^Done" "$OUT/$target.log" || true
+  [ "${status:-0}" = 0 ] || { echo "fuzz_$target FAILED: see $OUT/$target.log and $OUT/crashes/"; exit 1; }
 done

@@ -85,6 +85,27 @@ TEST_CASE("a 100 MB string is refused at the string length limit, with its posit
   CHECK(result.errors[0].message == "string longer than 16777216 bytes; expected at most that");
 }
 
+TEST_CASE("a document whose parse would need more memory than allowed is refused before parsing") {
+  qe::LoadLimits limits;
+  limits.max_parse_bytes = 8192;
+  const std::string text = qe::test::SmallArticle().dump();
+  const auto result = qe::load_corpus(text, "big.json", limits);
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].to_string() ==
+        "big.json:1:1: reading this JSON needs up to 15 KiB of memory, more than the 8192 bytes allowed; expected a "
+        "smaller document (a large corpus reads best as JSON Lines, one article per line)");
+  // JSON Lines are budgeted line by line: two articles that fail as one corpus document
+  // load as two lines.
+  auto second = qe::test::SmallArticle();
+  second["id"] = "second";
+  second.erase("format");
+  limits.max_parse_bytes = 20 << 10;
+  const nlohmann::json corpus = {{"format", "quote-explorer/corpus@1"}, {"articles", {qe::test::SmallArticle(), second}}};
+  CHECK_FALSE(qe::load_corpus(corpus.dump(), "corpus.json", limits).ok());
+  const auto lines = qe::load_corpus(text + "\n" + second.dump() + "\n", "lines.jsonl", limits);
+  CHECK_MESSAGE(lines.ok(), qe::describe_errors(lines.errors));
+}
+
 TEST_CASE("more quotes than the limit is an error, not an abort") {
   auto article = qe::test::SmallArticle();
   auto quotes = nlohmann::json::array();

@@ -58,8 +58,11 @@ extern "C" {
 // the explorer keeps what it showed.
 EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const char* file_name) {
   WebApp& app = App();
+  LoadLimits limits;
+  limits.max_input_bytes = std::size_t{512} << 20;   // the wasm heap stops at 2 GiB
+  limits.max_parse_bytes = std::uint64_t{1} << 30;
   try {
-    const auto errors = app.explorer.load(std::string_view(bytes, static_cast<std::size_t>(length)), file_name);
+    const auto errors = app.explorer.load(std::string_view(bytes, static_cast<std::size_t>(length)), file_name, limits);
     if (!errors.empty()) return Returned(describe_errors(errors));
   } catch (const std::bad_alloc&) {
     return Returned(std::string(file_name) + ": out of memory while loading; the previous data is kept\n");
