@@ -6,8 +6,9 @@
 #   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
 #   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
 #   ./build-wasm.sh test          deps, native build, unit tests (also under ASan + UBSan),
-#                                 wasm build, browser tests
+#                                 wasm build, browser tests (also against an ASan wasm build)
 #   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
+#   ./build-wasm.sh test-wasm-sanitize   browser tests against an ASan + assertions wasm build
 #   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
 #
 # IMGUI_DIR=/path/to/imgui-1.90.1 overrides the Dear ImGui sources fetched by `deps`.
@@ -146,6 +147,25 @@ cmd_test_sanitize() {
     "$BUILD/sanitize/unit-tests"
 }
 
+browser_tests() {  # $1: the static site to test
+  mkdir -p "$BUILD/test-artifacts"
+  (cd "$ROOT/tests/e2e" && QE_WEB_DIR="$1" node --test --test-concurrency=1 ./*.test.mjs)
+}
+
+# The browser tests once more against a wasm build with AddressSanitizer and Emscripten's
+# run-time assertions, in build/web-asan.
+cmd_test_wasm_sanitize() {
+  fetch_imgui
+  log "wasm build with ASan and assertions -> build/web-asan"
+  if [ ! -f "$BUILD/wasm-asan/CMakeCache.txt" ]; then
+    emcmake cmake -S "$ROOT" -B "$BUILD/wasm-asan" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" \
+      -DQE_SANITIZE=ON -DQE_WASM_ASSERTIONS=ON -DQE_WEB_DIR="$BUILD/web-asan" >/dev/null
+  fi
+  cmake --build "$BUILD/wasm-asan" -j "$JOBS"
+  log "browser tests against the ASan build"
+  browser_tests "$BUILD/web-asan"
+}
+
 cmd_test() {
   cmd_deps
   cmd_native
@@ -154,8 +174,8 @@ cmd_test() {
   cmd_test_sanitize
   cmd_web
   log "browser tests"
-  mkdir -p "$BUILD/test-artifacts"
-  (cd "$ROOT/tests/e2e" && node --test --test-concurrency=1 ./*.test.mjs)
+  browser_tests "$BUILD/web"
+  cmd_test_wasm_sanitize
 }
 
 cmd_bench() {
@@ -173,8 +193,9 @@ main() {
     serve) cmd_serve "$@" ;;
     test) cmd_test ;;
     test-sanitize) cmd_test_sanitize ;;
+    test-wasm-sanitize) cmd_test_wasm_sanitize ;;
     bench) cmd_bench "$@" ;;
-    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

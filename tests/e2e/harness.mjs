@@ -52,7 +52,13 @@ export async function openExplorer(browser, url, { width = 1280, height = 800, d
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
   const page = await context.newPage();
   page.consoleErrors = [];
-  page.on('console', (message) => { if (message.type() === 'error') page.consoleErrors.push(message.text()); });
+  page.sanitizerReports = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.consoleErrors.push(message.text());
+    if (/AddressSanitizer|LeakSanitizer|runtime error:|Assertion failed/.test(message.text())) {
+      page.sanitizerReports.push(message.text());
+    }
+  });
   page.on('pageerror', (error) => page.consoleErrors.push(String(error)));
   await page.goto(url);
   await page.evaluate(() => window.QuoteExplorer.ready);
@@ -73,8 +79,10 @@ export async function clickItem(page, name) {
   await settle(page);
 }
 
-// Waits until the explorer has handled all input and drawn the frames it asked for.
+// Waits until the explorer has handled all input and drawn the frames it asked for; fails
+// the test if the sanitizer or assertion build reported anything on the console.
 export async function settle(page) {
+  if (page.sanitizerReports?.length) throw new Error(`sanitizer report:\n${page.sanitizerReports.join('\n')}`);
   await page.evaluate(() => new Promise((resolve, reject) => {
     let frames = 0;
     const tick = () => {
@@ -93,4 +101,7 @@ export async function screenshot(page, name) {
   return path;
 }
 
-export const visibleIds = (page) => page.evaluate(() => window.QuoteExplorer.visibleQuotes().map((q) => q.id));
+export async function visibleIds(page) {
+  if (page.sanitizerReports?.length) throw new Error(`sanitizer report:\n${page.sanitizerReports.join('\n')}`);
+  return page.evaluate(() => window.QuoteExplorer.visibleQuotes().map((q) => q.id));
+}
