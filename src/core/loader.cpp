@@ -1,12 +1,11 @@
 #include "core/loader.h"
 
 #include <algorithm>
-#include <functional>
 #include <nlohmann/json.hpp>
-#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/json_text.h"
 #include "core/utf8.h"
 
 namespace qe {
@@ -14,35 +13,23 @@ namespace {
 
 using json = nlohmann::json;
 
-// [SECTION] Positions and error collection
-
-struct Position {
-  std::size_t line = 1, column = 1;
-};
-
-// 1-based line and code-point column of a byte offset.
-Position position_of(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  const std::string_view before = text.substr(0, offset);
-  Position at;
-  at.line += static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-  const std::size_t line_start = before.rfind('\n');
-  const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
-  at.column += utf8::count_code_points(before.substr(from));
-  return at;
-}
+// [SECTION] Error collection
 
 class ErrorSink {
  public:
   ErrorSink(std::string_view file, const LoadLimits& limits) : file_(file), limits_(limits) {}
 
-  void at_position(Position position, std::string message) {
+  void at_position(json_text::Position position, std::string message) {
     add(LoadError{file_, position.line, position.column, "", std::move(message)});
   }
   void at_pointer(const std::string& pointer, std::string message) {
     add(LoadError{file_, line_, 0, pointer.empty() ? "/" : pointer, std::move(message)});
   }
   void set_line(std::size_t line) { line_ = line; }  // JSON Lines: the article's line
+  // A problem at a byte offset of `text`, where `text` starts at `base` within `whole`.
+  void at_offset(std::string_view whole, std::size_t base, const json_text::Problem& problem) {
+    at_position(json_text::position_of(whole, base + problem.offset), problem.message);
+  }
   bool any() const { return !errors_.empty(); }
   bool full() const { return errors_.size() >= limits_.max_errors; }
   std::vector<LoadError> take() { return std::move(errors_); }
@@ -97,198 +84,16 @@ std::string join_ids(const std::vector<std::string>& ids) {
   return out;
 }
 
-// [SECTION] Checks that need the raw text: UTF-8 and nesting depth, with line and column
-
-bool check_encoding(std::string_view text, ErrorSink& errors) {
-  // nlohmann reads a NUL byte as the end of input, which would hide whatever follows it.
-  const std::size_t nul = text.find('\0');
-  const std::size_t bad = utf8::find_invalid(text.substr(0, nul));
-  if (bad == std::string_view::npos && nul != std::string_view::npos) {
-    errors.at_position(position_of(text, nul), "NUL byte in the text; expected UTF-8 text without NUL bytes "
-                                               "(write \\u0000 inside a string)");
-    return false;
-  }
-  if (bad == std::string_view::npos) return true;
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-  errors.at_position(position_of(text, bad),
-                     std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence; "
-                     "expected UTF-8 text");
-  return false;
-}
-
-// What one pass over the raw text learns before any parsing: where it first nests too deep
-// or holds a too-long string, and how many values and string bytes it holds.
-struct TextShape {
-  std::size_t too_deep_at = std::string_view::npos;
-  std::size_t long_string_at = std::string_view::npos;
-  std::size_t values = 0, string_bytes = 0;
-};
-
-TextShape scan_shape(std::string_view text, const LoadLimits& limits) {
-  TextShape shape;
-  std::size_t depth = 0, string_start = 0;
-  bool in_string = false, escaped = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      if (i - string_start > limits.max_string_bytes && shape.long_string_at == std::string_view::npos)
-        shape.long_string_at = string_start;
-    } else if (c == '"') {
-      in_string = true;
-      string_start = i;
-      ++shape.values;
-    } else if (c == '{' || c == '[') {
-      if (++depth > limits.max_nesting_depth && shape.too_deep_at == std::string_view::npos) shape.too_deep_at = i;
-      ++shape.values;
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    } else if (c == ',' || c == ':') {
-      ++shape.values;  // an upper bound on scalars: each follows a comma or colon, or opens a container
-    }
-  }
-  shape.string_bytes = text.size();  // an upper bound that needs no second count
-  return shape;
-}
-
-// Refuses absurd input (deep nesting, giant strings) with its position before the parser
-// allocates for it.
-bool check_structure(std::string_view text, const LoadLimits& limits, ErrorSink& errors) {
-  const TextShape shape = scan_shape(text, limits);
-  if (shape.too_deep_at < shape.long_string_at) {
-    errors.at_position(position_of(text, shape.too_deep_at), "nesting deeper than " +
-                                                                 std::to_string(limits.max_nesting_depth) +
-                                                                 " levels; expected an article (4 levels)");
-    return false;
-  }
-  if (shape.long_string_at != std::string_view::npos) {
-    errors.at_position(position_of(text, shape.long_string_at), "string longer than " +
-                                                                    std::to_string(limits.max_string_bytes) +
-                                                                    " bytes; expected at most that");
-    return false;
-  }
-  return true;
-}
-
-// An upper bound on what nlohmann's DOM needs for `text`, including the stack its destructor
-// allocates: parsing more than memory holds would fail while unwinding, which cannot be
-// caught (the destructor is noexcept), so it is refused up front instead.
-std::uint64_t estimated_parse_bytes(std::string_view text, const LoadLimits& limits) {
-  constexpr std::uint64_t kBytesPerValue = 96;  // value, container slot with growth slack, node, free-stack slot
-  const TextShape shape = scan_shape(text, limits);
-  return shape.values * kBytesPerValue + shape.string_bytes;
-}
-
-// "4096 bytes", "640 KiB", "1024 MiB": whole numbers, rounded up, in the largest unit that
-// keeps at least four significant digits readable.
-std::string size_text(std::uint64_t bytes) {
-  if (bytes < (std::uint64_t{10} << 10)) return std::to_string(bytes) + " bytes";
-  if (bytes < (std::uint64_t{10} << 20)) return std::to_string((bytes + 1023) >> 10) + " KiB";
-  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB";
-}
-
-// JSON allows duplicate keys but nlohmann keeps only the last, which would silently drop
-// data a person typed; this tracks the path while parsing and reports the second key.
-class DuplicateKeyCheck {
- public:
-  explicit DuplicateKeyCheck(ErrorSink& errors) : errors_(errors) {}
-
-  bool operator()(int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        frames_.push_back(Frame{event == json::parse_event_t::object_start, 0, {}, {}});
-        break;
-      case json::parse_event_t::key: {
-        Frame& frame = frames_.back();
-        frame.key = parsed.get<std::string>();
-        if (!frame.keys.insert(frame.key).second)
-          errors_.at_pointer(path(), "duplicate key " + shown(frame.key) + "; expected each key once per object");
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        next_element();
-        break;
-      case json::parse_event_t::value:
-        next_element();
-        break;
-    }
-    return true;
-  }
-
- private:
-  struct Frame {
-    bool is_object;
-    std::size_t index;
-    std::string key;
-    std::unordered_set<std::string> keys;
-  };
-  void next_element() {
-    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
-  }
-  std::string path() const {
-    std::string pointer;
-    for (const Frame& frame : frames_) {
-      pointer += '/';
-      if (!frame.is_object) {
-        pointer += std::to_string(frame.index);
-        continue;
-      }
-      for (char c : frame.key) pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    }
-    return pointer;
-  }
-  ErrorSink& errors_;
-  std::vector<Frame> frames_;
-};
-
-// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column
-// 2: syntax error while parsing value - invalid literal; last read: '…'; expected …". Keep
-// what went wrong and what was expected; the position is computed separately (in code
-// points), and "last read" echoes raw input that can be long and confusing.
-std::string syntax_message(std::string message) {
-  const std::size_t colon = message.find(": ", message.find("column"));
-  if (colon != std::string::npos) message = message.substr(colon + 2);
-  const std::size_t last_read = message.find("; last read: '");
-  if (last_read != std::string::npos) {
-    const std::size_t expected = message.find("'; expected ", last_read);
-    message.erase(last_read, expected == std::string::npos ? std::string::npos : expected + 1 - last_read);
-  }
-  return message;
-}
-
-// Parses JSON text; on a syntax error reports it at its line and column and returns null.
-std::optional<json> parse_json(std::string_view text, std::size_t byte_base, std::string_view whole,
+// Parses `text` (at `base` within `whole`), reporting syntax errors at their line and column
+// and duplicate keys at their JSON Pointer; returns the value only when both are absent.
+std::optional<json> parse_json(std::string_view text, std::size_t base, std::string_view whole,
                                const LoadLimits& limits, ErrorSink& errors) {
-  if (const std::uint64_t needed = estimated_parse_bytes(text, limits); needed > limits.max_parse_bytes) {
-    errors.at_position(position_of(whole, byte_base), "reading this JSON needs up to " + size_text(needed) +
-                                                          " of memory, more than the " + size_text(limits.max_parse_bytes) +
-                                                          " allowed; expected a smaller document (a large corpus "
-                                                          "reads best as JSON Lines, one article per line)");
-    return std::nullopt;
-  }
-  try {
-    DuplicateKeyCheck check(errors);
-    return json::parse(text.begin(), text.end(), std::ref(check));
-  } catch (const json::parse_error& e) {
-    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    errors.at_position(position_of(whole, byte_base + offset), "invalid JSON: " + syntax_message(e.what()));
-  } catch (const json::out_of_range& e) {
-    // "number overflow parsing '1e400'": no position from nlohmann, so find the literal.
-    const std::string message = e.what();
-    const std::size_t quote = message.find('\'');
-    const std::string literal = quote == std::string::npos ? "" : message.substr(quote + 1, message.rfind('\'') - quote - 1);
-    const std::size_t found = literal.empty() ? std::string_view::npos : text.find(literal);
-    errors.at_position(position_of(whole, byte_base + (found == std::string_view::npos ? 0 : found)),
-                       "invalid JSON: the number " + literal + " is out of range; expected a number that fits "
-                       "in a 64-bit float");
-  }
-  return std::nullopt;
+  json_text::Parsed parsed = json_text::parse(text, limits);
+  for (const json_text::DuplicateKey& duplicate : parsed.duplicate_keys)
+    errors.at_pointer(duplicate.pointer, "duplicate key " + shown(duplicate.key) + "; expected each key once per object");
+  if (parsed.problem) errors.at_offset(whole, base, *parsed.problem);
+  if (!parsed.duplicate_keys.empty()) return std::nullopt;
+  return std::move(parsed.value);
 }
 
 // [SECTION] Typed field access with JSON Pointers
@@ -686,7 +491,7 @@ bool looks_like_json_lines(std::string_view text, std::string_view file_name) {
     const std::string_view line = text.substr(begin, end - begin);
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
       // accept() validates without building a DOM: the line may be a whole huge document.
-      if (line[line.find_first_not_of(" \t")] != '{' || !json::accept(line.begin(), line.end())) return false;
+      if (!json_text::is_complete_object(line)) return false;
       const bool more_lines = end < text.size() && text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
       return more_lines || named_lines;
     }
@@ -744,7 +549,9 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
 
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     errors.at_position({1, 1}, "the input is empty; expected an article or corpus JSON object");
-  } else if (check_encoding(body, errors) && check_structure(body, limits, errors)) {
+  } else if (auto problem = json_text::check_raw_text(body, limits)) {
+    errors.at_offset(body, 0, *problem);
+  } else {
     // Positions count from after a byte order mark, as editors show them.
     if (looks_like_json_lines(body, file_name)) {
       read_json_lines(body, limits, builder, errors);
