@@ -129,7 +129,11 @@ cmd_serve() {
   local port=${1:-8080}
   cmd_deps
   cmd_web
-  log "serving build/web on http://127.0.0.1:$port/"
+  local url="http://127.0.0.1:$port/"
+  log "serving build/web on $url (Ctrl+C stops)"
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then
+    (sleep 1 && xdg-open "$url" >/dev/null 2>&1) &
+  fi
   exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$BUILD/web"
 }
 
