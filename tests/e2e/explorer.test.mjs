@@ -89,6 +89,15 @@ describe('filtering with mouse and keyboard', () => {
     await page.close();
   });
 
+  test('a tap on a touch screen ticks a checkbox like a click', async () => {
+    const page = await openExplorer(browser, `${server.url}/`, { hasTouch: true });
+    const rect = await itemRect(page, 'kind:indirect');
+    await page.touchscreen.tap(rect.x + 10, rect.y + rect.height / 2);
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q2', 'q7', 'q8', 'q9']);
+    await page.close();
+  });
+
   test('typing in the search box narrows the list; Escape clears it', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     await clickItem(page, 'search');

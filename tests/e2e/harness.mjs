@@ -48,8 +48,8 @@ export async function launchBrowser() {
 }
 
 // Opens the explorer and waits for QuoteExplorer.ready; collects console errors.
-export async function openExplorer(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function openExplorer(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
   const page = await context.newPage();
   page.consoleErrors = [];
   page.sanitizerReports = [];
