@@ -156,7 +156,7 @@
     return loadBytes(bytes, label, options);
   }
 
-  function load(jsonTextOrObject, name = 'loaded JSON') {
+  async function load(jsonTextOrObject, name = 'loaded JSON') {
     requireStarted();
     let text;
     try {

@@ -311,6 +311,21 @@ describe('the JS API', () => {
     await context.close();
   });
 
+  test('Ctrl+V pastes the system clipboard into the search box', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => window.QuoteExplorer.ready);
+    await page.evaluate(() => navigator.clipboard.writeText('direct threat'));
+    await clickItem(page, 'search');
+    await page.keyboard.press('Control+V');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.QuoteExplorer.getFilter())).text, 'direct threat');
+    assert.deepEqual(await visibleIds(page), ['q5']);
+    await context.close();
+  });
+
   test('article text is never interpreted as HTML', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     const html = '<img src=x onerror="window.pwned=1">';
