@@ -12,6 +12,7 @@ before(async () => {
     '/story.html': `<!doctype html><html><body style="margin:0">
       <article style="width:600px;float:left"><h1>Story</h1><p>Text.</p></article>
       <div id="host" data-quote-explorer data-height="520" style="margin-left:620px;width:560px"></div>
+      <div style="height:2000px"></div>
       <script src="/embed.js"></script></body></html>`,
   });
   browser = await launchBrowser();
@@ -85,12 +86,24 @@ test('embed.js puts the explorer beside a story without touching the host page',
   assert.equal(Math.round(box.width), 560);
   assert.equal(Math.round(box.height), 520);
   const frame = await frameElement.contentFrame();
+  await frame.waitForFunction(() => window.QuoteExplorer !== undefined);
   await frame.evaluate(() => window.QuoteExplorer.ready);
   const historyBefore = await page.evaluate(() => history.length);
   await frame.evaluate(() => window.QuoteExplorer.setFilter({ countries: ['RU'] }));
   assert.equal(await frame.evaluate(() => window.QuoteExplorer.visibleQuotes().length), 5);
   assert.equal(await page.evaluate(() => history.length), historyBefore);
   assert.equal(await page.evaluate(() => location.hash), '');
+  // The wheel scrolls the quote list while it can, and the story once nothing can scroll.
+  const listRect = await frame.evaluate(() => window.QuoteExplorer.debug.itemRect('quote:0'));
+  await page.mouse.move(box.x + listRect.x + 40, box.y + listRect.y + 10);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the list scrolled, not the page');
+  await page.mouse.wheel(0, 5000);
+  await page.waitForTimeout(300);
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(500);
+  assert.ok(await page.evaluate(() => scrollY) > 0, 'at the end of the list the page scrolls');
   await page.screenshot({ path: `${process.cwd()}/../../build/test-artifacts/embedded-in-story.png` });
   await context.close();
 });

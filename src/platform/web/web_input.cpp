@@ -4,6 +4,7 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // HoveredWindow and scroll limits, for wheel pass-through
 
 #include <cfloat>
 #include <cstring>
@@ -136,7 +137,19 @@ EM_BOOL OnDocumentMouseUp(int, const EmscriptenMouseEvent* e, void*) {
   return EM_FALSE;
 }
 
-// Browsers report wheel deltas in pixels, lines or pages; ImGui wants notches.
+// Whether ImGui will scroll something for this wheel: the first scrollable window under the
+// pointer (as ImGui routes the wheel), if it is not already at the end in that direction.
+bool ImGuiWillScroll(double delta_y) {
+  for (ImGuiWindow* window = ImGui::GetCurrentContext()->HoveredWindow; window; window = window->ParentWindow) {
+    if (window->ScrollMax.y <= 0.0f) continue;
+    return delta_y < 0 ? window->Scroll.y > 0.0f : window->Scroll.y < window->ScrollMax.y;
+  }
+  return false;
+}
+
+// Browsers report wheel deltas in pixels, lines or pages; ImGui wants notches. When nothing
+// under the pointer can scroll, the browser keeps the event, so a page embedding the
+// explorer scrolls on past it.
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
   double unit = 1.0 / 100.0;  // Chromium and Firefox: about 100 px a notch
   if (e->deltaMode == DOM_DELTA_LINE) unit = 1.0 / 3.0;
@@ -145,7 +158,7 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
   io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
   io.AddMouseWheelEvent(static_cast<float>(-e->deltaX * unit), static_cast<float>(-e->deltaY * unit));
   RequestFrames();
-  return EM_TRUE;
+  return ImGuiWillScroll(e->deltaY) ? EM_TRUE : EM_FALSE;
 }
 
 // Touch: a tap is a click; a drag scrolls what is under the finger, as on any phone.
