@@ -16,6 +16,12 @@ constexpr float kNarrowLayout = 760.0f;     // below this width, panels stack
 void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions) {
   if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_F)) view.focus_search = true;
   if (ImGui::GetIO().WantTextInput || !explorer.has_corpus()) return;
+  // Esc inside the search box clears it (ImGuiInputTextFlags_EscapeClearsAll); outside, too.
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !explorer.filter().text.empty()) {
+    Filter next = explorer.filter();
+    next.text.clear();
+    actions.filter = next;
+  }
   const int page = 10;
   const int total = static_cast<int>(explorer.result().visible.size());
   const std::pair<ImGuiKey, int> moves[] = {{ImGuiKey_DownArrow, 1}, {ImGuiKey_UpArrow, -1},

@@ -108,6 +108,14 @@ describe('filtering with mouse and keyboard', () => {
     await page.keyboard.press('Escape');
     await settle(page);
     assert.deepEqual(await visibleIds(page), ALL);
+    // Esc also clears a search typed earlier, once the box has lost focus.
+    await clickItem(page, 'search');
+    await page.keyboard.type('troops');
+    await clickItem(page, 'quote:0');
+    assert.equal((await page.evaluate(() => window.QuoteExplorer.getFilter())).text, 'troops');
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.QuoteExplorer.getFilter())).text, '');
     await page.close();
   });
 
