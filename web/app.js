@@ -251,6 +251,26 @@
     }
   }
 
+  // The hidden text field (web_input.cpp focuses it while ImGui edits text): key presses
+  // reach ImGui as key events; text that arrives without one (an input method's composition,
+  // a phone keyboard's suggestion, insertText) is forwarded here. The field never keeps text.
+  function installTextInput() {
+    const input = $('qe-text-input');
+    let keyGaveText = false;
+    input.addEventListener('keydown', (event) => {
+      keyGaveText = !event.ctrlKey && !event.metaKey && [...event.key].length === 1 && !event.isComposing;
+    });
+    const forward = (text) => {
+      if (text) withCString(text, (pointer) => wasm._qe_input_text(pointer));
+    };
+    input.addEventListener('compositionend', (event) => forward(event.data));
+    input.addEventListener('input', (event) => {
+      if (!event.isComposing && event.inputType === 'insertText' && !keyGaveText) forward(event.data);
+      keyGaveText = false;
+      if (!event.isComposing) input.value = '';
+    });
+  }
+
   // Dropping a .json or .jsonl file on the page loads it (the data stays in the browser).
   function installFileDrop() {
     const explorer = $('explorer');
@@ -290,6 +310,7 @@
       if (text) withCString(text, (pointer) => wasm._qe_paste(pointer));
     });
     installFileDrop();
+    installTextInput();
     const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
     showLoading(`Loading ${src}…`);
     try {

@@ -130,6 +130,22 @@ describe('filtering with mouse and keyboard', () => {
     await page.close();
   });
 
+  test('text from an input method or phone keyboard (no key events) reaches the search box', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await clickItem(page, 'search');
+    await page.keyboard.insertText('threat');  // as an IME commits a composition
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'qe-text-input');
+    assert.deepEqual(await visibleIds(page), ['q5']);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('T');  // typing after it: no doubled characters
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.QuoteExplorer.getFilter())).text, 'threaT');
+    await clickItem(page, 'quote:0');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await page.close();
+  });
+
   test('arrow keys move the selection through the visible quotes', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     await clickItem(page, 'quote:0');

@@ -57,6 +57,7 @@ void Frame() {
   io.DeltaTime = static_cast<float>(std::max(now - last_time, 1.0) / 1000.0);
   last_time = now;
 
+  UpdateFocus();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ui::Actions actions;

@@ -32,5 +32,6 @@ void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selec
 
 void InstallInputCallbacks(const char* canvas_selector);  // web_input.cpp
 void UpdateMouseCursor(const char* canvas_selector);       // web_input.cpp
+void UpdateFocus();                                         // web_input.cpp
 
 }  // namespace qe::web

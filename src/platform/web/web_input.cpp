@@ -22,6 +22,26 @@ EM_JS(void, js_write_clipboard, (const char* text), {
   const value = UTF8ToString(text);
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
 });
+// Shows the hidden text field where ImGui's caret is (for IME candidate windows) and focuses
+// it while a text field is active; gives focus back to the canvas when editing ends.
+EM_JS(void, js_text_input, (int active, double x, double y, double height), {
+  const input = document.getElementById('qe-text-input');
+  const canvas = document.getElementById('canvas');
+  if (!input || !canvas) return;
+  if (active) {
+    input.style.left = x + 'px';
+    input.style.top = y + 'px';
+    input.style.height = height + 'px';
+    if (document.activeElement !== input) input.focus({preventScroll: true});
+  } else if (document.activeElement === input) {
+    canvas.focus({preventScroll: true});
+  }
+});
+// Whether keyboard focus is on the explorer (its canvas or its text field).
+EM_JS(int, js_explorer_has_focus, (), {
+  const active = document.activeElement;
+  return active && (active.id === 'canvas' || active.id === 'qe-text-input') ? 1 : 0;
+});
 EM_JS(void, js_set_cursor, (const char* selector, const char* cursor), {
   const canvas = document.querySelector(UTF8ToString(selector));
   if (canvas) canvas.style.cursor = UTF8ToString(cursor);
@@ -199,10 +219,19 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
   return EM_TRUE;  // no emulated mouse events, no page scroll under the explorer
 }
 
-EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {
-  ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+// Focus moves between the canvas and the hidden text field while editing; only leaving
+// both is a focus loss for ImGui (which then releases held keys). Checked on the next frame,
+// when the browser has settled where focus went.
+bool g_had_focus = false;
+
+EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*) {
   RequestFrames();
   return EM_FALSE;
+}
+
+void SetImeData(ImGuiViewport*, ImGuiPlatformImeData* data) {
+  const double ratio = emscripten_get_device_pixel_ratio();
+  js_text_input(data->WantVisible, data->InputPos.x / ratio, data->InputPos.y / ratio, data->InputLineHeight / ratio);
 }
 
 const char* GetClipboard(void*) { return g_clipboard.c_str(); }
@@ -215,8 +244,12 @@ void SetClipboard(void*, const char* text) {
 }  // namespace
 
 void InstallInputCallbacks(const char* canvas) {
-  emscripten_set_keydown_callback(canvas, nullptr, true, OnKey);
-  emscripten_set_keyup_callback(canvas, nullptr, true, OnKey);
+  for (const char* target : {canvas, "#qe-text-input"}) {
+    emscripten_set_keydown_callback(target, nullptr, true, OnKey);
+    emscripten_set_keyup_callback(target, nullptr, true, OnKey);
+    emscripten_set_focus_callback(target, nullptr, true, OnFocus);
+    emscripten_set_blur_callback(target, nullptr, true, OnFocus);
+  }
   emscripten_set_mousedown_callback(canvas, nullptr, true, OnMouse);
   emscripten_set_mouseup_callback(canvas, nullptr, true, OnMouse);
   emscripten_set_mousemove_callback(canvas, nullptr, true, OnMouse);
@@ -227,11 +260,16 @@ void InstallInputCallbacks(const char* canvas) {
   emscripten_set_touchmove_callback(canvas, nullptr, true, OnTouch);
   emscripten_set_touchend_callback(canvas, nullptr, true, OnTouch);
   emscripten_set_touchcancel_callback(canvas, nullptr, true, OnTouch);
-  emscripten_set_focus_callback(canvas, nullptr, true, OnFocus);
-  emscripten_set_blur_callback(canvas, nullptr, true, OnFocus);
   ImGuiIO& io = ImGui::GetIO();
+  io.SetPlatformImeDataFn = SetImeData;
   io.GetClipboardTextFn = GetClipboard;
   io.SetClipboardTextFn = SetClipboard;
+}
+
+void UpdateFocus() {
+  const bool focused = js_explorer_has_focus();
+  if (focused != g_had_focus) ImGui::GetIO().AddFocusEvent(focused);
+  g_had_focus = focused;
 }
 
 void UpdateMouseCursor(const char* canvas) {
@@ -249,6 +287,13 @@ void UpdateMouseCursor(const char* canvas) {
     default: break;
   }
   js_set_cursor(canvas, css);
+}
+
+// Called by app.js with text the hidden field received without a key press that ImGui saw:
+// an input method's composed text, or a phone keyboard's word.
+extern "C" EMSCRIPTEN_KEEPALIVE void qe_input_text(const char* text) {
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  RequestFrames();
 }
 
 // Called by app.js from the document's paste event, before ImGui handles Ctrl+V.
