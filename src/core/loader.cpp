@@ -44,13 +44,10 @@ class ErrorSink {
   std::vector<LoadError> errors_;
 };
 
-// A value quoted in a message: at most 60 code points, control characters escaped as in
-// JSON so that messages stay on one line and never drive a terminal.
-std::string shown(std::string_view text) {
-  constexpr std::size_t kShown = 60;
-  const bool cut = utf8::count_code_points(text) > kShown;
-  if (cut) text = text.substr(0, utf8::byte_offset_of(text, kShown));
-  std::string out = "\"";
+// Control characters escaped as in JSON, so that messages stay on one line and never drive
+// a terminal.
+std::string escape_controls(std::string_view text) {
+  std::string out;
   for (char c : text) {
     if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
       out += c;
@@ -60,7 +57,15 @@ std::string shown(std::string_view text) {
     std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned char>(c));
     out += escaped;
   }
-  return out + (cut ? "…\"" : "\"");
+  return out;
+}
+
+// A value quoted in a message: at most 60 code points, controls escaped.
+std::string shown(std::string_view text) {
+  constexpr std::size_t kShown = 60;
+  const bool cut = utf8::count_code_points(text) > kShown;
+  if (cut) text = text.substr(0, utf8::byte_offset_of(text, kShown));
+  return "\"" + escape_controls(text) + (cut ? "…\"" : "\"");
 }
 
 // "a string \"abc\"", "the number 3", "null": what the user wrote, for "found …".
@@ -78,9 +83,12 @@ std::string describe(const json& value) {
   }
 }
 
+// "a, b, c" for the first ten, then "… and 90 more": an article may have thousands.
 std::string join_ids(const std::vector<std::string>& ids) {
+  constexpr std::size_t kListed = 10;
   std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  for (std::size_t i = 0; i < std::min(ids.size(), kListed); ++i) out += (i ? ", " : "") + escape_controls(ids[i]);
+  if (ids.size() > kListed) out += " … and " + std::to_string(ids.size() - kListed) + " more";
   return out;
 }
 
@@ -202,6 +210,7 @@ class CorpusBuilder {
   std::optional<PendingQuote> read_quote(const json& value, const std::string& pointer, const Article& article,
                                          const std::unordered_map<std::string, SpeakerId>& speakers);
   bool check_span(ObjectReader& reader, const Article& article, PendingQuote& quote);
+  const std::vector<std::uint32_t>& code_point_offsets(const Article& article, std::uint32_t paragraph);
   std::optional<CountryId> read_country(ObjectReader& reader);
   void append_quotes(std::vector<PendingQuote> quotes);
 
@@ -210,6 +219,11 @@ class CorpusBuilder {
   std::unique_ptr<Corpus> corpus_ = std::make_unique<Corpus>();
   std::unordered_map<std::string, SpeakerId> global_speakers_;
   std::unordered_set<std::string> article_ids_;
+  // Per paragraph of the current article, the byte offset of each code point (and of the
+  // end), built on first use: span checks cost O(1) however many quotes share a paragraph.
+  std::vector<std::vector<std::uint32_t>> offsets_;
+  std::vector<std::string> known_speakers_;  // sorted, for "unknown speaker" messages
+  std::string known_speakers_text_;
 };
 
 void CorpusBuilder::add_article(const json& value, const std::string& pointer, bool format_required) {
@@ -234,6 +248,8 @@ void CorpusBuilder::add_article(const json& value, const std::string& pointer, b
   read_source(reader, article);
   const bool paragraphs_ok = read_paragraphs(reader, article);
   const auto speakers = read_speakers(reader);
+  offsets_.assign(article.paragraphs.size(), {});
+  known_speakers_.clear();
   auto quotes = paragraphs_ok ? read_quotes(reader, article, speakers) : std::vector<PendingQuote>{};
   if (errors_.any()) return;  // keep validating for more errors, but build nothing
 
@@ -367,12 +383,14 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
     errors_.at_pointer(fields.pointer_to("kind"),
                        "unknown quote kind " + shown(*kind) + "; expected \"direct\", \"indirect\" or \"mixed\"");
   if (speaker && !speakers.count(*speaker)) {
-    std::vector<std::string> known;
-    for (const auto& entry : speakers) known.push_back(entry.first);
-    std::sort(known.begin(), known.end());
+    if (known_speakers_.empty()) {  // listed once per article, however many quotes miss
+      for (const auto& entry : speakers) known_speakers_.push_back(entry.first);
+      std::sort(known_speakers_.begin(), known_speakers_.end());
+      known_speakers_text_ = known_speakers_.empty() ? "(none)" : join_ids(known_speakers_);
+    }
     errors_.at_pointer(fields.pointer_to("speaker"), "unknown speaker " + shown(*speaker) +
                                                          "; expected one of the article's speaker ids: " +
-                                                         (known.empty() ? "(none)" : join_ids(known)));
+                                                         known_speakers_text_);
     speaker.reset();
   }
   if (!id || !speaker || !parsed_kind || !text || !paragraph || !start || !end) return std::nullopt;
@@ -396,7 +414,8 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
     return false;
   }
   const std::string& paragraph = article.paragraphs[quote.paragraph];
-  const std::size_t length = utf8::count_code_points(paragraph);
+  const std::vector<std::uint32_t>& offsets = code_point_offsets(article, quote.paragraph);
+  const std::size_t length = offsets.size() - 1;
   if (quote.start >= quote.end) {
     errors_.at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is not after start " +
                                                      std::to_string(quote.start) + "; expected start < end");
@@ -408,8 +427,8 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
                                                      " code points); expected at most " + std::to_string(length));
     return false;
   }
-  const std::size_t start_byte = utf8::byte_offset_of(paragraph, quote.start);
-  const std::size_t end_byte = utf8::byte_offset_of(paragraph, quote.end);
+  const std::size_t start_byte = offsets[quote.start];
+  const std::size_t end_byte = offsets[quote.end];
   const std::string_view span = std::string_view(paragraph).substr(start_byte, end_byte - start_byte);
   if (span != quote.text) {
     std::string message = "span [" + std::to_string(quote.start) + ", " + std::to_string(quote.end) +
@@ -426,6 +445,16 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
   quote.start_byte = static_cast<std::uint32_t>(start_byte);
   quote.end_byte = static_cast<std::uint32_t>(end_byte);
   return true;
+}
+
+const std::vector<std::uint32_t>& CorpusBuilder::code_point_offsets(const Article& article, std::uint32_t paragraph) {
+  std::vector<std::uint32_t>& offsets = offsets_[paragraph];
+  if (!offsets.empty()) return offsets;
+  const std::string& text = article.paragraphs[paragraph];
+  for (std::size_t byte = 0; byte < text.size(); ++byte)
+    if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) offsets.push_back(static_cast<std::uint32_t>(byte));
+  offsets.push_back(static_cast<std::uint32_t>(text.size()));
+  return offsets;
 }
 
 void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {

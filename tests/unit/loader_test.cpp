@@ -249,3 +249,36 @@ TEST_CASE("positions after a byte order mark count from the first character") {
   REQUIRE_FALSE(result.ok());
   CHECK(result.errors[0].to_string().rfind("bom.json:1:7: invalid JSON", 0) == 0);
 }
+
+TEST_CASE("an unknown speaker's message lists at most ten of the article's speakers") {
+  auto article = SmallArticle();
+  for (int i = 0; i < 10; ++i) article["speakers"].push_back({{"id", "extra-" + std::to_string(i)}, {"name", "Extra"}});
+  article["quotes"][1]["speaker"] = "nobody";
+  const auto result = Load(article);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.errors[0].to_string() ==
+        "test.json: /quotes/1/speaker: unknown speaker \"nobody\"; expected one of the article's speaker ids: "
+        "extra-0, extra-1, extra-2, extra-3, extra-4, extra-5, extra-6, extra-7, extra-8, extra-9 … and 2 more");
+}
+
+TEST_CASE("thousands of quotes in one long paragraph get their exact byte spans") {
+  std::string paragraph;
+  std::size_t code_points = 0;
+  json quotes = json::array();
+  for (int i = 0; i < 5000; ++i) {
+    const std::string number = std::to_string(i);
+    const std::string text = "«" + number + "»";  // two-byte guillemets: bytes != code points
+    quotes.push_back({{"id", "q" + number}, {"speaker", "kyiv"}, {"kind", "indirect"}, {"text", text},
+                      {"paragraph", 0}, {"start", code_points}, {"end", code_points + number.size() + 2}});
+    paragraph += text + " ";
+    code_points += number.size() + 3;
+  }
+  auto article = SmallArticle();
+  article["paragraphs"] = {paragraph};
+  article["quotes"] = quotes;
+  const auto result = Load(article);
+  REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  const qe::QuoteTable& table = result.corpus->quotes;
+  CHECK(table.size() == 5000);
+  CHECK(paragraph.substr(table.start_byte[4999], table.end_byte[4999] - table.start_byte[4999]) == "«4999»");
+}
