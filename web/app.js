@@ -212,12 +212,23 @@
     if (hash === location.hash.replace(/^#/, '')) return;
     const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
     // The first write (start-up) only canonicalises the hash the page was opened with.
-    if (replace || embedded || !lastFilter || onlyTextChanged(lastFilter, filter)) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    if (replace || readingHash || embedded || !lastFilter || onlyTextChanged(lastFilter, filter)) {
+      history.replaceState(null, '', url);
+      return;
+    }
+    history.pushState(null, '', url);
   }
 
+  // A filter that comes from the URL only canonicalises the entry it came from; it never
+  // adds one (that would break Forward after Back).
+  let readingHash = false;
   function readHash() {
-    withCString(location.hash, (pointer) => wasm._qe_set_filter_hash(pointer));
+    readingHash = true;
+    try {
+      withCString(location.hash, (pointer) => wasm._qe_set_filter_hash(pointer));
+    } finally {
+      readingHash = false;
+    }
   }
 
   function publishFilter(filter, options) {
@@ -256,18 +267,27 @@
   // a phone keyboard's suggestion, insertText) is forwarded here. The field never keeps text.
   function installTextInput() {
     const input = $('qe-text-input');
-    let keyGaveText = false;
+    let keyGaveText = false; // ImGui already got this text from the key press
+    let pasteShortcut = false; // Ctrl/Cmd+V: ImGui pastes through its clipboard
     input.addEventListener('keydown', (event) => {
-      keyGaveText = !event.ctrlKey && !event.metaKey && [...event.key].length === 1 && !event.isComposing;
+      const command = (event.ctrlKey || event.metaKey) && !(event.ctrlKey && event.altKey);
+      keyGaveText = !command && [...event.key].length === 1 && !event.isComposing && event.keyCode !== 229;
+      pasteShortcut = command && event.key.toLowerCase() === 'v';
     });
     const forward = (text) => {
       if (text) withCString(text, (pointer) => wasm._qe_input_text(pointer));
     };
-    input.addEventListener('compositionend', (event) => forward(event.data));
+    input.addEventListener('compositionend', (event) => {
+      forward(event.data);
+      input.value = '';
+    });
     input.addEventListener('input', (event) => {
-      if (!event.isComposing && event.inputType === 'insertText' && !keyGaveText) forward(event.data);
-      keyGaveText = false;
-      if (!event.isComposing) input.value = '';
+      if (event.isComposing) return;
+      const typed = event.inputType === 'insertText' && !keyGaveText;
+      const pasted = event.inputType === 'insertFromPaste' && !pasteShortcut; // a phone's long-press Paste
+      if (typed || pasted || event.inputType === 'insertReplacementText') forward(event.data || input.value);
+      keyGaveText = pasteShortcut = false;
+      input.value = '';
     });
   }
 

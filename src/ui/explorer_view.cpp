@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/facet_panel.h"
 #include "ui/quote_list.h"
 #include "ui/reader.h"
@@ -31,12 +33,28 @@ void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions
     if (ImGui::IsKeyPressed(key)) actions.move_selection += delta;
 }
 
+// The first lines of a load error (up to 50 are reported), wrapped, without ImGui's
+// formatting buffer, which would cut long messages.
 void DrawErrorBanner(ViewState& view) {
   if (view.error.empty()) return;
+  constexpr int kShownLines = 4;
+  std::size_t end = 0;
+  int lines = 0;
+  while (end < view.error.size() && lines < kShownLines) {
+    end = view.error.find('\n', end);
+    end = end == std::string::npos ? view.error.size() : end + 1;
+    ++lines;
+  }
+  const auto total = static_cast<int>(std::count(view.error.begin(), view.error.end(), '\n')) +
+                     (view.error.back() == '\n' ? 0 : 1);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 234, 255));
   ImGui::BeginChild("##error", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 30, 20, 255));
-  ImGui::TextWrapped("Could not load: %s", view.error.c_str());
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted("Could not load:");
+  ImGui::TextUnformatted(view.error.data(), view.error.data() + end);
+  if (total > lines) ImGui::Text("… and %d more errors", total - lines);
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   if (ImGui::SmallButton("Dismiss")) view.error.clear();
   ImGui::EndChild();
@@ -62,6 +80,7 @@ void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
 // Narrow hosts (an embed in a story's column): filters fold away, list above reader.
 void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
   const std::string header = "Filters: " + ResultLine(explorer) + "###filters";
+  if (view.focus_search) ImGui::SetNextItemOpen(true);  // Ctrl+F opens the filters to reach search
   if (ImGui::CollapsingHeader(header.c_str())) {
     ImGui::BeginChild("##facet-panel-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f));
     DrawFacetPanel(explorer, view, actions);

@@ -56,8 +56,14 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
   const bool dim = count == 0 && !checked;
   if (dim) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   bool value = checked;
-  const bool toggled = ImGui::Checkbox(label, &value);
+  // A label holding "##" would be cut there by ImGui: such labels are drawn beside the box.
+  const bool plain_label = std::strstr(label, "##") == nullptr;
+  const bool toggled = ImGui::Checkbox(plain_label ? label : "##checkbox", &value);
   RecordItem(view, name);
+  if (!plain_label) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(label);
+  }
   const ImVec4 muted = ImGui::ColorConvertU32ToFloat4(Palette::MutedText());
   if (!detail_below && *detail) {
     ImGui::SameLine();

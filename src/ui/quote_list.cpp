@@ -21,14 +21,14 @@ void DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
   draw->AddText(ImVec2(min.x + pad, min.y), Palette::Kind(kind), label.data(), label.data() + label.size());
 }
 
-void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min, ImVec2 max) {
+// `padding`: the row's inner margin (the list zeroes ItemSpacing while it draws rows).
+void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min, ImVec2 max, ImVec2 padding) {
   const Corpus& corpus = explorer.corpus();
   const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const ImVec2 pad = style.WindowPadding;
+  const ImVec2 pad = padding;
   const float width = max.x - min.x - pad.x * 2;
-  ImVec2 at(min.x + pad.x, min.y + style.ItemSpacing.y);
+  ImVec2 at(min.x + pad.x, min.y + pad.y);
 
   ImGui::PushFont(view.fonts.bold);
   draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), speaker.name.c_str());
@@ -79,8 +79,9 @@ void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) 
     return;
   }
   const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 padding(style.WindowPadding.x, style.ItemSpacing.y * 1.5f);  // read before zeroing
   const float row_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetTextLineHeight() * kPreviewLines +
-                           style.ItemSpacing.y * 3;
+                           padding.y * 2;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 0));
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()), row_height);
@@ -91,7 +92,7 @@ void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) 
       ImGui::PushID(row);
       if (ImGui::Selectable("##quote", selected == q, 0, ImVec2(0, row_height))) actions.select = q;
       RecordItem(view, "quote:" + std::to_string(row));
-      DrawRow(explorer, view, q, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      DrawRow(explorer, view, q, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), padding);
       ImGui::PopID();
     }
   }

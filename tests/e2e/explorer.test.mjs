@@ -146,6 +146,27 @@ describe('filtering with mouse and keyboard', () => {
     await page.close();
   });
 
+  test('on a narrow screen Ctrl+F opens the folded filters and focuses search', async () => {
+    const page = await openExplorer(browser, `${server.url}/`, { width: 420, height: 760 });
+    await page.mouse.click(200, 700);
+    await page.keyboard.press('Control+F');
+    await settle(page);
+    await page.keyboard.type('threat');
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q5']);
+    assert.ok(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('search')), 'the search box is shown');
+    await page.close();
+  });
+
+  test('Tab leaves the explorer: the keyboard is never trapped', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    await page.mouse.click(900, 700);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await page.keyboard.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await page.close();
+  });
+
   test('arrow keys move the selection through the visible quotes', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     await clickItem(page, 'quote:0');

@@ -29,10 +29,12 @@ void FollowCanvasSize(WebApp& app) {
   const int width = static_cast<int>(std::lround(css_width * ratio));
   const int height = static_cast<int>(std::lround(css_height * ratio));
   if (ratio != app.device_pixel_ratio) {
-    app.device_pixel_ratio = ratio;
     ui::SetupFontsAndStyle(app.view, static_cast<float>(ratio));
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (app.device_pixel_ratio != 0) {  // the first texture is made by the backend's first NewFrame
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    app.device_pixel_ratio = ratio;
     RequestFrames();
   }
   if (width != app.framebuffer_width || height != app.framebuffer_height) {

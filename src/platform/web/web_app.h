@@ -9,10 +9,14 @@
 
 namespace qe::web {
 
+// Frames drawn after input, a resize or a data change before the loop idles: ImGui settles
+// hover and layout over two or three.
+inline constexpr int kSettleFrames = 3;
+
 struct WebApp {
   Explorer explorer;
   ui::ViewState view;
-  int frames_to_draw = 3;        // the loop draws only while this is positive
+  int frames_to_draw = kSettleFrames;  // the loop draws only while this is positive
   std::uint64_t frames_drawn = 0;
   double device_pixel_ratio = 0;  // what the fonts were rasterised for
   int framebuffer_width = 0, framebuffer_height = 0;
@@ -20,9 +24,8 @@ struct WebApp {
 
 WebApp& App();
 
-// Input, a resize or a data change: draw a few frames, then idle. Several frames, because
-// ImGui settles hover and layout over two or three.
-inline void RequestFrames(int count = 3) {
+// Input, a resize or a data change: draw a few frames, then idle.
+inline void RequestFrames(int count = kSettleFrames) {
   if (App().frames_to_draw < count) App().frames_to_draw = count;
 }
 

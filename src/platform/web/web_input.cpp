@@ -37,6 +37,12 @@ EM_JS(void, js_text_input, (int active, double x, double y, double height), {
     canvas.focus({preventScroll: true});
   }
 });
+// Apple keyboards: Cmd is the shortcut key (Cmd+F, Cmd+C in text fields), as ImGui does on
+// macOS builds; a browser build has to ask.
+EM_JS(int, js_is_apple_platform, (), {
+  const platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
+  return /mac|iphone|ipad|ipod/i.test(platform) ? 1 : 0;
+});
 // Whether keyboard focus is on the explorer (its canvas or its text field).
 EM_JS(int, js_explorer_has_focus, (), {
   const active = document.activeElement;
@@ -103,25 +109,40 @@ void AddModifiers(ImGuiIO& io, const EmscriptenKeyboardEvent& e) {
   io.AddKeyEvent(ImGuiMod_Super, e.metaKey);
 }
 
+// Letters follow the keyboard layout (Ctrl+F is where F is printed, on Dvorak too); other
+// keys follow their position.
+ImGuiKey KeyFromEvent(const EmscriptenKeyboardEvent& e) {
+  const char c = e.key[0];
+  if (c && !e.key[1] && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+    return static_cast<ImGuiKey>(ImGuiKey_A + ((c | 0x20) - 'a'));
+  return KeyFromCode(e.code);
+}
+
+// Which key presses the browser keeps: copy, cut and paste (so its clipboard events fire),
+// its own shortcuts (reload, address bar, dev tools), Tab (no keyboard trap: focus can leave
+// the explorer) and function keys. The explorer takes the rest, Ctrl+F included.
+bool BrowserKeeps(ImGuiKey key, bool command) {
+  if (command) return key != ImGuiKey_F && key != ImGuiKey_A && key != ImGuiKey_Z && key != ImGuiKey_Y;
+  return key == ImGuiKey_Tab || (key >= ImGuiKey_F1 && key <= ImGuiKey_F12);
+}
+
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
+  // keyCode 229: the key belongs to an input method's composition; its text arrives later
+  // through the hidden text field (app.js), and Backspace or Enter must not edit ImGui's.
+  if (e->keyCode == 229) return EM_FALSE;
   ImGuiIO& io = ImGui::GetIO();
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
   AddModifiers(io, *e);
-  const ImGuiKey key = KeyFromCode(e->code);
+  const ImGuiKey key = KeyFromEvent(*e);
   if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
-  const bool command = e->ctrlKey || e->metaKey;
+  // Ctrl+Alt is AltGr on Windows: a character (ą, ż, €), not a shortcut.
+  const bool command = (e->ctrlKey || e->metaKey) && !(e->ctrlKey && e->altKey);
   if (down && !command && IsPrintable(e->key)) io.AddInputCharactersUTF8(e->key);
   RequestFrames();
-  // Let the browser see copy, cut and paste (so its clipboard events fire) and its own
-  // shortcuts (reload, address bar, dev tools); take everything else, Ctrl+F included.
-  if (command) {
-    const ImGuiKey ours[] = {ImGuiKey_F, ImGuiKey_A, ImGuiKey_Z, ImGuiKey_Y};
-    for (ImGuiKey k : ours)
-      if (k == key) return EM_TRUE;
-    return EM_FALSE;
-  }
-  return !(key >= ImGuiKey_F1 && key <= ImGuiKey_F12);
+  return BrowserKeeps(key, command) ? EM_FALSE : EM_TRUE;
 }
+
+constexpr int kImGuiButton[] = {0, 2, 1};  // DOM buttons: left, middle, right
 
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
   ImGuiIO& io = ImGui::GetIO();
@@ -134,7 +155,6 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
     case EMSCRIPTEN_EVENT_MOUSEUP: {
       const ImVec2 point = CanvasPoint(e->targetX, e->targetY);
       io.AddMousePosEvent(point.x, point.y);
-      static constexpr int kImGuiButton[] = {0, 2, 1};  // DOM: left, middle, right
       if (e->button < 3) io.AddMouseButtonEvent(kImGuiButton[e->button], type == EMSCRIPTEN_EVENT_MOUSEDOWN);
       break;
     }
@@ -149,7 +169,6 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
 
 // Releases buttons when the pointer is let go outside the canvas.
 EM_BOOL OnDocumentMouseUp(int, const EmscriptenMouseEvent* e, void*) {
-  static constexpr int kImGuiButton[] = {0, 2, 1};
   if (e->button < 3 && ImGui::GetIO().MouseDown[kImGuiButton[e->button]]) {
     ImGui::GetIO().AddMouseButtonEvent(kImGuiButton[e->button], false);
     RequestFrames();
@@ -160,6 +179,7 @@ EM_BOOL OnDocumentMouseUp(int, const EmscriptenMouseEvent* e, void*) {
 // Whether ImGui will scroll something for this wheel: the first scrollable window under the
 // pointer (as ImGui routes the wheel), if it is not already at the end in that direction.
 bool ImGuiWillScroll(double delta_y) {
+  if (delta_y == 0) return false;  // horizontal: nothing scrolls sideways; keep trackpad back-swipes
   for (ImGuiWindow* window = ImGui::GetCurrentContext()->HoveredWindow; window; window = window->ParentWindow) {
     if (window->ScrollMax.y <= 0.0f) continue;
     return delta_y < 0 ? window->Scroll.y > 0.0f : window->Scroll.y < window->ScrollMax.y;
@@ -262,6 +282,7 @@ void InstallInputCallbacks(const char* canvas) {
   emscripten_set_touchcancel_callback(canvas, nullptr, true, OnTouch);
   ImGuiIO& io = ImGui::GetIO();
   io.SetPlatformImeDataFn = SetImeData;
+  io.ConfigMacOSXBehaviors = js_is_apple_platform();
   io.GetClipboardTextFn = GetClipboard;
   io.SetClipboardTextFn = SetClipboard;
 }
