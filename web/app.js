@@ -277,6 +277,19 @@
     const forward = (text) => {
       if (text) withCString(text, (pointer) => wasm._qe_input_text(pointer));
     };
+    // iOS opens its keyboard only for a focus made inside the touch handler itself, so a tap
+    // on the search box focuses the field here, before the explorer's next frame does.
+    $('canvas').addEventListener('touchend', (event) => {
+      const touch = event.changedTouches[0];
+      const search = wasm && withCString('search', (pointer) => callJson(wasm._qe_item_rect, pointer));
+      if (!touch || !search) return;
+      const box = $('canvas').getBoundingClientRect();
+      const x = touch.clientX - box.left;
+      const y = touch.clientY - box.top;
+      if (x >= search.x && x < search.x + search.width && y >= search.y && y < search.y + search.height) {
+        input.focus({ preventScroll: true });
+      }
+    });
     input.addEventListener('compositionend', (event) => {
       forward(event.data);
       input.value = '';

@@ -95,6 +95,14 @@ describe('filtering with mouse and keyboard', () => {
     await page.touchscreen.tap(rect.x + 10, rect.y + rect.height / 2);
     await settle(page);
     assert.deepEqual(await visibleIds(page), ['q2', 'q7', 'q8', 'q9']);
+    // A tap on the search box gives the hidden text field focus at once (phones then show
+    // their keyboard), and what the keyboard sends is searched.
+    const search = await itemRect(page, 'search');
+    await page.touchscreen.tap(search.x + 20, search.y + search.height / 2);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'qe-text-input');
+    await page.keyboard.insertText('air');
+    await settle(page);
+    assert.deepEqual(await visibleIds(page), ['q9']);
     await page.close();
   });
 
