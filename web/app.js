@@ -243,8 +243,13 @@
 
   function updateScreenReaderView() {
     const page = callJson(wasm._qe_visible_range, 0, A11Y_LIST_LENGTH);
-    const filtered = page.visible !== page.total;
-    $('qe-status').textContent = filtered ? `${page.visible} of ${page.total} quotes shown` : `${page.total} quotes`;
+    const filter = callJson(wasm._qe_get_filter);
+    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds]]
+      .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
+    if (filter.text) parts.push(`text “${filter.text}”`);
+    $('qe-status').textContent = parts.length
+      ? `${page.visible} of ${page.total} quotes shown, filtered by ${parts.join(', ')}`
+      : `${page.total} quotes`;
     const items = page.quotes.map((quote) => {
       const li = document.createElement('li');
       const country = quote.country ? ` (${quote.country})` : '';
@@ -257,7 +262,7 @@
   function onNativeEvent(event, detail) {
     if (event === 'filter') publishFilter(detail);
     else if (event === 'select') {
-      if (detail) $('qe-status').textContent = `Selected: ${detail.speaker_name}: ${detail.text}`;
+      $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
       emit('select', detail);
     }
   }

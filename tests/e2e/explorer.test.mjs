@@ -75,6 +75,9 @@ describe('filtering with mouse and keyboard', () => {
     assert.deepEqual(await visibleIds(page), ['q1', 'q3', 'q4', 'q5', 'q8', 'q9', 'q10']);
     await clickItem(page, 'kind:direct');
     assert.deepEqual(await visibleIds(page), ['q3', 'q4', 'q10']);
+    assert.equal(await page.locator('#qe-status').textContent(),
+      '3 of 10 quotes shown, filtered by speaker sergei-lavrov or donald-trump, kind direct');
+    assert.equal(await page.locator('#qe-quotes li').count(), 3);
     assert.equal(await page.evaluate(() => location.hash), '#speaker=sergei-lavrov&speaker=donald-trump&kind=direct');
     await clickItem(page, 'clear');
     assert.deepEqual(await visibleIds(page), ALL);
