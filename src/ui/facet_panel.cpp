@@ -55,11 +55,21 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
   ImGui::PushID(name.c_str());
   const bool dim = count == 0 && !checked;
   if (dim) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  const std::string count_text = std::to_string(count);
+  const float count_width = ImGui::CalcTextSize(count_text.c_str()).x;
+  const float count_x = ImGui::GetContentRegionMax().x - count_width;
+  // Long names are cut before the count rather than drawn under it.
+  ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                      ImVec2(ImGui::GetWindowPos().x + count_x - ImGui::GetStyle().ItemSpacing.x, FLT_MAX), true);
   bool value = checked;
   // A label holding "##" would be cut there by ImGui: such labels are drawn beside the box.
   const bool plain_label = std::strstr(label, "##") == nullptr;
   const bool toggled = ImGui::Checkbox(plain_label ? label : "##checkbox", &value);
   RecordItem(view, name);
+  const float label_end = ImGui::GetItemRectMin().x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                          ImGui::CalcTextSize(label).x;
+  if (ImGui::IsItemHovered() && label_end > ImGui::GetWindowPos().x + count_x)  // cut: show it whole
+    ImGui::SetTooltip("%s%s%s", label, *detail ? "\n" : "", detail);
   if (!plain_label) {
     ImGui::SameLine();
     ImGui::TextUnformatted(label);
@@ -69,9 +79,8 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
     ImGui::SameLine();
     ImGui::TextColored(muted, "%s", detail);
   }
-  const std::string count_text = std::to_string(count);
-  const float count_width = ImGui::CalcTextSize(count_text.c_str()).x;
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - count_width);
+  ImGui::PopClipRect();
+  ImGui::SameLine(count_x);
   ImGui::TextUnformatted(count_text.c_str());
   if (detail_below) {
     const float indent = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;

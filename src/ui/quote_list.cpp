@@ -11,7 +11,8 @@ namespace {
 
 constexpr int kPreviewLines = 2;
 
-void DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
+// Draws the kind as an outlined badge ending at `top_right`; returns its left edge.
+float DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
   const std::string_view label = kind_name(kind);
   const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
   const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
@@ -19,6 +20,7 @@ void DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
   const ImVec2 max(top_right.x, top_right.y + size.y);
   draw->AddRect(min, max, Palette::Kind(kind), size.y * 0.25f);
   draw->AddText(ImVec2(min.x + pad, min.y), Palette::Kind(kind), label.data(), label.data() + label.size());
+  return min.x;
 }
 
 // `padding`: the row's inner margin (the list zeroes ItemSpacing while it draws rows).
@@ -30,6 +32,8 @@ void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min
   const float width = max.x - min.x - pad.x * 2;
   ImVec2 at(min.x + pad.x, min.y + pad.y);
 
+  const float badge_x = DrawKindBadge(draw, ImVec2(max.x - pad.x, at.y), corpus.quotes.kind[q]);
+  draw->PushClipRect(min, ImVec2(badge_x - ImGui::GetStyle().ItemSpacing.x, max.y), true);  // long names stop before it
   ImGui::PushFont(view.fonts.bold);
   draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), speaker.name.c_str());
   const float name_width = ImGui::CalcTextSize(speaker.name.c_str()).x;
@@ -37,10 +41,8 @@ void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min
   std::string detail;
   if (speaker.country != kNoCountry) detail = "  " + std::string(country_name(speaker.country));
   if (corpus.articles.size() > 1) detail += "  · " + corpus.articles[corpus.quotes.article[q]].id;
-  draw->PushClipRect(min, ImVec2(max.x - pad.x - ImGui::GetFontSize() * 5, max.y), true);
   draw->AddText(ImVec2(at.x + name_width, at.y), Palette::MutedText(), detail.c_str());
   draw->PopClipRect();
-  DrawKindBadge(draw, ImVec2(max.x - pad.x, at.y), corpus.quotes.kind[q]);
 
   at.y += ImGui::GetTextLineHeightWithSpacing();
   DrawClampedText(at, ImGui::GetColorU32(ImGuiCol_Text), DisplayText(corpus, q), width, kPreviewLines);

@@ -43,15 +43,19 @@ std::string Citation(const Corpus& corpus, QuoteIndex q) {
 
 void DrawAttribution(const Corpus& corpus, QuoteIndex q, ViewState& view) {
   const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
-  ImGui::PushFont(view.fonts.bold);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(speaker.name.c_str());
-  ImGui::PopFont();
+  // The button first, at the right; then the name, wrapped before it however long it is.
   const char* copy_label = "Copy quote";
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(copy_label).x -
-                  ImGui::GetStyle().FramePadding.x * 2);
+  const float button_width = ImGui::CalcTextSize(copy_label).x + ImGui::GetStyle().FramePadding.x * 2;
+  const ImVec2 line_start = ImGui::GetCursorPos();
+  ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - button_width);
   if (ImGui::SmallButton(copy_label)) ImGui::SetClipboardText(Citation(corpus, q).c_str());
   RecordItem(view, "copy");
+  ImGui::SetCursorPos(line_start);
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - button_width - ImGui::GetStyle().ItemSpacing.x);
+  ImGui::PushFont(view.fonts.bold);
+  ImGui::TextUnformatted(speaker.name.c_str());
+  ImGui::PopFont();
+  ImGui::PopTextWrapPos();
   const std::string country = speaker.country == kNoCountry
                                   ? std::string("country unknown")
                                   : std::string(country_name(speaker.country)) + " (" +
