@@ -41,11 +41,6 @@ std::string_view StringPool::operator[](std::uint32_t index) const {
   return std::string_view(buffer_).substr(begin, ends_[index] - begin);
 }
 
-void StringPool::reserve(std::size_t strings, std::size_t bytes) {
-  ends_.reserve(strings);
-  buffer_.reserve(bytes);
-}
-
 void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
   offsets_.assign(value_count + 1, 0);
   for (std::uint32_t value : value_of_quote) ++offsets_[value + 1];

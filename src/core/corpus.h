@@ -39,7 +39,6 @@ class StringPool {
   std::size_t size() const { return ends_.size(); }
   const std::string& buffer() const { return buffer_; }
   std::size_t begin_of(std::uint32_t index) const { return index ? ends_[index - 1] : 0; }
-  void reserve(std::size_t strings, std::size_t bytes);
 
  private:
   std::string buffer_;

@@ -449,11 +449,7 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
 
 const std::vector<std::uint32_t>& CorpusBuilder::code_point_offsets(const Article& article, std::uint32_t paragraph) {
   std::vector<std::uint32_t>& offsets = offsets_[paragraph];
-  if (!offsets.empty()) return offsets;
-  const std::string& text = article.paragraphs[paragraph];
-  for (std::size_t byte = 0; byte < text.size(); ++byte)
-    if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) offsets.push_back(static_cast<std::uint32_t>(byte));
-  offsets.push_back(static_cast<std::uint32_t>(text.size()));
+  if (offsets.empty()) offsets = utf8::code_point_offsets(article.paragraphs[paragraph]);
   return offsets;
 }
 

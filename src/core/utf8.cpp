@@ -111,6 +111,14 @@ void append(std::string& out, char32_t c) {
   }
 }
 
+std::vector<std::uint32_t> code_point_offsets(std::string_view valid_text) {
+  std::vector<std::uint32_t> offsets;
+  for (size_t pos = 0; pos < valid_text.size(); ++pos)
+    if (!is_continuation(static_cast<unsigned char>(valid_text[pos]))) offsets.push_back(static_cast<std::uint32_t>(pos));
+  offsets.push_back(static_cast<std::uint32_t>(valid_text.size()));
+  return offsets;
+}
+
 std::string remove_invalid(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qe::utf8 {
 
@@ -24,6 +26,10 @@ size_t byte_offset_of(std::string_view valid_text, size_t index);
 // Folds for case-insensitive search: lower-cases Latin (incl. Latin-1 and Extended-A), Greek
 // and Cyrillic, and maps curly quotes and apostrophes to their ASCII forms.
 std::string fold_for_search(std::string_view valid_text);
+
+// The byte offset of every code point, then text.size(): offsets[i] is where code point i
+// starts, so a span in code points converts in O(1).
+std::vector<std::uint32_t> code_point_offsets(std::string_view valid_text);
 
 // `text` without its invalid bytes (each dropped on its own, in one pass).
 std::string remove_invalid(std::string_view text);
