@@ -11,13 +11,19 @@
 
 namespace qe::cli {
 
+const char* const kVersion = "0.2.0";
+
 const char* const kUsage =
     "usage: quotes validate FILE...\n"
     "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]\n"
     "                    [--format json|csv|text]\n"
     "       quotes stats FILE\n"
+    "       quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]\n"
+    "                      [--speakers FILE] [--format article|jsonl] FILE...\n"
     "FILE - reads standard input. Repeated values of one option are OR-ed, different options\n"
-    "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n";
+    "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n"
+    "extract reads article text (.txt) or an HTML page (.html) and writes article@1 JSON;\n"
+    "several FILEs (or --format jsonl) give JSON Lines, one article per line.\n";
 
 namespace {
 
@@ -70,6 +76,42 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
       return UsageError{"unexpected argument '" + args[i] + "'"};
     }
   }
+  return command;
+}
+
+std::variant<Command, UsageError> parse_extract_options(Command command, const std::vector<std::string>& args,
+                                                        std::size_t i) {
+  extract::ArticleInfo& info = command.article_info;
+  const std::pair<const char*, std::string*> text_options[] = {
+      {"--id", &info.id}, {"--title", &info.title}, {"--source", &info.source},
+      {"--url", &info.url}, {"--published", &info.published}, {"--speakers", &command.speakers_file}};
+  for (; i < args.size(); ++i) {
+    std::string error;
+    bool matched = false;
+    for (const auto& [name, target] : text_options) {
+      if (auto v = option_value(args, i, name, error)) {
+        *target = *v;
+        matched = true;
+        break;
+      }
+      if (!error.empty()) return UsageError{error};
+    }
+    if (matched) continue;
+    if (auto v = option_value(args, i, "--format", error)) {
+      if (*v != "article" && *v != "jsonl") return UsageError{"unknown --format '" + *v + "'; expected article or jsonl"};
+      command.json_lines = *v == "jsonl";
+    } else if (!error.empty()) {
+      return UsageError{error};
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return UsageError{"unexpected option '" + args[i] + "'"};
+    } else {
+      command.files.push_back(args[i]);
+    }
+  }
+  if (command.files.empty()) return UsageError{"extract needs at least one FILE"};
+  if (command.files.size() > 1 && !command.article_info.id.empty())
+    return UsageError{"--id names one article; it cannot be given with several FILEs"};
+  if (command.files.size() > 1) command.json_lines = true;
   return command;
 }
 
@@ -145,11 +187,55 @@ int query_or_stats(const Command& command, std::istream& in, std::ostream& out, 
   return 0;
 }
 
+extract::InputFormat format_of(const std::string& file) {
+  auto ends_with = [&](std::string_view suffix) {
+    return file.size() >= suffix.size() && lower_case(file.substr(file.size() - suffix.size())) == suffix;
+  };
+  if (ends_with(".html") || ends_with(".htm") || ends_with(".xhtml")) return extract::InputFormat::Html;
+  if (ends_with(".txt") || ends_with(".text")) return extract::InputFormat::Text;
+  return extract::InputFormat::Auto;
+}
+
+// Each file's article on stdout (one JSON document, or one line each); the first bad file
+// is reported with its location and the exit code is 1, but the others are still written.
+int run_extract(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
+  extract::Options options;
+  options.info = command.article_info;
+  options.generator = std::string("quotes ") + kVersion;
+  if (!command.speakers_file.empty()) {
+    const Input speakers = read_input(command.speakers_file, in, err);
+    if (!speakers.ok) return 1;
+    extract::KnownSpeakersResult known = extract::read_known_speakers(speakers.text, speakers.name);
+    if (known.error) {
+      err << "quotes: " << known.error->to_string() << '\n';
+      return 1;
+    }
+    options.known_speakers = std::move(known.speakers);
+  }
+  int status = 0;
+  for (const std::string& file : command.files) {
+    const Input input = read_input(file, in, err);
+    if (!input.ok) {
+      status = 1;
+      continue;
+    }
+    options.format = format_of(file);
+    const extract::ExtractResult result = extract::extract_article(input.text, input.name, options);
+    if (!result.ok()) {
+      err << "quotes: " << result.error->to_string() << '\n';
+      status = 1;
+      continue;
+    }
+    out << (command.json_lines ? result.article->dump() : result.article->dump(2)) << '\n';
+  }
+  return status;
+}
+
 }  // namespace
 
 std::variant<Command, UsageError> parse_args(const std::vector<std::string>& args) {
   Command command;
-  if (args.empty()) return UsageError{"missing command; expected validate, query or stats"};
+  if (args.empty()) return UsageError{"missing command; expected validate, query, stats or extract"};
   const std::string& verb = args[0];
   if (verb == "-h" || verb == "--help" || verb == "help") return command;
   if (verb == "validate") {
@@ -158,7 +244,12 @@ std::variant<Command, UsageError> parse_args(const std::vector<std::string>& arg
     if (command.files.empty()) return UsageError{"validate needs at least one FILE"};
     return command;
   }
-  if (verb != "query" && verb != "stats") return UsageError{"unknown command '" + verb + "'; expected validate, query or stats"};
+  if (verb == "extract") {
+    command.verb = Command::Verb::Extract;
+    return parse_extract_options(std::move(command), args, 1);
+  }
+  if (verb != "query" && verb != "stats")
+    return UsageError{"unknown command '" + verb + "'; expected validate, query, stats or extract"};
   command.verb = verb == "query" ? Command::Verb::Query : Command::Verb::Stats;
   if (args.size() < 2) return UsageError{verb + " needs a FILE"};
   command.files = {args[1]};
@@ -181,6 +272,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     case Command::Verb::Validate: return validate(command, in, out, err);
     case Command::Verb::Query:
     case Command::Verb::Stats: return query_or_stats(command, in, out, err);
+    case Command::Verb::Extract: return run_extract(command, in, out, err);
   }
   return 2;
 }

@@ -4,6 +4,10 @@
 //   quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]
 //                [--format json|csv|text]
 //   quotes stats FILE             counts per speaker, country and kind (json)
+//   quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]
+//                  [--speakers FILE] [--format article|jsonl] FILE...
+//                                 article text or HTML -> article@1 JSON (one FILE) or
+//                                 JSON Lines (several, or --format jsonl)
 //
 // FILE "-" reads standard input. Usage errors exit 2.
 #pragma once
@@ -15,14 +19,18 @@
 
 #include "core/export.h"
 #include "core/filter.h"
+#include "extract/extract.h"
 
 namespace qe::cli {
 
 struct Command {
-  enum class Verb { Validate, Query, Stats, Help } verb = Verb::Help;
+  enum class Verb { Validate, Query, Stats, Extract, Help } verb = Verb::Help;
   std::vector<std::string> files;
   Filter filter;
   ExportFormat format = ExportFormat::Json;
+  extract::ArticleInfo article_info;  // extract: what the caller knows
+  std::string speakers_file;          // extract --speakers
+  bool json_lines = false;            // extract --format jsonl
 };
 
 struct UsageError {
@@ -35,5 +43,6 @@ std::variant<Command, UsageError> parse_args(const std::vector<std::string>& arg
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 extern const char* const kUsage;
+extern const char* const kVersion;  // "extracted.by" says which quotes made a file
 
 }  // namespace qe::cli
