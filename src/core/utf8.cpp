@@ -68,6 +68,8 @@ char32_t fold(char32_t c) {
 
 }  // namespace
 
+size_t decode_at(std::string_view text, size_t pos, char32_t& out) { return pos < text.size() ? decode(text, pos, out) : 0; }
+
 size_t find_invalid(std::string_view text) {
   char32_t ignored;
   for (size_t pos = 0; pos < text.size();) {

@@ -34,6 +34,10 @@ std::vector<std::uint32_t> code_point_offsets(std::string_view valid_text);
 // `text` without its invalid bytes (each dropped on its own, in one pass).
 std::string remove_invalid(std::string_view text);
 
+// Decodes the code point at byte `pos` into `out`; returns its length in bytes, or 0 when
+// the bytes there are not valid UTF-8.
+size_t decode_at(std::string_view text, size_t pos, char32_t& out);
+
 // Appends the UTF-8 encoding of one code point.
 void append(std::string& out, char32_t code_point);
 

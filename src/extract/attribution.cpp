@@ -1,7 +1,566 @@
+// attribution.cpp: finds the quotes of a document and who said them, as an ordered list
+// of sieves (the most precise first, as in CoreNLP's quote attribution):
+//
+//   1. reported speech   "X said (that) …", "X told Y …", "according to X, …", "…, X said."
+//                        "…, saying …"; a quotation inside makes it mixed
+//   2. trailing speaker  “…,” X said. / “…,” said X.  (also at the start of the next paragraph)
+//   3. leading speaker   X said: “…”  /  X said, “…”  /  …, saying “…”
+//   4. same paragraph    “A,” she said. “B.”  (B continues the speaker of A)
+//   5. floating          a paragraph that is only a quotation continues the last speaker
+//   6. nearest speaker   a sentence-long quotation with no attribution: the last speaker, unsure
+//
+// Quotations that none of these claim and that read as names or scare quotes ("the
+// “coalition of the willing”", a “soft” stance, the book “…”) are not quotes.
+#include <algorithm>
+#include <optional>
+
+#include "core/utf8.h"
+#include "extract/country_lexicon.h"
 #include "extract/extraction.h"
+#include "extract/lexicons.h"
+#include "extract/mentions.h"
+#include "extract/quote_marks.h"
+#include "extract/speakers.h"
 
 namespace qe::extract {
+namespace {
 
-Extraction find_quotes(const Document&, const std::vector<KnownSpeaker>&) { return {}; }
+constexpr std::uint32_t kMinReportedWords = 3;
+constexpr std::uint32_t kMaxCueDistance = 8;       // tokens between a closing mark and its cue
+constexpr std::uint32_t kSentenceLongQuote = 6;    // words that make an unattributed quotation a quote
+
+struct Sentence {
+  std::uint32_t begin = 0, end = 0;  // tokens
+};
+
+enum class SpanState : std::uint8_t { Open, Quote, Absorbed, NotQuote };
+
+struct Paragraph {
+  std::vector<Token> tokens;
+  std::vector<int> span_of;           // per token: the quoted span holding it, or -1
+  std::vector<Sentence> sentences;
+  bool headline_like = false;         // no final punctuation: a subhead, not prose
+};
+
+// A quote found by a sieve, in tokens; turned into code points at the end.
+struct Found {
+  std::uint32_t paragraph = 0, first = 0, last = 0;  // tokens [first, last), or bytes when `bytes`
+  bool bytes = false;
+  std::string kind, cue;
+  int entity = -1;
+  double confidence = 1.0;
+};
+
+std::string lower_cue(const Token& token) {
+  char buffer[64];
+  return std::string(ascii_lower(token.text, buffer));
+}
+
+const Cue* cue_at(const std::vector<Token>& tokens, std::uint32_t i) {
+  if (tokens[i].kind != TokenKind::Word) return nullptr;
+  char buffer[64];
+  const std::string_view word = ascii_lower(tokens[i].text, buffer);
+  if (word == "according") {
+    if (i + 1 < tokens.size() && tokens[i + 1].is("to")) return Lexicons::get().cue("according to");
+    return nullptr;
+  }
+  return Lexicons::get().cue(word);
+}
+
+bool is_terminal(const Token& token) { return token.is(".") || token.is("!") || token.is("?"); }
+
+class Extractor {
+ public:
+  Extractor(const Document& document, const std::vector<KnownSpeaker>& known) : document_(document), registry_(known) {}
+
+  Extraction run() {
+    prepare();
+    note_people();
+    for (std::uint32_t p = 0; p < paragraphs_.size(); ++p) {
+      find_reported_speech(p);
+      attribute_quotations(p);
+    }
+    attribute_unclaimed_continuations();
+    return finish();
+  }
+
+ private:
+  // [SECTION] Tokens, quotations, sentences
+
+  void prepare() {
+    std::vector<std::vector<Token>> tokens;
+    tokens.reserve(document_.paragraphs.size());
+    for (const std::string& paragraph : document_.paragraphs) tokens.push_back(tokenize(paragraph));
+    spans_ = find_quoted_spans(document_.paragraphs, tokens);
+    span_state_.assign(spans_.size(), SpanState::Open);
+    span_found_.assign(spans_.size(), -1);
+    paragraphs_.resize(tokens.size());
+    for (std::uint32_t p = 0; p < tokens.size(); ++p) {
+      paragraphs_[p].tokens = std::move(tokens[p]);
+      paragraphs_[p].span_of.assign(paragraphs_[p].tokens.size(), -1);
+    }
+    for (std::size_t s = 0; s < spans_.size(); ++s) {
+      const QuotedSpan& span = spans_[s];
+      Paragraph& paragraph = paragraphs_[span.paragraph];
+      const std::uint32_t last = std::min<std::uint32_t>(span.close_token + 1, static_cast<std::uint32_t>(paragraph.tokens.size()));
+      for (std::uint32_t t = span.open_token; t < last; ++t) paragraph.span_of[t] = static_cast<int>(s);
+    }
+    for (Paragraph& paragraph : paragraphs_) split_sentences(paragraph);
+  }
+
+  // Sentences end at . ! ? outside quotations (or at a closing mark right after one) when
+  // the next word starts with a capital or a quotation mark.
+  static void split_sentences(Paragraph& paragraph) {
+    const std::vector<Token>& tokens = paragraph.tokens;
+    std::uint32_t begin = 0;
+    for (std::uint32_t t = 0; t < tokens.size(); ++t) {
+      if (!is_terminal(tokens[t])) continue;
+      std::uint32_t end = t + 1;
+      while (end < tokens.size() && !tokens[end].space_before && tokens[end].kind == TokenKind::QuoteMark &&
+             paragraph.span_of[end] >= 0)
+        ++end;
+      const bool inside = paragraph.span_of[t] >= 0 && (end == t + 1 || paragraph.span_of[end - 1] != paragraph.span_of[t]);
+      if (inside && end < tokens.size()) continue;  // a full stop inside a quotation that goes on
+      const bool next_starts = end >= tokens.size() || tokens[end].capitalised || tokens[end].kind == TokenKind::QuoteMark;
+      if (!next_starts) continue;
+      paragraph.sentences.push_back({begin, end});
+      begin = end;
+      t = end - 1;
+    }
+    if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
+    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark;
+  }
+
+  // Every person named in the text, in order, for pronouns and descriptions to refer to.
+  void note_people() {
+    for (std::uint32_t p = 0; p < paragraphs_.size(); ++p) {
+      const std::vector<Token>& tokens = paragraphs_[p].tokens;
+      for (std::uint32_t t = 0; t < tokens.size();) {
+        if (!tokens[t].capitalised || paragraphs_[p].span_of[t] >= 0) {
+          ++t;
+          continue;
+        }
+        const std::uint32_t end = phrase_end(tokens, t, static_cast<std::uint32_t>(tokens.size()));
+        const Mention mention = interpret_phrase(tokens, t, end);
+        if (mention.type == MentionType::Name && (mention.name.find(' ') != std::string::npos || !mention.role.empty()))
+          registry_.note_person(mention, position_of(p, t));
+        t = std::max(end, t + 1);
+      }
+    }
+  }
+
+  // [SECTION] Sieve 1: reported speech (indirect and mixed)
+
+  void find_reported_speech(std::uint32_t p) {
+    Paragraph& paragraph = paragraphs_[p];
+    for (const Sentence& sentence : paragraph.sentences) {
+      if (paragraph.headline_like && sentence.end - sentence.begin < 15) continue;
+      if (sentence.end > sentence.begin && paragraph.tokens[sentence.end - 1].is("?")) continue;
+      int sentence_speaker = -1;
+      for (std::uint32_t c = sentence.begin; c < sentence.end; ++c) {
+        if (paragraph.span_of[c] >= 0) continue;
+        const Cue* cue = cue_at(paragraph.tokens, c);
+        if (!cue) continue;
+        const std::optional<Found> found = cue->according ? according_to(p, sentence, c) : reported(p, sentence, c, *cue, sentence_speaker);
+        if (!found) continue;
+        sentence_speaker = found->entity;
+        c = std::max(c, found->last);
+      }
+    }
+  }
+
+  // "According to X, …" or "…, according to X."
+  std::optional<Found> according_to(std::uint32_t p, const Sentence& sentence, std::uint32_t c) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const Mention source = phrase_after(tokens, c + 2, sentence.end);
+    if (!source.found()) return std::nullopt;
+    if (c == sentence.begin && source.last < sentence.end && tokens[source.last].is(","))
+      return claim(p, source, c, "according to", source.last + 1, sentence.end);
+    if (c > sentence.begin + 1 && tokens[c - 1].is(",")) return claim(p, source, c, "according to", sentence.begin, c - 1);
+    return std::nullopt;
+  }
+
+  std::optional<Found> reported(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue,
+                                int sentence_speaker) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::string cue_text(tokens[c].text);
+    // "…, saying (that) …": the sentence's subject said it.
+    const bool participle = c > sentence.begin && tokens[c - 1].is(",") && lower_cue(tokens[c]).size() > 4 &&
+                            lower_cue(tokens[c]).substr(lower_cue(tokens[c]).size() - 3) == "ing";
+    Mention speaker = participle ? Mention{} : subject_before(tokens, sentence.begin, c);
+    if (participle) {
+      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, c, cue_text, content_start(p, c, cue, sentence), sentence.end);
+      speaker = interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+    }
+    if (!speaker.found()) {
+      speaker = phrase_after(tokens, c + 1, sentence.end);  // "…, said Lavrov."
+      if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end))
+        return std::nullopt;
+      return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
+    }
+    const std::uint32_t start = content_start(p, c, cue, sentence);
+    if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
+    // "…, Lavrov said (on Thursday)."
+    if (speaker.first > sentence.begin + 1 && tokens[speaker.first - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end))
+      return claim(p, speaker, speaker.first, cue_text, sentence.begin, speaker.first - 1);
+    return std::nullopt;
+  }
+
+  static bool only_adjuncts(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
+    begin = skip_time_after(tokens, begin, end);
+    for (std::uint32_t t = begin; t < end; ++t)
+      if (!tokens[t].is(".") && !tokens[t].is("!")) {
+        if (tokens[t].is("in") || tokens[t].is("on") || tokens[t].is("at") || tokens[t].is("during")) return t + 4 >= end;
+        return false;
+      }
+    return true;
+  }
+
+  // Where the reported words start after a cue: past the listener ("told reporters"), time
+  // ("on Tuesday") and "that"; sentence end when the cue reports no words here.
+  std::uint32_t content_start(std::uint32_t p, std::uint32_t c, const Cue& cue, const Sentence& sentence) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    std::uint32_t start = c + 1;
+    if (cue.listener) start = phrase_end(tokens, start, sentence.end);
+    start = skip_time_after(tokens, start, sentence.end);
+    if (start >= sentence.end) return sentence.end;
+    char buffer[64];
+    const std::string_view first = ascii_lower(tokens[start].text, buffer);
+    if (first == "that") return start + 1;
+    static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
+                                                "by", "from", "of", "about", "via", "through", "as", "when", "while"};
+    const bool preposition = std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](const char* w) { return first == w; });
+    if (preposition) {
+      // "said in a statement that …"
+      for (std::uint32_t t = start + 1; t < sentence.end && t < start + 10; ++t) {
+        if (tokens[t].is(",") || paragraphs_[p].span_of[t] >= 0) break;
+        if (tokens[t].is("that")) return t + 1;
+      }
+      return sentence.end;
+    }
+    if (tokens[start].kind == TokenKind::Punct) return sentence.end;  // "said, when asked", "said: “…”"
+    if (tokens[start].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[start] >= 0 &&
+        spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])].open_token == start && c + 1 == start)
+      return sentence.end;  // X said “…”: a direct quote, sieve 3
+    return start;
+  }
+
+  std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,
+                             std::uint32_t first, std::uint32_t last) {
+    double confidence = 0;
+    const int entity = registry_.resolve(speaker, position_of(p, at), confidence);
+    if (entity < 0) return std::nullopt;
+    return claim_entity(p, entity, confidence * 0.9, at, cue, first, last);
+  }
+
+  // Records tokens [first, last) as reported speech of `entity`, trimmed to the clause.
+  std::optional<Found> claim_entity(std::uint32_t p, int entity, double confidence, std::uint32_t at, const std::string& cue,
+                                    std::uint32_t first, std::uint32_t last) {
+    (void)at;
+    const Paragraph& paragraph = paragraphs_[p];
+    last = clause_end(paragraph, first, last);
+    while (last > first && paragraph.tokens[last - 1].kind == TokenKind::Punct && paragraph.span_of[last - 1] < 0) --last;
+    while (first < last && paragraph.tokens[first].kind == TokenKind::Punct && paragraph.span_of[first] < 0) ++first;
+    std::uint32_t words = 0;
+    for (std::uint32_t t = first; t < last; ++t) words += paragraph.tokens[t].kind == TokenKind::Word;
+    if (words < kMinReportedWords) return std::nullopt;
+    Found found{p, first, last, false, "indirect", cue, entity, confidence};
+    if (!absorb_quotations(found)) return std::nullopt;
+    suggest_country_from_content(found);
+    found_.push_back(found);
+    last_speaker_ = entity;
+    return found;
+  }
+
+  // Reported speech ends at ", as …", ", while …" and similar: the reporter's context.
+  static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last) {
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    for (std::uint32_t t = first + 1; t + 1 < last; ++t) {
+      if (paragraph.span_of[t] >= 0 || !paragraph.tokens[t].is(",")) continue;
+      if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
+      if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
+    }
+    return last;
+  }
+
+  // Quotations inside reported speech make it mixed; one that is the whole content is a
+  // direct quote. Returns false when the content overlaps a quotation only in part.
+  bool absorb_quotations(Found& found) {
+    const Paragraph& paragraph = paragraphs_[found.paragraph];
+    std::vector<int> inside;
+    for (std::uint32_t t = found.first; t < found.last; ++t) {
+      const int s = paragraph.span_of[t];
+      if (s >= 0 && (inside.empty() || inside.back() != s)) inside.push_back(s);
+    }
+    for (int s : inside) {
+      const QuotedSpan& span = spans_[static_cast<std::size_t>(s)];
+      if (span_state_[static_cast<std::size_t>(s)] != SpanState::Open) return false;
+      if (span.open_token < found.first) return false;
+    }
+    if (inside.empty()) return true;
+    const QuotedSpan& first = spans_[static_cast<std::size_t>(inside.front())];
+    const bool whole = inside.size() == 1 && first.open_token == found.first &&
+                       (first.close_token + 1 >= found.last || first.close_token >= paragraph.tokens.size());
+    if (whole) {
+      found.kind = "direct";
+      found.bytes = true;
+      found.first = first.text_begin;
+      found.last = first.text_end;
+      span_state_[static_cast<std::size_t>(inside.front())] = SpanState::Quote;
+      span_found_[static_cast<std::size_t>(inside.front())] = static_cast<int>(found_.size());
+      return true;
+    }
+    found.kind = "mixed";
+    // A quotation cut off by the clause end stays whole.
+    const QuotedSpan& last = spans_[static_cast<std::size_t>(inside.back())];
+    if (last.close_token >= found.last && last.close_token < paragraph.tokens.size()) found.last = last.close_token + 1;
+    for (int s : inside) span_state_[static_cast<std::size_t>(s)] = SpanState::Absorbed;
+    return true;
+  }
+
+  // An official whose country the text never states speaks for the country their
+  // reported words open with ("Zelensky said that Ukraine and its allies …").
+  void suggest_country_from_content(const Found& found) {
+    if (found.bytes) return;
+    const std::vector<Token>& tokens = paragraphs_[found.paragraph].tokens;
+    const Token& first = tokens[found.first];
+    if (!first.capitalised) return;
+    const std::string_view rest(first.text.data(), tokens[found.last - 1].text.data() + tokens[found.last - 1].text.size() - first.text.data());
+    const auto match = match_country_phrase(rest);
+    if (match && (match->evidence == CountryEvidence::Name || match->evidence == CountryEvidence::Capital))
+      registry_.suggest_country(found.entity, std::string(match->code));
+  }
+
+  // [SECTION] Sieves 2-6: quotations
+
+  void attribute_quotations(std::uint32_t p) {
+    int paragraph_speaker = -1;
+    for (std::size_t s = 0; s < spans_.size(); ++s) {
+      if (spans_[s].paragraph != p) continue;
+      if (span_state_[s] == SpanState::Quote) {
+        paragraph_speaker = found_[static_cast<std::size_t>(span_found_[s])].entity;
+        continue;
+      }
+      if (span_state_[s] != SpanState::Open) continue;
+      if (attribute_quotation(s, paragraph_speaker)) paragraph_speaker = found_.back().entity;
+    }
+  }
+
+  bool attribute_quotation(std::size_t s, int paragraph_speaker) {
+    const QuotedSpan& span = spans_[s];
+    if (reads_as_term(span)) {
+      span_state_[s] = SpanState::NotQuote;
+      return false;
+    }
+    Attribution attribution = trailing(span);
+    if (attribution.entity < 0) attribution = leading(span);
+    if (attribution.entity < 0 && paragraph_speaker >= 0 && sentence_like(span)) attribution = {paragraph_speaker, 0.85, "", 0};
+    if (attribution.entity < 0 && span.continued) return false;  // claimed with its first paragraph
+    if (attribution.entity < 0 && floating(span) && last_speaker_ >= 0) attribution = {last_speaker_, 0.7, "", 0};
+    if (attribution.entity < 0 && sentence_like(span) && span.words >= kSentenceLongQuote)
+      attribution = last_speaker_ >= 0 ? Attribution{last_speaker_, 0.45, "", 0} : Attribution{unknown_speaker(), 0.3, "", 0};
+    if (attribution.entity < 0) {
+      span_state_[s] = SpanState::NotQuote;
+      return false;
+    }
+    record_direct(s, attribution);
+    return true;
+  }
+
+  struct Attribution {
+    int entity = -1;
+    double confidence = 0;
+    std::string cue;
+    std::uint32_t at = 0;
+  };
+
+  void record_direct(std::size_t s, const Attribution& attribution) {
+    // A quotation over several paragraphs: every piece gets the speaker.
+    std::size_t first = s;
+    while (first > 0 && spans_[first].continued && spans_[first - 1].continues) --first;
+    std::size_t last = s;
+    while (last + 1 < spans_.size() && spans_[last].continues && spans_[last + 1].continued) ++last;
+    for (std::size_t piece = first; piece <= last; ++piece) {
+      if (span_state_[piece] == SpanState::Quote) continue;
+      const QuotedSpan& span = spans_[piece];
+      const double unclosed = span.closed || span.continues ? 1.0 : 0.7;
+      span_state_[piece] = SpanState::Quote;
+      span_found_[piece] = static_cast<int>(found_.size());
+      found_.push_back(Found{span.paragraph, span.text_begin, span.text_end, true, "direct", attribution.cue,
+                             attribution.entity, attribution.confidence * unclosed});
+    }
+    registry_.at(attribution.entity).quoted = true;
+    last_speaker_ = attribution.entity;
+  }
+
+  // “…,” Lavrov said. / “…,” said Lavrov. / “…” (next paragraph:) Lavrov said, …
+  Attribution trailing(const QuotedSpan& span) {
+    std::uint32_t p = span.paragraph;
+    std::uint32_t after = span.close_token + 1;
+    if (span.continues) return {};
+    if (after >= paragraphs_[p].tokens.size() || only_punct_after(p, after)) {
+      if (span.open_token != 0 && !span.continued) return {};
+      if (p + 1 >= paragraphs_.size()) return {};
+      p += 1;  // the attribution opens the next paragraph
+      after = 0;
+    }
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (after < tokens.size() && tokens[after].is(",")) ++after;
+    for (std::uint32_t c = after; c < tokens.size() && c < after + kMaxCueDistance; ++c) {
+      if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
+      const Cue* cue = cue_at(tokens, c);
+      if (!cue || cue->according) continue;
+      const Mention speaker = c == after ? phrase_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
+                                         : subject_before(tokens, after, c);
+      if (!speaker.found() || (c != after && speaker.first != after)) return {};
+      double confidence = 0;
+      const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
+      return {entity, confidence * 0.95, std::string(tokens[c].text), c};
+    }
+    return {};
+  }
+
+  bool only_punct_after(std::uint32_t p, std::uint32_t after) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    for (std::uint32_t t = after; t < tokens.size(); ++t)
+      if (tokens[t].kind != TokenKind::Punct) return false;
+    return true;
+  }
+
+  // Lavrov said: “…” / Lavrov said, “…” / Lavrov told reporters “…” / …, saying “…”
+  Attribution leading(const QuotedSpan& span) {
+    if (span.continued) return {};
+    const std::uint32_t p = span.paragraph;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    std::uint32_t before = span.open_token;
+    if (before > 0 && (tokens[before - 1].is(":") || tokens[before - 1].is(","))) --before;
+    if (before > 0 && tokens[before - 1].is("that")) --before;
+    for (std::uint32_t c = before; c-- > 0 && before - c <= 4;) {
+      if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
+      const Cue* cue = cue_at(tokens, c);
+      if (!cue || cue->according) continue;
+      if (c + 1 < before && !cue->listener) break;
+      const Sentence sentence = sentence_of(p, c);
+      Mention speaker = subject_before(tokens, sentence.begin, c);
+      if (!speaker.found() && c > 0 && tokens[c - 1].is(","))  // …, saying “…”
+        speaker = interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+      if (!speaker.found()) return {};
+      double confidence = 0;
+      const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
+      return {entity, confidence * 0.95, std::string(tokens[c].text), c};
+    }
+    // A paragraph ending "Lavrov said:" introduces the quotation that opens the next one.
+    if (span.open_token == 0 && p > 0) {
+      const std::vector<Token>& previous = paragraphs_[p - 1].tokens;
+      if (!previous.empty() && previous.back().is(":")) {
+        const std::uint32_t end = static_cast<std::uint32_t>(previous.size()) - 1;
+        for (std::uint32_t c = end; c-- > 0 && end - c <= 4;) {
+          const Cue* cue = cue_at(previous, c);
+          if (!cue || cue->according) continue;
+          const Mention speaker = subject_before(previous, sentence_of(p - 1, c).begin, c);
+          if (!speaker.found()) break;
+          double confidence = 0;
+          const int entity = registry_.resolve(speaker, position_of(p - 1, speaker.first), confidence);
+          return {entity, confidence * 0.9, std::string(previous[c].text), c};
+        }
+      }
+    }
+    return {};
+  }
+
+  Sentence sentence_of(std::uint32_t p, std::uint32_t token) const {
+    for (const Sentence& sentence : paragraphs_[p].sentences)
+      if (token >= sentence.begin && token < sentence.end) return sentence;
+    return {0, static_cast<std::uint32_t>(paragraphs_[p].tokens.size())};
+  }
+
+  // A paragraph that is only a quotation.
+  bool floating(const QuotedSpan& span) const {
+    return span.open_token == 0 && (span.close_token + 1 >= paragraphs_[span.paragraph].tokens.size() ||
+                                    only_punct_after(span.paragraph, span.close_token + 1));
+  }
+
+  // Starts a sentence and holds a few words, or ends with its own punctuation.
+  bool sentence_like(const QuotedSpan& span) const {
+    if (span.words < 3) return false;
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    if (span.open_token == 0) return true;
+    const Token& before = tokens[span.open_token - 1];
+    return is_terminal(before) || before.is(":") || before.is(",");
+  }
+
+  // Names, titles and scare quotes: short, or introduced as a name ("the book", "so-called").
+  bool reads_as_term(const QuotedSpan& span) const {
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    if (span.open_token == 0 || span.continued) return false;
+    const Token& before = tokens[span.open_token - 1];
+    char buffer[64];
+    const std::string_view word = ascii_lower(before.text, buffer);
+    const Lexicons& lexicons = Lexicons::get();
+    const bool introduced = word == "the" || word == "a" || word == "an" || word == "its" || word == "his" ||
+                            word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word);
+    return introduced && span.words <= 8;
+  }
+
+  void attribute_unclaimed_continuations() {}
+
+  int unknown_speaker() {
+    if (unknown_ < 0) {
+      Mention mention;
+      mention.type = MentionType::Name;
+      mention.name = "Unknown speaker";
+      mention.organisation_name = true;
+      double confidence = 0;
+      unknown_ = registry_.resolve(mention, 0, confidence);
+      registry_.at(unknown_).kind = "person";
+    }
+    return unknown_;
+  }
+
+  // [SECTION] Output
+
+  Extraction finish() {
+    for (const Found& found : found_) registry_.at(found.entity).quoted = true;
+    Extraction extraction;
+    std::vector<int> record_of;
+    extraction.speakers = registry_.records(record_of);
+    for (const Found& found : found_) {
+      const std::string& text = document_.paragraphs[found.paragraph];
+      const std::vector<Token>& tokens = paragraphs_[found.paragraph].tokens;
+      const std::uint32_t begin = found.bytes ? found.first : tokens[found.first].begin;
+      const std::uint32_t end = found.bytes ? found.last : tokens[found.last - 1].end;
+      QuoteRecord quote;
+      quote.paragraph = found.paragraph;
+      quote.start = utf8::count_code_points(std::string_view(text).substr(0, begin));
+      quote.end = quote.start + utf8::count_code_points(std::string_view(text).substr(begin, end - begin));
+      quote.kind = found.kind;
+      quote.cue = found.cue;
+      quote.speaker = static_cast<std::size_t>(record_of[static_cast<std::size_t>(found.entity)]);
+      quote.confidence = found.confidence;
+      extraction.quotes.push_back(quote);
+    }
+    std::sort(extraction.quotes.begin(), extraction.quotes.end(), [](const QuoteRecord& a, const QuoteRecord& b) {
+      return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start;
+    });
+    return extraction;
+  }
+
+  const Document& document_;
+  SpeakerRegistry registry_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<QuotedSpan> spans_;
+  std::vector<SpanState> span_state_;
+  std::vector<int> span_found_;  // per span: its entry in found_, or -1
+  std::vector<Found> found_;
+  int last_speaker_ = -1;
+  int unknown_ = -1;
+};
+
+}  // namespace
+
+Extraction find_quotes(const Document& document, const std::vector<KnownSpeaker>& known_speakers) {
+  return Extractor(document, known_speakers).run();
+}
 
 }  // namespace qe::extract

@@ -1,0 +1,53 @@
+// lexicons.h: the word lists of src/extract/lexicon/ as lookup tables, built once.
+// Keys are views into the embedded files, so lookups never allocate.
+#pragma once
+
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace qe::extract {
+
+struct Cue {
+  bool according = false;  // "according to X"
+  bool listener = false;   // "told reporters that …"
+};
+
+struct Title {
+  char gender = 0;     // 'm', 'f' or 0
+  bool head = false;   // names an office on its own ("President"), not a modifier ("Foreign")
+};
+
+enum class WordClass {
+  PronounMale, PronounFemale, PronounPlural, PronounIt,  // he, she, they, it
+  Adverb,           // "also", "has": between a speaker and the cue
+  Time,             // "on", "last": opens a time phrase between a speaker and the cue
+  ClauseEnd,        // after a comma, ends reported speech: ", as allies meet"
+  TermMarker,       // before a quotation, marks a name or title: "the book “…”"
+  InstitutionNoun,  // "ministry": "the ministry said" refers to an organisation
+  Group,            // "officials": a group speaker
+  PhraseWord,       // lower-case words that belong in a speaker phrase: "the top diplomat"
+};
+inline constexpr int kWordClassCount = 11;
+
+class Lexicons {
+ public:
+  static const Lexicons& get();
+
+  const Cue* cue(std::string_view lower_word) const;                  // "said"
+  const Title* title(std::string_view word) const;                    // "Minister" (case as written)
+  bool is(WordClass word_class, std::string_view lower_word) const;
+  const std::vector<std::string_view>* description_roles(std::string_view lower_phrase) const;  // "top diplomat"
+  bool is_media(std::string_view name) const;                         // "Fox News", "The Daily Planet"
+
+ private:
+  Lexicons();
+  std::unordered_map<std::string_view, Cue> cues_;
+  std::unordered_map<std::string_view, Title> titles_;
+  std::unordered_set<std::string_view> words_[kWordClassCount];
+  std::unordered_map<std::string_view, std::vector<std::string_view>> descriptions_;
+  std::unordered_set<std::string_view> media_names_, media_endings_;
+};
+
+}  // namespace qe::extract

@@ -1,0 +1,309 @@
+#include "extract/mentions.h"
+
+#include <cctype>
+
+#include "extract/country_lexicon.h"
+#include "extract/lexicons.h"
+
+namespace qe::extract {
+namespace {
+
+constexpr std::uint32_t kMaxPhraseTokens = 12;
+
+bool is_weekday_or_month(std::string_view word) {
+  static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                       "January", "February", "March", "April", "May", "June", "July", "August",
+                                       "September", "October", "November", "December", "week", "weekend", "month",
+                                       "year", "morning", "afternoon", "evening", "night", "day", "Tuesday’s",
+                                       "statement", "interview", "speech", "briefing", "conference"};
+  for (const char* w : kWords)
+    if (word == w) return true;
+  return false;
+}
+
+bool is_word(const Token& token) { return token.kind == TokenKind::Word; }
+
+// A token that can be part of a speaker phrase.
+bool in_phrase(const Token& token) {
+  if (token.kind == TokenKind::Possessive) return true;
+  if (token.kind == TokenKind::Punct) return token.is("-");
+  if (!is_word(token)) return false;
+  if (token.capitalised) return true;
+  char buffer[64];
+  const std::string_view word = lower(token, buffer);
+  const Lexicons& lexicons = Lexicons::get();
+  return lexicons.is(WordClass::PhraseWord, word) || lexicons.is(WordClass::InstitutionNoun, word) ||
+         lexicons.is(WordClass::Group, word) || lexicons.description_roles(word) != nullptr;
+}
+
+std::string text_between(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+  if (first >= last) return {};
+  const char* begin = tokens[first].text.data();
+  const char* end = tokens[last - 1].text.data() + tokens[last - 1].text.size();
+  return std::string(begin, static_cast<std::size_t>(end - begin));
+}
+
+// What one phrase is made of, read left to right.
+struct PhraseParts {
+  std::uint32_t name_first = 0, name_last = 0;     // capitalised words that are not titles or countries
+  std::uint32_t role_first = 0, role_last = 0;     // title and description words
+  std::string country, institution, capital, country_name, owner;
+  std::string description;                          // lower-case description words
+  bool institution_noun = false, group = false, has_article = false;
+  char gender = 0;
+};
+
+bool is_pronoun(std::string_view word, char& gender) {
+  const Lexicons& lexicons = Lexicons::get();
+  if (lexicons.is(WordClass::PronounMale, word)) gender = 'm';
+  else if (lexicons.is(WordClass::PronounFemale, word)) gender = 'f';
+  else if (lexicons.is(WordClass::PronounPlural, word)) gender = 'p';
+  else if (lexicons.is(WordClass::PronounIt, word)) gender = 'i';
+  else return false;
+  return true;
+}
+
+void note_role(PhraseParts& parts, std::uint32_t first, std::uint32_t last) {
+  if (parts.role_last == 0) parts.role_first = first;
+  parts.role_last = last;
+}
+
+// A country phrase at token i: records the evidence and returns the tokens it used.
+std::uint32_t read_country(const std::vector<Token>& tokens, std::uint32_t i, std::uint32_t last, PhraseParts& parts) {
+  const Token& token = tokens[i];
+  const char* start = token.text.data();
+  const std::size_t room = static_cast<std::size_t>(tokens[last - 1].text.data() + tokens[last - 1].text.size() - start);
+  const auto match = match_country_phrase(std::string_view(start, room));
+  if (!match) return 0;
+  std::uint32_t end = i;
+  while (end < last && static_cast<std::size_t>(tokens[end].text.data() + tokens[end].text.size() - start) <= match->length) ++end;
+  if (end == i) return 0;
+  parts.country = std::string(match->code);
+  switch (match->evidence) {
+    case CountryEvidence::Institution: parts.institution = std::string(match->phrase); break;
+    case CountryEvidence::Capital: parts.capital = text_between(tokens, i, end); break;
+    case CountryEvidence::Name: parts.country_name = text_between(tokens, i, end); break;
+    case CountryEvidence::Demonym: break;
+  }
+  if (parts.role_last == i && i > 0 && tokens[i - 1].is("of")) note_role(parts, i, end);  // "President of Ukraine"
+  if (end < last && tokens[end].kind == TokenKind::Possessive) ++end;
+  return end - i;
+}
+
+void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& parts) {
+  const Token& token = tokens[i];
+  const Lexicons& lexicons = Lexicons::get();
+  char buffer[64];
+  const std::string_view word = lower(token, buffer);
+  if (word == "the" || word == "a" || word == "an") {
+    parts.has_article = true;
+    return;
+  }
+  // A title right after name words is part of the name ("Stephen King").
+  if (const Title* title = token.capitalised ? lexicons.title(token.text) : nullptr; title && parts.name_last != i) {
+    if (title->gender) parts.gender = title->gender;
+    const bool honorific = !title->head && title->gender;  // Sir, Mr, Dame: not a role
+    if (!honorific) note_role(parts, i, i + 1);
+    return;
+  }
+  if (token.capitalised) {
+    if (parts.name_last != i) parts.name_first = i;
+    parts.name_last = i + 1;
+    return;
+  }
+  if (lexicons.is(WordClass::InstitutionNoun, word)) parts.institution_noun = true;
+  if (lexicons.is(WordClass::Group, word)) parts.group = true;
+  if (word == "spokesman") parts.gender = 'm';
+  if (word == "spokeswoman") parts.gender = 'f';
+  if (!parts.description.empty()) parts.description += ' ';
+  parts.description += word;
+  note_role(parts, i, i + 1);
+}
+
+PhraseParts read_parts(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+  PhraseParts parts;
+  for (std::uint32_t i = first; i < last;) {
+    const Token& token = tokens[i];
+    if (token.kind == TokenKind::Possessive) {
+      // "Zelenskyy’s chief of staff": the name before a possessive owns the role.
+      if (parts.name_last == i) {
+        parts.owner = text_between(tokens, parts.name_first, parts.name_last);
+        parts.name_first = parts.name_last = 0;
+      }
+      ++i;
+      continue;
+    }
+    if (token.capitalised)
+      if (const std::uint32_t used = read_country(tokens, i, last, parts)) {
+        i += used;
+        continue;
+      }
+    if (is_word(token)) read_word(tokens, i, parts);
+    ++i;
+  }
+  return parts;
+}
+
+bool is_acronym(std::string_view word) {
+  if (word.size() < 2) return false;
+  for (char c : word)
+    if (!std::isupper(static_cast<unsigned char>(c)) && c != '.') return false;
+  return true;
+}
+
+bool names_organisation(const std::vector<Token>& tokens, const PhraseParts& parts) {
+  if (parts.name_last - parts.name_first == 1 && is_acronym(tokens[parts.name_first].text)) return true;
+  char buffer[64];
+  return Lexicons::get().is(WordClass::InstitutionNoun, lower(tokens[parts.name_last - 1], buffer));
+}
+
+Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts) {
+  Mention mention;
+  mention.country = parts.country;
+  mention.gender = parts.gender;
+  mention.role_owner = parts.owner;
+  mention.description = parts.description;
+  if (parts.role_last > parts.role_first) mention.role = text_between(tokens, parts.role_first, parts.role_last);
+  if (parts.name_last > parts.name_first) {
+    mention.type = MentionType::Name;
+    mention.name = text_between(tokens, parts.name_first, parts.name_last);
+    mention.organisation_name = names_organisation(tokens, parts);
+    mention.media = Lexicons::get().is_media(mention.name);
+  } else if (!parts.institution.empty()) {
+    mention.type = MentionType::Institution;
+    mention.name = parts.institution;
+  } else if (parts.institution_noun) {
+    mention.type = MentionType::Organisation;
+  } else if (parts.group) {
+    mention.type = MentionType::Group;
+  } else if (!parts.description.empty()) {
+    mention.type = MentionType::Description;
+  } else if (!parts.capital.empty() || !parts.country_name.empty()) {
+    mention.type = MentionType::Government;
+    mention.name = parts.capital.empty() ? parts.country_name : parts.capital;
+  }
+  return mention;
+}
+
+}  // namespace
+
+std::string_view lower(const Token& token, char (&buffer)[64]) { return ascii_lower(token.text, buffer); }
+
+Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+  Mention mention;
+  if (first >= last) return mention;
+  char buffer[64];
+  if (last - first == 1 && is_pronoun(lower(tokens[first], buffer), mention.gender)) {
+    mention.type = MentionType::Pronoun;
+    mention.description = std::string(lower(tokens[first], buffer));
+  } else {
+    // "Earlier Lavrov", "But the minister": sentence adverbs and conjunctions are not the speaker.
+    const Lexicons& lexicons = Lexicons::get();
+    while (last - first > 1 && (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) ||
+                                lexicons.is(WordClass::Time, lower(tokens[first], buffer)) ||
+                                lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
+      ++first;
+    mention = mention_from(tokens, read_parts(tokens, first, last));
+    if (mention.type == MentionType::Organisation || mention.type == MentionType::Group) {
+      std::uint32_t start = first;
+      if (lower(tokens[start], buffer) == "the") ++start;
+      mention.name = text_between(tokens, start, last);
+    }
+  }
+  mention.first = first;
+  mention.last = last;
+  return mention;
+}
+
+std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  const Lexicons& lexicons = Lexicons::get();
+  char buffer[64];
+  while (end > floor) {
+    const Token& token = tokens[end - 1];
+    if (!is_word(token)) break;
+    const std::string_view word = lower(token, buffer);
+    if (lexicons.is(WordClass::Adverb, word) || (!token.capitalised && word.size() > 4 && word.substr(word.size() - 2) == "ly")) {
+      --end;
+      continue;
+    }
+    // "on Thursday", "last week", "in a statement": a time word after a time preposition.
+    if (is_weekday_or_month(token.text) && end - 1 > floor) {
+      std::uint32_t back = end - 1;
+      while (back > floor && end - back < 4 && !lexicons.is(WordClass::Time, lower(tokens[back - 1], buffer))) --back;
+      if (back > floor && lexicons.is(WordClass::Time, lower(tokens[back - 1], buffer))) {
+        end = back - 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
+  const Lexicons& lexicons = Lexicons::get();
+  char buffer[64];
+  while (begin < ceiling && is_word(tokens[begin]) && lexicons.is(WordClass::Time, lower(tokens[begin], buffer))) {
+    std::uint32_t scan = begin + 1;
+    while (scan < ceiling && scan - begin < 4 && is_word(tokens[scan]) && !is_weekday_or_month(tokens[scan].text)) ++scan;
+    if (scan < ceiling && is_weekday_or_month(tokens[scan].text)) begin = scan + 1;
+    else break;
+  }
+  return begin;
+}
+
+std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
+  std::uint32_t end = begin;
+  while (end < ceiling && end - begin < kMaxPhraseTokens && in_phrase(tokens[end])) ++end;
+  return end;
+}
+
+Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  end = skip_adjuncts_before(tokens, floor, end);
+  std::string appositive_role, appositive_country, appositive_owner;
+  // "Andriy Yermak, Zelenskyy’s chief of staff, stated": read the appositive, then the name.
+  if (end > floor && tokens[end - 1].is(",")) {
+    std::uint32_t start = end - 1;
+    while (start > floor && end - start <= kMaxPhraseTokens && in_phrase(tokens[start - 1])) --start;
+    if (start == floor || !tokens[start - 1].is(",") || start == end - 1) return {};
+    const Mention appositive = interpret_phrase(tokens, start, end - 1);
+    appositive_role = appositive.role;
+    appositive_country = appositive.country;
+    appositive_owner = appositive.role_owner;
+    end = start - 1;
+  }
+  std::uint32_t start = end;
+  while (start > floor && end - start < kMaxPhraseTokens && in_phrase(tokens[start - 1])) --start;
+  // A phrase cannot start with "of" or a possessive.
+  char buffer[64];
+  while (start < end && (tokens[start].kind == TokenKind::Possessive || lower(tokens[start], buffer) == "of")) ++start;
+  Mention mention = interpret_phrase(tokens, start, end);
+  if (mention.role.empty()) mention.role = appositive_role;
+  if (mention.country.empty()) mention.country = appositive_country;
+  if (mention.role_owner.empty()) mention.role_owner = appositive_owner;
+  return mention;
+}
+
+Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
+  const std::uint32_t end = phrase_end(tokens, begin, ceiling);
+  Mention mention = interpret_phrase(tokens, begin, end);
+  // "said the minister, Sergei Lavrov" or "said Lavrov, Russia’s foreign minister"
+  if (end + 1 < ceiling && tokens[end].is(",")) {
+    const std::uint32_t second_end = phrase_end(tokens, end + 1, ceiling);
+    const Mention second = interpret_phrase(tokens, end + 1, second_end);
+    if (mention.type == MentionType::Description && second.type == MentionType::Name) {
+      Mention named = second;
+      if (named.role.empty()) named.role = mention.role;
+      if (named.country.empty()) named.country = mention.country;
+      return named;
+    }
+    if (mention.type == MentionType::Name && second.type == MentionType::Description) {
+      if (mention.role.empty()) mention.role = second.role;
+      if (mention.country.empty()) mention.country = second.country;
+      if (mention.role_owner.empty()) mention.role_owner = second.role_owner;
+    }
+  }
+  return mention;
+}
+
+}  // namespace qe::extract

@@ -1,0 +1,280 @@
+#include "extract/speakers.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "extract/country_lexicon.h"
+#include "extract/lexicons.h"
+
+namespace qe::extract {
+namespace {
+
+std::string last_word(const std::string& name) {
+  const std::size_t space = name.rfind(' ');
+  return space == std::string::npos ? name : name.substr(space + 1);
+}
+
+std::string lower_ascii(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// Collapses doubled letters and a final "iy"/"ij" to "y", so transliterations compare equal.
+std::string surname_key(const std::string& name) {
+  std::string key;
+  for (unsigned char c : lower_ascii(last_word(name)))
+    if (key.empty() || key.back() != static_cast<char>(c)) key += static_cast<char>(c);
+  for (const char* ending : {"iy", "ij", "yi"})
+    if (key.size() > 3 && key.compare(key.size() - 2, 2, ending) == 0) key.replace(key.size() - 2, 2, "y");
+  return key;
+}
+
+void add_alias(Entity& entity, const std::string& alias) {
+  if (alias.empty() || alias == entity.name) return;
+  if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) entity.aliases.push_back(alias);
+}
+
+std::string slug(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c < 0x80 && !out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "speaker" : out;
+}
+
+bool compatible_person(const Entity& entity, const Mention& mention) {
+  if (entity.kind != "person") return false;
+  return mention.gender == 0 || entity.gender == 0 || entity.gender == mention.gender;
+}
+
+bool organisation_for(const Entity& entity, const Mention&) { return entity.kind != "person"; }
+
+bool has_role(const Entity& entity, const Mention& mention) {
+  if (entity.kind != "person" || entity.role.empty()) return false;
+  if (!mention.country.empty() && !entity.country.empty() && mention.country != entity.country) return false;
+  const auto* roles = Lexicons::get().description_roles(mention.description);
+  if (!roles) return false;
+  const std::string role = lower_ascii(entity.role);
+  for (std::string_view word : *roles)
+    if (role.find(word) != std::string::npos) return true;
+  return false;
+}
+
+bool names_noun(const Entity& entity, const Mention& mention) {
+  if (entity.kind == "person") return false;
+  const std::string noun = last_word(mention.description);
+  return !noun.empty() && lower_ascii(entity.name).find(noun) != std::string::npos;
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+}  // namespace
+
+bool same_surname(const std::string& a, const std::string& b) { return surname_key(a) == surname_key(b); }
+
+int SpeakerRegistry::add(Entity entity) {
+  entities_.push_back(std::move(entity));
+  return static_cast<int>(entities_.size()) - 1;
+}
+
+int SpeakerRegistry::find_person(const std::string& name) const {
+  const bool single = name.find(' ') == std::string::npos;
+  for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
+    const Entity& entity = entities_[static_cast<std::size_t>(e)];
+    if (entity.kind != "person") continue;
+    if (entity.name == name) return e;
+    if (!same_surname(entity.name, name)) continue;
+    const bool entity_single = entity.name.find(' ') == std::string::npos;
+    // "Lavrov" is "Sergei Lavrov"; "Sergei Lavrov" and "Anna Lavrova" stay apart.
+    if (single || entity_single) return e;
+    if (lower_ascii(entity.name.substr(0, entity.name.find(' '))) == lower_ascii(name.substr(0, name.find(' ')))) return e;
+  }
+  return -1;
+}
+
+void SpeakerRegistry::absorb(Entity& entity, const Mention& mention) {
+  if (mention.name.size() > entity.name.size() && mention.name.find(' ') != std::string::npos) {
+    add_alias(entity, entity.name);
+    entity.name = mention.name;
+  } else {
+    add_alias(entity, mention.name);
+  }
+  if (entity.role.empty()) entity.role = mention.role;
+  if (entity.role_owner.empty()) entity.role_owner = mention.role_owner;
+  if (!entity.gender) entity.gender = mention.gender;
+  if (!mention.country.empty() && entity.country_evidence < 2) {
+    entity.country = mention.country;
+    entity.country_evidence = 2;
+  }
+}
+
+int SpeakerRegistry::person(const Mention& mention) {
+  int e = find_person(mention.name);
+  if (e < 0) {
+    Entity entity;
+    entity.name = mention.name;
+    e = add(std::move(entity));
+  }
+  absorb(at(e), mention);
+  return e;
+}
+
+int SpeakerRegistry::organisation(const std::string& name, const std::string& kind, const std::string& country,
+                                  const std::string& alias) {
+  for (std::size_t e = 0; e < entities_.size(); ++e)
+    if (entities_[e].kind != "person" && (entities_[e].name == name || entities_[e].name == alias)) {
+      add_alias(entities_[e], alias);
+      return static_cast<int>(e);
+    }
+  Entity entity;
+  entity.name = name;
+  entity.kind = kind;
+  entity.country = country;
+  entity.country_evidence = country.empty() ? 0 : 2;
+  add_alias(entity, alias);
+  return add(std::move(entity));
+}
+
+int SpeakerRegistry::antecedent(TextPosition where, bool (*accept)(const Entity&, const Mention&),
+                                const Mention& mention) const {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it)
+    if (it->first < where && accept(entities_[static_cast<std::size_t>(it->second)], mention)) return it->second;
+  return -1;
+}
+
+void SpeakerRegistry::note_person(const Mention& mention, TextPosition where) {
+  if (mention.type != MentionType::Name || mention.organisation_name || mention.media) return;
+  const int e = person(mention);
+  mentions_.emplace_back(where, e);
+}
+
+int SpeakerRegistry::resolve(const Mention& mention, TextPosition where, double& confidence) {
+  confidence = 0.9;
+  int e = -1;
+  switch (mention.type) {
+    case MentionType::None: return -1;
+    case MentionType::Name:
+      if (mention.media) return -1;
+      confidence = 1.0;
+      if (mention.organisation_name) return organisation(mention.name, "organization", mention.country, "");
+      e = person(mention);
+      break;
+    case MentionType::Pronoun:
+      confidence = 0.8;
+      if (mention.gender == 'p' || mention.gender == 'i') {
+        e = antecedent(where, organisation_for, mention);
+        if (e < 0 && mention.gender == 'p') e = antecedent(where, compatible_person, Mention{});
+        return e;
+      }
+      e = antecedent(where, compatible_person, mention);
+      break;
+    case MentionType::Description:
+      confidence = 0.8;
+      e = antecedent(where, has_role, mention);
+      if (e < 0) {
+        confidence = 0.6;  // "a Kremlin spokesman": someone the article does not name
+        Entity entity;
+        entity.name = capitalised(mention.role.empty() ? mention.description : mention.role);
+        entity.role = mention.role;
+        entity.country = mention.country;
+        entity.country_evidence = mention.country.empty() ? 0 : 2;
+        e = add(std::move(entity));
+      }
+      break;
+    case MentionType::Institution:
+      return organisation(mention.name, "organization", mention.country, "");
+    case MentionType::Government: {
+      const CountryInfo* info = country_info(mention.country);
+      const std::string name = info ? std::string(info->adjective) + " government" : mention.name;
+      return organisation(name, "organization", mention.country, mention.name);
+    }
+    case MentionType::Organisation: {
+      // "the ministry" refers back to the last organisation named with that noun.
+      const bool generic = mention.country.empty() && mention.description.find(' ') == std::string::npos;
+      if (generic && (e = antecedent(where, names_noun, mention)) >= 0) return e;
+      std::string name = mention.name;
+      if (name.rfind("the ", 0) == 0) name.erase(0, 4);
+      confidence = generic ? 0.6 : 0.9;
+      return organisation(capitalised(name), "organization", mention.country, "");
+    }
+    case MentionType::Group: {
+      std::string name = mention.name;
+      if (name.rfind("the ", 0) == 0) name.erase(0, 4);
+      return organisation(capitalised(name), "group", mention.country, "");
+    }
+  }
+  if (e >= 0) mentions_.emplace_back(where, e);
+  return e;
+}
+
+void SpeakerRegistry::suggest_country(int entity, const std::string& code) {
+  Entity& e = at(entity);
+  if (e.country_evidence > 0 || e.kind != "person" || e.role.empty()) return;
+  e.country = code;
+  e.country_evidence = 1;
+}
+
+// "Zelenskyy’s chief of staff" speaks for Zelenskyy's country.
+void SpeakerRegistry::inherit_countries() {
+  for (Entity& entity : entities_) {
+    if (entity.country_evidence > 0 || entity.role_owner.empty()) continue;
+    const int owner = find_person(entity.role_owner);
+    if (owner >= 0 && !at(owner).country.empty() && &at(owner) != &entity) {
+      entity.country = at(owner).country;
+      entity.country_evidence = 1;
+    }
+  }
+}
+
+void SpeakerRegistry::link_known(Entity& entity, std::string& id) const {
+  const KnownSpeaker* match = nullptr;
+  auto names_of = [](const KnownSpeaker& known) {
+    std::vector<std::string> names{known.name};
+    names.insert(names.end(), known.aliases.begin(), known.aliases.end());
+    return names;
+  };
+  for (const KnownSpeaker& known : known_) {
+    for (const std::string& name : names_of(known)) {
+      const bool exact = lower_ascii(name) == lower_ascii(entity.name);
+      const bool surname = entity.kind == "person" && known.kind != "organization" && same_surname(name, entity.name) &&
+                           (name.find(' ') == std::string::npos || entity.name.find(' ') == std::string::npos);
+      if (exact || (!match && surname)) match = &known;
+      if (exact) break;
+    }
+  }
+  if (!match) return;
+  id = match->id;
+  add_alias(entity, entity.name);
+  entity.name = match->name;
+  for (const std::string& alias : match->aliases) add_alias(entity, alias);
+  entity.aliases.erase(std::remove(entity.aliases.begin(), entity.aliases.end(), entity.name), entity.aliases.end());
+  if (entity.role.empty()) entity.role = match->role;
+  if (entity.country.empty() && !match->country.empty()) entity.country = match->country;
+  if (!match->kind.empty()) entity.kind = match->kind;
+}
+
+std::vector<SpeakerRecord> SpeakerRegistry::records(std::vector<int>& record_of) {
+  inherit_countries();
+  std::vector<SpeakerRecord> out;
+  record_of.assign(entities_.size(), -1);
+  std::vector<std::string> used_ids;
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    Entity& entity = entities_[e];
+    if (!entity.quoted) continue;
+    std::string id = slug(entity.name);
+    link_known(entity, id);
+    std::string unique = id;
+    for (int n = 2; std::find(used_ids.begin(), used_ids.end(), unique) != used_ids.end(); ++n) unique = id + "-" + std::to_string(n);
+    used_ids.push_back(unique);
+    record_of[e] = static_cast<int>(out.size());
+    out.push_back(SpeakerRecord{unique, entity.name, entity.role, entity.kind, entity.country, entity.aliases});
+  }
+  return out;
+}
+
+}  // namespace qe::extract
