@@ -131,7 +131,7 @@ class Extractor {
     paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark;
   }
 
-  // Every person named in the text, in order, for pronouns and descriptions to refer to.
+  // Everyone named in the text, for pronouns and descriptions to refer to.
   void note_people() {
     for (std::uint32_t p = 0; p < paragraphs_.size(); ++p) {
       const std::vector<Token>& tokens = paragraphs_[p].tokens;
@@ -141,11 +141,23 @@ class Extractor {
           continue;
         }
         const std::uint32_t end = phrase_end(tokens, t, static_cast<std::uint32_t>(tokens.size()));
-        const Mention mention = interpret_phrase(tokens, t, end);
-        if (mention.type == MentionType::Name && (mention.name.find(' ') != std::string::npos || !mention.role.empty()))
-          registry_.note_person(mention, position_of(p, t));
+        registry_.note_mention(interpret_phrase(tokens, t, end), position_of(p, t));
+        note_gender_after(p, std::max(end, t + 1));
         t = std::max(end, t + 1);
       }
+    }
+  }
+
+  // "Dan Jones … his office", "Marit Olsen, her voice hoarse": a possessive pronoun in the
+  // same sentence, before anyone else is named, tells the gender of the person just named.
+  void note_gender_after(std::uint32_t p, std::uint32_t from) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    char buffer[64];
+    for (std::uint32_t t = from; t < tokens.size() && t < from + 12; ++t) {
+      if (tokens[t].capitalised || is_terminal(tokens[t])) return;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      if (word == "his" || word == "himself") return registry_.note_gender(position_of(p, t), 'm');
+      if (word == "her" || word == "herself") return registry_.note_gender(position_of(p, t), 'f');
     }
   }
 
@@ -187,11 +199,14 @@ class Extractor {
     // "…, saying (that) …": the sentence's subject said it.
     const bool participle = c > sentence.begin && tokens[c - 1].is(",") && lower_cue(tokens[c]).size() > 4 &&
                             lower_cue(tokens[c]).substr(lower_cue(tokens[c]).size() - 3) == "ing";
+    if (negated(tokens, sentence.begin, c)) return std::nullopt;
     Mention speaker = participle ? Mention{} : subject_before(tokens, sentence.begin, c);
     if (participle) {
       if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, c, cue_text, content_start(p, c, cue, sentence), sentence.end);
       speaker = interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
     }
+    if (!speaker.found() && sentence_speaker >= 0 && follows_and(tokens, sentence.begin, c))  // "… and warned that …"
+      return claim_entity(p, sentence_speaker, 0.85, c, cue_text, content_start(p, c, cue, sentence), sentence.end);
     if (!speaker.found()) {
       speaker = phrase_after(tokens, c + 1, sentence.end);  // "…, said Lavrov."
       if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end))
@@ -204,6 +219,30 @@ class Extractor {
     if (speaker.first > sentence.begin + 1 && tokens[speaker.first - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end))
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, speaker.first - 1);
     return std::nullopt;
+  }
+
+  // "has not said", "declined to say", "neither … has said": no words are reported.
+  static bool negated(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    char buffer[64];
+    for (std::uint32_t t = c; t-- > floor && c - t <= 4;) {
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      for (const char* negation : {"not", "never", "neither", "nor", "declined", "refused", "n’t", "n't", "no", "without"})
+        if (word == negation) return true;
+      if (word.size() > 3 && (word.substr(word.size() - 3) == "n’t" || word.substr(word.size() - 3) == "n't")) return true;
+      if (tokens[t].kind != TokenKind::Word) return false;
+    }
+    return false;
+  }
+
+  static bool follows_and(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    for (std::uint32_t t = c; t-- > floor;) {
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      if (word == "and") return true;
+      if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
+    }
+    return false;
   }
 
   static bool only_adjuncts(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
@@ -221,12 +260,21 @@ class Extractor {
   std::uint32_t content_start(std::uint32_t p, std::uint32_t c, const Cue& cue, const Sentence& sentence) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t start = c + 1;
-    if (cue.listener) start = phrase_end(tokens, start, sentence.end);
+    if (cue.listener) {  // "told the district assembly that …", "told reporters: “…”"
+      std::uint32_t listener = start;
+      while (listener < sentence.end && listener < start + 6 && tokens[listener].kind != TokenKind::Punct &&
+             tokens[listener].kind != TokenKind::QuoteMark && !tokens[listener].is("that") && !cue_at(tokens, listener))
+        ++listener;
+      start = listener;
+    }
     start = skip_time_after(tokens, start, sentence.end);
     if (start >= sentence.end) return sentence.end;
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
+    // "did not say how much …": an open question, not reported speech
+    for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
+      if (first == question) return sentence.end;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
                                                 "by", "from", "of", "about", "via", "through", "as", "when", "while"};
     const bool preposition = std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](const char* w) { return first == w; });
@@ -272,12 +320,16 @@ class Extractor {
     return found;
   }
 
-  // Reported speech ends at ", as …", ", while …" and similar: the reporter's context.
+  // Reported speech ends at ", as …", ", while …" and similar (the reporter's context), at
+  // "and" before another cue, and before a colon that introduces a quotation.
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     for (std::uint32_t t = first + 1; t + 1 < last; ++t) {
-      if (paragraph.span_of[t] >= 0 || !paragraph.tokens[t].is(",")) continue;
+      if (paragraph.span_of[t] >= 0) continue;
+      if (paragraph.tokens[t].is("and") && cue_at(paragraph.tokens, t + 1)) return t;  // "… and warned that …"
+      if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
+      if (!paragraph.tokens[t].is(",")) continue;
       if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
       if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
     }
@@ -334,10 +386,19 @@ class Extractor {
 
   // [SECTION] Sieves 2-6: quotations
 
+  // The speaker of the last reported speech of paragraph p that ends before token `before`.
+  int reported_speaker_before(std::uint32_t p, std::uint32_t before) const {
+    int entity = -1;
+    for (const Found& found : found_)
+      if (found.paragraph == p && !found.bytes && found.last <= before) entity = found.entity;
+    return entity;
+  }
+
   void attribute_quotations(std::uint32_t p) {
     int paragraph_speaker = -1;
     for (std::size_t s = 0; s < spans_.size(); ++s) {
       if (spans_[s].paragraph != p) continue;
+      if (paragraph_speaker < 0) paragraph_speaker = reported_speaker_before(p, spans_[s].open_token);
       if (span_state_[s] == SpanState::Quote) {
         paragraph_speaker = found_[static_cast<std::size_t>(span_found_[s])].entity;
         continue;
@@ -436,7 +497,7 @@ class Extractor {
     std::uint32_t before = span.open_token;
     if (before > 0 && (tokens[before - 1].is(":") || tokens[before - 1].is(","))) --before;
     if (before > 0 && tokens[before - 1].is("that")) --before;
-    for (std::uint32_t c = before; c-- > 0 && before - c <= 4;) {
+    for (std::uint32_t c = before; c-- > 0 && before - c <= 10;) {
       if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;

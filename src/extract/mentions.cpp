@@ -9,13 +9,18 @@ namespace qe::extract {
 namespace {
 
 constexpr std::uint32_t kMaxPhraseTokens = 12;
+constexpr std::uint32_t kMaxAppositiveTokens = 16;
+
+bool is_terminal_or_mark(const Token& token) {
+  return token.is(".") || token.is("!") || token.is("?") || token.is(";") || token.is(":") ||
+         token.kind == TokenKind::QuoteMark;
+}
 
 bool is_weekday_or_month(std::string_view word) {
   static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                        "January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December", "week", "weekend", "month",
-                                       "year", "morning", "afternoon", "evening", "night", "day", "Tuesday’s",
-                                       "statement", "interview", "speech", "briefing", "conference"};
+                                       "year", "morning", "afternoon", "evening", "night", "day"};
   for (const char* w : kWords)
     if (word == w) return true;
   return false;
@@ -23,8 +28,10 @@ bool is_weekday_or_month(std::string_view word) {
 
 bool is_word(const Token& token) { return token.kind == TokenKind::Word; }
 
-// A token that can be part of a speaker phrase.
-bool in_phrase(const Token& token) {
+// A token that can be part of a speaker phrase. `next` is the token after it, if any:
+// any noun before a possessive belongs ("the festival’s founder").
+bool in_phrase(const Token& token, const Token* next) {
+  if (next && next->kind == TokenKind::Possessive && token.kind == TokenKind::Word) return true;
   if (token.kind == TokenKind::Possessive) return true;
   if (token.kind == TokenKind::Punct) return token.is("-");
   if (!is_word(token)) return false;
@@ -47,11 +54,14 @@ std::string text_between(const std::vector<Token>& tokens, std::uint32_t first, 
 struct PhraseParts {
   std::uint32_t name_first = 0, name_last = 0;     // capitalised words that are not titles or countries
   std::uint32_t role_first = 0, role_last = 0;     // title and description words
-  std::string country, institution, capital, country_name, owner;
+  std::uint32_t content_first = 0;                 // the first token after articles
+  std::string country, capital_country, institution, capital, country_name, owner;
   std::string description;                          // lower-case description words
-  bool institution_noun = false, group = false, has_article = false;
+  bool organisation_name = false;                   // "Ministry of Defence", "Rural Alliance"
   char gender = 0;
 };
+
+enum class Head : std::uint8_t { Name, Institution, Group, Role, Other };
 
 bool is_pronoun(std::string_view word, char& gender) {
   const Lexicons& lexicons = Lexicons::get();
@@ -63,12 +73,19 @@ bool is_pronoun(std::string_view word, char& gender) {
   return true;
 }
 
+bool is_role_word(std::string_view lower_word) {
+  const Lexicons& lexicons = Lexicons::get();
+  return lexicons.description_roles(lower_word) != nullptr || lexicons.is(WordClass::PhraseWord, lower_word);
+}
+
 void note_role(PhraseParts& parts, std::uint32_t first, std::uint32_t last) {
   if (parts.role_last == 0) parts.role_first = first;
   parts.role_last = last;
 }
 
-// A country phrase at token i: records the evidence and returns the tokens it used.
+// A country phrase at token i: records the evidence and returns the tokens it used. A
+// capital speaks for its country as a government ("Moscow said") or right before a role
+// ("a Kyiv official"), not inside a place ("the Berlin district of Pankow").
 std::uint32_t read_country(const std::vector<Token>& tokens, std::uint32_t i, std::uint32_t last, PhraseParts& parts) {
   const Token& token = tokens[i];
   const char* start = token.text.data();
@@ -78,16 +95,36 @@ std::uint32_t read_country(const std::vector<Token>& tokens, std::uint32_t i, st
   std::uint32_t end = i;
   while (end < last && static_cast<std::size_t>(tokens[end].text.data() + tokens[end].text.size() - start) <= match->length) ++end;
   if (end == i) return 0;
-  parts.country = std::string(match->code);
+  char buffer[64];
+  const bool before_role = end < last && !tokens[end].capitalised && is_role_word(lower(tokens[end], buffer));
   switch (match->evidence) {
-    case CountryEvidence::Institution: parts.institution = std::string(match->phrase); break;
-    case CountryEvidence::Capital: parts.capital = text_between(tokens, i, end); break;
-    case CountryEvidence::Name: parts.country_name = text_between(tokens, i, end); break;
-    case CountryEvidence::Demonym: break;
+    case CountryEvidence::Institution:
+      parts.institution = std::string(match->phrase);
+      parts.country = std::string(match->code);
+      break;
+    case CountryEvidence::Capital:
+      parts.capital = text_between(tokens, i, end);
+      parts.capital_country = std::string(match->code);
+      if (before_role) parts.country = parts.capital_country;
+      break;
+    case CountryEvidence::Name:
+      parts.country_name = text_between(tokens, i, end);
+      parts.country = std::string(match->code);
+      break;
+    case CountryEvidence::Demonym: parts.country = std::string(match->code); break;
   }
   if (parts.role_last == i && i > 0 && tokens[i - 1].is("of")) note_role(parts, i, end);  // "President of Ukraine"
   if (end < last && tokens[end].kind == TokenKind::Possessive) ++end;
   return end - i;
+}
+
+// Capitalised only because it opens the sentence, or a common noun in a name ("Union
+// leader", "Several hundred farmers"): read as the lower-case word.
+bool reads_lower_case(const Token& token, std::string_view word) {
+  if (!token.capitalised) return true;
+  const Lexicons& lexicons = Lexicons::get();
+  return !lexicons.title(token.text) && !lexicons.is(WordClass::InstitutionNoun, word) &&
+         (lexicons.is(WordClass::PhraseWord, word) || lexicons.is(WordClass::Group, word));
 }
 
 void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& parts) {
@@ -95,24 +132,22 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
   const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
   const std::string_view word = lower(token, buffer);
-  if (word == "the" || word == "a" || word == "an") {
-    parts.has_article = true;
+  if (word == "the" || word == "a" || word == "an" || word == "her" || word == "his" || word == "their" || word == "its") {
+    if (parts.content_first == i) parts.content_first = i + 1;
     return;
   }
-  // A title right after name words is part of the name ("Stephen King").
-  if (const Title* title = token.capitalised ? lexicons.title(token.text) : nullptr; title && parts.name_last != i) {
+  if (const Title* title = token.capitalised ? lexicons.title(token.text) : nullptr) {
     if (title->gender) parts.gender = title->gender;
     const bool honorific = !title->head && title->gender;  // Sir, Mr, Dame: not a role
     if (!honorific) note_role(parts, i, i + 1);
     return;
   }
-  if (token.capitalised) {
+  if (token.capitalised && lexicons.is(WordClass::InstitutionNoun, word)) parts.organisation_name = true;
+  if (!reads_lower_case(token, word)) {
     if (parts.name_last != i) parts.name_first = i;
     parts.name_last = i + 1;
     return;
   }
-  if (lexicons.is(WordClass::InstitutionNoun, word)) parts.institution_noun = true;
-  if (lexicons.is(WordClass::Group, word)) parts.group = true;
   if (word == "spokesman") parts.gender = 'm';
   if (word == "spokeswoman") parts.gender = 'f';
   if (!parts.description.empty()) parts.description += ' ';
@@ -122,6 +157,7 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
 
 PhraseParts read_parts(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
   PhraseParts parts;
+  parts.content_first = first;
   for (std::uint32_t i = first; i < last;) {
     const Token& token = tokens[i];
     if (token.kind == TokenKind::Possessive) {
@@ -151,36 +187,58 @@ bool is_acronym(std::string_view word) {
   return true;
 }
 
-bool names_organisation(const std::vector<Token>& tokens, const PhraseParts& parts) {
-  if (parts.name_last - parts.name_first == 1 && is_acronym(tokens[parts.name_first].text)) return true;
+// What the phrase's last word makes it: "Sergei Lavrov", "defence ministry", "officials",
+// "Air Force spokesman".
+Head head_of(const std::vector<Token>& tokens, const PhraseParts& parts, std::uint32_t last) {
+  if (parts.name_last == last) return Head::Name;
+  const Token& head = tokens[last - 1];
+  if (head.kind != TokenKind::Word) return Head::Other;
   char buffer[64];
-  return Lexicons::get().is(WordClass::InstitutionNoun, lower(tokens[parts.name_last - 1], buffer));
+  const std::string_view word = lower(head, buffer);
+  const Lexicons& lexicons = Lexicons::get();
+  if (lexicons.is(WordClass::InstitutionNoun, word)) return Head::Institution;
+  if (lexicons.is(WordClass::Group, word)) return Head::Group;
+  if (is_role_word(word) || lexicons.title(head.text)) return Head::Role;
+  return Head::Other;
 }
 
-Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts) {
+Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts, std::uint32_t last) {
   Mention mention;
   mention.country = parts.country;
   mention.gender = parts.gender;
   mention.role_owner = parts.owner;
   mention.description = parts.description;
   if (parts.role_last > parts.role_first) mention.role = text_between(tokens, parts.role_first, parts.role_last);
-  if (parts.name_last > parts.name_first) {
-    mention.type = MentionType::Name;
-    mention.name = text_between(tokens, parts.name_first, parts.name_last);
-    mention.organisation_name = names_organisation(tokens, parts);
-    mention.media = Lexicons::get().is_media(mention.name);
-  } else if (!parts.institution.empty()) {
+  const std::string phrase = text_between(tokens, parts.content_first, last);
+  switch (head_of(tokens, parts, last)) {
+    case Head::Name:
+      mention.type = MentionType::Name;
+      mention.name = parts.organisation_name ? phrase : text_between(tokens, parts.name_first, parts.name_last);
+      mention.organisation_name = parts.organisation_name ||
+                                  (parts.name_last - parts.name_first == 1 && is_acronym(tokens[parts.name_first].text));
+      mention.media = Lexicons::get().is_media(mention.name);
+      return mention;
+    case Head::Institution:
+      mention.type = MentionType::Organisation;
+      mention.name = phrase;
+      return mention;
+    case Head::Group:
+      mention.type = MentionType::Group;
+      mention.name = phrase;
+      return mention;
+    case Head::Role:
+      mention.type = MentionType::Description;
+      mention.role = phrase;  // "Air Force spokesman", "Russian president"
+      return mention;
+    case Head::Other: break;
+  }
+  if (!parts.institution.empty()) {
     mention.type = MentionType::Institution;
     mention.name = parts.institution;
-  } else if (parts.institution_noun) {
-    mention.type = MentionType::Organisation;
-  } else if (parts.group) {
-    mention.type = MentionType::Group;
-  } else if (!parts.description.empty()) {
-    mention.type = MentionType::Description;
   } else if (!parts.capital.empty() || !parts.country_name.empty()) {
     mention.type = MentionType::Government;
     mention.name = parts.capital.empty() ? parts.country_name : parts.capital;
+    mention.country = parts.capital.empty() ? parts.country : parts.capital_country;
   }
   return mention;
 }
@@ -203,12 +261,8 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
                                 lexicons.is(WordClass::Time, lower(tokens[first], buffer)) ||
                                 lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
       ++first;
-    mention = mention_from(tokens, read_parts(tokens, first, last));
-    if (mention.type == MentionType::Organisation || mention.type == MentionType::Group) {
-      std::uint32_t start = first;
-      if (lower(tokens[start], buffer) == "the") ++start;
-      mention.name = text_between(tokens, start, last);
-    }
+    while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
+    if (first < last) mention = mention_from(tokens, read_parts(tokens, first, last), last);
   }
   mention.first = first;
   mention.last = last;
@@ -254,30 +308,44 @@ std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t be
 
 std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
   std::uint32_t end = begin;
-  while (end < ceiling && end - begin < kMaxPhraseTokens && in_phrase(tokens[end])) ++end;
+  while (end < ceiling && end - begin < kMaxPhraseTokens && in_phrase(tokens[end], end + 1 < tokens.size() ? &tokens[end + 1] : nullptr)) ++end;
   return end;
 }
 
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, floor, end);
   std::string appositive_role, appositive_country, appositive_owner;
-  // "Andriy Yermak, Zelenskyy’s chief of staff, stated": read the appositive, then the name.
+  Mention appositive;
+  // "Andriy Yermak, Zelenskyy’s chief of staff, stated" or "Dan Jones, who voted against,
+  // said": read the appositive between the commas, then the name before it.
   if (end > floor && tokens[end - 1].is(",")) {
     std::uint32_t start = end - 1;
-    while (start > floor && end - start <= kMaxPhraseTokens && in_phrase(tokens[start - 1])) --start;
+    while (start > floor && end - start <= kMaxAppositiveTokens && !tokens[start - 1].is(",") &&
+           !is_terminal_or_mark(tokens[start - 1]))
+      --start;
     if (start == floor || !tokens[start - 1].is(",") || start == end - 1) return {};
-    const Mention appositive = interpret_phrase(tokens, start, end - 1);
+    appositive = interpret_phrase(tokens, start, phrase_end(tokens, start, end - 1));
     appositive_role = appositive.role;
     appositive_country = appositive.country;
     appositive_owner = appositive.role_owner;
     end = start - 1;
   }
   std::uint32_t start = end;
-  while (start > floor && end - start < kMaxPhraseTokens && in_phrase(tokens[start - 1])) --start;
+  while (start > floor && end - start < kMaxPhraseTokens && in_phrase(tokens[start - 1], &tokens[start])) --start;
   // A phrase cannot start with "of" or a possessive.
   char buffer[64];
   while (start < end && (tokens[start].kind == TokenKind::Possessive || lower(tokens[start], buffer) == "of")) ++start;
   Mention mention = interpret_phrase(tokens, start, end);
+  // "Her co-organiser, Sam Okoro, said": the name is in the appositive.
+  const bool named_appositive = appositive.type == MentionType::Name && !appositive.organisation_name;
+  if (named_appositive && (mention.type != MentionType::Name || !mention.role.empty())) {
+    const std::string role = mention.role;
+    const std::string country = mention.country;
+    mention = appositive;
+    if (mention.role.empty()) mention.role = role;
+    if (mention.country.empty()) mention.country = country;
+    return mention;
+  }
   if (mention.role.empty()) mention.role = appositive_role;
   if (mention.country.empty()) mention.country = appositive_country;
   if (mention.role_owner.empty()) mention.role_owner = appositive_owner;

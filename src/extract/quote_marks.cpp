@@ -51,6 +51,11 @@ bool is_elision(const std::vector<Token>& tokens, std::size_t i) {
   return false;
 }
 
+// The second mark of rock ’n’ roll.
+bool closes_elision(const std::vector<Token>& tokens, std::size_t i) {
+  return i >= 2 && tokens[i - 1].is("n") && !tokens[i].space_before && is_elision(tokens, i - 2);
+}
+
 Mark classify(const std::vector<Token>& tokens, std::size_t i) {
   const Token& token = tokens[i];
   Mark mark;
@@ -76,7 +81,7 @@ Mark classify(const std::vector<Token>& tokens, std::size_t i) {
       if (is_elision(tokens, i)) return {};
       return {opening_first, Family::Single, mark.character};
     case 0x2019: case '\'':
-      if (is_elision(tokens, i)) return {};
+      if (is_elision(tokens, i) || closes_elision(tokens, i)) return {};
       if (flanks.can_open && !flanks.can_close) return {Role::Open, Family::Single, mark.character};  // 'like this'
       return {Role::Close, Family::Single, mark.character};
     default: return {};

@@ -54,7 +54,14 @@ bool organisation_for(const Entity& entity, const Mention&) { return entity.kind
 bool has_role(const Entity& entity, const Mention& mention) {
   if (entity.kind != "person" || entity.role.empty()) return false;
   if (!mention.country.empty() && !entity.country.empty() && mention.country != entity.country) return false;
+  // "top diplomat", else its last word that names a role: "minister for energy" -> "minister"
   const auto* roles = Lexicons::get().description_roles(mention.description);
+  for (std::string_view rest = mention.description; !roles && !rest.empty();) {
+    const std::size_t space = rest.rfind(' ');
+    if (space == std::string_view::npos) break;
+    roles = Lexicons::get().description_roles(rest.substr(space + 1));
+    rest = rest.substr(0, space);
+  }
   if (!roles) return false;
   const std::string role = lower_ascii(entity.role);
   for (std::string_view word : *roles)
@@ -140,20 +147,45 @@ int SpeakerRegistry::organisation(const std::string& name, const std::string& ki
   return add(std::move(entity));
 }
 
+// The entity of the nearest mention before `where` that `accept` allows.
 int SpeakerRegistry::antecedent(TextPosition where, bool (*accept)(const Entity&, const Mention&),
                                 const Mention& mention) const {
-  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it)
-    if (it->first < where && accept(entities_[static_cast<std::size_t>(it->second)], mention)) return it->second;
-  return -1;
+  int best = -1;
+  TextPosition best_position = 0;
+  for (const auto& [position, entity] : mentions_)
+    if (position < where && (best < 0 || position >= best_position) &&
+        accept(entities_[static_cast<std::size_t>(entity)], mention)) {
+      best = entity;
+      best_position = position;
+    }
+  return best;
 }
 
-void SpeakerRegistry::note_person(const Mention& mention, TextPosition where) {
-  if (mention.type != MentionType::Name || mention.organisation_name || mention.media) return;
-  const int e = person(mention);
-  mentions_.emplace_back(where, e);
+void SpeakerRegistry::note_mention(const Mention& mention, TextPosition where) {
+  if (mention.media) return;
+  int e = -1;
+  if (mention.type == MentionType::Organisation && !mention.country.empty()) {
+    double confidence = 0;
+    e = resolve(mention, where, confidence);
+  } else if (mention.type == MentionType::Name && !mention.organisation_name) {
+    const bool full = mention.name.find(' ') != std::string::npos || !mention.role.empty();
+    e = full ? person(mention) : find_person(mention.name);  // "Jones’ objection" refers to Dan Jones
+  }
+  if (e >= 0) mentions_.emplace_back(where, e);
 }
 
 int SpeakerRegistry::resolve(const Mention& mention, TextPosition where, double& confidence) {
+  const int e = resolve_entity(mention, where, confidence);
+  if (e >= 0) {
+    mentions_.emplace_back(where, e);
+    Entity& entity = at(e);
+    if (mention.type == MentionType::Pronoun && !entity.gender && (mention.gender == 'm' || mention.gender == 'f'))
+      entity.gender = mention.gender;
+  }
+  return e;
+}
+
+int SpeakerRegistry::resolve_entity(const Mention& mention, TextPosition where, double& confidence) {
   confidence = 0.9;
   int e = -1;
   switch (mention.type) {
@@ -208,8 +240,16 @@ int SpeakerRegistry::resolve(const Mention& mention, TextPosition where, double&
       return organisation(capitalised(name), "group", mention.country, "");
     }
   }
-  if (e >= 0) mentions_.emplace_back(where, e);
   return e;
+}
+
+void SpeakerRegistry::note_gender(TextPosition where, char gender) {
+  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it)
+    if (it->first < where) {
+      Entity& entity = at(it->second);
+      if (entity.kind == "person" && !entity.gender) entity.gender = gender;
+      return;
+    }
 }
 
 void SpeakerRegistry::suggest_country(int entity, const std::string& code) {

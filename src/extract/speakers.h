@@ -34,11 +34,15 @@ class SpeakerRegistry {
  public:
   explicit SpeakerRegistry(const std::vector<KnownSpeaker>& known) : known_(known) {}
 
-  // A person named anywhere in the text: a candidate for later pronouns and descriptions.
-  void note_person(const Mention& mention, TextPosition where);
+  // A person or organisation named anywhere in the text: a candidate for later pronouns,
+  // descriptions and "the ministry".
+  void note_mention(const Mention& mention, TextPosition where);
 
   // The entity a speaker mention at `where` names, or -1; `confidence` says how sure.
   int resolve(const Mention& mention, TextPosition where, double& confidence);
+
+  // "his"/"her" right after a person's mention tells that person's gender.
+  void note_gender(TextPosition where, char gender);
 
   // A country suggested by context (what the speaker's reported words are about), used
   // only for officials whose country the text did not state.
@@ -51,6 +55,7 @@ class SpeakerRegistry {
   std::vector<SpeakerRecord> records(std::vector<int>& record_of);
 
  private:
+  int resolve_entity(const Mention& mention, TextPosition where, double& confidence);
   int find_person(const std::string& name) const;
   int add(Entity entity);
   int person(const Mention& mention);
@@ -62,7 +67,7 @@ class SpeakerRegistry {
 
   const std::vector<KnownSpeaker>& known_;
   std::vector<Entity> entities_;
-  std::vector<std::pair<TextPosition, int>> mentions_;  // person mentions in reading order
+  std::vector<std::pair<TextPosition, int>> mentions_;  // where each entity was mentioned
 };
 
 // Surnames compare with transliteration variants folded: "Zelenskyy" is "Zelensky".
