@@ -141,11 +141,40 @@ class Extractor {
           continue;
         }
         const std::uint32_t end = phrase_end(tokens, t, static_cast<std::uint32_t>(tokens.size()));
-        registry_.note_mention(interpret_phrase(tokens, t, end), position_of(p, t));
+        registry_.note_mention(with_appositive(tokens, t, end), position_of(p, t));
         note_gender_after(p, std::max(end, t + 1));
         t = std::max(end, t + 1);
       }
     }
+  }
+
+  // "Ingrid Berg, a spokeswoman for Norway’s foreign ministry" and "The French minister for
+  // energy transition, Sylvie Marchand,": a name and its role.
+  static Mention with_appositive(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+    Mention mention = interpret_phrase(tokens, first, end);
+    if (mention.type == MentionType::Description) {
+      std::uint32_t comma = end;
+      while (comma < tokens.size() && comma < end + 5 && tokens[comma].kind == TokenKind::Word && !tokens[comma].capitalised) ++comma;
+      if (comma + 1 < tokens.size() && tokens[comma].is(",")) {
+        const Mention name = interpret_phrase(tokens, comma + 1, phrase_end(tokens, comma + 1, static_cast<std::uint32_t>(tokens.size())));
+        if (name.type == MentionType::Name && !name.organisation_name) return merged(name, mention);
+      }
+      return mention;
+    }
+    if (mention.type != MentionType::Name || end + 1 >= tokens.size() || !tokens[end].is(",")) return mention;
+    std::uint32_t stop = end + 1;
+    while (stop < tokens.size() && stop < end + 16 && !tokens[stop].is(",") && !is_terminal(tokens[stop])) ++stop;
+    const Mention appositive = interpret_phrase(tokens, end + 1, phrase_end(tokens, end + 1, stop));
+    if (appositive.type != MentionType::Description) return mention;
+    return merged(mention, appositive);
+  }
+
+  // A name with the role an appositive gives it, either way round.
+  static Mention merged(Mention mention, const Mention& appositive) {
+    if (mention.role.empty()) mention.role = appositive.role;
+    if (mention.country.empty()) mention.country = appositive.country;
+    if (mention.role_owner.empty()) mention.role_owner = appositive.role_owner;
+    return mention;
   }
 
   // "Dan Jones … his office", "Marit Olsen, her voice hoarse": a possessive pronoun in the
@@ -209,14 +238,16 @@ class Extractor {
       return claim_entity(p, sentence_speaker, 0.85, c, cue_text, content_start(p, c, cue, sentence), sentence.end);
     if (!speaker.found()) {
       speaker = phrase_after(tokens, c + 1, sentence.end);  // "…, said Lavrov."
-      if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end))
+      if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end) ||
+          after_quotation(p, c - 1))
         return std::nullopt;
       return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
     }
     const std::uint32_t start = content_start(p, c, cue, sentence);
     if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
     // "…, Lavrov said (on Thursday)."
-    if (speaker.first > sentence.begin + 1 && tokens[speaker.first - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end))
+    if (speaker.first > sentence.begin + 1 && tokens[speaker.first - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end) &&
+        !after_quotation(p, speaker.first - 1))
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, speaker.first - 1);
     return std::nullopt;
   }
@@ -245,6 +276,11 @@ class Extractor {
     return false;
   }
 
+  // “…,” she said: the words before the comma are a quotation, attributed by sieve 2.
+  bool after_quotation(std::uint32_t p, std::uint32_t comma) const {
+    return comma > 0 && paragraphs_[p].span_of[comma - 1] >= 0;
+  }
+
   static bool only_adjuncts(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
     begin = skip_time_after(tokens, begin, end);
     for (std::uint32_t t = begin; t < end; ++t)
@@ -262,10 +298,12 @@ class Extractor {
     std::uint32_t start = c + 1;
     if (cue.listener) {  // "told the district assembly that …", "told reporters: “…”"
       std::uint32_t listener = start;
-      while (listener < sentence.end && listener < start + 6 && tokens[listener].kind != TokenKind::Punct &&
+      while (listener < sentence.end && listener < start + 8 && tokens[listener].kind != TokenKind::Punct &&
              tokens[listener].kind != TokenKind::QuoteMark && !tokens[listener].is("that") && !cue_at(tokens, listener))
         ++listener;
-      start = listener;
+      const bool marked = listener < sentence.end && listener < start + 8 &&
+                          (tokens[listener].is("that") || tokens[listener].kind != TokenKind::Word);
+      start = marked ? listener : phrase_end(tokens, start, sentence.end);  // "told reporters the tankers …"
     }
     start = skip_time_after(tokens, start, sentence.end);
     if (start >= sentence.end) return sentence.end;
@@ -501,7 +539,7 @@ class Extractor {
       if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
-      if (c + 1 < before && !cue->listener) break;
+      if (c + 1 < before && !cue->listener && !starts_adjunct(tokens[c + 1])) break;  // "said during a visit:"
       const Sentence sentence = sentence_of(p, c);
       Mention speaker = subject_before(tokens, sentence.begin, c);
       if (!speaker.found() && c > 0 && tokens[c - 1].is(","))  // …, saying “…”
@@ -528,6 +566,12 @@ class Extractor {
       }
     }
     return {};
+  }
+
+  static bool starts_adjunct(const Token& token) {
+    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "to", "from", "outside", "inside"})
+      if (token.is(preposition)) return true;
+    return false;
   }
 
   Sentence sentence_of(std::uint32_t p, std::uint32_t token) const {

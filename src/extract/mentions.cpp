@@ -28,6 +28,16 @@ bool is_weekday_or_month(std::string_view word) {
 
 bool is_word(const Token& token) { return token.kind == TokenKind::Word; }
 
+bool is_pronoun(std::string_view word, char& gender) {
+  const Lexicons& lexicons = Lexicons::get();
+  if (lexicons.is(WordClass::PronounMale, word)) gender = 'm';
+  else if (lexicons.is(WordClass::PronounFemale, word)) gender = 'f';
+  else if (lexicons.is(WordClass::PronounPlural, word)) gender = 'p';
+  else if (lexicons.is(WordClass::PronounIt, word)) gender = 'i';
+  else return false;
+  return true;
+}
+
 // A token that can be part of a speaker phrase. `next` is the token after it, if any:
 // any noun before a possessive belongs ("the festival’s founder").
 bool in_phrase(const Token& token, const Token* next) {
@@ -39,6 +49,8 @@ bool in_phrase(const Token& token, const Token* next) {
   char buffer[64];
   const std::string_view word = lower(token, buffer);
   const Lexicons& lexicons = Lexicons::get();
+  char gender = 0;
+  if (is_pronoun(word, gender)) return true;
   return lexicons.is(WordClass::PhraseWord, word) || lexicons.is(WordClass::InstitutionNoun, word) ||
          lexicons.is(WordClass::Group, word) || lexicons.description_roles(word) != nullptr;
 }
@@ -63,16 +75,6 @@ struct PhraseParts {
 
 enum class Head : std::uint8_t { Name, Institution, Group, Role, Other };
 
-bool is_pronoun(std::string_view word, char& gender) {
-  const Lexicons& lexicons = Lexicons::get();
-  if (lexicons.is(WordClass::PronounMale, word)) gender = 'm';
-  else if (lexicons.is(WordClass::PronounFemale, word)) gender = 'f';
-  else if (lexicons.is(WordClass::PronounPlural, word)) gender = 'p';
-  else if (lexicons.is(WordClass::PronounIt, word)) gender = 'i';
-  else return false;
-  return true;
-}
-
 bool is_role_word(std::string_view lower_word) {
   const Lexicons& lexicons = Lexicons::get();
   return lexicons.description_roles(lower_word) != nullptr || lexicons.is(WordClass::PhraseWord, lower_word);
@@ -96,7 +98,8 @@ std::uint32_t read_country(const std::vector<Token>& tokens, std::uint32_t i, st
   while (end < last && static_cast<std::size_t>(tokens[end].text.data() + tokens[end].text.size() - start) <= match->length) ++end;
   if (end == i) return 0;
   char buffer[64];
-  const bool before_role = end < last && !tokens[end].capitalised && is_role_word(lower(tokens[end], buffer));
+  const bool before_role = end < last && !tokens[end].capitalised &&
+                          Lexicons::get().description_roles(lower(tokens[end], buffer)) != nullptr;
   switch (match->evidence) {
     case CountryEvidence::Institution:
       parts.institution = std::string(match->phrase);
@@ -142,9 +145,11 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
     if (!honorific) note_role(parts, i, i + 1);
     return;
   }
-  if (token.capitalised && lexicons.is(WordClass::InstitutionNoun, word)) parts.organisation_name = true;
   if (!reads_lower_case(token, word)) {
-    if (parts.name_last != i) parts.name_first = i;
+    if (parts.name_last != i) {
+      parts.name_first = i;
+      parts.organisation_name = false;  // "Union leader Marit Olsen": the last run names the speaker
+    }
     parts.name_last = i + 1;
     return;
   }
@@ -153,6 +158,20 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
   if (!parts.description.empty()) parts.description += ' ';
   parts.description += word;
   note_role(parts, i, i + 1);
+}
+
+// "Ministry of Defence", "Rural Alliance": a capitalised institution noun makes the
+// capitalised run around it (with "of", "for", "and") an organisation's name.
+std::uint32_t read_organisation_name(const std::vector<Token>& tokens, std::uint32_t i, std::uint32_t last, PhraseParts& parts) {
+  char buffer[64];
+  if (!tokens[i].capitalised || !Lexicons::get().is(WordClass::InstitutionNoun, lower(tokens[i], buffer))) return 0;
+  std::uint32_t end = i + 1;
+  while (end + 1 < last && (tokens[end].is("of") || tokens[end].is("for") || tokens[end].is("and")) && tokens[end + 1].capitalised)
+    end += 2;
+  if (parts.name_last != i) parts.name_first = i;
+  parts.name_last = end;
+  parts.organisation_name = true;
+  return end - i;
 }
 
 PhraseParts read_parts(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
@@ -174,6 +193,10 @@ PhraseParts read_parts(const std::vector<Token>& tokens, std::uint32_t first, st
         i += used;
         continue;
       }
+    if (const std::uint32_t used = read_organisation_name(tokens, i, last, parts)) {
+      i += used;
+      continue;
+    }
     if (is_word(token)) read_word(tokens, i, parts);
     ++i;
   }
@@ -214,6 +237,7 @@ Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts,
     case Head::Name:
       mention.type = MentionType::Name;
       mention.name = parts.organisation_name ? phrase : text_between(tokens, parts.name_first, parts.name_last);
+      if (parts.organisation_name) mention.role.clear();
       mention.organisation_name = parts.organisation_name ||
                                   (parts.name_last - parts.name_first == 1 && is_acronym(tokens[parts.name_first].text));
       mention.media = Lexicons::get().is_media(mention.name);
@@ -243,6 +267,22 @@ Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts,
   return mention;
 }
 
+// "a spokeswoman for Norway’s foreign ministry": a role for an organisation is a
+// description; the organisation tells the country.
+Mention role_for_organisation(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t i = first + 1; i + 1 < last; ++i) {
+    if (!tokens[i].is("for") && !tokens[i].is("at")) continue;
+    const PhraseParts left = read_parts(tokens, first, i);
+    if (head_of(tokens, left, i) != Head::Role) break;
+    Mention mention = mention_from(tokens, left, i);
+    const PhraseParts right = read_parts(tokens, i + 1, last);
+    if (mention.country.empty()) mention.country = right.country.empty() ? right.capital_country : right.country;
+    mention.role = text_between(tokens, left.content_first, last);
+    return mention;
+  }
+  return mention_from(tokens, read_parts(tokens, first, last), last);
+}
+
 }  // namespace
 
 std::string_view lower(const Token& token, char (&buffer)[64]) { return ascii_lower(token.text, buffer); }
@@ -262,7 +302,7 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
                                 lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
       ++first;
     while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
-    if (first < last) mention = mention_from(tokens, read_parts(tokens, first, last), last);
+    if (first < last) mention = role_for_organisation(tokens, first, last);
   }
   mention.first = first;
   mention.last = last;

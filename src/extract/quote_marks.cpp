@@ -44,7 +44,8 @@ Flanks flanks_of(const std::vector<Token>& tokens, std::size_t i) {
 // ’90s and ’tis: an apostrophe standing for left-out letters, not a mark.
 bool is_elision(const std::vector<Token>& tokens, std::size_t i) {
   if (i + 1 >= tokens.size() || tokens[i + 1].space_before) return false;
-  const std::string_view next = tokens[i + 1].text;
+  char buffer[64];
+  const std::string_view next = ascii_lower(tokens[i + 1].text, buffer);
   if (next.size() == 3 && std::isdigit(static_cast<unsigned char>(next[0])) && next[2] == 's') return true;  // ’90s
   for (const char* word : {"tis", "twas", "em", "n", "cause", "til", "round", "bout"})
     if (next == word) return true;

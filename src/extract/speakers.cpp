@@ -164,9 +164,11 @@ int SpeakerRegistry::antecedent(TextPosition where, bool (*accept)(const Entity&
 void SpeakerRegistry::note_mention(const Mention& mention, TextPosition where) {
   if (mention.media) return;
   int e = -1;
-  if (mention.type == MentionType::Organisation && !mention.country.empty()) {
+  if ((mention.type == MentionType::Organisation && !mention.country.empty()) || mention.type == MentionType::Institution) {
     double confidence = 0;
-    e = resolve(mention, where, confidence);
+    return (void)resolve(mention, where, confidence);
+  } else if (mention.type == MentionType::Description) {
+    e = antecedent(where, has_role, mention);  // "Finland’s top diplomat" is Leena Saarinen
   } else if (mention.type == MentionType::Name && !mention.organisation_name) {
     const bool full = mention.name.find(' ') != std::string::npos || !mention.role.empty();
     e = full ? person(mention) : find_person(mention.name);  // "Jones’ objection" refers to Dan Jones
