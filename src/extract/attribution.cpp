@@ -302,8 +302,9 @@ class Extractor {
              tokens[listener].kind != TokenKind::QuoteMark && !tokens[listener].is("that") && !cue_at(tokens, listener))
         ++listener;
       const bool marked = listener < sentence.end && listener < start + 8 &&
-                          (tokens[listener].is("that") || tokens[listener].kind != TokenKind::Word);
-      start = marked ? listener : phrase_end(tokens, start, sentence.end);  // "told reporters the tankers …"
+                          (tokens[listener].is("that") || tokens[listener].is(":") || tokens[listener].is(",") ||
+                           tokens[listener].kind == TokenKind::QuoteMark);
+      start = marked ? listener : listener_end(tokens, start, sentence.end);  // "told reporters the tankers …"
     }
     start = skip_time_after(tokens, start, sentence.end);
     if (start >= sentence.end) return sentence.end;

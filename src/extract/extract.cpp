@@ -16,6 +16,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+constexpr std::size_t kMaxTitleCodePoints = 90;
+
 ExtractError error_at(std::string_view text, std::size_t offset, std::string_view file, std::string message) {
   const auto position = json_text::position_of(text, offset);
   return {std::string(file), position.line, position.column, std::move(message)};
@@ -29,10 +31,9 @@ std::optional<ExtractError> check_input(std::string_view input, std::string_view
                             std::to_string(options.max_input_bytes >> 20) + " MiB"};
   if (const std::size_t bad = utf8::find_invalid(input); bad != std::string_view::npos)
     return error_at(input, bad, file, "invalid UTF-8; expected article text encoded as UTF-8");
-  if (const std::size_t nul = input.find('\0'); nul != std::string_view::npos)
-    return error_at(input, nul, file, "a NUL byte: this looks like a binary file; expected article text or an HTML page");
   for (std::size_t i = 0; i < input.size(); ++i) {
     const auto c = static_cast<unsigned char>(input[i]);
+    if (c == 0) return error_at(input, i, file, "a NUL byte: this looks like a binary file; expected article text or an HTML page");
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
       return error_at(input, i, file, "control character " + std::to_string(c) +
                                           ": this looks like a binary file; expected article text or an HTML page");
@@ -93,15 +94,40 @@ json quote_json(const Document& document, const QuoteRecord& quote, std::size_t 
           {"confidence", std::round(quote.confidence * 100) / 100}};
 }
 
+// Text without a headline: its first sentence (after the dateline), cut at a word.
+std::string first_sentence(const Document& document) {
+  if (document.paragraphs.empty()) return {};
+  std::string_view text = document.paragraphs.front();
+  for (const std::string_view dash : {" – ", " — ", " - "})
+    if (const std::size_t at = text.find(dash); !document.dateline.empty() && at != std::string_view::npos && at < 80) {
+      text.remove_prefix(at + dash.size());
+      break;
+    }
+  const std::size_t stop = text.find(". ");
+  if (stop != std::string_view::npos) text = text.substr(0, stop + 1);
+  if (utf8::count_code_points(text) <= kMaxTitleCodePoints) return std::string(text);
+  std::string_view cut = text.substr(0, utf8::byte_offset_of(text, kMaxTitleCodePoints));
+  if (const std::size_t space = cut.rfind(' '); space != std::string_view::npos) cut = cut.substr(0, space);
+  return std::string(cut) + "…";
+}
+
+// A file's own name is a stable id; pasted text takes its id from the title.
+std::string article_id(const ArticleInfo& info, std::string_view file, const std::string& title) {
+  if (!info.id.empty()) return info.id;
+  std::string id = file.find('.') != std::string_view::npos && file.find('<') == std::string_view::npos ? slug(file_stem(file)) : "";
+  if (id.empty()) id = slug(title);
+  return id.empty() ? "article" : id;
+}
+
 json article_json(const Document& document, const Extraction& extraction, std::string_view file, const Options& options) {
   const ArticleInfo& info = options.info;
-  const std::string title = pick(info.title, document.title);
-  std::string id = info.id.empty() ? slug(title.empty() ? file_stem(file) : title) : info.id;
-  if (id.empty()) id = "article";
+  std::string title = pick(info.title, document.title);
+  if (title.empty()) title = first_sentence(document);
+  const std::string id = article_id(info, file, title);
   const std::string source = pick(info.source, document.source), url = pick(info.url, document.url);
   json article = {{"format", kArticleFormat},
                   {"id", id},
-                  {"title", title.empty() ? file_stem(file) : title},
+                  {"title", title.empty() ? file_stem(file) : title},  // file_stem: never empty for a loader
                   {"source", source.empty() && url.empty() ? json(nullptr)
                                                            : json{{"name", null_if_empty(source)}, {"url", null_if_empty(url)}}},
                   {"dateline", null_if_empty(document.dateline)},

@@ -38,10 +38,29 @@ bool is_pronoun(std::string_view word, char& gender) {
   return true;
 }
 
+// A noun that can end a speaker phrase: "founder", "ministry", "officials".
+bool is_head_noun(std::string_view word) {
+  static const std::string_view kFunctionWords[] = {"the", "a", "an", "of", "for", "her", "his", "their", "its"};
+  for (std::string_view function_word : kFunctionWords)
+    if (word == function_word) return false;
+  const Lexicons& lexicons = Lexicons::get();
+  return lexicons.description_roles(word) || lexicons.is(WordClass::InstitutionNoun, word) ||
+         lexicons.is(WordClass::Group, word) || lexicons.is(WordClass::PhraseWord, word);
+}
+
 // A token that can be part of a speaker phrase. `next` is the token after it, if any:
 // any noun before a possessive belongs ("the festival’s founder").
 bool in_phrase(const Token& token, const Token* next) {
   if (next && next->kind == TokenKind::Possessive && token.kind == TokenKind::Word) return true;
+  if (next && token.kind == TokenKind::Word && !token.capitalised && next->kind == TokenKind::Word && !next->capitalised) {
+    char buffer[64];
+    const std::string_view head = ascii_lower(next->text, buffer);  // "festival founder", "port authority"
+    const Lexicons& lexicons = Lexicons::get();
+    if (is_head_noun(head)) {
+      const std::string_view word = ascii_lower(token.text, buffer);
+      if (!lexicons.cue(word) && !lexicons.is(WordClass::Adverb, word) && !lexicons.is(WordClass::ClauseEnd, word)) return true;
+    }
+  }
   if (token.kind == TokenKind::Possessive) return true;
   if (token.kind == TokenKind::Punct) return token.is("-");
   if (!is_word(token)) return false;
@@ -344,6 +363,19 @@ std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t be
     else break;
   }
   return begin;
+}
+
+std::uint32_t listener_end(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
+  std::uint32_t i = begin;
+  char buffer[64];
+  if (i < ceiling && (tokens[i].is("the") || tokens[i].is("a") || tokens[i].is("an"))) ++i;
+  if (i < ceiling && tokens[i].capitalised) {  // "Fox News", "the BBC"
+    while (i < ceiling && tokens[i].capitalised) ++i;
+    return i;
+  }
+  for (std::uint32_t t = i; t < ceiling && t < i + 4 && tokens[t].kind == TokenKind::Word; ++t)
+    if (is_head_noun(lower(tokens[t], buffer))) return t + 1;  // "reporters", "a crowd of farmers"
+  return std::min(begin + 1, ceiling);  // "him", "them"
 }
 
 std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {

@@ -56,6 +56,9 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
 // The first tokens of `tokens` from `begin` that a speaker phrase can hold.
 std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling);
 
+// The person spoken to after "told": "reporters", "the BBC", "a crowd of farmers", "him".
+std::uint32_t listener_end(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling);
+
 // Skips adverbs and time phrases backwards from `end` (exclusive); returns the new end.
 std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
 

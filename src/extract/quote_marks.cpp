@@ -62,8 +62,10 @@ Mark classify(const std::vector<Token>& tokens, std::size_t i) {
   Mark mark;
   mark.character = first_code_point(token.text);
   if (token.kind == TokenKind::Possessive) {
-    if (token.text == "\xE2\x80\x99" || token.text == "'") mark = {Role::Close, Family::Single, mark.character};
-    return mark;  // a lone ’ after an s may still close ‘…’
+    // A lone ’ after an s closes ‘…’ when no word follows ("…the Ukrainians’, she said").
+    const bool word_follows = i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word;
+    if ((token.text == "\xE2\x80\x99" || token.text == "'") && !word_follows) mark = {Role::Close, Family::Single, mark.character};
+    return mark;
   }
   if (token.kind != TokenKind::QuoteMark) return mark;
   const Flanks flanks = flanks_of(tokens, i);

@@ -1,0 +1,316 @@
+// The extractor on short articles written for each pattern (never copied news text), the
+// seed article end to end against its hand annotation, and every way input can be unusable.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/loader.h"
+#include "extract/extract.h"
+#include "fixtures.h"
+
+namespace {
+
+using qe::extract::extract_article;
+using qe::extract::InputFormat;
+using qe::extract::Options;
+
+struct QuoteSeen {
+  std::string text, kind, speaker, country, cue;
+};
+
+// Extracts `text` (a title is given, so every line is a paragraph) and checks that the
+// loader accepts the result.
+std::vector<QuoteSeen> Quotes(const std::string& text, const Options& base = {}) {
+  Options options = base;
+  if (options.info.title.empty()) options.info.title = "Test article";
+  const auto result = extract_article(text, "test.txt", options);
+  REQUIRE_MESSAGE(result.ok(), (result.error ? result.error->to_string() : ""));
+  REQUIRE(qe::load_corpus(result.article->dump(), "extracted.json").ok());
+  std::vector<QuoteSeen> quotes;
+  for (const auto& quote : result.article->at("quotes")) {
+    for (const auto& speaker : result.article->at("speakers")) {
+      if (speaker.at("id") != quote.at("speaker")) continue;
+      quotes.push_back({quote.at("text"), quote.at("kind"), speaker.at("name"),
+                        speaker.at("country").is_null() ? "" : speaker.at("country").get<std::string>(),
+                        quote.at("cue").is_null() ? "" : quote.at("cue").get<std::string>()});
+    }
+  }
+  return quotes;
+}
+
+struct Case {
+  const char* name;
+  const char* article;
+  std::vector<QuoteSeen> expected;  // text, kind, speaker, country ("" for null), cue ("" to skip)
+};
+
+void CheckCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SUBCASE(c.name) {
+      const auto quotes = Quotes(c.article);
+      CHECK(quotes.size() == c.expected.size());
+      for (std::size_t i = 0; i < quotes.size() && i < c.expected.size(); ++i) {
+        const QuoteSeen& want = c.expected[i];
+        CHECK(quotes[i].text == want.text);
+        CHECK(quotes[i].kind == want.kind);
+        CHECK(quotes[i].speaker == want.speaker);
+        CHECK(quotes[i].country == want.country);
+        if (!want.cue.empty()) CHECK(quotes[i].cue == want.cue);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("quotations in every common style are found, apostrophes are not quotation marks") {
+  CheckCases({
+      {"curly double", "“We will rebuild the bridge by spring,” said Mayor Anna Kovac.",
+       {{"We will rebuild the bridge by spring,", "direct", "Anna Kovac", "", "said"}}},
+      {"straight double", "\"We will rebuild the bridge by spring,\" Anna Kovac said.",
+       {{"We will rebuild the bridge by spring,", "direct", "Anna Kovac", "", "said"}}},
+      {"single curly with apostrophes inside", "‘It’s the ’90s all over again and it’s Jones’ fault,’ said Tom Reed.",
+       {{"It’s the ’90s all over again and it’s Jones’ fault,", "direct", "Tom Reed", "", "said"}}},
+      {"guillemets", "«Nous ne céderons pas sur ce point,» said French minister Claire Dumas.",
+       {{"Nous ne céderons pas sur ce point,", "direct", "Claire Dumas", "FR", "said"}}},
+      {"German low-high", "„Wir bleiben bei unserem Plan“, said Germany’s Finance Minister Jonas Weber.",
+       {{"Wir bleiben bei unserem Plan", "direct", "Jonas Weber", "DE", "said"}}},
+      {"single guillemets", "‹Das ist keine Lösung für uns›, said Swiss delegate Urs Brunner.",
+       {{"Das ist keine Lösung für uns", "direct", "Urs Brunner", "CH", "said"}}},
+      {"mixed pair", "Russia’s Deputy Minister Pavel Gromov warned: «Winter will decide who was right.”",
+       {{"Winter will decide who was right.", "direct", "Pavel Gromov", "RU", "warned"}}},
+      {"nested quotation", "“They called it a ‘temporary measure’ three years ago,” said union leader Rita Moss.",
+       {{"They called it a ‘temporary measure’ three years ago,", "direct", "Rita Moss", "", "said"}}},
+      {"rock ’n’ roll", "‘It’s rock ’n’ roll and it’s coming back,’ said festival founder Bev Jones.",
+       {{"It’s rock ’n’ roll and it’s coming back,", "direct", "Bev Jones", "", "said"}}},
+  });
+}
+
+TEST_CASE("a quotation over several paragraphs is one quote per paragraph, with one speaker") {
+  const auto quotes = Quotes(
+      "Inspector Lena Wolff told the inquiry: “We checked every door in the building.\n"
+      "“Nobody had signed the log that night.\n"
+      "“That is the failure I want fixed.”\n"
+      "The inquiry resumes on Monday.");
+  REQUIRE(quotes.size() == 3);
+  CHECK(quotes[0].text == "We checked every door in the building.");
+  CHECK(quotes[1].text == "Nobody had signed the log that night.");
+  CHECK(quotes[2].text == "That is the failure I want fixed.");
+  for (const auto& quote : quotes) {
+    CHECK(quote.speaker == "Lena Wolff");
+    CHECK(quote.kind == "direct");
+  }
+}
+
+TEST_CASE("names, titles of works, scare quotes, headlines and the article's own questions are not quotes") {
+  CheckCases({
+      {"named term", "Leaders met as the “coalition of the willing” to discuss support.", {}},
+      {"scare quote", "Critics called the plan a “soft” option for the region.", {}},
+      {"so-called", "The so-called “peace plan” was never published.", {}},
+      {"title of a book", "Her memoir, the book “Long Night in Riga”, sold out in a week.", {}},
+      {"question the article asks", "What happens to the border next?\nNobody knows yet.", {}},
+      {"headline without speech", "Ministers meet over grain border dispute\nThe meeting starts at noon.", {}},
+      {"narration", "The convoy moved to the toll plaza, where traffic backed up for 12 kilometres.", {}},
+  });
+}
+
+TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
+  CheckCases({
+      {"said that", "Poland’s Agriculture Minister Marta Kowal said that farmers would be paid by June.",
+       {{"farmers would be paid by June", "indirect", "Marta Kowal", "PL", "said"}}},
+      {"said without that", "Finance Minister Jonas Weber said the budget would balance next year.",
+       {{"the budget would balance next year", "indirect", "Jonas Weber", "", "said"}}},
+      {"told a listener", "Jonas Weber told reporters the budget would balance next year.",
+       {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
+      {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
+       {{"the budget would balance", "indirect", "Jonas Weber", "", "told"}}},
+      {"according to, before", "According to Jonas Weber, the budget will balance next year.",
+       {{"the budget will balance next year", "indirect", "Jonas Weber", "", "according to"}}},
+      {"according to, after", "The budget will balance next year, according to Jonas Weber.",
+       {{"The budget will balance next year", "indirect", "Jonas Weber", "", "according to"}}},
+      {"warned, denied, insisted", "Jonas Weber warned that prices would rise.\nHe denied that the plan was late.\nHe insisted the numbers were sound.",
+       {{"prices would rise", "indirect", "Jonas Weber", "", "warned"},
+        {"the plan was late", "indirect", "Jonas Weber", "", "denied"},
+        {"the numbers were sound", "indirect", "Jonas Weber", "", "insisted"}}},
+      {"speaker after the clause", "The budget will balance next year, Jonas Weber said.",
+       {{"The budget will balance next year", "indirect", "Jonas Weber", "", "said"}}},
+      {"inverted after the clause", "The budget will balance next year, said Jonas Weber.",
+       {{"The budget will balance next year", "indirect", "Jonas Weber", "", "said"}}},
+      {"mixed", "Jonas Weber said the cuts were “painful but necessary” for the region.",
+       {{"the cuts were “painful but necessary” for the region", "mixed", "Jonas Weber", "", "said"}}},
+      {"reporter's context is cut off", "Jonas Weber said the cuts were needed, as unions prepared a strike.",
+       {{"the cuts were needed", "indirect", "Jonas Weber", "", "said"}}},
+      {"negated cue reports nothing", "Jonas Weber declined to say how much the plan would cost.", {}},
+      {"open question reports nothing", "Investigators have not said what caused the damage.", {}},
+  });
+}
+
+TEST_CASE("attribution: before, after, inverted, participial, colon, floating, continued and earlier speakers") {
+  CheckCases({
+      {"colon introduction", "Mayor Anna Kovac said: “The bridge opens in May.”",
+       {{"The bridge opens in May.", "direct", "Anna Kovac", "", "said"}}},
+      {"participial", "Several hundred farmers blocked the road, saying “the rules will ruin us.”",
+       {{"the rules will ruin us.", "direct", "Several hundred farmers", "", "saying"}}},
+      {"participial reported speech", "Anna Kovac opened the bridge, saying it had cost less than planned.",
+       {{"it had cost less than planned", "indirect", "Anna Kovac", "", "saying"}}},
+      {"continuation after the attribution", "“We are ready,” Anna Kovac said. “The work is done.”",
+       {{"We are ready,", "direct", "Anna Kovac", "", "said"}, {"The work is done.", "direct", "Anna Kovac", "", ""}}},
+      {"floating quotation continues the last speaker",
+       "Anna Kovac spoke to residents on Monday.\n“The bridge is safe,” Kovac said.\n“We tested every cable twice.”",
+       {{"The bridge is safe,", "direct", "Anna Kovac", "", "said"}, {"We tested every cable twice.", "direct", "Anna Kovac", "", ""}}},
+      {"attribution at the start of the next paragraph", "“The bridge is safe and it opens in May,”\nAnna Kovac said on Monday.",
+       {{"The bridge is safe and it opens in May,", "direct", "Anna Kovac", "", "said"}}},
+      {"speaker named paragraphs earlier, then a pronoun",
+       "Anna Kovac has run the city for six years.\nThe council met on Tuesday.\nShe said the bridge would open in May.",
+       {{"the bridge would open in May", "indirect", "Anna Kovac", "", "said"}}},
+  });
+}
+
+TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descriptions and institutions") {
+  SUBCASE("surname and full name are one speaker, the role and country come from the title") {
+    const auto quotes = Quotes(
+        "Russia’s Foreign Minister Sergei Lavrov said talks were over.\n“There is nothing to discuss,” Lavrov said.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Sergei Lavrov");
+    CHECK(quotes[1].speaker == "Sergei Lavrov");
+    CHECK(quotes[1].country == "RU");
+  }
+  SUBCASE("an appositive gives the role, and its owner's country") {
+    const auto quotes = Quotes(
+        "Ukrainian President Petro Ivanenko said the talks would resume.\n"
+        "Andriy Kolos, Ivanenko’s chief of staff, stated that the delegation was ready.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].speaker == "Andriy Kolos");
+    CHECK(quotes[1].country == "UA");
+  }
+  SUBCASE("pronouns go to the nearest compatible person") {
+    const auto quotes = Quotes(
+        "Dan Jones, who voted against, said the trial was too costly.\n"
+        "Priya Nair said her students had counted every passenger.\n"
+        "He said the figures were wrong.");
+    REQUIRE(quotes.size() == 3);
+    CHECK(quotes[2].speaker == "Dan Jones");
+  }
+  SUBCASE("descriptions go to the person given that role") {
+    const auto quotes = Quotes(
+        "Finland’s Foreign Minister Leena Saarinen met her Latvian counterpart.\n"
+        "“The Baltic is not a lake that one country owns,” the top diplomat said.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Leena Saarinen");
+    CHECK(quotes[0].country == "FI");
+  }
+  SUBCASE("institutions and capitals speak as organisations of their country") {
+    const auto quotes = Quotes(
+        "The Kremlin said the talks were a waste of time.\nMoscow has consistently stated its opposition to the plan.\n"
+        "The White House said the offer stood.");
+    REQUIRE(quotes.size() == 3);
+    CHECK(quotes[0].speaker == "Kremlin");
+    CHECK(quotes[0].country == "RU");
+    CHECK(quotes[1].speaker == "Russian government");
+    CHECK(quotes[1].country == "RU");
+    CHECK(quotes[2].country == "US");
+  }
+  SUBCASE("\"the ministry\" refers back to the ministry the article named") {
+    const auto quotes = Quotes(
+        "Ukraine’s defence ministry said the new systems had arrived.\nThe ministry also said crews had finished training.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].speaker == quotes[0].speaker);
+    CHECK(quotes[1].country == "UA");
+  }
+  SUBCASE("the country is null when the text does not tell") {
+    const auto quotes = Quotes("Anna Kovac said the bridge would open in May.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].country.empty());
+  }
+}
+
+TEST_CASE("known speakers lend their ids, names and countries") {
+  Options options;
+  options.known_speakers.push_back({"sergei-lavrov", "Sergei Lavrov", "Foreign Minister of Russia", "person", "RU", {"Lavrov"}});
+  options.info.title = "Known";
+  const auto result = extract_article("“There is nothing to discuss,” Lavrov said.", "known.txt", options);
+  REQUIRE(result.ok());
+  const auto& speaker = result.article->at("speakers").at(0);
+  CHECK(speaker.at("id") == "sergei-lavrov");
+  CHECK(speaker.at("name") == "Sergei Lavrov");
+  CHECK(speaker.at("country") == "RU");
+}
+
+TEST_CASE("the seed article's raw text gives its hand annotation: every quote, speaker, country and kind") {
+  const std::string raw = qe::test::ReadFile(std::string(QE_SOURCE_DIR) + "/tests/data/extraction/seed/lavrov-european-troops.txt");
+  const nlohmann::json gold = nlohmann::json::parse(qe::test::SeedArticleText());
+  const auto result = extract_article(raw, "lavrov-european-troops.txt");
+  REQUIRE(result.ok());
+  const auto& article = *result.article;
+  CHECK(article.at("paragraphs") == gold.at("paragraphs"));
+  CHECK(article.at("dateline") == "Moscow");
+  CHECK(article.at("source").at("name") == "Brussels Morning Newspaper");
+  REQUIRE(article.at("quotes").size() == gold.at("quotes").size());
+  auto gold_speaker = [&](const std::string& id) {
+    for (const auto& speaker : gold.at("speakers"))
+      if (speaker.at("id") == id) return speaker;
+    return nlohmann::json();
+  };
+  for (std::size_t i = 0; i < gold.at("quotes").size(); ++i) {
+    const auto& want = gold.at("quotes")[i];
+    const auto& got = article.at("quotes")[i];
+    CAPTURE(want.at("id"));
+    CHECK(got.at("paragraph") == want.at("paragraph"));
+    CHECK(got.at("start") == want.at("start"));
+    CHECK(got.at("end") == want.at("end"));
+    CHECK(got.at("kind") == want.at("kind"));
+    const auto expected = gold_speaker(want.at("speaker"));
+    nlohmann::ordered_json speaker;
+    for (const auto& s : article.at("speakers"))
+      if (s.at("id") == got.at("speaker")) speaker = s;
+    std::vector<std::string> names = expected.value("aliases", std::vector<std::string>{});
+    names.push_back(expected.at("name"));
+    std::vector<std::string> extracted_names = speaker.value("aliases", std::vector<std::string>{});
+    extracted_names.push_back(speaker.at("name"));
+    bool same_person = false;
+    for (const auto& name : extracted_names) same_person |= std::find(names.begin(), names.end(), name) != names.end();
+    CHECK_MESSAGE(same_person, speaker.at("name").get<std::string>());
+    CHECK(speaker.at("country") == expected.at("country"));
+  }
+}
+
+TEST_CASE("unusable input is refused with a located error and no article") {
+  struct Bad {
+    const char* name;
+    std::string input;
+    std::string error;
+  };
+  const std::vector<Bad> cases = {
+      {"not UTF-8", "Line one.\nCaf\xE9 au lait.", "bad.txt:2:4: invalid UTF-8; expected article text encoded as UTF-8"},
+      {"binary", std::string("PK\x03\x04\0\0", 6), "bad.txt:1:3: control character 3: this looks like a binary file; expected article text or an HTML page"},
+      {"NUL byte", std::string("Text\0more", 9), "bad.txt:1:5: a NUL byte: this looks like a binary file; expected article text or an HTML page"},
+      {"empty", "", "bad.txt: no text: expected an article, paragraphs separated by blank lines or one per line"},
+      {"only white space", " \n\n\t\n", "bad.txt: no text: expected an article, paragraphs separated by blank lines or one per line"},
+      {"200 MB", std::string(200u << 20, 'a'), "bad.txt: the input has 209715200 bytes; expected an article of at most 16 MiB"},
+  };
+  for (const Bad& bad : cases) {
+    SUBCASE(bad.name) {
+      const auto result = extract_article(bad.input, "bad.txt");
+      CHECK_FALSE(result.ok());
+      REQUIRE(result.error);
+      CHECK(result.error->to_string() == bad.error);
+    }
+  }
+}
+
+TEST_CASE("the first line is the title when it looks like one, else the caller's or the first words") {
+  SUBCASE("a short line without a final period") {
+    const auto result = extract_article("Bridge to open in May\n\nThe city said the bridge would open in May.", "b.txt");
+    REQUIRE(result.ok());
+    CHECK(result.article->at("title") == "Bridge to open in May");
+    CHECK(result.article->at("paragraphs").size() == 1);
+  }
+  SUBCASE("a sentence is not a title") {
+    const auto result = extract_article("The city said the bridge would open in May.\nIt will.", "b.txt");
+    REQUIRE(result.ok());
+    CHECK(result.article->at("paragraphs").size() == 2);
+    CHECK(result.article->at("title") == "The city said the bridge would open in May.");
+  }
+}
