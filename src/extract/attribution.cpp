@@ -77,6 +77,7 @@ class Extractor {
     prepare();
     note_people();
     for (std::uint32_t p = 0; p < paragraphs_.size(); ++p) {
+      paragraph_found_begin_ = found_.size();
       find_reported_speech(p);
       attribute_quotations(p);
     }
@@ -428,15 +429,16 @@ class Extractor {
   // The speaker of the last reported speech of paragraph p that ends before token `before`.
   int reported_speaker_before(std::uint32_t p, std::uint32_t before) const {
     int entity = -1;
-    for (const Found& found : found_)
-      if (found.paragraph == p && !found.bytes && found.last <= before) entity = found.entity;
+    for (std::size_t f = paragraph_found_begin_; f < found_.size(); ++f)
+      if (found_[f].paragraph == p && !found_[f].bytes && found_[f].last <= before) entity = found_[f].entity;
     return entity;
   }
 
+  // Spans are in reading order, so each paragraph's are one run from next_span_.
   void attribute_quotations(std::uint32_t p) {
     int paragraph_speaker = -1;
-    for (std::size_t s = 0; s < spans_.size(); ++s) {
-      if (spans_[s].paragraph != p) continue;
+    while (next_span_ < spans_.size() && spans_[next_span_].paragraph < p) ++next_span_;
+    for (std::size_t s = next_span_; s < spans_.size() && spans_[s].paragraph == p; ++s) {
       if (paragraph_speaker < 0) paragraph_speaker = reported_speaker_before(p, spans_[s].open_token);
       if (span_state_[s] == SpanState::Quote) {
         paragraph_speaker = found_[static_cast<std::size_t>(span_found_[s])].entity;
@@ -661,6 +663,8 @@ class Extractor {
   std::vector<Found> found_;
   int last_speaker_ = -1;
   int unknown_ = -1;
+  std::size_t paragraph_found_begin_ = 0;  // found_ of the paragraph being read start here
+  std::size_t next_span_ = 0;
 };
 
 }  // namespace

@@ -9,6 +9,9 @@
 namespace qe::extract {
 namespace {
 
+// Pronouns and descriptions look back this many mentions at most: a few pages of text.
+constexpr std::size_t kMaxAntecedentMentions = 200;
+
 std::string last_word(const std::string& name) {
   const std::size_t space = name.rfind(' ');
   return space == std::string::npos ? name : name.substr(space + 1);
@@ -85,13 +88,19 @@ std::string capitalised(std::string text) {
 bool same_surname(const std::string& a, const std::string& b) { return surname_key(a) == surname_key(b); }
 
 int SpeakerRegistry::add(Entity entity) {
+  const int e = static_cast<int>(entities_.size());
+  if (entity.kind == "person") people_by_surname_[surname_key(entity.name)].push_back(e);
+  else organisations_by_name_.emplace(entity.name, e);
   entities_.push_back(std::move(entity));
-  return static_cast<int>(entities_.size()) - 1;
+  return e;
 }
 
 int SpeakerRegistry::find_person(const std::string& name) const {
   const bool single = name.find(' ') == std::string::npos;
-  for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
+  const auto candidates = people_by_surname_.find(surname_key(name));
+  if (candidates == people_by_surname_.end()) return -1;
+  for (auto it = candidates->second.rbegin(); it != candidates->second.rend(); ++it) {
+    const int e = *it;
     const Entity& entity = entities_[static_cast<std::size_t>(e)];
     if (entity.kind != "person") continue;
     if (entity.name == name) return e;
@@ -133,11 +142,12 @@ int SpeakerRegistry::person(const Mention& mention) {
 
 int SpeakerRegistry::organisation(const std::string& name, const std::string& kind, const std::string& country,
                                   const std::string& alias) {
-  for (std::size_t e = 0; e < entities_.size(); ++e)
-    if (entities_[e].kind != "person" && (entities_[e].name == name || entities_[e].name == alias)) {
-      add_alias(entities_[e], alias);
-      return static_cast<int>(e);
-    }
+  for (const std::string* key : {&name, &alias}) {
+    const auto it = organisations_by_name_.find(*key);
+    if (key->empty() || it == organisations_by_name_.end()) continue;
+    add_alias(at(it->second), alias);
+    return it->second;
+  }
   Entity entity;
   entity.name = name;
   entity.kind = kind;
@@ -150,16 +160,15 @@ int SpeakerRegistry::organisation(const std::string& name, const std::string& ki
 // The entity of the nearest mention before `where` that `accept` allows.
 int SpeakerRegistry::antecedent(TextPosition where, bool (*accept)(const Entity&, const Mention&),
                                 const Mention& mention) const {
-  int best = -1;
-  TextPosition best_position = 0;
-  for (const auto& [position, entity] : mentions_)
-    if (position < where && (best < 0 || position >= best_position) &&
-        accept(entities_[static_cast<std::size_t>(entity)], mention)) {
-      best = entity;
-      best_position = position;
-    }
-  return best;
+  auto it = mentions_.lower_bound(where);
+  for (std::size_t looked = 0; it != mentions_.begin() && looked < kMaxAntecedentMentions; ++looked) {
+    --it;
+    if (accept(entities_[static_cast<std::size_t>(it->second)], mention)) return it->second;
+  }
+  return -1;
 }
+
+void SpeakerRegistry::remember(TextPosition where, int entity) { mentions_.emplace(where, entity); }
 
 void SpeakerRegistry::note_mention(const Mention& mention, TextPosition where) {
   if (mention.media) return;
@@ -173,13 +182,13 @@ void SpeakerRegistry::note_mention(const Mention& mention, TextPosition where) {
     const bool full = mention.name.find(' ') != std::string::npos || !mention.role.empty();
     e = full ? person(mention) : find_person(mention.name);  // "Jones’ objection" refers to Dan Jones
   }
-  if (e >= 0) mentions_.emplace_back(where, e);
+  if (e >= 0) remember(where, e);
 }
 
 int SpeakerRegistry::resolve(const Mention& mention, TextPosition where, double& confidence) {
   const int e = resolve_entity(mention, where, confidence);
   if (e >= 0) {
-    mentions_.emplace_back(where, e);
+    remember(where, e);
     Entity& entity = at(e);
     if (mention.type == MentionType::Pronoun && !entity.gender && (mention.gender == 'm' || mention.gender == 'f'))
       entity.gender = mention.gender;
@@ -246,12 +255,10 @@ int SpeakerRegistry::resolve_entity(const Mention& mention, TextPosition where, 
 }
 
 void SpeakerRegistry::note_gender(TextPosition where, char gender) {
-  for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it)
-    if (it->first < where) {
-      Entity& entity = at(it->second);
-      if (entity.kind == "person" && !entity.gender) entity.gender = gender;
-      return;
-    }
+  const auto it = mentions_.lower_bound(where);
+  if (it == mentions_.begin()) return;
+  Entity& entity = at(std::prev(it)->second);
+  if (entity.kind == "person" && !entity.gender) entity.gender = gender;
 }
 
 void SpeakerRegistry::suggest_country(int entity, const std::string& code) {

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/extract.h"
@@ -65,9 +67,13 @@ class SpeakerRegistry {
   void inherit_countries();
   void link_known(Entity& entity, std::string& id) const;
 
+  void remember(TextPosition where, int entity);
+
   const std::vector<KnownSpeaker>& known_;
   std::vector<Entity> entities_;
-  std::vector<std::pair<TextPosition, int>> mentions_;  // where each entity was mentioned
+  std::multimap<TextPosition, int> mentions_;  // where each entity was mentioned
+  std::unordered_map<std::string, std::vector<int>> people_by_surname_;  // by surname_key
+  std::unordered_map<std::string, int> organisations_by_name_;
 };
 
 // Surnames compare with transliteration variants folded: "Zelenskyy" is "Zelensky".
