@@ -144,3 +144,106 @@ TEST_CASE("the quotes binary runs as a process with the same exit codes") {
   CHECK(WEXITSTATUS(std::system((bin + " validate " + bad + " 2> /dev/null").c_str())) == 1);
   CHECK(WEXITSTATUS(std::system((bin + " query 2> /dev/null").c_str())) == 2);
 }
+
+// [SECTION] quotes extract
+
+namespace {
+const std::string kSeedText = std::string(QE_SOURCE_DIR) + "/tests/data/extraction/seed/lavrov-european-troops.txt";
+}
+
+TEST_CASE("extract writes article JSON that validate accepts, with the caller's metadata") {
+  auto run = Quotes({"extract", "--title", "Lavrov on troops", "--url", "https://news.example/lavrov", "--published",
+                     "2025-08-21", "--source", "Test Wire", "--id", "lavrov", kSeedText});
+  REQUIRE(run.status == 0);
+  CHECK(run.err.empty());
+  const auto article = nlohmann::json::parse(run.out);
+  CHECK(article["id"] == "lavrov");
+  CHECK(article["title"] == "Lavrov on troops");
+  CHECK(article["source"] == nlohmann::json{{"name", "Test Wire"}, {"url", "https://news.example/lavrov"}});
+  CHECK(article["published"] == "2025-08-21");
+  CHECK(article["extracted"]["reviewed"] == false);
+  CHECK(article["quotes"].size() == 10);
+  auto validated = Quotes({"validate", "-"}, run.out);
+  CHECK(validated.status == 0);
+  CHECK(validated.out == "<stdin>: valid, 1 article(s), 5 speaker(s), 10 quote(s)\n");
+}
+
+TEST_CASE("extract of several files streams JSON Lines, one article per line") {
+  const std::string second = TempFile("second.txt", "Bridge to open in May\n\n“It opens in May,” said Mayor Anna Kovac.\n");
+  auto run = Quotes({"extract", kSeedText, second});
+  REQUIRE(run.status == 0);
+  std::istringstream lines(run.out);
+  std::string line;
+  std::vector<nlohmann::json> articles;
+  while (std::getline(lines, line)) articles.push_back(nlohmann::json::parse(line));
+  REQUIRE(articles.size() == 2);
+  CHECK(articles[0]["id"] == "lavrov-european-troops");
+  CHECK(articles[1]["id"] == "qe-cli-test-second");
+  CHECK(articles[1]["title"] == "Bridge to open in May");
+  CHECK(Quotes({"validate", "-"}, run.out).status == 0);
+  CHECK(nlohmann::json::parse(Quotes({"extract", "--format", "jsonl", kSeedText}).out)["quotes"].size() == 10);
+}
+
+TEST_CASE("extract refuses each unusable input with exit 1 and its location, and still writes the good files") {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("Caf\xE9\n", 5), "latin1.txt:1:4: invalid UTF-8; expected article text encoded as UTF-8"},
+      {std::string("\x7F" "ELF\x02\x01", 6), "binary.txt:1:5: control character 2: this looks like a binary file; expected article text or an HTML page"},
+      {"", "empty.txt: no text: expected an article, paragraphs separated by blank lines or one per line"},
+      {std::string(17u << 20, 'x'), "huge.txt: the input has 17825792 bytes; expected an article of at most 16 MiB"},
+  };
+  const char* names[] = {"latin1.txt", "binary.txt", "empty.txt", "huge.txt"};
+  for (std::size_t i = 0; i < std::size(cases); ++i) {
+    CAPTURE(names[i]);
+    const std::string path = TempFile(names[i], cases[i].first);
+    auto run = Quotes({"extract", path, kSeedText});
+    CHECK(run.status == 1);
+    CHECK(run.err == "quotes: /tmp/qe-cli-test-" + cases[i].second + "\n");
+    CHECK(nlohmann::json::parse(run.out)["id"] == "lavrov-european-troops");  // the good file still comes out
+  }
+  auto missing = Quotes({"extract", "/nonexistent/story.txt"});
+  CHECK(missing.status == 1);
+  CHECK(missing.err == "quotes: cannot read /nonexistent/story.txt: no such file or not readable\n");
+}
+
+TEST_CASE("extract usage errors exit 2") {
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"extract"}, "quotes: extract needs at least one FILE"},
+      {{"extract", "--format", "xml", "a.txt"}, "quotes: unknown --format 'xml'; expected article or jsonl"},
+      {{"extract", "--title"}, "quotes: --title needs a value"},
+      {{"extract", "--id", "x", "a.txt", "b.txt"}, "quotes: --id names one article; it cannot be given with several FILEs"},
+      {{"extract", "--bogus", "a.txt"}, "quotes: unexpected option '--bogus'"},
+  };
+  for (const auto& [args, message] : cases) {
+    CAPTURE(message);
+    auto run = Quotes(args);
+    CHECK(run.status == 2);
+    CHECK(run.err.rfind(message + "\n", 0) == 0);
+  }
+}
+
+TEST_CASE("extract --speakers links mentions to a newsroom's existing speaker ids") {
+  const std::string known = TempFile("known.json", R"([{"id": "lavrov-s", "name": "Sergei Lavrov", "aliases": ["Lavrov"], "country": "RU"}])");
+  auto run = Quotes({"extract", "--speakers", known, kSeedText});
+  REQUIRE(run.status == 0);
+  const auto article = nlohmann::json::parse(run.out);
+  CHECK(article["speakers"][0]["id"] == "lavrov-s");
+  CHECK(article["quotes"][0]["speaker"] == "lavrov-s");
+  auto seed_as_known = Quotes({"extract", "--speakers", kSeed, kSeedText});
+  CHECK(nlohmann::json::parse(seed_as_known.out)["speakers"][1]["id"] == "volodymyr-zelenskyy");
+
+  const std::string broken = TempFile("known-broken.json", "[{\"id\": ");
+  auto bad = Quotes({"extract", "--speakers", broken, kSeedText});
+  CHECK(bad.status == 1);
+  CHECK(bad.err.rfind("quotes: /tmp/qe-cli-test-known-broken.json:1:9: ", 0) == 0);
+  const std::string empty = TempFile("known-empty.json", "[]");
+  auto none = Quotes({"extract", "--speakers", empty, kSeedText});
+  CHECK(none.status == 1);
+  CHECK(none.err == "quotes: /tmp/qe-cli-test-known-empty.json: no speakers found; expected an article, a corpus or an array of speaker records with id and name\n");
+}
+
+TEST_CASE("extract | validate passes as processes") {
+  const std::string bin = QE_QUOTES_BIN;
+  CHECK(std::system((bin + " extract " + kSeedText + " | " + bin + " validate - > /dev/null").c_str()) == 0);
+  const std::string empty = TempFile("empty-process.txt", "");
+  CHECK(WEXITSTATUS(std::system((bin + " extract " + empty + " > /dev/null 2>&1").c_str())) == 1);
+}
