@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quote Explorer's one entry point. See README.md and docs/architecture.md.
 #
-#   ./build-wasm.sh deps          install missing Debian/npm packages, fetch Dear ImGui sources
+#   ./build-wasm.sh deps          install missing Debian/npm packages, fetch Dear ImGui and gumbo sources
 #   ./build-wasm.sh web           wasm build -> build/web/ (a static site)
 #   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
 #   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
@@ -10,8 +10,13 @@
 #   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
 #   ./build-wasm.sh test-wasm-sanitize   browser tests against an ASan + assertions wasm build
 #   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
+#   ./build-wasm.sh bench extraction [--train] [POLNEAR_DIR]   native build, then
+#                                 bench/extraction/run.sh: quotes extract scored on PolNeAR dev
+#                                 (POLNEAR_DIR or $POLNEAR_DIR), the seed and test articles,
+#                                 beside two naive baselines; MB/s of extraction vs baselines
 #
-# IMGUI_DIR=/path/to/imgui-1.90.1 overrides the Dear ImGui sources fetched by `deps`.
+# IMGUI_DIR=/path/to/imgui-1.90.1 and GUMBO_DIR=/path/to/gumbo-parser-0.13.0 override the
+# Dear ImGui and gumbo sources fetched by `deps`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,6 +25,9 @@ DEPS="$BUILD/deps"
 IMGUI_VERSION=1.90.1
 IMGUI_DEB_VERSION=1.90.1+ds-1
 IMGUI_DIR=${IMGUI_DIR:-$DEPS/imgui-$IMGUI_VERSION}
+GUMBO_VERSION=0.13.0
+GUMBO_DEB_VERSION=0.13.0+dfsg-2
+GUMBO_DIR=${GUMBO_DIR:-$DEPS/gumbo-parser-$GUMBO_VERSION}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 DEBIAN_PACKAGES=(
@@ -65,13 +73,9 @@ install_npm_packages() {
   fi
 }
 
-# Dear ImGui 1.90.1 comes from Debian 13's source package, fetched with a private apt
-# configuration so the system's sources.list stays untouched.
-fetch_imgui() {
-  [ -f "$IMGUI_DIR/imgui.h" ] && return 0
-  [ "$IMGUI_DIR" = "$DEPS/imgui-$IMGUI_VERSION" ] ||
-    die "IMGUI_DIR=$IMGUI_DIR has no imgui.h"
-  log "fetching Dear ImGui $IMGUI_VERSION sources from Debian's source package"
+# Third-party sources come from Debian 13's source packages, fetched with a private apt
+# configuration so the system's sources.list stays untouched, and are never committed.
+debian_apt_opts() {  # sets APT_OPTS
   local apt_dir="$DEPS/apt"
   mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/src"
   local uris signed_by
@@ -84,43 +88,77 @@ Suites: trixie
 Components: main
 Signed-By: ${signed_by:-/usr/share/keyrings/debian-archive-keyring.gpg}
 EOF
-  local apt_opts=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$apt_dir"
-                  -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
-                  -o APT::Sandbox::User=root)
-  apt-get "${apt_opts[@]}" -qq update
-  (cd "$apt_dir/src" && apt-get "${apt_opts[@]}" -qq source --download-only "imgui=$IMGUI_DEB_VERSION")
-  local orig
-  orig=$(ls "$apt_dir"/src/imgui_*.orig.tar.* | head -n 1)
-  mkdir -p "$IMGUI_DIR.tmp"
-  tar -xf "$orig" -C "$IMGUI_DIR.tmp" --strip-components=1
-  mv "$IMGUI_DIR.tmp" "$IMGUI_DIR"
-  [ -f "$IMGUI_DIR/imgui.h" ] || die "Dear ImGui sources unpacked without imgui.h"
+  APT_OPTS=(-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$apt_dir"
+            -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
+            -o APT::Sandbox::User=root)
+}
+
+# fetch_debian_source PACKAGE DEBIAN_VERSION DIR MARKER: unpacks the upstream tarball of
+# Debian's source package PACKAGE=DEBIAN_VERSION into DIR, unless DIR/MARKER exists. Only
+# that tarball is downloaded (apt checks its SHA256 against the signed Sources index).
+fetch_debian_source() {
+  local package=$1 version=$2 dir=$3 marker=$4
+  [ -e "$dir/$marker" ] && return 0
+  log "fetching $package $version sources from Debian's source package"
+  local APT_OPTS src="$DEPS/apt/src" uri file hash
+  debian_apt_opts
+  apt-get "${APT_OPTS[@]}" -qq update
+  read -r uri file _ hash < <(apt-get "${APT_OPTS[@]}" -qq --print-uris source "$package=$version" |
+                                 grep '\.orig\.tar\.') || die "no $package=$version source package in Debian trixie"
+  if [ ! -f "$src/$file" ]; then
+    /usr/lib/apt/apt-helper "${APT_OPTS[@]}" download-file "${uri//\'/}" "$src/$file.part" "$hash"
+    mv "$src/$file.part" "$src/$file"
+  fi
+  rm -rf "$dir.tmp"
+  mkdir -p "$dir.tmp"
+  tar -xf "$src/$file" -C "$dir.tmp" --strip-components=1
+  rm -rf "$dir"
+  mv "$dir.tmp" "$dir"
+  [ -e "$dir/$marker" ] || die "$package sources unpacked without $marker"
+}
+
+fetch_imgui() {
+  [ -f "$IMGUI_DIR/imgui.h" ] && return 0
+  [ "$IMGUI_DIR" = "$DEPS/imgui-$IMGUI_VERSION" ] || die "IMGUI_DIR=$IMGUI_DIR has no imgui.h"
+  fetch_debian_source imgui "$IMGUI_DEB_VERSION" "$IMGUI_DIR" imgui.h
+}
+
+# gumbo, the HTML5 parser the extractor reads pages with; only its src/*.c are built.
+fetch_gumbo() {
+  [ -f "$GUMBO_DIR/src/gumbo.h" ] && return 0
+  [ "$GUMBO_DIR" = "$DEPS/gumbo-parser-$GUMBO_VERSION" ] || die "GUMBO_DIR=$GUMBO_DIR has no src/gumbo.h"
+  fetch_debian_source gumbo-parser "$GUMBO_DEB_VERSION" "$GUMBO_DIR" src/gumbo.h
+}
+
+fetch_sources() {
+  fetch_imgui
+  fetch_gumbo
 }
 
 cmd_deps() {
   install_debian_packages
   install_npm_packages
-  fetch_imgui
+  fetch_sources
 }
 
 export NODE_PATH=/usr/share/nodejs
 
 configure_native() {
-  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" >/dev/null
 }
 
 cmd_native() {
-  fetch_imgui
+  fetch_sources
   log "native build -> build/native"
   configure_native
   cmake --build "$BUILD/native" -j "$JOBS"
 }
 
 cmd_web() {
-  fetch_imgui
+  fetch_sources
   log "wasm build -> build/web"
   if [ ! -f "$BUILD/wasm/CMakeCache.txt" ]; then
-    emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+    emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" >/dev/null
   fi
   cmake --build "$BUILD/wasm" -j "$JOBS"
 }
@@ -140,10 +178,10 @@ cmd_serve() {
 # The unit tests (which also run the CLI in-process and as a process) under AddressSanitizer
 # and UndefinedBehaviorSanitizer; any report fails the run.
 cmd_test_sanitize() {
-  fetch_imgui
+  fetch_sources
   log "ASan + UBSan build of the unit tests and the CLI -> build/sanitize"
   cmake -S "$ROOT" -B "$BUILD/sanitize" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQE_SANITIZE=ON \
-        -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+        -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" >/dev/null
   cmake --build "$BUILD/sanitize" -j "$JOBS" --target unit-tests quotes
   log "unit tests under ASan + UBSan"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
@@ -159,10 +197,10 @@ browser_tests() {  # $1: the static site to test
 # The browser tests once more against a wasm build with AddressSanitizer and Emscripten's
 # run-time assertions, in build/web-asan.
 cmd_test_wasm_sanitize() {
-  fetch_imgui
+  fetch_sources
   log "wasm build with ASan and assertions -> build/web-asan"
   if [ ! -f "$BUILD/wasm-asan/CMakeCache.txt" ]; then
-    emcmake cmake -S "$ROOT" -B "$BUILD/wasm-asan" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" \
+    emcmake cmake -S "$ROOT" -B "$BUILD/wasm-asan" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" \
       -DQE_SANITIZE=ON -DQE_WASM_ASSERTIONS=ON -DQE_WEB_DIR="$BUILD/web-asan" >/dev/null
   fi
   cmake --build "$BUILD/wasm-asan" -j "$JOBS"
@@ -184,6 +222,11 @@ cmd_test() {
 
 cmd_bench() {
   cmd_native
+  if [ "${1:-}" = extraction ]; then
+    shift
+    QE_BUILD_DIR="$BUILD/native" QE_SKIP_BUILD=1 "$ROOT/bench/extraction/run.sh" "$@"
+    return
+  fi
   "$BUILD/native/filter_bench" "$@"
 }
 
@@ -199,7 +242,7 @@ main() {
     test-sanitize) cmd_test_sanitize ;;
     test-wasm-sanitize) cmd_test_wasm_sanitize ;;
     bench) cmd_bench "$@" ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

@@ -116,8 +116,8 @@ TEST_CASE("stats counts quotes per speaker, country and kind") {
 
 TEST_CASE("usage errors exit 2 and say what was expected") {
   const std::pair<std::vector<std::string>, std::string> cases[] = {
-      {{}, "quotes: missing command; expected validate, query, stats or extract"},
-      {{"frobnicate"}, "quotes: unknown command 'frobnicate'; expected validate, query, stats or extract"},
+      {{}, "quotes: missing command; expected validate, query, stats, extract or score"},
+      {{"frobnicate"}, "quotes: unknown command 'frobnicate'; expected validate, query, stats, extract or score"},
       {{"validate"}, "quotes: validate needs at least one FILE"},
       {{"query"}, "quotes: query needs a FILE"},
       {{"query", "x.json", "--kind", "quoted"}, "quotes: unknown --kind 'quoted'; expected direct, indirect or mixed"},

@@ -8,6 +8,7 @@
 
 #include "core/corpus.h"
 #include "core/loader.h"
+#include "extract/score.h"
 
 namespace qe::cli {
 
@@ -20,10 +21,13 @@ const char* const kUsage =
     "       quotes stats FILE\n"
     "       quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]\n"
     "                      [--speakers FILE] [--format article|jsonl] FILE...\n"
+    "       quotes score GOLD EXTRACTED [--format json|text]\n"
     "FILE - reads standard input. Repeated values of one option are OR-ed, different options\n"
     "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n"
     "extract reads article text (.txt) or an HTML page (.html) and writes article@1 JSON;\n"
-    "several FILEs (or --format jsonl) give JSON Lines, one article per line.\n";
+    "several FILEs (or --format jsonl) give JSON Lines, one article per line.\n"
+    "score pairs articles by id and reports precision, recall and F1 of the extracted\n"
+    "quotes' spans at overlap >= .3, >= .8 and exact, and speaker, country and kind accuracy.\n";
 
 namespace {
 
@@ -231,11 +235,64 @@ int run_extract(const Command& command, std::istream& in, std::ostream& out, std
   return status;
 }
 
+// Precision, recall and attribute accuracy of EXTRACTED against GOLD (extract/score.h).
+// Unpaired ids and articles whose paragraphs differ go to stderr; exit 1 when no article
+// could be scored or a file is bad.
+int run_score(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (command.files[0] == "-" && command.files[1] == "-") {
+    err << "quotes: score reads at most one FILE from standard input\n";
+    return 2;
+  }
+  extract::ScoreInput inputs[2];
+  bool ok = true;
+  for (int i = 0; i < 2; ++i) {
+    const Input input = read_input(command.files[i], in, err);
+    if (!input.ok) {
+      ok = false;
+      continue;
+    }
+    inputs[i] = extract::read_score_input(input.text, input.name);
+    if (!inputs[i].ok()) {
+      err << describe_errors(inputs[i].errors);
+      ok = false;
+    }
+  }
+  if (!ok) return 1;
+  const extract::ScoreReport report = extract::score(inputs[0].articles, inputs[1].articles);
+  for (const std::string& problem : report.problems) err << "quotes: " << problem << '\n';
+  if (report.articles == 0) {
+    err << "quotes: no article was scored; expected GOLD and EXTRACTED to share article ids and paragraphs\n";
+    return 1;
+  }
+  if (command.format == ExportFormat::Text) out << extract::score_text(report);
+  else out << extract::score_json(report).dump(2) << '\n';
+  return 0;
+}
+
+std::variant<Command, UsageError> parse_score_options(Command command, const std::vector<std::string>& args) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string error;
+    if (auto v = option_value(args, i, "--format", error)) {
+      if (*v != "json" && *v != "text") return UsageError{"unknown --format '" + *v + "'; expected json or text"};
+      command.format = *v == "text" ? ExportFormat::Text : ExportFormat::Json;
+    } else if (!error.empty()) {
+      return UsageError{error};
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return UsageError{"unexpected option '" + args[i] + "'"};
+    } else {
+      command.files.push_back(args[i]);
+    }
+  }
+  if (command.files.size() != 2)
+    return UsageError{"score needs two FILEs, GOLD and EXTRACTED; got " + std::to_string(command.files.size())};
+  return command;
+}
+
 }  // namespace
 
 std::variant<Command, UsageError> parse_args(const std::vector<std::string>& args) {
   Command command;
-  if (args.empty()) return UsageError{"missing command; expected validate, query, stats or extract"};
+  if (args.empty()) return UsageError{"missing command; expected validate, query, stats, extract or score"};
   const std::string& verb = args[0];
   if (verb == "-h" || verb == "--help" || verb == "help") return command;
   if (verb == "validate") {
@@ -248,8 +305,12 @@ std::variant<Command, UsageError> parse_args(const std::vector<std::string>& arg
     command.verb = Command::Verb::Extract;
     return parse_extract_options(std::move(command), args, 1);
   }
+  if (verb == "score") {
+    command.verb = Command::Verb::Score;
+    return parse_score_options(std::move(command), args);
+  }
   if (verb != "query" && verb != "stats")
-    return UsageError{"unknown command '" + verb + "'; expected validate, query, stats or extract"};
+    return UsageError{"unknown command '" + verb + "'; expected validate, query, stats, extract or score"};
   command.verb = verb == "query" ? Command::Verb::Query : Command::Verb::Stats;
   if (args.size() < 2) return UsageError{verb + " needs a FILE"};
   command.files = {args[1]};
@@ -273,6 +334,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     case Command::Verb::Query:
     case Command::Verb::Stats: return query_or_stats(command, in, out, err);
     case Command::Verb::Extract: return run_extract(command, in, out, err);
+    case Command::Verb::Score: return run_score(command, in, out, err);
   }
   return 2;
 }

@@ -8,6 +8,9 @@
 //                  [--speakers FILE] [--format article|jsonl] FILE...
 //                                 article text or HTML -> article@1 JSON (one FILE) or
 //                                 JSON Lines (several, or --format jsonl)
+//   quotes score GOLD EXTRACTED [--format json|text]
+//                                 precision, recall, F1 of extracted quotes against gold
+//                                 ones (extract/score.h); exit 1 when no article pairs
 //
 // FILE "-" reads standard input. Usage errors exit 2.
 #pragma once
@@ -24,7 +27,7 @@
 namespace qe::cli {
 
 struct Command {
-  enum class Verb { Validate, Query, Stats, Extract, Help } verb = Verb::Help;
+  enum class Verb { Validate, Query, Stats, Extract, Score, Help } verb = Verb::Help;
   std::vector<std::string> files;
   Filter filter;
   ExportFormat format = ExportFormat::Json;
