@@ -51,11 +51,6 @@ struct Found {
   double confidence = 1.0;
 };
 
-std::string lower_cue(const Token& token) {
-  char buffer[64];
-  return std::string(ascii_lower(token.text, buffer));
-}
-
 const Cue* cue_at(const std::vector<Token>& tokens, std::uint32_t i) {
   if (tokens[i].kind != TokenKind::Word) return nullptr;
   char buffer[64];
@@ -206,7 +201,7 @@ class Extractor {
         const std::optional<Found> found = cue->according ? according_to(p, sentence, c) : reported(p, sentence, c, *cue, sentence_speaker);
         if (!found) continue;
         sentence_speaker = found->entity;
-        c = std::max(c, found->last);
+        if (found->paragraph == p && !found->bytes) c = std::max(c, found->last);
       }
     }
   }
@@ -225,32 +220,53 @@ class Extractor {
   std::optional<Found> reported(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue,
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    const std::string cue_text(tokens[c].text);
-    // "…, saying (that) …": the sentence's subject said it.
-    const bool participle = c > sentence.begin && tokens[c - 1].is(",") && lower_cue(tokens[c]).size() > 4 &&
-                            lower_cue(tokens[c]).substr(lower_cue(tokens[c]).size() - 3) == "ing";
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
-    Mention speaker = participle ? Mention{} : subject_before(tokens, sentence.begin, c);
-    if (participle) {
-      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, c, cue_text, content_start(p, c, cue, sentence), sentence.end);
-      speaker = interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+    const std::string cue_text(tokens[c].text);
+    const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
+    // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
+    if (participle || follows_and(tokens, sentence.begin, c)) {
+      const std::uint32_t start = content_start(p, c, cue, sentence);
+      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, sentence.end);
+      const Mention subject = interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+      if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, sentence.end);
+      if (participle) return std::nullopt;
     }
-    if (!speaker.found() && sentence_speaker >= 0 && follows_and(tokens, sentence.begin, c))  // "… and warned that …"
-      return claim_entity(p, sentence_speaker, 0.85, c, cue_text, content_start(p, c, cue, sentence), sentence.end);
-    if (!speaker.found()) {
-      speaker = phrase_after(tokens, c + 1, sentence.end);  // "…, said Lavrov."
-      if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end) ||
-          after_quotation(p, c - 1))
-        return std::nullopt;
-      return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
-    }
+    const Mention speaker = subject_before(tokens, sentence.begin, c);
+    if (!speaker.found()) return inverted(p, sentence, c, cue_text);
     const std::uint32_t start = content_start(p, c, cue, sentence);
     if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
-    // "…, Lavrov said (on Thursday)."
-    if (speaker.first > sentence.begin + 1 && tokens[speaker.first - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end) &&
-        !after_quotation(p, speaker.first - 1))
-      return claim(p, speaker, speaker.first, cue_text, sentence.begin, speaker.first - 1);
-    return std::nullopt;
+    if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
+    const std::uint32_t comma = speaker.first - 1;
+    if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
+    if (only_adjuncts(tokens, c + 1, sentence.end))  // "…, Lavrov said (on Thursday)."
+      return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
+    // "The benefit, it says, would be $300.": the words on both sides of the attribution.
+    const std::uint32_t after = skip_time_after(tokens, c + 1, sentence.end);
+    if (after >= sentence.end || !tokens[after].is(",")) return std::nullopt;
+    auto before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
+    auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    return rest ? rest : before;
+  }
+
+  // "…, said Lavrov."
+  std::optional<Found> inverted(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const std::string& cue_text) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const Mention speaker = phrase_after(tokens, c + 1, sentence.end);
+    if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end) ||
+        quotation_is_whole(p, sentence.begin, c - 1))
+      return std::nullopt;
+    return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
+  }
+
+  static bool ends_with_ing(const Token& token) {
+    return token.text.size() > 4 && token.text.substr(token.text.size() - 3) == "ing";
+  }
+
+  // The words from `first` to the comma are one quotation: “…,” she said.
+  bool quotation_is_whole(std::uint32_t p, std::uint32_t first, std::uint32_t comma) const {
+    if (comma == 0) return false;
+    const int s = paragraphs_[p].span_of[comma - 1];
+    return s >= 0 && spans_[static_cast<std::size_t>(s)].open_token <= first;
   }
 
   // "has not said", "declined to say", "neither … has said": no words are reported.
@@ -258,7 +274,7 @@ class Extractor {
     char buffer[64];
     for (std::uint32_t t = c; t-- > floor && c - t <= 4;) {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
-      for (const char* negation : {"not", "never", "neither", "nor", "declined", "refused", "n’t", "n't", "no", "without"})
+      for (const char* negation : {"not", "never", "neither", "nor", "declined", "refused", "no", "without"})
         if (word == negation) return true;
       if (word.size() > 3 && (word.substr(word.size() - 3) == "n’t" || word.substr(word.size() - 3) == "n't")) return true;
       if (tokens[t].kind != TokenKind::Word) return false;
@@ -266,6 +282,7 @@ class Extractor {
     return false;
   }
 
+  // "… and warned that …": a second cue of the same subject.
   static bool follows_and(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
@@ -275,11 +292,6 @@ class Extractor {
       if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
     }
     return false;
-  }
-
-  // “…,” she said: the words before the comma are a quotation, attributed by sieve 2.
-  bool after_quotation(std::uint32_t p, std::uint32_t comma) const {
-    return comma > 0 && paragraphs_[p].span_of[comma - 1] >= 0;
   }
 
   static bool only_adjuncts(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
@@ -336,15 +348,17 @@ class Extractor {
   std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,
                              std::uint32_t first, std::uint32_t last) {
     double confidence = 0;
-    const int entity = registry_.resolve(speaker, position_of(p, at), confidence);
-    if (entity < 0) return std::nullopt;
-    return claim_entity(p, entity, confidence * 0.9, at, cue, first, last);
+    int entity = registry_.resolve(speaker, position_of(p, at), confidence);
+    if (entity < 0) {  // "he" with no one named before: the quote stands, its speaker is to be checked
+      entity = unknown_speaker();
+      confidence = 0.35;
+    }
+    return claim_entity(p, entity, confidence * 0.9, cue, first, last);
   }
 
   // Records tokens [first, last) as reported speech of `entity`, trimmed to the clause.
-  std::optional<Found> claim_entity(std::uint32_t p, int entity, double confidence, std::uint32_t at, const std::string& cue,
+  std::optional<Found> claim_entity(std::uint32_t p, int entity, double confidence, const std::string& cue,
                                     std::uint32_t first, std::uint32_t last) {
-    (void)at;
     const Paragraph& paragraph = paragraphs_[p];
     last = clause_end(paragraph, first, last);
     while (last > first && paragraph.tokens[last - 1].kind == TokenKind::Punct && paragraph.span_of[last - 1] < 0) --last;

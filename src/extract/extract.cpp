@@ -18,6 +18,16 @@ using json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxTitleCodePoints = 90;
 
+bool is_stray_control(unsigned char c) { return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'; }
+
+// The input with stray control characters turned into spaces (they cannot be shown).
+std::string without_controls(std::string_view input) {
+  std::string text(input);
+  for (char& c : text)
+    if (is_stray_control(static_cast<unsigned char>(c))) c = ' ';
+  return text;
+}
+
 ExtractError error_at(std::string_view text, std::size_t offset, std::string_view file, std::string message) {
   const auto position = json_text::position_of(text, offset);
   return {std::string(file), position.line, position.column, std::move(message)};
@@ -31,13 +41,17 @@ std::optional<ExtractError> check_input(std::string_view input, std::string_view
                             std::to_string(options.max_input_bytes >> 20) + " MiB"};
   if (const std::size_t bad = utf8::find_invalid(input); bad != std::string_view::npos)
     return error_at(input, bad, file, "invalid UTF-8; expected article text encoded as UTF-8");
+  // A stray control character (an ESC pasted from a terminal) is dropped later; many of
+  // them, or any NUL byte, mean a binary file.
+  std::size_t controls = 0, first_control = std::string_view::npos;
   for (std::size_t i = 0; i < input.size(); ++i) {
     const auto c = static_cast<unsigned char>(input[i]);
     if (c == 0) return error_at(input, i, file, "a NUL byte: this looks like a binary file; expected article text or an HTML page");
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
-      return error_at(input, i, file, "control character " + std::to_string(c) +
-                                          ": this looks like a binary file; expected article text or an HTML page");
+    if (is_stray_control(c) && controls++ == 0) first_control = i;
   }
+  if (controls > 0 && controls * 100 > input.size())
+    return error_at(input, first_control, file, "control character " + std::to_string(input[first_control]) +
+                                                    ": this looks like a binary file; expected article text or an HTML page");
   return std::nullopt;
 }
 
@@ -156,6 +170,8 @@ ExtractResult extract_article(std::string_view input, std::string_view file_name
     result.error = std::move(problem);
     return result;
   }
+  const std::string cleaned = without_controls(input);
+  input = cleaned;
   const bool html = options.format == InputFormat::Html || (options.format == InputFormat::Auto && looks_like_html(input));
   DocumentResult read = html ? read_html_article(input, file_name)
                              : read_text_article(input, file_name, options.info.title.empty());

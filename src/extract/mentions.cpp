@@ -356,6 +356,13 @@ std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32
 std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
   const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
+  // "said Friday afternoon", "announced Monday"
+  while (begin < ceiling && tokens[begin].capitalised && is_weekday_or_month(tokens[begin].text)) {
+    ++begin;
+    while (begin < ceiling && (tokens[begin].is("morning") || tokens[begin].is("afternoon") || tokens[begin].is("evening") ||
+                               tokens[begin].is("night")))
+      ++begin;
+  }
   while (begin < ceiling && is_word(tokens[begin]) && lexicons.is(WordClass::Time, lower(tokens[begin], buffer))) {
     std::uint32_t scan = begin + 1;
     while (scan < ceiling && scan - begin < 4 && is_word(tokens[scan]) && !is_weekday_or_month(tokens[scan].text)) ++scan;

@@ -60,7 +60,7 @@ bool closes_elision(const std::vector<Token>& tokens, std::size_t i) {
 Mark classify(const std::vector<Token>& tokens, std::size_t i) {
   const Token& token = tokens[i];
   Mark mark;
-  mark.character = first_code_point(token.text);
+  mark.character = token.text == "''" || token.text == "``" ? U'"' : first_code_point(token.text);
   if (token.kind == TokenKind::Possessive) {
     // A lone ’ after an s closes ‘…’ when no word follows ("…the Ukrainians’, she said").
     const bool word_follows = i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word;

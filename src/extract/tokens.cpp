@@ -128,6 +128,9 @@ std::vector<Token> tokenize(std::string_view paragraph) {
       }
       token.kind = TokenKind::Word;
       token.capitalised = is_upper(paragraph.substr(pos, length), c);
+    } else if ((c == '\'' && cursor.peek(end) == '\'') || (c == '`' && cursor.peek(end) == '`')) {
+      end += 1;  // '' and `` stand for a double quotation mark in some wire copy
+      token.kind = TokenKind::QuoteMark;
     } else if ((c == '\'' || c == kRightSingle) && !tokens.empty() && !space_before &&
                tokens.back().kind == TokenKind::Word) {
       const char32_t next = cursor.peek(end);

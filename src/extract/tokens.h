@@ -13,7 +13,7 @@ namespace qe::extract {
 enum class TokenKind : std::uint8_t {
   Word,        // letters and digits, with inner apostrophes and hyphens (don’t, Jean-Yves), or an abbreviation (U.S., Mr.)
   Possessive,  // ’s or 's after a word, or a lone ’ after a word ending in s (Jones’)
-  QuoteMark,   // any quotation mark or apostrophe that is not inside a word: “ ” " ‘ ’ ' « » „ ‹ ›
+  QuoteMark,   // any quotation mark or apostrophe that is not inside a word: “ ” " ‘ ’ ' « » „ ‹ ›, '' and ``
   Punct,       // everything else that is not white space
 };
 

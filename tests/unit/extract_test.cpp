@@ -284,7 +284,8 @@ TEST_CASE("unusable input is refused with a located error and no article") {
   };
   const std::vector<Bad> cases = {
       {"not UTF-8", "Line one.\nCaf\xE9 au lait.", "bad.txt:2:4: invalid UTF-8; expected article text encoded as UTF-8"},
-      {"binary", std::string("PK\x03\x04\0\0", 6), "bad.txt:1:3: control character 3: this looks like a binary file; expected article text or an HTML page"},
+      {"binary", std::string("PK\x03\x04\0\0", 6), "bad.txt:1:5: a NUL byte: this looks like a binary file; expected article text or an HTML page"},
+      {"control characters", "Title\n\x1B[31m\x1B[0m\x07\x07", "bad.txt:2:1: control character 27: this looks like a binary file; expected article text or an HTML page"},
       {"NUL byte", std::string("Text\0more", 9), "bad.txt:1:5: a NUL byte: this looks like a binary file; expected article text or an HTML page"},
       {"empty", "", "bad.txt: no text: expected an article, paragraphs separated by blank lines or one per line"},
       {"only white space", " \n\n\t\n", "bad.txt: no text: expected an article, paragraphs separated by blank lines or one per line"},
@@ -298,6 +299,14 @@ TEST_CASE("unusable input is refused with a located error and no article") {
       CHECK(result.error->to_string() == bad.error);
     }
   }
+}
+
+TEST_CASE("a stray control character in real text becomes a space instead of refusing the article") {
+  std::string text = "Anna Kovac said the bridge would open in May.\x1B The council agreed.\n";
+  for (int i = 0; i < 3; ++i) text += text;
+  const auto result = extract_article(text, "stray.txt", Options{{"", "Stray", "", "", ""}, InputFormat::Auto, {}, std::size_t{16} << 20, "quotes"});
+  REQUIRE(result.ok());
+  CHECK(result.article->at("paragraphs")[0] == "Anna Kovac said the bridge would open in May.  The council agreed.");
 }
 
 TEST_CASE("the first line is the title when it looks like one, else the caller's or the first words") {
