@@ -209,12 +209,24 @@ class Extractor {
   // "According to X, …" or "…, according to X."
   std::optional<Found> according_to(std::uint32_t p, const Sentence& sentence, std::uint32_t c) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    const Mention source = phrase_after(tokens, c + 2, sentence.end);
+    std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
+    while (end < sentence.end && !tokens[end].is(",") && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0) ++end;
+    const Mention source = source_phrase(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
-    if (c == sentence.begin && source.last < sentence.end && tokens[source.last].is(","))
-      return claim(p, source, c, "according to", source.last + 1, sentence.end);
-    if (c > sentence.begin + 1 && tokens[c - 1].is(",")) return claim(p, source, c, "according to", sentence.begin, c - 1);
+    if (c == sentence.begin && end < sentence.end && tokens[end].is(","))
+      return claim(p, source, c, "according to", end + 1, sentence.end);
+    if (c > sentence.begin + 1 && tokens[c - 1].is(",") && (end >= sentence.end || is_terminal(tokens[end])))
+      return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  // "conservative talk radio host Rush Limbaugh": the name or role that ends the phrase.
+  static Mention source_phrase(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+    Mention source = phrase_after(tokens, first, last);
+    if (source.found() && source.last == last) return source;
+    std::uint32_t start = last;
+    while (start > first && last - start < 8 && tokens[start - 1].kind != TokenKind::Punct) --start;
+    return interpret_phrase(tokens, start, last);
   }
 
   std::optional<Found> reported(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue,
@@ -227,7 +239,7 @@ class Extractor {
     if (participle || follows_and(tokens, sentence.begin, c)) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
       if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, sentence.end);
-      const Mention subject = interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+      const Mention subject = main_subject(p, sentence, c);
       if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, sentence.end);
       if (participle) return std::nullopt;
     }
@@ -238,7 +250,8 @@ class Extractor {
     if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
     const std::uint32_t comma = speaker.first - 1;
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
-    if (only_adjuncts(tokens, c + 1, sentence.end))  // "…, Lavrov said (on Thursday)."
+    const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + 1, sentence.end) : c + 1;
+    if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
     const std::uint32_t after = skip_time_after(tokens, c + 1, sentence.end);
@@ -246,6 +259,19 @@ class Extractor {
     auto before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
     return rest ? rest : before;
+  }
+
+  // Who the sentence is about before token c: the speaker of an earlier cue ("“…,” Rendell
+  // recalled, suggesting …"), else the phrase that opens the sentence.
+  Mention main_subject(std::uint32_t p, const Sentence& sentence, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    for (std::uint32_t t = c; t-- > sentence.begin;) {
+      if (paragraphs_[p].span_of[t] >= 0 || !cue_at(tokens, t) || t == c) continue;
+      Mention subject = subject_before(tokens, sentence.begin, t);
+      if (!subject.found()) subject = phrase_after(tokens, t + 1, c);
+      if (subject.found()) return subject;
+    }
+    return interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
   }
 
   // "…, said Lavrov."
@@ -262,11 +288,14 @@ class Extractor {
     return token.text.size() > 4 && token.text.substr(token.text.size() - 3) == "ing";
   }
 
-  // The words from `first` to the comma are one quotation: “…,” she said.
+  // The words before the comma are a quotation of their own, attributed by sieve 2:
+  // “…,” she said. / … was blunter: «…», she said.
   bool quotation_is_whole(std::uint32_t p, std::uint32_t first, std::uint32_t comma) const {
     if (comma == 0) return false;
     const int s = paragraphs_[p].span_of[comma - 1];
-    return s >= 0 && spans_[static_cast<std::size_t>(s)].open_token <= first;
+    if (s < 0) return false;
+    const std::uint32_t open = spans_[static_cast<std::size_t>(s)].open_token;
+    return open <= first || paragraphs_[p].tokens[open - 1].is(":");
   }
 
   // "has not said", "declined to say", "neither … has said": no words are reported.
@@ -332,8 +361,8 @@ class Extractor {
     const bool preposition = std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](const char* w) { return first == w; });
     if (preposition) {
       // "said in a statement that …"
-      for (std::uint32_t t = start + 1; t < sentence.end && t < start + 10; ++t) {
-        if (tokens[t].is(",") || paragraphs_[p].span_of[t] >= 0) break;
+      for (std::uint32_t t = start + 1; t < sentence.end && t < start + 12; ++t) {  // "says at a stop in Toledo, Ohio, that"
+        if (paragraphs_[p].span_of[t] >= 0 || cue_at(tokens, t)) break;
         if (tokens[t].is("that")) return t + 1;
       }
       return sentence.end;
@@ -379,7 +408,7 @@ class Extractor {
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
-    for (std::uint32_t t = first + 1; t + 1 < last; ++t) {
+    for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       if (paragraph.span_of[t] >= 0) continue;
       if (paragraph.tokens[t].is("and") && cue_at(paragraph.tokens, t + 1)) return t;  // "… and warned that …"
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own

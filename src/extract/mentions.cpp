@@ -333,8 +333,23 @@ std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32
   char buffer[64];
   while (end > floor) {
     const Token& token = tokens[end - 1];
+    // "Lindsey Graham (R-S.C.) told": a parenthesis after the name
+    if (token.is(")")) {
+      std::uint32_t open = end - 1;
+      while (open > floor && end - open < 8 && !tokens[open - 1].is("(")) --open;
+      if (open > floor && tokens[open - 1].is("(")) {
+        end = open - 1;
+        continue;
+      }
+    }
     if (!is_word(token)) break;
     const std::string_view word = lower(token, buffer);
+    // "in 2010", "on Thursday": a year or day after a time preposition
+    const bool year = word.size() == 4 && std::isdigit(static_cast<unsigned char>(word[0]));
+    if (year && end - 1 > floor && lexicons.is(WordClass::Time, lower(tokens[end - 2], buffer))) {
+      end -= 2;
+      continue;
+    }
     if (lexicons.is(WordClass::Adverb, word) || (!token.capitalised && word.size() > 4 && word.substr(word.size() - 2) == "ly")) {
       --end;
       continue;
@@ -393,6 +408,8 @@ std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, 
 
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, floor, end);
+  // "Ted Cruz endorses Trump, who says": the relative pronoun stands for the name before it.
+  if (end > floor + 2 && tokens[end - 1].is("who") && tokens[end - 2].is(",")) end -= 2;
   std::string appositive_role, appositive_country, appositive_owner;
   Mention appositive;
   // "Andriy Yermak, Zelenskyy’s chief of staff, stated" or "Dan Jones, who voted against,
@@ -403,6 +420,14 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
            !is_terminal_or_mark(tokens[start - 1]))
       --start;
     if (start == floor || !tokens[start - 1].is(",") || start == end - 1) return {};
+    // Only a role ("Zelenskyy’s chief of staff"), a relative clause ("who voted against") or an
+    // aside ("her voice hoarse", "speaking on condition of anonymity") is an appositive;
+    // "…, and the meeting deteriorated from there, said …" is not.
+    const bool relative = tokens[start].is("who") || tokens[start].is("whose");
+    const bool aside = (end - 1 - start <= 4 && !tokens[start].is("and") && !tokens[start].is("but") && !tokens[start].is("or")) ||
+                       (tokens[start].text.size() > 4 && tokens[start].text.substr(tokens[start].text.size() - 3) == "ing");
+    const bool role = phrase_end(tokens, start, end - 1) >= start + 2;  // "chief executive of the regional airline SkyNord"
+    if (!relative && !aside && !role) return {};
     appositive = interpret_phrase(tokens, start, phrase_end(tokens, start, end - 1));
     appositive_role = appositive.role;
     appositive_country = appositive.country;
