@@ -64,6 +64,12 @@ const Cue* cue_at(const std::vector<Token>& tokens, std::uint32_t i) {
 
 bool is_terminal(const Token& token) { return token.is(".") || token.is("!") || token.is("?"); }
 
+std::uint32_t word_count(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+  std::uint32_t words = 0;
+  for (std::uint32_t t = first; t < last; ++t) words += tokens[t].kind == TokenKind::Word;
+  return words;
+}
+
 class Extractor {
  public:
   Extractor(const Document& document, const std::vector<KnownSpeaker>& known) : document_(document), registry_(known) {}
@@ -256,7 +262,10 @@ class Extractor {
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
     const std::uint32_t after = skip_time_after(tokens, c + 1, sentence.end);
     if (after >= sentence.end || !tokens[after].is(",")) return std::nullopt;
-    auto before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
+    // The part before the attribution stands alone only when it reads as a clause.
+    std::optional<Found> before;
+    if (word_count(tokens, sentence.begin, comma) >= kMinReportedWords + 1)
+      before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
     return rest ? rest : before;
   }
@@ -278,7 +287,9 @@ class Extractor {
   std::optional<Found> inverted(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const std::string& cue_text) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     const Mention speaker = phrase_after(tokens, c + 1, sentence.end);
-    if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") || !only_adjuncts(tokens, speaker.last, sentence.end) ||
+    const bool appositive = speaker.last < sentence.end && tokens[speaker.last].is(",");  // "said Mr. Barrett, the lawyer …"
+    if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") ||
+        !(appositive || only_adjuncts(tokens, speaker.last, sentence.end)) ||
         quotation_is_whole(p, sentence.begin, c - 1))
       return std::nullopt;
     return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
@@ -365,6 +376,12 @@ class Extractor {
         if (paragraphs_[p].span_of[t] >= 0 || cue_at(tokens, t)) break;
         if (tokens[t].is("that")) return t + 1;
       }
+      // "said after the convention he would …": a short adjunct, then a pronoun subject
+      for (std::uint32_t t = start + 1; t < sentence.end && t < start + 5; ++t) {
+        char gender = 0;
+        if (tokens[t].kind != TokenKind::Word) break;
+        if (is_subject_pronoun(ascii_lower(tokens[t].text, buffer), gender)) return t;
+      }
       return sentence.end;
     }
     if (tokens[start].kind == TokenKind::Punct) return sentence.end;  // "said, when asked", "said: “…”"
@@ -392,9 +409,7 @@ class Extractor {
     last = clause_end(paragraph, first, last);
     while (last > first && paragraph.tokens[last - 1].kind == TokenKind::Punct && paragraph.span_of[last - 1] < 0) --last;
     while (first < last && paragraph.tokens[first].kind == TokenKind::Punct && paragraph.span_of[first] < 0) ++first;
-    std::uint32_t words = 0;
-    for (std::uint32_t t = first; t < last; ++t) words += paragraph.tokens[t].kind == TokenKind::Word;
-    if (words < kMinReportedWords) return std::nullopt;
+    if (word_count(paragraph.tokens, first, last) < kMinReportedWords) return std::nullopt;
     Found found{p, first, last, false, "indirect", cue, entity, confidence};
     if (!absorb_quotations(found)) return std::nullopt;
     suggest_country_from_content(found);
@@ -552,18 +567,35 @@ class Extractor {
     }
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (after < tokens.size() && tokens[after].is(",")) ++after;
+    if (after < tokens.size() && is_dash(tokens[after])) return signed_by(p, after + 1);  // “…” ― Ana Ruiz
     for (std::uint32_t c = after; c < tokens.size() && c < after + kMaxCueDistance; ++c) {
       if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
       const Mention speaker = c == after ? phrase_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
                                          : subject_before(tokens, after, c);
-      if (!speaker.found() || (c != after && speaker.first != after)) return {};
+      // "“…,” panel Chairman Jason Chaffetz said": a word or two may stand before the name
+      const bool adjacent = c == after || (speaker.first >= after && speaker.first <= after + 2);
+      if (!speaker.found() || !adjacent) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
       return {entity, confidence * 0.95, std::string(tokens[c].text), c};
     }
     return {};
+  }
+
+  static bool is_dash(const Token& token) {
+    return token.is("\u2015") || token.is("\u2014") || token.is("\u2013") || token.is("-");
+  }
+
+  // A quotation signed with a dash and a name, as in letters and comments: “…” ― Ana Ruiz
+  Attribution signed_by(std::uint32_t p, std::uint32_t first) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const Mention speaker = interpret_phrase(tokens, first, phrase_end(tokens, first, static_cast<std::uint32_t>(tokens.size())));
+    if (speaker.type != MentionType::Name || speaker.media) return {};
+    double confidence = 0;
+    const int entity = registry_.resolve(speaker, position_of(p, first), confidence);
+    return {entity, confidence * 0.9, "", first};
   }
 
   bool only_punct_after(std::uint32_t p, std::uint32_t after) const {

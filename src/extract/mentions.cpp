@@ -44,6 +44,7 @@ bool is_head_noun(std::string_view word) {
   for (std::string_view function_word : kFunctionWords)
     if (word == function_word) return false;
   const Lexicons& lexicons = Lexicons::get();
+  if (word.size() > 3 && word.back() == 's' && is_head_noun(word.substr(0, word.size() - 1))) return true;  // "attorneys"
   return lexicons.description_roles(word) || lexicons.is(WordClass::InstitutionNoun, word) ||
          lexicons.is(WordClass::Group, word) || lexicons.is(WordClass::PhraseWord, word);
 }
@@ -70,8 +71,7 @@ bool in_phrase(const Token& token, const Token* next) {
   const Lexicons& lexicons = Lexicons::get();
   char gender = 0;
   if (is_pronoun(word, gender)) return true;
-  return lexicons.is(WordClass::PhraseWord, word) || lexicons.is(WordClass::InstitutionNoun, word) ||
-         lexicons.is(WordClass::Group, word) || lexicons.description_roles(word) != nullptr;
+  return is_head_noun(word) || lexicons.is(WordClass::PhraseWord, word);
 }
 
 std::string text_between(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
@@ -240,6 +240,7 @@ Head head_of(const std::vector<Token>& tokens, const PhraseParts& parts, std::ui
   const Lexicons& lexicons = Lexicons::get();
   if (lexicons.is(WordClass::InstitutionNoun, word)) return Head::Institution;
   if (lexicons.is(WordClass::Group, word)) return Head::Group;
+  if (word.size() > 3 && word.back() == 's' && is_head_noun(word.substr(0, word.size() - 1))) return Head::Group;  // "attorneys"
   if (is_role_word(word) || lexicons.title(head.text)) return Head::Role;
   return Head::Other;
 }
@@ -305,6 +306,11 @@ Mention role_for_organisation(const std::vector<Token>& tokens, std::uint32_t fi
 }  // namespace
 
 std::string_view lower(const Token& token, char (&buffer)[64]) { return ascii_lower(token.text, buffer); }
+
+bool is_subject_pronoun(std::string_view word, char& gender) {
+  gender = 0;
+  return is_pronoun(word, gender) || word == "we" || word == "i";
+}
 
 Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
   Mention mention;

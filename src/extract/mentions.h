@@ -67,4 +67,7 @@ std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t be
 
 std::string_view lower(const Token& token, char (&buffer)[64]);
 
+// he, she, they, it, we, I: a clause's subject; sets gender to 'm', 'f', 'p', 'i' or 0.
+bool is_subject_pronoun(std::string_view lower_word, char& gender);
+
 }  // namespace qe::extract
