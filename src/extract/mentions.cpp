@@ -49,6 +49,8 @@ bool is_head_noun(std::string_view word) {
          lexicons.is(WordClass::Group, word) || lexicons.is(WordClass::PhraseWord, word);
 }
 
+bool is_role_word(std::string_view lower_word) { return is_head_noun(lower_word); }
+
 // A token that can be part of a speaker phrase. `next` is the token after it, if any:
 // any noun before a possessive belongs ("the festival’s founder").
 bool in_phrase(const Token& token, const Token* next) {
@@ -94,10 +96,7 @@ struct PhraseParts {
 
 enum class Head : std::uint8_t { Name, Institution, Group, Role, Other };
 
-bool is_role_word(std::string_view lower_word) {
-  const Lexicons& lexicons = Lexicons::get();
-  return lexicons.description_roles(lower_word) != nullptr || lexicons.is(WordClass::PhraseWord, lower_word);
-}
+
 
 void note_role(PhraseParts& parts, std::uint32_t first, std::uint32_t last) {
   if (parts.role_last == 0) parts.role_first = first;

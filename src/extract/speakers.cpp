@@ -130,6 +130,7 @@ void SpeakerRegistry::absorb(Entity& entity, const Mention& mention) {
 }
 
 int SpeakerRegistry::person(const Mention& mention) {
+  if (mention.name.empty()) return -1;
   int e = find_person(mention.name);
   if (e < 0) {
     Entity entity;
@@ -142,6 +143,7 @@ int SpeakerRegistry::person(const Mention& mention) {
 
 int SpeakerRegistry::organisation(const std::string& name, const std::string& kind, const std::string& country,
                                   const std::string& alias) {
+  if (name.empty()) return -1;
   for (const std::string* key : {&name, &alias}) {
     const auto it = organisations_by_name_.find(*key);
     if (key->empty() || it == organisations_by_name_.end()) continue;
@@ -223,6 +225,7 @@ int SpeakerRegistry::resolve_entity(const Mention& mention, TextPosition where, 
         confidence = 0.6;  // "a Kremlin spokesman": someone the article does not name
         Entity entity;
         entity.name = capitalised(mention.role.empty() ? mention.description : mention.role);
+        if (entity.name.empty()) return -1;
         entity.role = mention.role;
         entity.country = mention.country;
         entity.country_evidence = mention.country.empty() ? 0 : 2;

@@ -3,26 +3,57 @@
 # (default 60), starting from the seed corpus in tests/fuzz/corpus/NAME. New inputs go to
 # build/fuzz/corpus/NAME, crashes to build/fuzz/crashes/. See docs/reliability.md.
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader url_hash cli_args text_search
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader url_hash cli_args text_search extract
+#
+# `extract` also compiles the gumbo C sources (GUMBO_DIR, from ./build-wasm.sh deps) and the
+# embedded lexicons (cmake/EmbedLexicons.cmake).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader url_hash cli_args text_search)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader url_hash cli_args text_search extract)
 OUT="$ROOT/build/fuzz"
 mkdir -p "$OUT/crashes"
 CXX=${CXX_FUZZ:-clang++}
 FLAGS=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -I"$ROOT/src" -I"$ROOT")
 CORE=("$ROOT"/src/core/*.cpp)
+GUMBO_DIR=${GUMBO_DIR:-$ROOT/build/deps/gumbo-parser-0.13.0}
+
+# The extractor's lexicons as C++ (as the CMake build embeds them); prints the file.
+lexicon_source() {
+  local tsv=("$ROOT"/src/extract/lexicon/*.tsv)
+  mkdir -p "$OUT/generated"
+  cmake "-DINPUTS=$(IFS=';'; echo "${tsv[*]}")" -DOUTPUT="$OUT/generated/lexicon_files.cpp" \
+        -P "$ROOT/cmake/EmbedLexicons.cmake" >&2
+  echo "$OUT/generated/lexicon_files.cpp"
+}
+
+# gumbo's C sources, instrumented like the rest, as one archive; prints the archive.
+gumbo_library() {
+  [ -f "$GUMBO_DIR/src/gumbo.h" ] || { echo "no gumbo sources at $GUMBO_DIR: run ./build-wasm.sh deps" >&2; exit 1; }
+  local lib="$OUT/gumbo/libgumbo.a" source
+  if [ ! -f "$lib" ]; then
+    mkdir -p "$OUT/gumbo"
+    for source in "$GUMBO_DIR"/src/*.c; do
+      "${CC_FUZZ:-clang}" -O1 -g -w -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+        -c "$source" -o "$OUT/gumbo/$(basename "$source" .c).o" >&2
+    done
+    ar rcs "$lib" "$OUT"/gumbo/*.o
+  fi
+  echo "$lib"
+}
 
 for target in "${TARGETS[@]}"; do
   binary="$OUT/fuzz_$target"
   sources=("$ROOT/tests/fuzz/fuzz_$target.cpp" "${CORE[@]}")
   [ "$target" = cli_args ] && sources+=("$ROOT/src/platform/cli/cli.cpp")
+  if [ "$target" = extract ]; then
+    sources+=("$ROOT"/src/extract/*.cpp "$(lexicon_source)" -I"$GUMBO_DIR/src" "$(gumbo_library)")
+  fi
   status=0
-  if [ ! -x "$binary" ] || [ -n "$(find "$ROOT/src" "$ROOT/tests/fuzz" -newer "$binary" -name '*.[ch]*' | head -1)" ]; then
+  if [ ! -x "$binary" ] || [ -n "$(find "$ROOT/src" "$ROOT/tests/fuzz" -newer "$binary" \( -name '*.[ch]*' -o -name '*.tsv' \) | head -1)" ]; then
     echo "== building fuzz_$target"
     "$CXX" "${FLAGS[@]}" "${sources[@]}" -o "$binary"
   fi

@@ -114,6 +114,7 @@ TEST_CASE("names, titles of works, scare quotes, headlines and the article's own
       {"title of a book", "Her memoir, the book “Long Night in Riga”, sold out in a week.", {}},
       {"question the article asks", "What happens to the border next?\nNobody knows yet.", {}},
       {"headline without speech", "Ministers meet over grain border dispute\nThe meeting starts at noon.", {}},
+      {"a possessive alone is nobody (fuzzing found an empty speaker name here)", "Her said the plan would work.", {}},
       {"narration", "The convoy moved to the toll plaza, where traffic backed up for 12 kilometres.", {}},
   });
 }
