@@ -1,5 +1,7 @@
 // Quote Explorer page glue: window.QuoteExplorer (docs/embedding.md), data loading with
-// progress, the filter in the URL hash, and a screen-reader mirror of what the canvas shows.
+// progress, extraction of quotes from article text (the extractor is a second module,
+// loaded on first use), the filter in the URL hash, and a screen-reader mirror of what the
+// canvas shows.
 // Untrusted text (article JSON, URLs, error messages) only ever reaches the DOM as
 // textContent.
 'use strict';
@@ -10,6 +12,8 @@
   const A11Y_LIST_LENGTH = 50;
   const embedded = document.documentElement.dataset.mode === 'embed';
   const $ = (id) => document.getElementById(id);
+  // quote-extractor.js sits beside this script (also when a page elsewhere includes it).
+  const EXTRACTOR_URL = new URL('quote-extractor.js', (document.currentScript && document.currentScript.src) || location.href).href;
 
   let wasm = null; // the Emscripten module, once started
   let lastFilter = null;
@@ -51,15 +55,15 @@
 
   // [SECTION] Calling into the wasm core
 
-  function withCString(text, use) {
-    const size = wasm.lengthBytesUTF8(text) + 1;
-    const pointer = wasm._malloc(size);
+  function withCString(text, use, module = wasm) {
+    const size = module.lengthBytesUTF8(text) + 1;
+    const pointer = module._malloc(size);
     if (!pointer) throw new Error('out of memory');
     try {
-      wasm.stringToUTF8(text, pointer, size);
+      module.stringToUTF8(text, pointer, size);
       return use(pointer);
     } finally {
-      wasm._free(pointer);
+      module._free(pointer);
     }
   }
 
@@ -168,6 +172,108 @@
     return loadBytes(new TextEncoder().encode(text), String(name));
   }
 
+  // [SECTION] Extraction: article text or an HTML page -> article JSON -> the normal load
+
+  let extractorScript = null; // Promise: quote-extractor.js has run
+  let extractor = null; // Promise of the extractor module, once asked for
+
+  // Loads quote-extractor.js (and its .wasm) the first time something is extracted; pages
+  // that never extract never download it.
+  function loadExtractor() {
+    if (!extractorScript) {
+      extractorScript = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = EXTRACTOR_URL;
+        script.async = true;
+        script.onload = () => (typeof createQuoteExtractor === 'function'
+          ? resolve() : reject(new Error('quote-extractor.js did not load')));
+        script.onerror = () => reject(new Error('the extractor (quote-extractor.js) could not be downloaded'));
+        document.head.appendChild(script);
+      });
+      extractorScript.catch(() => {
+        extractorScript = null; // the next extraction tries again
+      });
+    }
+    if (!extractor) {
+      extractor = extractorScript.then(() => createQuoteExtractor({
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+      }).catch((error) => {
+        throw new Error(`the extractor could not start: ${error && error.message ? error.message : error}`);
+      }));
+      extractor.catch(() => {
+        extractor = null;
+      });
+    }
+    return extractor;
+  }
+
+  const OPTION_KEYS = ['title', 'source', 'url', 'published'];
+
+  // Extracts an article from text or HTML (a string, or bytes as Uint8Array or ArrayBuffer)
+  // and loads it; resolves with the article JSON. Rejects with the extractor's located
+  // message (`name:line:column: …`), or the loader's, while the explorer keeps its data.
+  async function extract(input, options = {}) {
+    requireStarted();
+    if (options === null || typeof options !== 'object') throw new TypeError('extract: options must be an object');
+    const name = options.name === undefined || options.name === null ? 'pasted text' : String(options.name);
+    const settings = { name, format: options.html === true ? 'html' : options.html === false ? 'text' : 'auto' };
+    for (const key of OPTION_KEYS) {
+      const value = options[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') throw new TypeError(`extract: ${key} must be a string`);
+      settings[key] = value;
+    }
+    let bytes;
+    if (typeof input === 'string') bytes = new TextEncoder().encode(input);
+    else if (input instanceof Uint8Array) bytes = input;
+    else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
+    else return fail(`${name}: expected article text (a string) or its bytes (Uint8Array or ArrayBuffer)`);
+
+    let module;
+    try {
+      if (!extractor) showLoading('Loading the quote extractor…');
+      module = await loadExtractor();
+    } catch (error) {
+      return fail(`${name}: ${error.message}`);
+    } finally {
+      $('qe-loading').hidden = true;
+    }
+    let answer;
+    const pointer = module._malloc(Math.max(bytes.length, 1));
+    if (!pointer) return fail(`${name}: out of memory: ${bytes.length} bytes do not fit; the previous data is kept`);
+    try {
+      module.HEAPU8.set(bytes, pointer);
+      answer = JSON.parse(withCString(JSON.stringify(settings),
+        (optionsPointer) => module.UTF8ToString(module._qe_extract(pointer, bytes.length, optionsPointer)), module));
+    } catch (error) {
+      // A trap (a bug) leaves the module's memory in an unknown state: the next extraction
+      // starts a fresh one.
+      extractor = null;
+      console.warn('Quote Explorer: the extractor failed:', error);
+      return fail(`${name}: the extractor failed (${error.message}); the previous data is kept`);
+    } finally {
+      if (extractor) module._free(pointer);
+    }
+    if (answer.error) return fail(answer.error);
+    await loadBytes(new TextEncoder().encode(JSON.stringify(answer.article)), name);
+    return answer.article;
+  }
+
+  // Files: .txt, .text, .html and .htm are article text to extract; anything else
+  // (.json, .jsonl) is loaded as is.
+  function openFile(file) {
+    const name = file.name;
+    const html = /\.html?$/i.test(name) || (!/\.[a-z0-9]+$/i.test(name) && file.type === 'text/html');
+    const text = /\.te?xt$/i.test(name) || (!/\.[a-z0-9]+$/i.test(name) && file.type === 'text/plain');
+    return file.arrayBuffer().then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      return html || text ? extract(bytes, { name, html }) : loadBytes(bytes, name);
+    }).catch(() => {
+      // fail() has shown the error in the explorer and emitted "error"
+    });
+  }
+
   // [SECTION] Filter: API, events and the URL hash
 
   function normaliseFilter(filter) {
@@ -260,7 +366,8 @@
   }
 
   function onNativeEvent(event, detail) {
-    if (event === 'filter') publishFilter(detail);
+    if (event === 'open-file') $('qe-file-input').click();
+    else if (event === 'filter') publishFilter(detail);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
       emit('select', detail);
@@ -309,7 +416,8 @@
     });
   }
 
-  // Dropping a .json or .jsonl file on the page loads it (the data stays in the browser).
+  // Dropping a file on the page opens it: .json and .jsonl load, .txt and .html are
+  // extracted (the data stays in the browser).
   function installFileDrop() {
     const explorer = $('explorer');
     explorer.addEventListener('dragover', (event) => {
@@ -321,11 +429,33 @@
       const file = event.dataTransfer && event.dataTransfer.files[0];
       if (!file) return;
       event.preventDefault();
-      try {
-        await loadBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-      } catch {
-        // fail() has shown the error in the explorer and emitted "error"
-      }
+      await openFile(file);
+    });
+  }
+
+  // "Open file…" in the explorer (its "open-file" event) clicks this hidden file input.
+  function installFileInput() {
+    const input = $('qe-file-input');
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      input.value = '';
+      if (file) openFile(file);
+    });
+  }
+
+  // Paste: into the search box while it is being edited (ImGui reads the text through its
+  // clipboard); elsewhere on the page, pasted JSON loads and any other text is extracted as
+  // an article. Embedded explorers only search: a reader's stray paste never replaces the story.
+  function installPaste() {
+    document.addEventListener('paste', (event) => {
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (!text) return;
+      withCString(text, (pointer) => wasm._qe_paste(pointer));
+      const editing = document.activeElement === $('qe-text-input'); // an ImGui text field is active
+      if (editing || embedded || !wasm.started) return;
+      event.preventDefault();
+      const json = /^\s*[{[]/.test(text);
+      (json ? load(text, 'pasted JSON') : extract(text, { name: 'pasted text' })).catch(() => {});
     });
   }
 
@@ -343,11 +473,9 @@
     wasm = module;
     window.addEventListener('hashchange', readHash);
     window.addEventListener('popstate', readHash);
-    document.addEventListener('paste', (event) => {
-      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
-      if (text) withCString(text, (pointer) => wasm._qe_paste(pointer));
-    });
+    installPaste();
     installFileDrop();
+    installFileInput();
     installTextInput();
     const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
     showLoading(`Loading ${src}…`);
@@ -370,6 +498,7 @@
     ready,
     load,
     loadUrl,
+    extract,
     setFilter,
     getFilter,
     visibleQuotes: () => (wasm ? callJson(wasm._qe_visible_quotes) : []),

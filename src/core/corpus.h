@@ -61,13 +61,23 @@ struct Article {
   Source source;
   std::vector<std::string> paragraphs;
   QuoteIndex first_quote = 0, quote_count = 0;  // the article's quotes are contiguous
+  // "extracted": {"by", "reviewed"}: the quotes were found by a program (`extracted_by`), and
+  // a person has (`reviewed`) or has not yet checked them.
+  bool extracted = false, reviewed = false;
+  std::string extracted_by;
+  bool needs_review() const { return extracted && !reviewed; }
 };
+
+// A quote's optional "confidence" (0..1), stored as a whole percent; kNoConfidence when the
+// JSON gives none (hand-annotated quotes).
+inline constexpr std::uint8_t kNoConfidence = 255;
 
 // One column per field. A filter pass reads speaker, country and kind: 7 bytes a quote.
 struct QuoteTable {
   std::vector<SpeakerId> speaker;
   std::vector<CountryId> country;       // the speaker's, copied so filters skip a lookup
   std::vector<QuoteKind> kind;
+  std::vector<std::uint8_t> confidence;             // percent 0..100, or kNoConfidence
   std::vector<ArticleId> article;
   std::vector<std::uint32_t> paragraph;
   std::vector<std::uint32_t> start, end;            // code points, as in the JSON

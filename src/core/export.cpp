@@ -16,13 +16,16 @@ json country_json(CountryId country) {
 json quote_record(const Corpus& corpus, QuoteIndex q) {
   const QuoteTable& quotes = corpus.quotes;
   const Speaker& speaker = corpus.speakers[quotes.speaker[q]];
-  return json{{"id", quotes.id[q]},
+  json record{{"id", quotes.id[q]},
               {"article", corpus.articles[quotes.article[q]].id},
               {"speaker", speaker.id},
               {"speaker_name", speaker.name},
               {"country", country_json(quotes.country[q])},
               {"kind", kind_name(quotes.kind[q])},
               {"text", quotes.text[q]}};
+  // Only quotes that carry one (extracted ones): hand-annotated records keep their seven keys.
+  if (quotes.confidence[q] != kNoConfidence) record["confidence"] = quotes.confidence[q] / 100.0;
+  return record;
 }
 
 // RFC 4180 quoting, and a leading apostrophe on values a spreadsheet would run as a formula

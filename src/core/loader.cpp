@@ -155,6 +155,26 @@ class ObjectReader {
     return value;
   }
 
+  // An optional number from 0 to 1 (null or missing: none), as a whole percent.
+  std::optional<std::uint8_t> fraction(std::string_view key, bool& ok) {
+    const json* value = member(key, /*required=*/false);
+    if (!value || value->is_null()) return std::nullopt;
+    const double number = value->is_number() ? value->get<double>() : -1.0;
+    if (!value->is_number() || !(number >= 0.0 && number <= 1.0)) {
+      ok = false;
+      return wrong_type(key, *value, "a number from 0 to 1, or null");
+    }
+    return static_cast<std::uint8_t>(number * 100.0 + 0.5);
+  }
+
+  // An optional boolean; missing or null reads as `fallback`.
+  std::optional<bool> boolean(std::string_view key, bool fallback) {
+    const json* value = member(key, /*required=*/false);
+    if (!value || value->is_null()) return fallback;
+    if (!value->is_boolean()) return wrong_type(key, *value, "true, false or null");
+    return value->get<bool>();
+  }
+
   const json* optional_object(std::string_view key) {
     const json* value = member(key, /*required=*/false);
     if (!value || value->is_null()) return nullptr;
@@ -191,6 +211,7 @@ struct PendingQuote {
   std::string id, text, cue;
   SpeakerId speaker;
   QuoteKind kind;
+  std::uint8_t confidence = kNoConfidence;
   std::uint32_t paragraph, start, end, start_byte, end_byte;
 };
 
@@ -203,6 +224,7 @@ class CorpusBuilder {
 
  private:
   void read_source(ObjectReader& reader, Article& article);
+  void read_extracted(ObjectReader& reader, Article& article);
   bool read_paragraphs(ObjectReader& reader, Article& article);
   std::unordered_map<std::string, SpeakerId> read_speakers(ObjectReader& reader);
   std::vector<PendingQuote> read_quotes(ObjectReader& reader, const Article& article,
@@ -246,6 +268,7 @@ void CorpusBuilder::add_article(const json& value, const std::string& pointer, b
   article.published = reader.string("published", false).value_or("");
   article.language = reader.string("language", false).value_or("");
   read_source(reader, article);
+  read_extracted(reader, article);
   const bool paragraphs_ok = read_paragraphs(reader, article);
   const auto speakers = read_speakers(reader);
   offsets_.assign(article.paragraphs.size(), {});
@@ -265,6 +288,15 @@ void CorpusBuilder::read_source(ObjectReader& reader, Article& article) {
   ObjectReader source_reader(*source, reader.pointer_to("source"), errors_);
   article.source.name = source_reader.string("name", false).value_or("");
   article.source.url = source_reader.string("url", false).value_or("");
+}
+
+void CorpusBuilder::read_extracted(ObjectReader& reader, Article& article) {
+  const json* extracted = reader.optional_object("extracted");
+  if (!extracted) return;
+  ObjectReader fields(*extracted, reader.pointer_to("extracted"), errors_);
+  article.extracted = true;
+  article.extracted_by = fields.string("by", false).value_or("");
+  article.reviewed = fields.boolean("reviewed", false).value_or(false);
 }
 
 bool CorpusBuilder::read_paragraphs(ObjectReader& reader, Article& article) {
@@ -377,6 +409,8 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
   auto start = fields.index("start");
   auto end = fields.index("end");
   quote.cue = fields.string("cue", false).value_or("");
+  bool confidence_ok = true;
+  quote.confidence = fields.fraction("confidence", confidence_ok).value_or(kNoConfidence);
 
   std::optional<QuoteKind> parsed_kind;
   if (kind && !(parsed_kind = parse_kind(*kind)))
@@ -393,7 +427,7 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
                                                          known_speakers_text_);
     speaker.reset();
   }
-  if (!id || !speaker || !parsed_kind || !text || !paragraph || !start || !end) return std::nullopt;
+  if (!id || !speaker || !parsed_kind || !text || !paragraph || !start || !end || !confidence_ok) return std::nullopt;
 
   quote.id = *id;
   quote.speaker = speakers.at(*speaker);
@@ -463,6 +497,7 @@ void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
     table.speaker.push_back(quote.speaker);
     table.country.push_back(corpus_->speakers[quote.speaker].country);
     table.kind.push_back(quote.kind);
+    table.confidence.push_back(quote.confidence);
     table.article.push_back(article);
     table.paragraph.push_back(quote.paragraph);
     table.start.push_back(quote.start);

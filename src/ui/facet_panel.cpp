@@ -217,7 +217,14 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
   ImGui::TextWrapped("Data: %s", explorer.file_name().c_str());
-  ImGui::PopStyleColor();
+  if (view.can_open_files) {
+    ImGui::TextWrapped("Drop or paste an article's text or page to find its quotes.");
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton("Open file…")) actions.open_file = true;
+    RecordItem(view, "open-file");
+  } else {
+    ImGui::PopStyleColor();
+  }
   ImGui::EndChild();
 }
 

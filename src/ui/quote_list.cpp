@@ -13,18 +13,23 @@ constexpr int kPreviewLines = 2;
 
 // Draws the kind as an outlined badge ending at `top_right`; returns its left edge.
 float DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
-  const std::string_view label = kind_name(kind);
-  const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-  const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
-  const ImVec2 min(top_right.x - size.x - pad * 2, top_right.y);
-  const ImVec2 max(top_right.x, top_right.y + size.y);
-  draw->AddRect(min, max, Palette::Kind(kind), size.y * 0.25f);
-  draw->AddText(ImVec2(min.x + pad, min.y), Palette::Kind(kind), label.data(), label.data() + label.size());
-  return min.x;
+  return DrawBadge(draw, top_right, kind_name(kind), Palette::Kind(kind));
+}
+
+// Low-confidence quotes: an amber "check" badge before the kind badge, with the confidence in
+// its tooltip. Returns the left edge of what was drawn.
+float DrawCheckBadge(const Corpus& corpus, ViewState& view, QuoteIndex q, int row, ImVec2 top_right) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float left = DrawBadge(draw, top_right, "check", Palette::Caution(), Palette::CautionFill());
+  const ImVec2 min(left, top_right.y), max(top_right.x, top_right.y + ImGui::GetTextLineHeight());
+  view.item_rects["check:" + std::to_string(row)] = ItemRect{min.x, min.y, max.x - min.x, max.y - min.y};
+  if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))
+    ImGui::SetTooltip("%s", ConfidenceTooltip(corpus, q).c_str());
+  return left;
 }
 
 // `padding`: the row's inner margin (the list zeroes ItemSpacing while it draws rows).
-void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min, ImVec2 max, ImVec2 padding) {
+void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, int row, ImVec2 min, ImVec2 max, ImVec2 padding) {
   const Corpus& corpus = explorer.corpus();
   const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -32,7 +37,9 @@ void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, ImVec2 min
   const float width = max.x - min.x - pad.x * 2;
   ImVec2 at(min.x + pad.x, min.y + pad.y);
 
-  const float badge_x = DrawKindBadge(draw, ImVec2(max.x - pad.x, at.y), corpus.quotes.kind[q]);
+  float badge_x = DrawKindBadge(draw, ImVec2(max.x - pad.x, at.y), corpus.quotes.kind[q]);
+  if (IsLowConfidence(corpus, q))
+    badge_x = DrawCheckBadge(corpus, view, q, row, ImVec2(badge_x - ImGui::GetStyle().ItemInnerSpacing.x, at.y));
   draw->PushClipRect(min, ImVec2(badge_x - ImGui::GetStyle().ItemSpacing.x, max.y), true);  // long names stop before it
   ImGui::PushFont(view.fonts.bold);
   draw->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), speaker.name.c_str());
@@ -94,7 +101,7 @@ void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) 
       ImGui::PushID(row);
       if (ImGui::Selectable("##quote", selected == q, 0, ImVec2(0, row_height))) actions.select = q;
       RecordItem(view, "quote:" + std::to_string(row));
-      DrawRow(explorer, view, q, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), padding);
+      DrawRow(explorer, view, q, row, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), padding);
       ImGui::PopID();
     }
   }

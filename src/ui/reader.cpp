@@ -23,6 +23,14 @@ void DrawArticleHeader(const Article& article, ViewState& view) {
   ImGui::PushFont(view.fonts.heading);
   ImGui::TextWrapped("%s", article.title.empty() ? article.id.c_str() : article.title.c_str());
   ImGui::PopFont();
+  if (article.needs_review()) {
+    // Quotes found by a program and not yet checked by a person: say so before anyone cites them.
+    const std::string tooltip = "The quotes of this article were found automatically" +
+                                (article.extracted_by.empty() ? std::string() : " (by " + article.extracted_by + ")") +
+                                " and nobody has checked them yet.\nCheck each quote against the article before citing it.";
+    BadgeItem("##extracted", "Extracted, not reviewed", Palette::Caution(), Palette::CautionFill(), tooltip.c_str());
+    RecordItem(view, "extracted");
+  }
   const std::string meta = Join({article.source.name, article.dateline, article.published}, " · ");
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
   if (!meta.empty()) ImGui::TextWrapped("%s", meta.c_str());
@@ -66,6 +74,15 @@ void DrawAttribution(const Corpus& corpus, QuoteIndex q, ViewState& view) {
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
   ImGui::TextWrapped("%s", Join({speaker.role, "speaking for " + country, how}, " · ").c_str());
   ImGui::PopStyleColor();
+  if (IsLowConfidence(corpus, q)) {
+    const std::string tooltip = ConfidenceTooltip(corpus, q);
+    BadgeItem("##check", "check", Palette::Caution(), Palette::CautionFill(), tooltip.c_str());
+    RecordItem(view, "reader-check");
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, Palette::Caution());
+    ImGui::TextWrapped("confidence %d%%: check this quote against the article", corpus.quotes.confidence[q]);
+    ImGui::PopStyleColor();
+  }
 }
 
 void DrawParagraphs(const Explorer& explorer, const Article& article, QuoteIndex selected, ViewState& view,

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 extern const unsigned char kDejaVuSans[];
 extern const unsigned kDejaVuSansSize;
 extern const unsigned char kDejaVuSans_Bold[];
@@ -91,6 +93,19 @@ unsigned Palette::Kind(QuoteKind kind) {
   }
   return IM_COL32_BLACK;
 }
+
+bool IsLowConfidence(const Corpus& corpus, QuoteIndex q) {
+  const std::uint8_t confidence = corpus.quotes.confidence[q];
+  return confidence != kNoConfidence && confidence < kLowConfidencePercent;
+}
+
+std::string ConfidenceTooltip(const Corpus& corpus, QuoteIndex q) {
+  return "Confidence " + std::to_string(corpus.quotes.confidence[q]) +
+         "%: the extractor is unsure of this quote.\nCheck its words and speaker against the article.";
+}
+
+unsigned Palette::Caution() { return IM_COL32(150, 84, 0, 255); }
+unsigned Palette::CautionFill() { return IM_COL32(255, 236, 179, 255); }
 
 unsigned Palette::Highlight() { return IM_COL32(255, 221, 87, 255); }
 unsigned Palette::SoftHighlight() { return IM_COL32(255, 240, 190, 255); }

@@ -32,6 +32,28 @@ float TextWidth(const char* begin, const char* end) {
 
 }  // namespace
 
+float DrawBadge(ImDrawList* draw, ImVec2 top_right, std::string_view label, ImU32 color, ImU32 fill) {
+  const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+  const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
+  const ImVec2 min(top_right.x - size.x - pad * 2, top_right.y);
+  const ImVec2 max(top_right.x, top_right.y + size.y);
+  if (fill) draw->AddRectFilled(min, max, fill, size.y * 0.25f);
+  draw->AddRect(min, max, color, size.y * 0.25f);
+  draw->AddText(ImVec2(min.x + pad, min.y), color, label.data(), label.data() + label.size());
+  return min.x;
+}
+
+bool BadgeItem(const char* id, std::string_view label, ImU32 color, ImU32 fill, const char* tooltip) {
+  const ImVec2 text = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+  const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, ImVec2(text.x + pad * 2, text.y));
+  DrawBadge(ImGui::GetWindowDrawList(), ImVec2(at.x + text.x + pad * 2, at.y), label, color, fill);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered && tooltip && *tooltip) ImGui::SetTooltip("%s", tooltip);
+  return hovered;
+}
+
 float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line_height = ImGui::GetTextLineHeight();

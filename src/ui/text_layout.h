@@ -13,6 +13,13 @@ namespace qe::ui {
 // last line ends in "…". Returns the height used. Draws through the window's draw list.
 float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines);
 
+// A small rounded badge ending at `top_right` (outlined when `fill` is 0); returns its
+// left edge.
+float DrawBadge(ImDrawList* draw, ImVec2 top_right, std::string_view label, ImU32 color, ImU32 fill = 0);
+
+// The same badge as an item at the cursor (hover it for `tooltip`); returns true if hovered.
+bool BadgeItem(const char* id, std::string_view label, ImU32 color, ImU32 fill, const char* tooltip);
+
 struct TextSpan {
   std::size_t begin = 0, end = 0;  // byte range in the text
   ImU32 background = 0;

@@ -45,6 +45,7 @@ struct ViewState {
   std::vector<SpeakerId> speaker_order;
   std::vector<std::size_t> country_order;   // country slots with at least one quote
 
+  bool can_open_files = false;              // the platform handles Actions::open_file
   std::string status;                       // "Loading…" before the first article
   std::string error;                        // the last load error, shown until dismissed
 
@@ -55,6 +56,7 @@ struct Actions {
   std::optional<Filter> filter;             // a new filter to apply
   std::optional<QuoteIndex> select;         // a quote to select
   int move_selection = 0;                   // rows up (negative) or down
+  bool open_file = false;                   // "Open file…": the platform asks for a file
 };
 
 // Applies what the views asked for; returns true when anything changed.

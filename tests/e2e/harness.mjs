@@ -2,12 +2,13 @@
 // playwright-core, with real mouse and keyboard events on the canvas.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const WEB_DIR = process.env.QE_WEB_DIR || join(ROOT, 'build/web');
+// Resolved, so a QE_WEB_DIR with '..' in it still passes the server's containment check.
+export const WEB_DIR = resolve(process.env.QE_WEB_DIR || join(ROOT, 'build/web'));
 export const ARTIFACTS = join(ROOT, 'build/test-artifacts');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json', '.jsonl': 'application/json', '.css': 'text/css' };
@@ -47,10 +48,9 @@ export async function launchBrowser() {
   });
 }
 
-// Opens the explorer and waits for QuoteExplorer.ready; collects console errors.
-export async function openExplorer(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
-  const page = await context.newPage();
+// Collects a page's console errors (page.consoleErrors) and sanitizer or assertion reports
+// (page.sanitizerReports, which settle() and visibleIds() turn into failures).
+export function watchConsole(page) {
   page.consoleErrors = [];
   page.sanitizerReports = [];
   page.on('console', (message) => {
@@ -60,6 +60,13 @@ export async function openExplorer(browser, url, { width = 1280, height = 800, d
     }
   });
   page.on('pageerror', (error) => page.consoleErrors.push(String(error)));
+  return page;
+}
+
+// Opens the explorer and waits for QuoteExplorer.ready; collects console errors.
+export async function openExplorer(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
+  const page = watchConsole(await context.newPage());
   await page.goto(url);
   await page.evaluate(() => window.QuoteExplorer.ready);
   return page;

@@ -41,6 +41,34 @@ TEST_CASE("quotes are stored in reading order with byte spans that match their t
   CHECK(quotes.start_byte[0] == 3);  // after the three bytes of “
 }
 
+TEST_CASE("optional extraction fields: quote confidence and the article's extracted marker") {
+  auto article = SmallArticle();
+  article["quotes"][0]["confidence"] = 0.42;
+  article["quotes"][1]["confidence"] = nullptr;
+  article["extracted"] = {{"by", "quotes"}, {"reviewed", false}};
+  auto result = Load(article);
+  REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  CHECK(result.corpus->quotes.confidence[0] == 42);
+  CHECK(result.corpus->quotes.confidence[1] == qe::kNoConfidence);
+  const qe::Article& extracted = result.corpus->articles[0];
+  CHECK(extracted.extracted);
+  CHECK_FALSE(extracted.reviewed);
+  CHECK(extracted.extracted_by == "quotes");
+  CHECK(extracted.needs_review());
+
+  article["extracted"]["reviewed"] = true;
+  article["quotes"][0]["confidence"] = 1;
+  result = Load(article);
+  REQUIRE(result.ok());
+  CHECK(result.corpus->quotes.confidence[0] == 100);
+  CHECK_FALSE(result.corpus->articles[0].needs_review());
+
+  result = Load(SmallArticle());  // hand-annotated: neither field
+  REQUIRE(result.ok());
+  CHECK_FALSE(result.corpus->articles[0].extracted);
+  CHECK(result.corpus->quotes.confidence[0] == qe::kNoConfidence);
+}
+
 TEST_CASE("a corpus merges speakers with equal ids across articles") {
   auto first = SmallArticle();
   auto second = SmallArticle();
@@ -164,6 +192,14 @@ TEST_CASE("every kind of bad input is rejected with its location and what was ex
       {"span counted in bytes", [] { return Mutated([](json& a) { a["quotes"][0]["start"] = 3; a["quotes"][0]["end"] = 23; }); },
        "test.json: /quotes/0/text: span [3, 23) of paragraph 0 reads \" will not give up,” \"; expected it to equal the "
        "quote's text \"We will not give up,\" (the text is at start 1, end 21)"},
+      {"confidence above 1", [] { return Mutated([](json& a) { a["quotes"][1]["confidence"] = 1.5; }); },
+       "test.json: /quotes/1/confidence: expected a number from 0 to 1, or null, found the number 1.5"},
+      {"confidence as a string", [] { return Mutated([](json& a) { a["quotes"][0]["confidence"] = "high"; }); },
+       "test.json: /quotes/0/confidence: expected a number from 0 to 1, or null, found the string \"high\""},
+      {"extracted not an object", [] { return Mutated([](json& a) { a["extracted"] = true; }); },
+       "test.json: /extracted: expected an object or null, found true"},
+      {"extracted.reviewed not a boolean", [] { return Mutated([](json& a) { a["extracted"] = {{"by", "quotes"}, {"reviewed", "no"}}; }); },
+       "test.json: /extracted/reviewed: expected true, false or null, found the string \"no\""},
       {"corpus without articles", [] { return std::string(R"({"format": "quote-explorer/corpus@1"})"); },
        "test.json: /articles: missing required field \"articles\""},
       {"corpus with no article", [] { return std::string(R"({"format": "quote-explorer/corpus@1", "articles": []})"); },

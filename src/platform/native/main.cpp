@@ -2,7 +2,9 @@
 //
 //   quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S]
 //
-// FILE defaults to the seed article; dropping a file on the window loads it. --frames N
+// FILE defaults to the seed article; dropping a file on the window loads it. A .txt, .html
+// or .htm file is an article's text: its quotes are extracted (src/extract) and the result
+// is shown, marked "Extracted, not reviewed". --frames N
 // draws N frames and exits (after saving --screenshot PATH as PNG): the smoke test's mode.
 // Idle costs nothing: the loop sleeps in glfwWaitEvents until input arrives.
 #include <GLFW/glfw3.h>
@@ -11,15 +13,18 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/explorer.h"
+#include "extract/extract.h"
 #include "platform/native/png_writer.h"
 #include "ui/explorer_view.h"
 #include "ui/style.h"
@@ -56,15 +61,39 @@ struct App {
   qe::ui::ViewState view;
 };
 
+bool EndsWith(std::string text, std::string_view suffix) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+void ShowError(App& app, std::string message) {
+  app.view.error = std::move(message);
+  if (!app.view.error.empty() && app.view.error.back() != '\n') app.view.error += '\n';
+  std::cerr << app.view.error;
+}
+
+// JSON loads as is; article text (.txt) and pages (.html, .htm) are extracted first. Either
+// way a failure keeps what was shown and says why in the banner.
 void LoadFile(App& app, const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    app.view.error = path + ": cannot open the file";
-    std::cerr << "quote-explorer: " << app.view.error << "\n";
+    ShowError(app, path + ": cannot open the file");
     return;
   }
   std::stringstream text;
   text << file.rdbuf();
+  const bool html = EndsWith(path, ".html") || EndsWith(path, ".htm");
+  if (html || EndsWith(path, ".txt")) {
+    qe::extract::Options options;
+    options.format = html ? qe::extract::InputFormat::Html : qe::extract::InputFormat::Text;
+    options.generator = "quote-explorer";
+    const qe::extract::ExtractResult extracted = qe::extract::extract_article(text.str(), path, options);
+    if (!extracted.ok()) {
+      ShowError(app, extracted.error ? extracted.error->to_string() : path + ": no article found");
+      return;
+    }
+    text.str(extracted.article->dump());
+  }
   const auto errors = app.explorer.load(text.str(), path);
   app.view.error = qe::describe_errors(errors);
   if (!errors.empty()) std::cerr << app.view.error;

@@ -52,6 +52,8 @@ void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selec
   }
 }
 
+void RequestOpenFile() { Emit("open-file", nullptr); }
+
 extern "C" {
 
 // Loads UTF-8 JSON bytes; returns "" on success, else the errors, one per line. On failure

@@ -67,6 +67,7 @@ void Frame() {
   const auto selected_before = app.explorer.selected();
   ui::DrawExplorer(app.explorer, app.view, actions);
   if (ui::ApplyActions(actions, app.explorer)) PublishChanges(filter_before, selected_before);
+  if (actions.open_file) RequestOpenFile();
   UpdateMouseCursor(kCanvas);
   ImGui::Render();
   // ImGui feeds queued input one change a frame (fast typing, a click's down and up), so
@@ -119,6 +120,9 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   InstallInputCallbacks(kCanvas);
   App().view.status = "Loading…";
+  // The full page opens, drops and pastes files (app.js's hidden file input); an explorer
+  // embedded beside a story shows only its story.
+  App().view.can_open_files = EM_ASM_INT({ return document.documentElement.dataset.mode === 'embed' ? 0 : 1; }) != 0;
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

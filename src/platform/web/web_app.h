@@ -33,6 +33,9 @@ inline void RequestFrames(int count = kSettleFrames) {
 // (events "filter" and "select") and redraws.
 void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before);
 
+// "Open file…": asks the page (app.js) to show its file chooser.
+void RequestOpenFile();
+
 void InstallInputCallbacks(const char* canvas_selector);  // web_input.cpp
 void UpdateMouseCursor(const char* canvas_selector);       // web_input.cpp
 void UpdateFocus();                                         // web_input.cpp
