@@ -26,6 +26,7 @@
 
 #include "core/utf8.h"
 #include "extract/extract.h"
+#include "extract/text_input.h"
 
 namespace {
 
@@ -75,37 +76,8 @@ std::size_t Copy(const Article& article) {
   return static_cast<unsigned char>(buffer[buffer.size() / 2]);
 }
 
-std::string_view Trim(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\f\v");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\f\v") - first + 1);
-}
-
-// Lines trimmed; blank lines end paragraphs (else every line is one); lines joined by a space.
-std::vector<std::string> Paragraphs(std::string_view text) {
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(Trim(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  bool blank = false;
-  for (std::size_t i = 1; i + 1 < lines.size(); ++i) blank |= lines[i].empty() && !lines[i - 1].empty();
-  std::vector<std::string> paragraphs;
-  std::string current;
-  for (std::string_view line : lines) {
-    if (line.empty() || !blank) {
-      if (!current.empty()) paragraphs.push_back(std::move(current));
-      current.clear();
-      if (line.empty()) continue;
-    }
-    if (!current.empty()) current += ' ';
-    current += line;
-  }
-  if (!current.empty()) paragraphs.push_back(std::move(current));
-  return paragraphs;
-}
+// The paragraph split the extractor itself does first (extract/text_input.h).
+std::vector<std::string> Paragraphs(std::string_view text) { return qe::extract::split_paragraphs(text); }
 
 std::size_t Split(const Article& article) { return Paragraphs(article.text).size(); }
 

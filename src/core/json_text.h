@@ -53,4 +53,8 @@ Parsed parse(std::string_view text, const LoadLimits& limits);
 // A complete JSON object on its own, checked without building it (the text may be huge).
 bool is_complete_object(std::string_view text);
 
+// JSON Lines when the first non-blank line is a complete JSON object on its own and more
+// lines follow, or the file is named .jsonl/.ndjson; one-line JSON stays a document.
+bool looks_like_json_lines(std::string_view text, std::string_view file_name);
+
 }  // namespace qe::json_text

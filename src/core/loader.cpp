@@ -536,29 +536,6 @@ void read_document(const json& document, CorpusBuilder& builder, ErrorSink& erro
   }
 }
 
-// JSON Lines when the first non-blank line is a complete JSON object on its own and more
-// lines follow, or the file is named .jsonl/.ndjson. So one-line JSON (`jq -c` output, with
-// or without a final newline) stays a document, and a one-article .jsonl file is JSON Lines.
-bool looks_like_json_lines(std::string_view text, std::string_view file_name) {
-  const auto ends_with = [&](std::string_view suffix) {
-    return file_name.size() >= suffix.size() && file_name.substr(file_name.size() - suffix.size()) == suffix;
-  };
-  const bool named_lines = ends_with(".jsonl") || ends_with(".ndjson");
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(begin, end - begin);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      // accept() validates without building a DOM: the line may be a whole huge document.
-      if (!json_text::is_complete_object(line)) return false;
-      const bool more_lines = end < text.size() && text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
-      return more_lines || named_lines;
-    }
-    begin = end + 1;
-  }
-  return false;
-}
 
 void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuilder& builder, ErrorSink& errors) {
   std::size_t begin = 0;
@@ -613,7 +590,7 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
     errors.at_offset(body, 0, *problem);
   } else {
     // Positions count from after a byte order mark, as editors show them.
-    if (looks_like_json_lines(body, file_name)) {
+    if (json_text::looks_like_json_lines(body, file_name)) {
       read_json_lines(body, limits, builder, errors);
     } else if (auto document = parse_json(body, 0, body, limits, errors)) {
       read_document(*document, builder, errors);

@@ -217,25 +217,6 @@ class Reader {
   ScoreInput& input_;
 };
 
-bool looks_like_json_lines(std::string_view text, std::string_view file_name) {
-  auto ends_with = [&](std::string_view suffix) {
-    return file_name.size() >= suffix.size() && file_name.substr(file_name.size() - suffix.size()) == suffix;
-  };
-  const bool named_lines = ends_with(".jsonl") || ends_with(".ndjson");
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-      if (!json_text::is_complete_object(line)) return false;
-      const bool more = end < text.size() && text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
-      return more || named_lines;
-    }
-    start = end + 1;
-  }
-  return false;
-}
 
 void read_document(const json& value, Reader& reader) {
   if (value.is_object()) {
@@ -368,7 +349,7 @@ ScoreInput read_score_input(std::string_view text, std::string_view file_name) {
     reader.error(0, 0, "", "the file is empty; expected an article, a corpus or JSON Lines");
     return input;
   }
-  if (looks_like_json_lines(body, file_name)) {
+  if (json_text::looks_like_json_lines(body, file_name)) {
     std::size_t start = 0, line_number = 1;
     while (start < body.size() && !reader.full()) {
       std::size_t end = body.find('\n', start);

@@ -27,6 +27,18 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return lines;
 }
 
+bool looks_like_title(const std::string& line) {
+  if (utf8::count_code_points(line) > kMaxTitleCodePoints) return false;
+  const char last = line.back();
+  return last != '.' && last != ',' && last != ';' && last != ':';
+}
+
+std::string_view strip_bom(std::string_view text) {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+}
+
+}  // namespace
+
 // Blank lines separate paragraphs when the text has any (hard-wrapped lines inside a
 // paragraph are joined with a space); otherwise each line is a paragraph.
 std::vector<std::string> split_paragraphs(std::string_view text) {
@@ -48,18 +60,6 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   if (!current.empty()) paragraphs.push_back(std::move(current));
   return paragraphs;
 }
-
-bool looks_like_title(const std::string& line) {
-  if (utf8::count_code_points(line) > kMaxTitleCodePoints) return false;
-  const char last = line.back();
-  return last != '.' && last != ',' && last != ';' && last != ':';
-}
-
-std::string_view strip_bom(std::string_view text) {
-  return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
-}
-
-}  // namespace
 
 DocumentResult read_text_article(std::string_view text, std::string_view file_name, bool take_title) {
   DocumentResult result;

@@ -3,11 +3,17 @@
 // title when it looks like one: short, and without a final period.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/document.h"
 
 namespace qe::extract {
+
+// Lines trimmed; blank lines end paragraphs (else every line is one); lines of a paragraph
+// joined by one space.
+std::vector<std::string> split_paragraphs(std::string_view text);
 
 // `text` must be valid UTF-8 without NUL bytes (the caller checks).
 DocumentResult read_text_article(std::string_view text, std::string_view file_name, bool take_title);
