@@ -129,3 +129,10 @@ if [ ${#SPLITS[@]} -gt 0 ]; then
 else
   "$BUILD_DIR/extract_bench"
 fi
+
+if [ -f "$ROOT/build/web/quote-extractor.js" ]; then
+  log "in the browser (bench/extraction/browser_bench.mjs, build/web)"
+  node "$HERE/browser_bench.mjs"
+else
+  log "in the browser: skipped (no build/web; run ./build-wasm.sh web first)"
+fi
