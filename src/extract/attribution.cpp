@@ -26,7 +26,7 @@ namespace qe::extract {
 namespace {
 
 constexpr std::uint32_t kMinReportedWords = 3;
-constexpr std::uint32_t kMaxCueDistance = 8;       // tokens between a closing mark and its cue
+constexpr std::uint32_t kMaxCueDistance = 16;      // tokens between a closing mark and its cue
 constexpr std::uint32_t kSentenceLongQuote = 6;    // words that make an unattributed quotation a quote
 
 struct Sentence {
@@ -569,10 +569,10 @@ class Extractor {
     if (after < tokens.size() && tokens[after].is(",")) ++after;
     if (after < tokens.size() && is_dash(tokens[after])) return signed_by(p, after + 1);  // “…” ― Ana Ruiz
     for (std::uint32_t c = after; c < tokens.size() && c < after + kMaxCueDistance; ++c) {
-      if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
+      if (paragraphs_[p].span_of[c] >= 0 || ends_sentence(tokens, c)) break;  // "R-Ky., said" goes on
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
-      const Mention speaker = c == after ? phrase_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
+      const Mention speaker = c == after ? named_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
                                          : subject_before(tokens, after, c);
       // "“…,” panel Chairman Jason Chaffetz said": a word or two may stand before the name
       const bool adjacent = c == after || (speaker.first >= after && speaker.first <= after + 2);
@@ -582,6 +582,20 @@ class Extractor {
       return {entity, confidence * 0.95, std::string(tokens[c].text), c};
     }
     return {};
+  }
+
+  // A full stop that ends a sentence: followed by a capital, a quotation mark or nothing.
+  static bool ends_sentence(const std::vector<Token>& tokens, std::uint32_t t) {
+    if (!is_terminal(tokens[t])) return false;
+    return t + 1 >= tokens.size() || tokens[t + 1].capitalised || tokens[t + 1].kind == TokenKind::QuoteMark;
+  }
+
+  // "said Lavrov", also past a word or two before the name: "said 9/11 widow Terry Strada"
+  static Mention named_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
+    Mention speaker = phrase_after(tokens, begin, ceiling);
+    for (std::uint32_t skip = begin + 1; !speaker.found() && skip < ceiling && skip < begin + 4; ++skip)
+      if (tokens[skip].capitalised) speaker = phrase_after(tokens, skip, ceiling);
+    return speaker;
   }
 
   static bool is_dash(const Token& token) {

@@ -51,6 +51,13 @@ bool is_head_noun(std::string_view word) {
 
 bool is_role_word(std::string_view lower_word) { return is_head_noun(lower_word); }
 
+bool is_function_word(std::string_view lower_word) {
+  const Lexicons& lexicons = Lexicons::get();
+  return lexicons.is(WordClass::Adverb, lower_word) || lexicons.is(WordClass::Time, lower_word) ||
+         lexicons.is(WordClass::ClauseEnd, lower_word) || lexicons.is(WordClass::TermMarker, lower_word) ||
+         lower_word == "the" || lower_word == "a" || lower_word == "an" || lower_word == "editor";
+}
+
 // A token that can be part of a speaker phrase. `next` is the token after it, if any:
 // any noun before a possessive belongs ("the festival’s founder").
 bool in_phrase(const Token& token, const Token* next) {
@@ -115,6 +122,10 @@ std::uint32_t read_country(const std::vector<Token>& tokens, std::uint32_t i, st
   std::uint32_t end = i;
   while (end < last && static_cast<std::size_t>(tokens[end].text.data() + tokens[end].text.size() - start) <= match->length) ++end;
   if (end == i) return 0;
+  // "Jim Jordan": a country or capital right after a first name is the name.
+  const bool in_name = match->evidence == CountryEvidence::Name || match->evidence == CountryEvidence::Capital;
+  const bool after_name = parts.name_last > parts.name_first && parts.name_last == i;
+  if (in_name && after_name) return 0;
   char buffer[64];
   const bool before_role = end < last && !tokens[end].capitalised &&
                           Lexicons::get().description_roles(lower(tokens[end], buffer)) != nullptr;
@@ -292,7 +303,13 @@ Mention role_for_organisation(const std::vector<Token>& tokens, std::uint32_t fi
   for (std::uint32_t i = first + 1; i + 1 < last; ++i) {
     if (!tokens[i].is("for") && !tokens[i].is("at")) continue;
     const PhraseParts left = read_parts(tokens, first, i);
-    if (head_of(tokens, left, i) != Head::Role) break;
+    const Head head = head_of(tokens, left, i);
+    if (head == Head::Name && !left.organisation_name) {  // "Cameron Easley for Morning Consult"
+      Mention named = mention_from(tokens, left, i);
+      named.last = last;
+      return named;
+    }
+    if (head != Head::Role) break;
     Mention mention = mention_from(tokens, left, i);
     const PhraseParts right = read_parts(tokens, i + 1, last);
     if (mention.country.empty()) mention.country = right.country.empty() ? right.capital_country : right.country;
@@ -327,10 +344,22 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
       ++first;
     while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
     if (first < last) mention = role_for_organisation(tokens, first, last);
+    // "Tuesday", "After": a day or a function word that opens a sentence is nobody
+    if (mention.type == MentionType::Name && last - first == 1 &&
+        (is_weekday_or_month(tokens[first].text) || is_function_word(lower(tokens[first], buffer))))
+      mention = Mention{};
   }
   mention.first = first;
   mention.last = last;
   return mention;
+}
+
+// The start of a short parenthesis that ends at `end` ("(R-S.C.)"), else `end`.
+std::uint32_t skip_parenthesis_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  if (end <= floor || !tokens[end - 1].is(")")) return end;
+  std::uint32_t open = end - 1;
+  while (open > floor && end - open < 8 && !tokens[open - 1].is("(")) --open;
+  return open > floor && tokens[open - 1].is("(") ? open - 1 : end;
 }
 
 std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
@@ -338,14 +367,9 @@ std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32
   char buffer[64];
   while (end > floor) {
     const Token& token = tokens[end - 1];
-    // "Lindsey Graham (R-S.C.) told": a parenthesis after the name
-    if (token.is(")")) {
-      std::uint32_t open = end - 1;
-      while (open > floor && end - open < 8 && !tokens[open - 1].is("(")) --open;
-      if (open > floor && tokens[open - 1].is("(")) {
-        end = open - 1;
-        continue;
-      }
+    if (const std::uint32_t before = skip_parenthesis_before(tokens, floor, end); before != end) {
+      end = before;  // "Lindsey Graham (R-S.C.) told": a parenthesis after the name
+      continue;
     }
     if (!is_word(token)) break;
     const std::string_view word = lower(token, buffer);
@@ -437,7 +461,7 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
     appositive_role = appositive.role;
     appositive_country = appositive.country;
     appositive_owner = appositive.role_owner;
-    end = start - 1;
+    end = skip_parenthesis_before(tokens, floor, start - 1);  // "Jim Jordan (R-Ohio), an oversight panel member,"
   }
   std::uint32_t start = end;
   while (start > floor && end - start < kMaxPhraseTokens && in_phrase(tokens[start - 1], &tokens[start])) --start;
@@ -447,7 +471,7 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
   Mention mention = interpret_phrase(tokens, start, end);
   // "Her co-organiser, Sam Okoro, said": the name is in the appositive.
   const bool named_appositive = appositive.type == MentionType::Name && !appositive.organisation_name;
-  if (named_appositive && (mention.type != MentionType::Name || !mention.role.empty())) {
+  if (named_appositive && mention.type != MentionType::Name) {
     const std::string role = mention.role;
     const std::string country = mention.country;
     mention = appositive;

@@ -124,7 +124,9 @@ std::vector<Token> tokenize(std::string_view paragraph) {
                std::isupper(static_cast<unsigned char>(paragraph[scan + 1])) && paragraph[scan + 2] == '.')
           scan += 2;
         if (initials && scan > end) end = scan + 1;
-        else if (is_abbreviation(word)) end += 1;
+        else if (is_abbreviation(word) || (initials && std::isupper(static_cast<unsigned char>(word[0]))) ||
+                 (end + 1 < paragraph.size() && (paragraph[end + 1] == ',' || paragraph[end + 1] == ')' || paragraph[end + 1] == ';')))
+          end += 1;  // "George W. Bush", "R-Ky., said", "(D-Md.)": not a sentence end
       }
       token.kind = TokenKind::Word;
       token.capitalised = is_upper(paragraph.substr(pos, length), c);
