@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quote Explorer's one entry point. See README.md and docs/architecture.md.
 #
-#   ./build-wasm.sh deps          install missing Debian/npm packages, fetch Dear ImGui and gumbo sources
+#   ./build-wasm.sh deps          install missing Debian/npm packages, fetch ImGui, gumbo, utf8proc sources
 #   ./build-wasm.sh web           wasm build -> build/web/ (a static site)
 #   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
 #   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
@@ -15,8 +15,8 @@
 #                                 (POLNEAR_DIR or $POLNEAR_DIR), the seed and test articles,
 #                                 beside two naive baselines; MB/s of extraction vs baselines
 #
-# IMGUI_DIR=/path/to/imgui-1.90.1 and GUMBO_DIR=/path/to/gumbo-parser-0.13.0 override the
-# Dear ImGui and gumbo sources fetched by `deps`.
+# IMGUI_DIR=/path/to/imgui-1.90.1, GUMBO_DIR=/path/to/gumbo-parser-0.13.0 and
+# UTF8PROC_DIR=/path/to/utf8proc-2.8.0 override the sources fetched by `deps`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,6 +28,9 @@ IMGUI_DIR=${IMGUI_DIR:-$DEPS/imgui-$IMGUI_VERSION}
 GUMBO_VERSION=0.13.0
 GUMBO_DEB_VERSION=0.13.0+dfsg-2
 GUMBO_DIR=${GUMBO_DIR:-$DEPS/gumbo-parser-$GUMBO_VERSION}
+UTF8PROC_VERSION=2.8.0
+UTF8PROC_DEB_VERSION=2.8.0-1
+UTF8PROC_DIR=${UTF8PROC_DIR:-$DEPS/utf8proc-$UTF8PROC_VERSION}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 DEBIAN_PACKAGES=(
@@ -73,7 +76,7 @@ install_npm_packages() {
   fi
 }
 
-# Third-party sources come from Debian 13's source packages, fetched with a private apt
+# Third-party sources come from Debian's source packages (13, and 12 for utf8proc 2.8.0), fetched with a private apt
 # configuration so the system's sources.list stays untouched, and are never committed.
 debian_apt_opts() {  # sets APT_OPTS
   local apt_dir="$DEPS/apt"
@@ -84,7 +87,7 @@ debian_apt_opts() {  # sets APT_OPTS
   cat >"$apt_dir/trixie-src.sources" <<EOF
 Types: deb-src
 URIs: ${uris:-http://deb.debian.org/debian}
-Suites: trixie
+Suites: trixie bookworm
 Components: main
 Signed-By: ${signed_by:-/usr/share/keyrings/debian-archive-keyring.gpg}
 EOF
@@ -104,7 +107,7 @@ fetch_debian_source() {
   debian_apt_opts
   apt-get "${APT_OPTS[@]}" -qq update
   read -r uri file _ hash < <(apt-get "${APT_OPTS[@]}" -qq --print-uris source "$package=$version" |
-                                 grep '\.orig\.tar\.') || die "no $package=$version source package in Debian trixie"
+                                 grep '\.orig\.tar\.') || die "no $package=$version source package in Debian trixie or bookworm"
   if [ ! -f "$src/$file" ]; then
     /usr/lib/apt/apt-helper "${APT_OPTS[@]}" download-file "${uri//\'/}" "$src/$file.part" "$hash"
     mv "$src/$file.part" "$src/$file"
@@ -130,9 +133,18 @@ fetch_gumbo() {
   fetch_debian_source gumbo-parser "$GUMBO_DEB_VERSION" "$GUMBO_DIR" src/gumbo.h
 }
 
+# utf8proc, whose case folding and decompositions the search folding table is generated
+# from at build time (tools/fold_table_gen.c); nothing of it is linked into the programs.
+fetch_utf8proc() {
+  [ -f "$UTF8PROC_DIR/utf8proc.h" ] && return 0
+  [ "$UTF8PROC_DIR" = "$DEPS/utf8proc-$UTF8PROC_VERSION" ] || die "UTF8PROC_DIR=$UTF8PROC_DIR has no utf8proc.h"
+  fetch_debian_source utf8proc "$UTF8PROC_DEB_VERSION" "$UTF8PROC_DIR" utf8proc.h
+}
+
 fetch_sources() {
   fetch_imgui
   fetch_gumbo
+  fetch_utf8proc
 }
 
 cmd_deps() {
@@ -144,7 +156,7 @@ cmd_deps() {
 export NODE_PATH=/usr/share/nodejs
 
 configure_native() {
-  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" >/dev/null
+  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" -DUTF8PROC_DIR="$UTF8PROC_DIR" >/dev/null
 }
 
 cmd_native() {
@@ -158,7 +170,7 @@ cmd_web() {
   fetch_sources
   log "wasm build -> build/web"
   if [ ! -f "$BUILD/wasm/CMakeCache.txt" ]; then
-    emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" >/dev/null
+    emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" -DUTF8PROC_DIR="$UTF8PROC_DIR" >/dev/null
   fi
   cmake --build "$BUILD/wasm" -j "$JOBS"
 }
@@ -181,7 +193,7 @@ cmd_test_sanitize() {
   fetch_sources
   log "ASan + UBSan build of the unit tests and the CLI -> build/sanitize"
   cmake -S "$ROOT" -B "$BUILD/sanitize" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQE_SANITIZE=ON \
-        -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" >/dev/null
+        -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" -DUTF8PROC_DIR="$UTF8PROC_DIR" >/dev/null
   cmake --build "$BUILD/sanitize" -j "$JOBS" --target unit-tests quotes
   log "unit tests under ASan + UBSan"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
@@ -200,7 +212,7 @@ cmd_test_wasm_sanitize() {
   fetch_sources
   log "wasm build with ASan and assertions -> build/web-asan"
   if [ ! -f "$BUILD/wasm-asan/CMakeCache.txt" ]; then
-    emcmake cmake -S "$ROOT" -B "$BUILD/wasm-asan" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" \
+    emcmake cmake -S "$ROOT" -B "$BUILD/wasm-asan" -DCMAKE_BUILD_TYPE=Release -DIMGUI_DIR="$IMGUI_DIR" -DGUMBO_DIR="$GUMBO_DIR" -DUTF8PROC_DIR="$UTF8PROC_DIR" \
       -DQE_SANITIZE=ON -DQE_WASM_ASSERTIONS=ON -DQE_WEB_DIR="$BUILD/web-asan" >/dev/null
   fi
   cmake --build "$BUILD/wasm-asan" -j "$JOBS"
@@ -242,7 +254,7 @@ main() {
     test-sanitize) cmd_test_sanitize ;;
     test-wasm-sanitize) cmd_test_wasm_sanitize ;;
     bench) cmd_bench "$@" ;;
-    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

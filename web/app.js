@@ -1,7 +1,7 @@
 // Quote Explorer page glue: window.QuoteExplorer (docs/embedding.md), data loading with
 // progress, extraction of quotes from article text (the extractor is a second module,
-// loaded on first use), the filter in the URL hash, and a screen-reader mirror of what the
-// canvas shows.
+// loaded on first use), the filter in the URL hash, the light or dark theme, and #qe-a11y:
+// the explorer for assistive technology (facet checkboxes, search, the visible quotes).
 // Untrusted text (article JSON, URLs, error messages) only ever reaches the DOM as
 // textContent.
 'use strict';
@@ -9,11 +9,26 @@
 (() => {
   const DEFAULT_SRC = 'assets/articles/lavrov-european-troops.json';
   const EVENTS = ['load', 'filter', 'select', 'error'];
-  const A11Y_LIST_LENGTH = 50;
+  const A11Y_LIST_LENGTH = 200; // #qe-a11y lists up to this many visible quotes
   const embedded = document.documentElement.dataset.mode === 'embed';
   const $ = (id) => document.getElementById(id);
   // quote-extractor.js sits beside this script (also when a page elsewhere includes it).
   const EXTRACTOR_URL = new URL('quote-extractor.js', (document.currentScript && document.currentScript.src) || location.href).href;
+
+  // [SECTION] Theme: ?theme=light|dark (embed.js passes its element's data-theme), else the
+  // reader's prefers-color-scheme, followed live. html[data-theme] styles the page.
+  const requestedTheme = (() => {
+    const theme = new URLSearchParams(location.search).get('theme');
+    return theme === 'light' || theme === 'dark' ? theme : null;
+  })();
+  const darkScheme = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  const currentTheme = () => requestedTheme || (darkScheme && darkScheme.matches ? 'dark' : 'light');
+  document.documentElement.dataset.theme = currentTheme();
+
+  // [SECTION] Numbers and nouns for people: 1,000,000 quotes, 1 quote.
+  const numberFormat = new Intl.NumberFormat('en-US');
+  const formatNumber = (n) => numberFormat.format(n);
+  const counted = (n, singular, plural = `${singular}s`) => `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 
   let wasm = null; // the Emscripten module, once started
   let lastFilter = null;
@@ -88,6 +103,7 @@
       wasm._free(pointer);
     }
     if (errors) return fail(errors.trim());
+    buildA11yFacets();
     const summary = callJson(wasm._qe_summary);
     // The first load takes its filter from the URL hash (start), later ones start unfiltered.
     if (!initial) publishFilter(callJson(wasm._qe_get_filter), { replace: true });
@@ -345,24 +361,130 @@
     if (changed) emit('filter', filter);
   }
 
-  // [SECTION] Screen-reader mirror of the canvas
+  // [SECTION] #qe-a11y: the explorer for assistive technology
+  //
+  // Real controls beside the canvas, visually hidden until focused: facet checkboxes with
+  // counts and a search field that drive the same filter (through setFilter), a polite
+  // status with the result count, and the visible quotes (the first A11Y_LIST_LENGTH, then
+  // how many more), always those of visibleQuotes(). Text goes in only as textContent.
 
-  function updateScreenReaderView() {
-    const page = callJson(wasm._qe_visible_range, 0, A11Y_LIST_LENGTH);
-    const filter = callJson(wasm._qe_get_filter);
+  const FACETS = [['speakers', 'qe-a11y-speakers'], ['countries', 'qe-a11y-countries'], ['kinds', 'qe-a11y-kinds']];
+  const a11yFacets = { speakers: [], countries: [], kinds: [] }; // {value, input, count} per checkbox
+  let typingInMirror = false;
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function toggleFacet(key, value, checked) {
+    const filter = getFilter();
+    const values = filter[key].filter((v) => v !== value);
+    if (checked) values.push(value);
+    setFilter({ ...filter, [key]: values });
+  }
+
+  // Once per corpus: one checkbox per speaker, country and kind, most quoted first (a fixed
+  // order: checkboxes never move under the reader's focus).
+  function buildA11yFacets() {
+    const facets = callJson(wasm._qe_a11y_facets);
+    for (const [key, listId] of FACETS) {
+      a11yFacets[key] = facets[key].map((facet, index) => {
+        const li = element('li');
+        const label = element('label');
+        const input = element('input');
+        input.type = 'checkbox';
+        input.id = `qe-a11y-${key}-${index}`;
+        input.dataset.facet = key;
+        input.value = facet.value;
+        input.addEventListener('change', () => toggleFacet(key, facet.value, input.checked));
+        label.htmlFor = input.id;
+        label.append(element('span', 'qe-a11y-label', facet.label));
+        if (facet.detail) label.append(element('span', 'qe-a11y-detail', ` (${facet.detail})`));
+        const count = element('span', 'qe-a11y-count');
+        label.append(count);
+        li.append(input, ' ', label);
+        return { value: facet.value, input, count, li };
+      });
+      $(listId).replaceChildren(...a11yFacets[key].map((facet) => facet.li));
+    }
+  }
+
+  function describeFilter(filter) {
     const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds]]
       .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
     if (filter.text) parts.push(`text “${filter.text}”`);
+    return parts;
+  }
+
+  function quoteItem(quote) {
+    const li = element('li');
+    li.dataset.quoteId = quote.id;
+    li.dataset.article = quote.article;
+    if (quote.selected) {
+      li.setAttribute('aria-current', 'true');
+      li.append(element('span', 'qe-a11y-detail', 'Selected: '));
+    }
+    const about = [quote.role, quote.country_name].filter(Boolean).join(', ');
+    li.append(element('span', 'qe-a11y-speaker', quote.speaker_name),
+      element('span', 'qe-a11y-detail', `${about ? ` (${about})` : ''}, ${quote.kind}: `),
+      element('span', 'qe-a11y-text', quote.text));
+    return li;
+  }
+
+  function updateScreenReaderView() {
+    const view = callJson(wasm._qe_a11y_view, A11Y_LIST_LENGTH);
+    const filter = callJson(wasm._qe_get_filter);
+    const parts = describeFilter(filter);
     $('qe-status').textContent = parts.length
-      ? `${page.visible} of ${page.total} quotes shown, filtered by ${parts.join(', ')}`
-      : `${page.total} quotes`;
-    const items = page.quotes.map((quote) => {
-      const li = document.createElement('li');
-      const country = quote.country ? ` (${quote.country})` : '';
-      li.textContent = `${quote.speaker_name}${country}, ${quote.kind}: ${quote.text}`;
-      return li;
+      ? `${formatNumber(view.visible)} of ${counted(view.total, 'quote')} shown, filtered by ${parts.join(', ')}`
+      : counted(view.total, 'quote');
+    for (const [key] of FACETS) {
+      a11yFacets[key].forEach((facet, index) => {
+        const count = view.counts[key][index] ?? 0;
+        facet.count.textContent = `: ${counted(count, 'quote')}`;
+        facet.input.checked = filter[key].includes(facet.value);
+      });
+    }
+    const search = $('qe-a11y-search');
+    if (!typingInMirror && search.value !== filter.text) search.value = filter.text;
+    $('qe-quotes').replaceChildren(...view.quotes.map(quoteItem));
+    const more = $('qe-a11y-more');
+    more.hidden = view.visible <= view.quotes.length;
+    more.textContent = more.hidden ? '' : `The first ${formatNumber(view.quotes.length)} of ${counted(view.visible, 'quote')} shown are listed.`;
+  }
+
+  function markSelected(selected) {
+    for (const li of $('qe-quotes').children) {
+      const isSelected = !!selected && li.dataset.quoteId === selected.id && li.dataset.article === selected.article;
+      if (isSelected === li.hasAttribute('aria-current')) continue;
+      if (isSelected) {
+        li.setAttribute('aria-current', 'true');
+        li.prepend(element('span', 'qe-a11y-detail', 'Selected: '));
+      } else {
+        li.removeAttribute('aria-current');
+        li.firstChild.remove();
+      }
+    }
+  }
+
+  function installA11yControls() {
+    const search = $('qe-a11y-search');
+    search.addEventListener('input', () => {
+      if (!wasm.started) return;
+      typingInMirror = true; // what the reader typed stays as typed
+      try {
+        setFilter({ ...getFilter(), text: search.value });
+      } finally {
+        typingInMirror = false;
+      }
     });
-    $('qe-quotes').replaceChildren(...items);
+    $('qe-a11y-form').addEventListener('submit', (event) => event.preventDefault());
+    $('qe-a11y-clear').addEventListener('click', () => {
+      if (wasm.started) setFilter({});
+    });
   }
 
   function onNativeEvent(event, detail) {
@@ -370,6 +492,7 @@
     else if (event === 'filter') publishFilter(detail);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
+      markSelected(detail);
       emit('select', detail);
     }
   }
@@ -477,6 +600,13 @@
     installFileDrop();
     installFileInput();
     installTextInput();
+    installA11yControls();
+    if (darkScheme && !requestedTheme) {
+      darkScheme.addEventListener('change', () => {
+        document.documentElement.dataset.theme = currentTheme();
+        wasm._qe_set_theme(currentTheme() === 'dark' ? 1 : 0);
+      });
+    }
     const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
     showLoading(`Loading ${src}…`);
     try {
@@ -530,6 +660,7 @@
     canvas: $('canvas'),
     qeEmit: onNativeEvent,
     qeFatal: showFatal,
+    qeTheme: currentTheme(),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
   }).then(start, (error) => {

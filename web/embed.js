@@ -1,7 +1,7 @@
 // Quote Explorer embed: put the explorer beside a story.
 //
 //   <div data-quote-explorer data-src="https://news.example/quotes/story.json"
-//        data-filter="country=RU" data-height="640"></div>
+//        data-filter="country=RU" data-height="640" data-theme="dark"></div>
 //   <script src="https://explorer.example/embed.js" async></script>
 //
 // Each marked element gets a sandboxed iframe of embed.html that fills its width (and its
@@ -19,6 +19,9 @@
     const url = new URL(base);
     if (host.dataset.src) url.searchParams.set('src', new URL(host.dataset.src, location.href).href);
     if (host.dataset.filter) url.hash = host.dataset.filter;
+    // data-theme="light" or "dark" fixes the explorer's theme; without it the explorer follows
+    // the reader's prefers-color-scheme.
+    if (host.dataset.theme === 'light' || host.dataset.theme === 'dark') url.searchParams.set('theme', host.dataset.theme);
 
     const frame = document.createElement('iframe');
     frame.src = url.href;

@@ -64,9 +64,9 @@ void Corpus::build_indexes() {
   for (SpeakerId s = 0; s < speakers.size(); ++s) {
     const Speaker& speaker = speakers[s];
     speaker_by_id_.emplace(speaker.id, s);
-    std::vector<std::string> labels = {utf8::fold_for_search(speaker.id),
-                                       utf8::fold_for_search(speaker.name)};
-    for (const std::string& alias : speaker.aliases) labels.push_back(utf8::fold_for_search(alias));
+    std::vector<std::string> labels = {utf8::search_key(speaker.id),
+                                       utf8::search_key(speaker.name)};
+    for (const std::string& alias : speaker.aliases) labels.push_back(utf8::search_key(alias));
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
     for (std::string& label : labels) speaker_by_folded_label_.emplace(std::move(label), s);
@@ -85,7 +85,7 @@ std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {
   // An exact id names one speaker, even when another's name or alias folds to the same text.
   if (auto exact = speaker_by_id(value)) return {*exact};
   std::vector<SpeakerId> found;
-  auto [first, last] = speaker_by_folded_label_.equal_range(utf8::fold_for_search(value));
+  auto [first, last] = speaker_by_folded_label_.equal_range(utf8::search_key(value));
   for (auto it = first; it != last; ++it) found.push_back(it->second);
   std::sort(found.begin(), found.end());
   return found;

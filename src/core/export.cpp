@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <unordered_map>
+
+#include "core/utf8.h"
 
 namespace qe {
 namespace {
@@ -84,6 +87,26 @@ std::vector<std::size_t> ranked(const std::vector<std::uint32_t>& counts) {
   return order;
 }
 
+// Names that more than one speaker id carries (ignoring case and accents), in the order they
+// first appear: often one person entered twice, whose quotes a filter by one id would miss.
+json duplicate_names(const Corpus& corpus) {
+  std::unordered_map<std::string, std::size_t> group_of_name;
+  std::vector<std::vector<SpeakerId>> groups;
+  for (SpeakerId s = 0; s < corpus.speakers.size(); ++s) {
+    const auto [it, added] = group_of_name.emplace(utf8::search_key(corpus.speakers[s].name), groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(s);
+  }
+  json duplicates = json::array();
+  for (const std::vector<SpeakerId>& group : groups) {
+    if (group.size() < 2) continue;
+    json ids = json::array();
+    for (SpeakerId s : group) ids.push_back(corpus.speakers[s].id);
+    duplicates.push_back({{"name", corpus.speakers[group.front()].name}, {"ids", ids}});
+  }
+  return duplicates;
+}
+
 }  // namespace
 
 std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& quotes, ExportFormat format) {
@@ -112,7 +135,8 @@ std::string export_stats(const Corpus& corpus, const FilterResult& counts) {
   json kinds = json::object();
   for (std::size_t k = 0; k < kQuoteKindCount; ++k) kinds[std::string(kind_name(static_cast<QuoteKind>(k)))] = counts.kind_counts[k];
   const json stats = {{"articles", corpus.articles.size()}, {"quotes", counts.visible.size()},
-                      {"speakers", speakers}, {"countries", countries}, {"kinds", kinds}};
+                      {"speakers", speakers}, {"countries", countries}, {"kinds", kinds},
+                      {"duplicate_names", duplicate_names(corpus)}};
   return stats.dump(2, ' ', false, json::error_handler_t::replace);
 }
 

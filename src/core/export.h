@@ -18,7 +18,9 @@ enum class ExportFormat { Json, Csv, Text };
 std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& quotes, ExportFormat format);
 
 // {"articles": n, "quotes": n, "speakers": [{id, name, role, country, quotes}…],
-//  "countries": [{code, name, quotes}…], "kinds": {"direct": n, …}}, busiest first.
+//  "countries": [{code, name, quotes}…], "kinds": {"direct": n, …},
+//  "duplicate_names": [{name, ids: [id…]}…]}, busiest first; duplicate_names lists names
+// (ignoring case and accents) that more than one speaker id carries.
 std::string export_stats(const Corpus& corpus, const FilterResult& counts);
 
 }  // namespace qe

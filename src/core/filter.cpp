@@ -138,7 +138,7 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
 
 std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
   std::vector<QuoteIndex> matches;
-  std::string needle = utf8::fold_for_search(text);
+  std::string needle = utf8::search_key(text);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
   const StringPool& folded = corpus.quotes.folded_text;
   if (needle.empty() || folded.size() == 0) return matches;

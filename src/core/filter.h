@@ -2,7 +2,8 @@
 //
 // Rules (the same for the CLI, the JS API, the URL hash and the UI):
 //   - values within one facet are OR-ed, different facets are AND-ed;
-//   - `text` matches case-insensitively inside the quote text (utf8::fold_for_search);
+//   - `text` matches inside the quote text ignoring case, accents and typographic quotes
+//     (utf8::search_key: "orban" finds "Orbán", "strasse" finds "Straße");
 //   - each facet's counts apply all *other* active facets (as in Datasette or crossfilter),
 //     so a count says how many quotes ticking that value would add.
 //

@@ -507,7 +507,7 @@ void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
     table.id.add(quote.id);
     table.text.add(quote.text);
     table.cue.add(quote.cue);
-    table.folded_text.add(utf8::fold_for_search(quote.text) + '\0');
+    table.folded_text.add(utf8::search_key(quote.text) + '\0');
   }
 }
 

@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <algorithm>
+
 namespace qe::utf8 {
 namespace {
 
@@ -33,37 +35,56 @@ size_t decode(std::string_view text, size_t pos, char32_t& out) {
   return length;
 }
 
-char32_t fold(char32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;           // Latin-1 capitals
-  if (c == 0x178) return 0xFF;                                        // Ÿ
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 && c != 0x149) {
-    // Latin Extended-A alternates capital/small, with the parity flipped in 0x139..0x148
-    // and 0x179..0x17E.
-    const bool odd_capitals = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    return ((c & 1) == (odd_capitals ? 1u : 0u)) ? c + 1 : c;
+struct FoldEntry {
+  std::uint16_t code_point, offset;  // the tables stop below U+FFFF, which ends each one
+};
+
+// kSearchFold and kLowerFold, generated at build time from utf8proc by tools/fold_table_gen.c
+// for the code points the fonts draw (plus combining accents); each ends with a sentinel.
+#include "fold_table.inc"
+
+template <std::size_t N>
+std::string_view folded_of(const FoldEntry (&table)[N], const char* bytes, char32_t c) {
+  const FoldEntry* last = table + N - 1;  // the sentinel
+  if (c >= 0xFFFF) return {};
+  const FoldEntry* found = std::lower_bound(table, last, c, [](const FoldEntry& e, char32_t v) { return e.code_point < v; });
+  if (found == last || found->code_point != c) return {};
+  return std::string_view(bytes + found->offset, found[1].offset - found->offset);
+}
+
+// Appends the folded form of the code point at `pos` (length `length`, value `c`).
+template <std::size_t N>
+void append_folded(std::string& out, const FoldEntry (&table)[N], const char* bytes, std::string_view text,
+                   size_t pos, size_t length, char32_t c) {
+  const FoldEntry* last = table + N - 1;
+  const FoldEntry* found = c < 0xFFFF ? std::lower_bound(table, last, c, [](const FoldEntry& e, char32_t v) { return e.code_point < v; }) : last;
+  if (found != last && found->code_point == c)
+    out.append(bytes + found->offset, found[1].offset - found->offset);
+  else
+    out.append(text.substr(pos, length));
+}
+
+template <std::size_t N>
+std::string fold_with(const FoldEntry (&table)[N], const char* bytes, std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char32_t c;
+  for (size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // ASCII: both maps only lower-case it
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      ++pos;
+      continue;
+    }
+    const size_t length = decode(text, pos, c);
+    if (length == 0) {  // not expected for validated text; keep the byte, never loop forever
+      out += text[pos++];
+      continue;
+    }
+    append_folded(out, table, bytes, text, pos, length, c);
+    pos += length;
   }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;           // Greek capitals
-  if (c == 0x3C2) return 0x3C3;                                        // final sigma
-  if (c == 0x386) return 0x3AC;                                        // accented capitals
-  if (c >= 0x388 && c <= 0x38A) return c + 37;
-  if (c == 0x38C) return 0x3CC;
-  if (c == 0x38E || c == 0x38F) return c + 63;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;                         // Cyrillic А..Я
-  if (c >= 0x400 && c <= 0x40F) return c + 80;                         // Cyrillic Ѐ..Џ
-  if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489) &&
-      c != 0x4C0 && c != 0x4CF) {
-    // Cyrillic extensions alternate capital/small from 0x460 (0x4C1.. shifted by one).
-    const bool odd_capitals = c >= 0x4C1 && c <= 0x4CE;
-    return ((c & 1) == (odd_capitals ? 1u : 0u)) ? c + 1 : c;
-  }
-  switch (c) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032: return '\'';
-    case 0x201C: case 0x201D: case 0x201F: case 0x00AB: case 0x00BB: return '"';
-    case 0x00A0: case 0x2007: case 0x202F: return ' ';
-    case 0x2010: case 0x2011: return '-';
-    default: return c;
-  }
+  return out;
 }
 
 }  // namespace
@@ -137,24 +158,67 @@ std::string remove_invalid(std::string_view text) {
   return out;
 }
 
-std::string fold_for_search(std::string_view text) {
+std::string fold_for_search(std::string_view text) { return fold_with(kLowerFold, kLowerFoldBytes, text); }
+
+std::string search_key(std::string_view text) { return fold_with(kSearchFold, kSearchFoldBytes, text); }
+
+std::string search_key_of(char32_t c) {
   std::string out;
-  out.reserve(text.size());
+  if (c < 0x80) {
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return out;
+  }
+  const std::string_view folded = folded_of(kSearchFold, kSearchFoldBytes, c);
+  if (folded.data()) return std::string(folded);
+  append(out, c);
+  return out;
+}
+
+std::string_view fold_table_source() { return "utf8proc " QE_FOLD_UTF8PROC_VERSION; }
+
+std::vector<ByteSpan> find_matches(std::string_view text, std::string_view query, size_t max_matches) {
+  std::vector<ByteSpan> spans;
+  std::string needle = search_key(query);
+  needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
+  if (needle.empty() || max_matches == 0) return spans;
+  // The text's search key, with the byte where each key byte's code point starts in `text`.
+  std::string key;
+  std::vector<std::uint32_t> source;
+  key.reserve(text.size());
+  source.reserve(text.size() + 1);
   char32_t c;
   for (size_t pos = 0; pos < text.size();) {
-    const size_t length = decode(text, pos, c);
-    if (length == 0) {  // not expected for validated text; keep the byte, never loop forever
-      out += text[pos++];
-      continue;
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(fold(c));
+    size_t length = decode(text, pos, c);
+    if (length == 0) {
+      key += text[pos];
+      length = 1;
+    } else if (c < 0x80) {
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     } else {
-      append(out, fold(c));
+      append_folded(key, kSearchFold, kSearchFoldBytes, text, pos, length, c);
     }
+    source.resize(key.size(), static_cast<std::uint32_t>(pos));
     pos += length;
   }
-  return out;
+  source.push_back(static_cast<std::uint32_t>(text.size()));
+  // The end of the code point that produced key byte i.
+  auto source_end = [&](size_t i) {
+    size_t j = i + 1;
+    while (j < source.size() - 1 && source[j] == source[i]) ++j;
+    return static_cast<size_t>(source[j]);
+  };
+  for (size_t at = key.find(needle); at != std::string::npos && spans.size() < max_matches;
+       at = key.find(needle, at)) {
+    const size_t last = at + needle.size() - 1;
+    ByteSpan span{source[at], source_end(last)};
+    if (!spans.empty() && span.begin < spans.back().end) {  // inside one expanded code point
+      spans.back().end = std::max(spans.back().end, span.end);
+    } else {
+      spans.push_back(span);
+    }
+    at = last + 1;
+  }
+  return spans;
 }
 
 }  // namespace qe::utf8

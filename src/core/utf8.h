@@ -1,8 +1,10 @@
 // utf8.h: the few UTF-8 operations the core needs, without locale or ICU.
 //
 // Article offsets (`start`, `end`) count Unicode code points, so the loader converts them to
-// byte offsets here. Search folds case and typographic punctuation so that "we're" finds
-// "We’re" and "ЛАВРОВ" finds "Лавров".
+// byte offsets here. Search compares search keys: full case folding, accents stripped and
+// typographic punctuation straightened, so "orban" finds "Orbán", "strasse" finds "Straße",
+// "we're" finds "We’re" and "ЛАВРОВ" finds "Лавров". The folding tables are generated at
+// build time from utf8proc (tools/fold_table_gen.c), the same for native and wasm builds.
 #pragma once
 
 #include <cstddef>
@@ -23,9 +25,32 @@ size_t count_code_points(std::string_view valid_text);
 // `index == count_code_points(text)` gives text.size().
 size_t byte_offset_of(std::string_view valid_text, size_t index);
 
-// Folds for case-insensitive search: lower-cases Latin (incl. Latin-1 and Extended-A), Greek
-// and Cyrillic, and maps curly quotes and apostrophes to their ASCII forms.
+// Lower-cases (Unicode's simple mapping, for the code points the fonts draw) and maps curly
+// quotes, apostrophes, no-break spaces and hyphens to ASCII; changes nothing else, so
+// `fold_for_search(s) != s` tells whether s holds a capital (the extractor relies on this).
+// Text search uses search_key.
 std::string fold_for_search(std::string_view valid_text);
+
+// What text search compares, one code point at a time (no context, so a match found in the
+// key maps back to whole code points of the text): Unicode full case folding (ß -> ss,
+// final sigma -> σ), compatibility forms (ﬁ -> fi), accents and combining marks stripped
+// (á -> a, ά -> α, also ł ø đ ħ ŧ ı), Cyrillic letters case-folded only (й, ё, ї stay
+// letters of their own), typographic quotes, apostrophes, spaces and hyphens as ASCII.
+// Never produces a NUL from a non-NUL.
+std::string search_key(std::string_view valid_text);
+std::string search_key_of(char32_t code_point);
+
+// "utf8proc 2.8.0": where the folding tables came from.
+std::string_view fold_table_source();
+
+struct ByteSpan {
+  size_t begin = 0, end = 0;
+  bool operator==(const ByteSpan& other) const { return begin == other.begin && end == other.end; }
+};
+
+// Where `query` matches `text` as the text search matches it (search keys), as byte ranges
+// of whole code points of `text`, ascending and not overlapping; at most `max_matches`.
+std::vector<ByteSpan> find_matches(std::string_view text, std::string_view query, size_t max_matches = 64);
 
 // The byte offset of every code point, then text.size(): offsets[i] is where code point i
 // starts, so a span in code points converts in O(1).

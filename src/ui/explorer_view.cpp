@@ -47,13 +47,13 @@ void DrawErrorBanner(ViewState& view) {
   }
   const auto total = static_cast<int>(std::count(view.error.begin(), view.error.end(), '\n')) +
                      (view.error.back() == '\n' ? 0 : 1);
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 234, 255));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, Palette::ErrorFill());
   ImGui::BeginChild("##error", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 30, 20, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, Palette::ErrorText());
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted("Could not load:");
   ImGui::TextUnformatted(view.error.data(), view.error.data() + end);
-  if (total > lines) ImGui::Text("… and %d more errors", total - lines);
+  if (total > lines) ImGui::Text("… and %s", Counted(static_cast<std::uint64_t>(total - lines), "more error", "more errors").c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   if (ImGui::SmallButton("Dismiss")) view.error.clear();

@@ -4,10 +4,13 @@
 #include <cfloat>
 #include <cstring>
 #include <numeric>
+#include <tuple>
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ActivateItemByID
 
+#include "core/format.h"
+#include "core/utf8.h"
 #include "ui/style.h"
 
 namespace qe::ui {
@@ -28,22 +31,93 @@ Filter Toggled(const Filter& filter, FacetValues facet, const std::string& value
   return next;
 }
 
-// Orders facet rows once per corpus: most quoted first, so the answer to "who is quoted
-// most" is the top of the list.
-void OrderFacets(const Corpus& corpus, ViewState& view) {
-  if (view.ordered_for == &corpus) return;
-  view.ordered_for = &corpus;
-  view.speaker_order.resize(corpus.speakers.size());
-  std::iota(view.speaker_order.begin(), view.speaker_order.end(), 0);
-  std::stable_sort(view.speaker_order.begin(), view.speaker_order.end(), [&](SpeakerId a, SpeakerId b) {
-    return corpus.quotes_by_speaker.of(a).size() > corpus.quotes_by_speaker.of(b).size();
+// Fills a list's per-corpus part: its values, their order by name and their search labels.
+void PrepareList(FacetList& list, std::vector<std::size_t> values, std::size_t value_count,
+                 const std::vector<std::string>& names, std::vector<std::string> search_labels) {
+  list = FacetList{};
+  list.values = std::move(values);
+  list.search_labels = std::move(search_labels);
+  std::vector<std::string> folded(value_count);
+  for (std::size_t v : list.values) folded[v] = utf8::search_key(names[v]);
+  std::vector<std::size_t> by_name = list.values;
+  std::sort(by_name.begin(), by_name.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(folded[a], names[a], a) < std::tie(folded[b], names[b], b);
   });
-  view.country_order.clear();
-  for (std::size_t slot = 0; slot < country_slot_count(); ++slot)
-    if (corpus.quotes_by_country.of(slot).size() > 0) view.country_order.push_back(slot);
-  std::stable_sort(view.country_order.begin(), view.country_order.end(), [&](std::size_t a, std::size_t b) {
-    return corpus.quotes_by_country.of(a).size() > corpus.quotes_by_country.of(b).size();
-  });
+  list.name_rank.assign(value_count, 0);
+  for (std::size_t rank = 0; rank < by_name.size(); ++rank)
+    list.name_rank[by_name[rank]] = static_cast<std::uint32_t>(rank);
+}
+
+void PrepareSpeakers(const Corpus& corpus, FacetList& list) {
+  const std::size_t count = corpus.speakers.size();
+  std::vector<std::size_t> values(count);
+  std::iota(values.begin(), values.end(), 0);
+  std::vector<std::string> names(count), labels(count);
+  for (std::size_t s = 0; s < count; ++s) {
+    const Speaker& speaker = corpus.speakers[s];
+    names[s] = speaker.name;
+    std::string label = speaker.name;
+    for (const std::string& alias : speaker.aliases) label += "\n" + alias;
+    labels[s] = utf8::search_key(label + "\n" + speaker.role);
+  }
+  PrepareList(list, std::move(values), count, names, std::move(labels));
+}
+
+CountryId CountryOfSlot(std::size_t slot) {
+  return slot == country_count() ? kNoCountry : static_cast<CountryId>(slot);
+}
+
+// Countries nobody in the corpus speaks for are not listed.
+void PrepareCountries(const Corpus& corpus, FacetList& list) {
+  const std::size_t count = country_slot_count();
+  std::vector<std::size_t> values;
+  std::vector<std::string> names(count), labels(count);
+  for (std::size_t slot = 0; slot < count; ++slot) {
+    if (corpus.quotes_by_country.of(slot).size() == 0) continue;
+    values.push_back(slot);
+    names[slot] = std::string(country_name(CountryOfSlot(slot)));
+    labels[slot] = utf8::search_key(names[slot] + "\n" + std::string(country_code(CountryOfSlot(slot))));
+  }
+  PrepareList(list, std::move(values), count, names, std::move(labels));
+}
+
+void PrepareFacets(const Corpus& corpus, ViewState& view) {
+  if (view.facets_for == &corpus && view.facets_for_speakers == corpus.speakers.data()) return;
+  view.facets_for = &corpus;
+  view.facets_for_speakers = corpus.speakers.data();
+  PrepareSpeakers(corpus, view.speakers);
+  PrepareCountries(corpus, view.countries);
+}
+
+// Chooses and orders the rows a list shows: values matching its search, most quotes first
+// (ties by name), so zero counts come last; only the top kTopFacetValues unless show_all.
+// Ticked values are always shown, so they can be unticked.
+template <typename IsTicked>
+void UpdateShown(FacetList& list, const std::vector<std::uint32_t>& counts, IsTicked is_ticked,
+                 std::uint64_t revision) {
+  if (list.shown_for_revision == revision && list.shown_for_search == list.search &&
+      list.shown_for_show_all == list.show_all)
+    return;
+  list.shown_for_revision = revision;
+  list.shown_for_search = list.search;
+  list.shown_for_show_all = list.show_all;
+  const std::string query = utf8::search_key(list.search);
+  std::vector<std::size_t>& shown = list.shown;
+  shown.clear();
+  for (std::size_t v : list.values)
+    if (query.empty() || list.search_labels[v].find(query) != std::string::npos || is_ticked(v)) shown.push_back(v);
+  list.matches = shown.size();
+  auto by_count = [&](std::size_t a, std::size_t b) {
+    return counts[a] != counts[b] ? counts[a] > counts[b] : list.name_rank[a] < list.name_rank[b];
+  };
+  if (list.show_all || shown.size() <= kTopFacetValues) {
+    std::sort(shown.begin(), shown.end(), by_count);
+    return;
+  }
+  const auto top_end = shown.begin() + static_cast<std::ptrdiff_t>(kTopFacetValues);
+  std::partial_sort(shown.begin(), top_end, shown.end(), by_count);
+  shown.erase(std::remove_if(top_end, shown.end(), [&](std::size_t v) { return !is_ticked(v); }), shown.end());
+  std::sort(top_end, shown.end(), by_count);
 }
 
 // A checkbox row: label, a muted detail, and the count right-aligned. Zero counts are
@@ -55,7 +129,7 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
   ImGui::PushID(name.c_str());
   const bool dim = count == 0 && !checked;
   if (dim) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  const std::string count_text = std::to_string(count);
+  const std::string count_text = format_number(count);
   const float count_width = ImGui::CalcTextSize(count_text.c_str()).x;
   const float count_x = ImGui::GetContentRegionMax().x - count_width;
   // Long names are cut before the count rather than drawn under it.
@@ -145,15 +219,38 @@ void DrawResultLine(const Explorer& explorer, ViewState& view, Actions& actions)
   ImGui::EndDisabled();
 }
 
+// A long list's search box: narrows the list to values whose name (alias, role, code)
+// contains the text, ignoring case and accents.
+void DrawListSearch(ViewState& view, FacetList& list, const char* name, const char* hint) {
+  if (list.values.size() <= kTopFacetValues) return;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  ImGui::InputTextWithHint((std::string("##") + name).c_str(), hint, list.search, sizeof list.search,
+                           ImGuiInputTextFlags_EscapeClearsAll);
+  RecordItem(view, name);
+}
+
+// Below a list: "No speaker matches" when its search finds nothing, "Show all 2,000
+// speakers" when only the top values are shown, "Show the top 20" when all are.
+void DrawListFooter(ViewState& view, FacetList& list, const char* name, const char* singular, const char* plural) {
+  if (list.matches == 0 && list.search[0]) ImGui::TextDisabled("No %s matches.", singular);
+  if (list.matches <= kTopFacetValues) return;
+  if (ImGui::SmallButton((ShowAllLabel(list, singular, plural) + "###" + name).c_str())) list.show_all = !list.show_all;
+  RecordItem(view, name);
+}
+
 void DrawSpeakers(const Explorer& explorer, ViewState& view, Actions& actions) {
   const Corpus& corpus = explorer.corpus();
   const Filter& filter = explorer.filter();
+  FacetList& list = view.speakers;
   ImGui::SeparatorText("Speakers");
+  DrawListSearch(view, list, "speaker-search", "Find a speaker");
+  UpdateShown(list, explorer.result().speaker_counts,
+              [&](std::size_t s) { return Contains(filter.speakers, corpus.speakers[s].id); }, explorer.revision());
   ImGuiListClipper clipper;  // a corpus may quote thousands of people
-  clipper.Begin(static_cast<int>(view.speaker_order.size()));
+  clipper.Begin(static_cast<int>(list.shown.size()));
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const SpeakerId s = view.speaker_order[static_cast<std::size_t>(row)];
+      const auto s = static_cast<SpeakerId>(list.shown[static_cast<std::size_t>(row)]);
       const Speaker& speaker = corpus.speakers[s];
       std::string detail(country_code(speaker.country));
       if (!speaker.role.empty()) detail += (detail.empty() ? "" : " · ") + speaker.role;
@@ -162,18 +259,29 @@ void DrawSpeakers(const Explorer& explorer, ViewState& view, Actions& actions) {
         actions.filter = Toggled(filter, &Filter::speakers, speaker.id);
     }
   }
+  DrawListFooter(view, list, "speakers-show-all", "speaker", "speakers");
+}
+
+std::string CountryValue(std::size_t slot) {
+  const CountryId id = CountryOfSlot(slot);
+  return id == kNoCountry ? std::string(kNoCountryValue) : std::string(country_code(id));
 }
 
 void DrawCountries(const Explorer& explorer, ViewState& view, Actions& actions) {
   const Filter& filter = explorer.filter();
+  FacetList& list = view.countries;
   ImGui::SeparatorText("Countries");
-  for (std::size_t slot : view.country_order) {
-    const CountryId id = slot == country_count() ? kNoCountry : static_cast<CountryId>(slot);
-    const std::string value = id == kNoCountry ? std::string(kNoCountryValue) : std::string(country_code(id));
+  DrawListSearch(view, list, "country-search", "Find a country");
+  UpdateShown(list, explorer.result().country_counts,
+              [&](std::size_t slot) { return Contains(filter.countries, CountryValue(slot)); }, explorer.revision());
+  for (std::size_t slot : list.shown) {
+    const CountryId id = CountryOfSlot(slot);
+    const std::string value = CountryValue(slot);
     if (FacetRow(view, "country:" + value, std::string(country_name(id)).c_str(), std::string(country_code(id)).c_str(), false,
                  Contains(filter.countries, value), explorer.result().country_counts[slot]))
       actions.filter = Toggled(filter, &Filter::countries, value);
   }
+  DrawListFooter(view, list, "countries-show-all", "country", "countries");
 }
 
 void DrawKinds(const Explorer& explorer, ViewState& view, Actions& actions) {
@@ -197,16 +305,21 @@ void RecordItem(ViewState& view, std::string name) {
   view.item_rects[std::move(name)] = ItemRect{min.x, min.y, size.x, size.y};
 }
 
+std::string ShowAllLabel(const FacetList& list, std::string_view singular, std::string_view plural) {
+  if (list.show_all) return "Show the top " + format_number(kTopFacetValues);
+  return "Show all " + (list.search[0] ? format_count(list.matches, "match", "matches")
+                                       : format_count(list.matches, singular, plural));
+}
+
 std::string ResultLine(const Explorer& explorer) {
   const std::size_t total = explorer.corpus().quotes.size();
   const std::size_t shown = explorer.result().visible.size();
-  const char* noun = total == 1 ? "quote" : "quotes";
-  if (explorer.filter().empty()) return std::to_string(total) + " " + noun;
-  return std::to_string(shown) + " of " + std::to_string(total) + " " + noun;
+  if (explorer.filter().empty()) return format_count(total, "quote", "quotes");
+  return format_number(shown) + " of " + format_count(total, "quote", "quotes");
 }
 
 void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions) {
-  OrderFacets(explorer.corpus(), view);
+  PrepareFacets(explorer.corpus(), view);
   DrawSearchBox(explorer, view, actions);
   DrawResultLine(explorer, view, actions);
   ImGui::BeginChild("##facets", ImVec2(0, 0));

@@ -1,5 +1,7 @@
 // facet_panel.h: search box, result count, "clear filters", and the speaker, country and
-// kind checkboxes with their counts.
+// kind checkboxes with their counts, most quoted first (ties by name, zero counts greyed at
+// the end). Lists longer than 20 get their own search box and show the top 20 until
+// "Show all" is clicked.
 #pragma once
 
 #include "ui/view_state.h"
@@ -8,8 +10,12 @@ namespace qe::ui {
 
 void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions);
 
-// "3 of 10 quotes"
+// "10 quotes", "1 quote", or with a filter "67,132 of 1,000,000 quotes"
 std::string ResultLine(const Explorer& explorer);
+
+// The button under a long list: "Show all 2,000 speakers", "Show all 35 matches" (while
+// its search box has text) or "Show the top 20".
+std::string ShowAllLabel(const FacetList& list, std::string_view singular, std::string_view plural);
 
 // Records the last item's rectangle under `name` (see ItemRect).
 void RecordItem(ViewState& view, std::string name);

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/utf8.h"
 #include "ui/facet_panel.h"
 #include "ui/style.h"
 #include "ui/text_layout.h"
@@ -10,6 +11,7 @@ namespace qe::ui {
 namespace {
 
 constexpr int kPreviewLines = 2;
+constexpr std::size_t kMaxMarks = 16;  // more cannot show in two lines
 
 // Draws the kind as an outlined badge ending at `top_right`; returns its left edge.
 float DrawKindBadge(ImDrawList* draw, ImVec2 top_right, QuoteKind kind) {
@@ -26,6 +28,17 @@ float DrawCheckBadge(const Corpus& corpus, ViewState& view, QuoteIndex q, int ro
   if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(min, max))
     ImGui::SetTooltip("%s", ConfidenceTooltip(corpus, q).c_str());
   return left;
+}
+
+// Where the search matches the quote (utf8::find_matches), as byte ranges of DisplayText.
+std::vector<ByteRange> SearchMatches(const Corpus& corpus, QuoteIndex q, std::string_view search) {
+  std::vector<ByteRange> marks;
+  if (search.empty()) return marks;
+  // Offsets into DisplayText, which opens direct quotes with "“" (3 bytes).
+  const std::size_t shift = corpus.quotes.kind[q] == QuoteKind::Direct ? 3 : 0;
+  for (const utf8::ByteSpan& span : utf8::find_matches(corpus.quotes.text[q], search, kMaxMarks))
+    marks.push_back(ByteRange{span.begin + shift, span.end + shift});
+  return marks;
 }
 
 // `padding`: the row's inner margin (the list zeroes ItemSpacing while it draws rows).
@@ -52,7 +65,8 @@ void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, int row, I
   draw->PopClipRect();
 
   at.y += ImGui::GetTextLineHeightWithSpacing();
-  DrawClampedText(at, ImGui::GetColorU32(ImGuiCol_Text), DisplayText(corpus, q), width, kPreviewLines);
+  DrawClampedText(at, ImGui::GetColorU32(ImGuiCol_Text), DisplayText(corpus, q), width, kPreviewLines,
+                  SearchMatches(corpus, q, explorer.filter().text), Palette::Highlight());
   draw->AddLine(ImVec2(min.x, max.y - 1), ImVec2(max.x, max.y - 1), ImGui::GetColorU32(ImGuiCol_Separator));
 }
 

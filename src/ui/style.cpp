@@ -42,9 +42,54 @@ ImFont* AddFont(const unsigned char* data, unsigned size, float pixels) {
                                                     &config, kGlyphRanges);
 }
 
+Theme g_theme = Theme::Light;
+
+constexpr ImVec4 Rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
+
+// Colours only: sizes are set (and scaled) once by SetupFontsAndStyle.
+void ApplyColors(ImGuiStyle& style, Theme theme) {
+  ImVec4* colors = style.Colors;
+  if (theme == Theme::Light) {
+    ImGui::StyleColorsLight(&style);
+    colors[ImGuiCol_WindowBg] = Rgb(250, 250, 248);
+    colors[ImGuiCol_Text] = Rgb(26, 28, 33);
+    colors[ImGuiCol_TextDisabled] = Rgb(92, 97, 106);  // zero-count rows and hints
+    colors[ImGuiCol_FrameBg] = Rgb(255, 255, 255);
+    colors[ImGuiCol_FrameBgHovered] = Rgb(238, 242, 250);  // opaque: the search hint stays readable
+    colors[ImGuiCol_FrameBgActive] = Rgb(226, 234, 250);
+    colors[ImGuiCol_Border] = Rgb(204, 207, 212);
+    colors[ImGuiCol_Header] = Rgb(217, 230, 250);
+    colors[ImGuiCol_HeaderHovered] = Rgb(230, 237, 250);
+    colors[ImGuiCol_HeaderActive] = Rgb(210, 226, 250);
+    colors[ImGuiCol_CheckMark] = Rgb(26, 90, 191);
+    colors[ImGuiCol_Separator] = Rgb(219, 222, 224);
+  } else {
+    ImGui::StyleColorsDark(&style);
+    colors[ImGuiCol_WindowBg] = Rgb(27, 29, 34);
+    colors[ImGuiCol_PopupBg] = Rgb(36, 39, 46, 0.98f);
+    colors[ImGuiCol_Text] = Rgb(230, 232, 235);
+    colors[ImGuiCol_TextDisabled] = Rgb(162, 168, 178);
+    colors[ImGuiCol_FrameBg] = Rgb(40, 43, 51);
+    colors[ImGuiCol_FrameBgHovered] = Rgb(46, 50, 59);
+    colors[ImGuiCol_FrameBgActive] = Rgb(50, 54, 64);
+    colors[ImGuiCol_Border] = Rgb(82, 87, 97);
+    colors[ImGuiCol_Button] = Rgb(44, 66, 104);
+    colors[ImGuiCol_ButtonHovered] = Rgb(54, 82, 130);
+    colors[ImGuiCol_ButtonActive] = Rgb(62, 96, 150);
+    colors[ImGuiCol_Header] = Rgb(35, 56, 92);
+    colors[ImGuiCol_HeaderHovered] = Rgb(40, 46, 58);
+    colors[ImGuiCol_HeaderActive] = Rgb(33, 52, 86);
+    colors[ImGuiCol_CheckMark] = Rgb(128, 178, 255);
+    colors[ImGuiCol_SliderGrab] = Rgb(128, 178, 255);
+    colors[ImGuiCol_Separator] = Rgb(58, 62, 70);
+    colors[ImGuiCol_TextSelectedBg] = Rgb(60, 100, 170, 0.60f);
+  }
+  colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+}
+
 void ApplyTheme() {
   ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::StyleColorsLight(&style);
+  style = ImGuiStyle();
   style.WindowPadding = ImVec2(12, 10);
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
@@ -56,18 +101,7 @@ void ApplyTheme() {
   style.WindowBorderSize = 0;
   style.ChildBorderSize = 0;
   style.FrameBorderSize = 1;
-  ImVec4* colors = style.Colors;
-  colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.0f);
-  colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-  colors[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
-  colors[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.44f, 0.48f, 1.0f);
-  colors[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
-  colors[ImGuiCol_Border] = ImVec4(0.80f, 0.81f, 0.83f, 1.0f);
-  colors[ImGuiCol_Header] = ImVec4(0.85f, 0.90f, 0.98f, 1.0f);
-  colors[ImGuiCol_HeaderHovered] = ImVec4(0.90f, 0.93f, 0.98f, 1.0f);
-  colors[ImGuiCol_HeaderActive] = ImVec4(0.80f, 0.87f, 0.98f, 1.0f);
-  colors[ImGuiCol_CheckMark] = ImVec4(0.10f, 0.35f, 0.75f, 1.0f);
-  colors[ImGuiCol_Separator] = ImVec4(0.86f, 0.87f, 0.88f, 1.0f);
+  ApplyColors(style, g_theme);
 }
 
 }  // namespace
@@ -85,13 +119,33 @@ void SetupFontsAndStyle(ViewState& view, float scale) {
   view.scale = scale;
 }
 
+void SetTheme(Theme theme) {
+  g_theme = theme;
+  if (ImGui::GetCurrentContext()) ApplyColors(ImGui::GetStyle(), theme);
+}
+
+Theme CurrentTheme() { return g_theme; }
+
+unsigned Palette::Background() { return ImGui::ColorConvertFloat4ToU32(g_theme == Theme::Light ? Rgb(250, 250, 248) : Rgb(27, 29, 34)); }
+
 unsigned Palette::Kind(QuoteKind kind) {
+  const bool light = g_theme == Theme::Light;
   switch (kind) {
-    case QuoteKind::Direct: return IM_COL32(20, 90, 190, 255);
-    case QuoteKind::Indirect: return IM_COL32(95, 100, 110, 255);
-    case QuoteKind::Mixed: return IM_COL32(130, 60, 170, 255);
+    case QuoteKind::Direct: return light ? IM_COL32(20, 90, 190, 255) : IM_COL32(128, 178, 255, 255);
+    case QuoteKind::Indirect: return light ? IM_COL32(88, 92, 102, 255) : IM_COL32(176, 181, 190, 255);
+    case QuoteKind::Mixed: return light ? IM_COL32(130, 60, 170, 255) : IM_COL32(208, 162, 240, 255);
   }
-  return IM_COL32_BLACK;
+  return light ? IM_COL32_BLACK : IM_COL32_WHITE;
+}
+
+std::string FormatNumber(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
+
+std::string Counted(std::uint64_t n, std::string_view singular, std::string_view plural) {
+  return FormatNumber(n) + " " + std::string(n == 1 ? singular : plural);
 }
 
 bool IsLowConfidence(const Corpus& corpus, QuoteIndex q) {
@@ -104,11 +158,15 @@ std::string ConfidenceTooltip(const Corpus& corpus, QuoteIndex q) {
          "%: the extractor is unsure of this quote.\nCheck its words and speaker against the article.";
 }
 
-unsigned Palette::Caution() { return IM_COL32(150, 84, 0, 255); }
-unsigned Palette::CautionFill() { return IM_COL32(255, 236, 179, 255); }
+// Light / dark. Text drawn on Highlight and SoftHighlight is ImGuiCol_Text, so the dark
+// theme's highlights are dark.
+unsigned Palette::Caution() { return g_theme == Theme::Light ? IM_COL32(140, 78, 0, 255) : IM_COL32(255, 194, 102, 255); }
+unsigned Palette::CautionFill() { return g_theme == Theme::Light ? IM_COL32(255, 236, 179, 255) : IM_COL32(61, 46, 10, 255); }
+unsigned Palette::ErrorText() { return g_theme == Theme::Light ? IM_COL32(150, 30, 20, 255) : IM_COL32(255, 180, 171, 255); }
+unsigned Palette::ErrorFill() { return g_theme == Theme::Light ? IM_COL32(253, 236, 234, 255) : IM_COL32(59, 29, 27, 255); }
 
-unsigned Palette::Highlight() { return IM_COL32(255, 221, 87, 255); }
-unsigned Palette::SoftHighlight() { return IM_COL32(255, 240, 190, 255); }
-unsigned Palette::MutedText() { return IM_COL32(100, 104, 112, 255); }
+unsigned Palette::Highlight() { return g_theme == Theme::Light ? IM_COL32(255, 221, 87, 255) : IM_COL32(107, 82, 0, 255); }
+unsigned Palette::SoftHighlight() { return g_theme == Theme::Light ? IM_COL32(255, 240, 190, 255) : IM_COL32(62, 54, 32, 255); }
+unsigned Palette::MutedText() { return g_theme == Theme::Light ? IM_COL32(90, 94, 102, 255) : IM_COL32(163, 169, 179, 255); }
 
 }  // namespace qe::ui

@@ -54,11 +54,23 @@ bool BadgeItem(const char* id, std::string_view label, ImU32 color, ImU32 fill, 
   return hovered;
 }
 
-float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines) {
+float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines,
+                      const std::vector<ByteRange>& marks, ImU32 mark_color) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line_height = ImGui::GetTextLineHeight();
+  const char* begin = text.data();
   const char* s = text.data();
   const char* end = text.data() + text.size();
+  // Paints the parts of `marks` inside [s, eol) of the line at `at`.
+  auto paint_marks = [&](ImVec2 at, const char* eol) {
+    for (const ByteRange& mark : marks) {
+      const char* from = std::max(s, begin + std::min(mark.begin, text.size()));
+      const char* to = std::min(eol, begin + std::min(mark.end, text.size()));
+      if (from >= to) continue;
+      draw->AddRectFilled(ImVec2(at.x + TextWidth(s, from) - 1, at.y), ImVec2(at.x + TextWidth(s, to) + 1, at.y + line_height),
+                          mark_color, 2.0f);
+    }
+  };
   int line = 0;
   for (; s < end && line < max_lines; ++line) {
     const char* eol = LineEnd(s, end, width);
@@ -67,10 +79,12 @@ float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float
       static constexpr char kEllipsis[] = "…";
       eol = LineEnd(s, end, width - TextWidth(kEllipsis, kEllipsis + sizeof kEllipsis - 1));
       while (eol > s && eol[-1] == ' ') --eol;
+      paint_marks(at, eol);
       draw->AddText(at, color, s, eol);
       draw->AddText(ImVec2(at.x + TextWidth(s, eol), at.y), color, kEllipsis);
       return (line + 1) * line_height;
     }
+    paint_marks(at, eol);
     draw->AddText(at, color, s, eol);
     s = SkipBlanks(eol, end);
   }

@@ -9,9 +9,16 @@
 
 namespace qe::ui {
 
+struct ByteRange {
+  std::size_t begin = 0, end = 0;  // byte range in the text
+};
+
 // Draws `text` wrapped to `width` with the current font, at most `max_lines` lines; a cut
-// last line ends in "…". Returns the height used. Draws through the window's draw list.
-float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines);
+// last line ends in "…". `marks` (ascending byte ranges, e.g. search matches) are painted
+// in `mark_color` behind the glyphs where they are shown. Returns the height used. Draws
+// through the window's draw list.
+float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float width, int max_lines,
+                      const std::vector<ByteRange>& marks = {}, ImU32 mark_color = 0);
 
 // A small rounded badge ending at `top_right` (outlined when `fill` is 0); returns its
 // left edge.

@@ -1,5 +1,7 @@
 // libFuzzer: the indexed text search finds exactly the quotes a naive per-quote search
-// finds, for any query and any quote texts (differential test).
+// finds, for any query and any quote texts, and the list highlights a match in exactly those
+// quotes (differential test).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -37,14 +39,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!loaded.ok()) return 0;
   const qe::Corpus& corpus = *loaded.corpus;
   const std::vector<qe::QuoteIndex> indexed = qe::match_text(corpus, parts[0]);
-  std::string needle = qe::utf8::fold_for_search(parts[0]);
+  std::string needle = qe::utf8::search_key(parts[0]);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
   std::vector<qe::QuoteIndex> naive;
   for (qe::QuoteIndex q = 0; q < corpus.quotes.size() && !needle.empty(); ++q) {
     // A NUL inside a quote stays: the needle never holds one, so no match spans it.
-    const std::string folded = qe::utf8::fold_for_search(corpus.quotes.text[q]);
+    const std::string folded = qe::utf8::search_key(corpus.quotes.text[q]);
     if (folded.find(needle) != std::string::npos) naive.push_back(q);
   }
   if (indexed != naive) __builtin_trap();
+  // The list's highlight finds a match exactly in the quotes the search admits, and each
+  // span covers whole code points whose search key holds the query's.
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {
+    const std::string_view text = corpus.quotes.text[q];
+    const auto spans = qe::utf8::find_matches(text, parts[0], 4);
+    const bool admitted = std::binary_search(naive.begin(), naive.end(), q);
+    if (spans.empty() == admitted) __builtin_trap();
+    for (const auto& span : spans) {
+      if (span.begin >= span.end || span.end > text.size()) __builtin_trap();
+      if (qe::utf8::search_key(text.substr(span.begin, span.end - span.begin)).find(needle) == std::string::npos)
+        __builtin_trap();
+    }
+  }
   return 0;
 }

@@ -45,6 +45,20 @@ gumbo_library() {
   echo "$lib"
 }
 
+# The search folding tables (as the CMake build generates them, from utf8proc's sources and
+# the fonts' ranges in CMakeLists.txt) in $OUT/generated/fold_table.inc.
+UTF8PROC_DIR=${UTF8PROC_DIR:-$ROOT/build/deps/utf8proc-2.8.0}
+fold_table() {
+  [ -f "$UTF8PROC_DIR/utf8proc.h" ] || { echo "no utf8proc sources at $UTF8PROC_DIR: run ./build-wasm.sh deps" >&2; exit 1; }
+  local ranges
+  ranges=$(sed -n 's/^set(QE_FONT_UNICODES "\(.*\)")$/\1/p' "$ROOT/CMakeLists.txt")
+  mkdir -p "$OUT/generated"
+  "${CC_HOST:-cc}" -O2 -w -I"$UTF8PROC_DIR" "$ROOT/tools/fold_table_gen.c" "$UTF8PROC_DIR/utf8proc.c" -o "$OUT/fold_table_gen"
+  "$OUT/fold_table_gen" "$ranges,U+0300-036F" "$OUT/generated/fold_table.inc"
+}
+fold_table
+FLAGS+=(-I"$OUT/generated")
+
 for target in "${TARGETS[@]}"; do
   binary="$OUT/fuzz_$target"
   sources=("$ROOT/tests/fuzz/fuzz_$target.cpp" "${CORE[@]}")
@@ -53,7 +67,7 @@ for target in "${TARGETS[@]}"; do
     sources+=("$ROOT"/src/extract/*.cpp "$(lexicon_source)" -I"$GUMBO_DIR/src" "$(gumbo_library)")
   fi
   status=0
-  if [ ! -x "$binary" ] || [ -n "$(find "$ROOT/src" "$ROOT/tests/fuzz" -newer "$binary" \( -name '*.[ch]*' -o -name '*.tsv' \) | head -1)" ]; then
+  if [ ! -x "$binary" ] || [ -n "$(find "$ROOT/src" "$ROOT/tests/fuzz" "$ROOT/tools" -newer "$binary" \( -name '*.[ch]*' -o -name '*.tsv' \) | head -1)" ]; then
     echo "== building fuzz_$target"
     "$CXX" "${FLAGS[@]}" "${sources[@]}" -o "$binary"
   fi

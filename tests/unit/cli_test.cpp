@@ -36,7 +36,7 @@ std::string TempFile(const std::string& name, const std::string& text) {
 TEST_CASE("validate exits 0 for a valid article and 1 with located errors for a bad one") {
   auto ok = Quotes({"validate", kSeed});
   CHECK(ok.status == 0);
-  CHECK(ok.out.find("valid, 1 article(s), 5 speaker(s), 10 quote(s)") != std::string::npos);
+  CHECK(ok.out.find("valid, 1 article, 5 speakers, 10 quotes") != std::string::npos);
 
   auto article = qe::test::SmallArticle();
   article["quotes"][0]["end"] = 22;
@@ -114,6 +114,26 @@ TEST_CASE("stats counts quotes per speaker, country and kind") {
   CHECK(stats["kinds"] == nlohmann::json{{"direct", 3}, {"indirect", 4}, {"mixed", 3}});
 }
 
+TEST_CASE("stats lists names that appear under more than one speaker id") {
+  CHECK(nlohmann::json::parse(Quotes({"stats", kSeed}).out)["duplicate_names"] == nlohmann::json::array());
+
+  // Two articles enter the same minister under different ids (one in capitals, with an accent).
+  auto first = qe::test::SmallArticle();
+  auto second = qe::test::SmallArticle();
+  second["id"] = "small-2";
+  second["speakers"][0]["id"] = "olena-minister";
+  second["speakers"][0]["name"] = "OLENA MÍNISTER";
+  second["quotes"][0]["speaker"] = "olena-minister";
+  second["speakers"][1]["id"] = "ukraine";  // a second id, but its own name
+  second["speakers"][1]["name"] = "Ukraine";
+  second["quotes"][1]["speaker"] = "ukraine";
+  const std::string corpus = TempFile("duplicates.jsonl", first.dump() + "\n" + second.dump() + "\n");
+  auto run = Quotes({"stats", corpus});
+  REQUIRE(run.status == 0);
+  CHECK(nlohmann::json::parse(run.out)["duplicate_names"] ==
+        nlohmann::json::parse(R"([{"name": "Olena Minister", "ids": ["minister", "olena-minister"]}])"));
+}
+
 TEST_CASE("usage errors exit 2 and say what was expected") {
   const std::pair<std::vector<std::string>, std::string> cases[] = {
       {{}, "quotes: missing command; expected validate, query, stats, extract or score"},
@@ -165,7 +185,7 @@ TEST_CASE("extract writes article JSON that validate accepts, with the caller's 
   CHECK(article["quotes"].size() == 10);
   auto validated = Quotes({"validate", "-"}, run.out);
   CHECK(validated.status == 0);
-  CHECK(validated.out == "<stdin>: valid, 1 article(s), 5 speaker(s), 10 quote(s)\n");
+  CHECK(validated.out == "<stdin>: valid, 1 article, 5 speakers, 10 quotes\n");
 }
 
 TEST_CASE("extract of several files streams JSON Lines, one article per line") {

@@ -3,24 +3,32 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "../../bench/corpus_generator.h"
 #include "core/explorer.h"
+#include "core/format.h"
+#include "core/utf8.h"
 #include "fixtures.h"
 #include "ui/explorer_view.h"
+#include "ui/facet_panel.h"
 #include "ui/style.h"
 
 namespace {
 
 class HeadlessExplorer {
  public:
-  HeadlessExplorer() {
+  // A display tall enough for long facet lists to fit without scrolling.
+  static constexpr ImVec2 kTall{1280, 4000};
+
+  explicit HeadlessExplorer(const std::string& text = qe::test::SeedArticleText(), ImVec2 display = {1280, 800}) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
+    io.DisplaySize = display;
     qe::ui::SetupFontsAndStyle(view, 1.0f);
-    REQUIRE(explorer.load(qe::test::SeedArticleText(), "seed.json").empty());
+    REQUIRE(explorer.load(text, "corpus.jsonl").empty());
     Frames(3);
   }
   ~HeadlessExplorer() { ImGui::DestroyContext(context_); }
@@ -71,6 +79,61 @@ std::vector<std::string> VisibleIds(const qe::Explorer& explorer) {
   std::vector<std::string> ids;
   for (qe::QuoteIndex q : explorer.result().visible) ids.emplace_back(explorer.corpus().quotes.id[q]);
   return ids;
+}
+
+// Speaker ids of the speaker rows on screen, top to bottom.
+std::vector<std::string> SpeakerRows(const qe::ui::ViewState& view) {
+  std::vector<std::pair<float, std::string>> rows;
+  for (const auto& [name, rect] : view.item_rects)
+    if (name.rfind("speaker:", 0) == 0) rows.emplace_back(rect.y, name.substr(8));
+  std::sort(rows.begin(), rows.end());
+  std::vector<std::string> ids;
+  for (const auto& row : rows) ids.push_back(row.second);
+  return ids;
+}
+
+const qe::Speaker& SpeakerById(const qe::Explorer& explorer, const std::string& id) {
+  return explorer.corpus().speakers[*explorer.corpus().speaker_by_id(id)];
+}
+
+std::uint32_t SpeakerCount(const qe::Explorer& explorer, const std::string& id) {
+  return explorer.result().speaker_counts[*explorer.corpus().speaker_by_id(id)];
+}
+
+// Whether the row's checkbox label was drawn in ImGui's "disabled" (greyed) text colour.
+bool DrawnGreyed(const qe::ui::ItemRect& rect) {
+  const ImU32 grey = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; l < data->CmdListsCount; ++l)
+    for (const ImDrawVert& vertex : data->CmdLists[l]->VtxBuffer)
+      if (vertex.col == grey && vertex.pos.x >= rect.x && vertex.pos.x <= rect.x + rect.width &&
+          vertex.pos.y >= rect.y && vertex.pos.y <= rect.y + rect.height)
+        return true;
+  return false;
+}
+
+// 1,500 articles of 8 quotes: about 1,600 speakers, a few quoted a lot, most rarely.
+const std::string& GeneratedCorpus() {
+  static const std::string text = qe::bench::GenerateCorpusJsonLines(1500, 8);
+  return text;
+}
+
+// One article quoting 25 people, some with accented names.
+std::string ArticleWithManySpeakers() {
+  auto article = qe::test::SmallArticle();
+  const char* names[] = {"Recep Tayyip Erdoğan", "Radosław Sikorski", "Andrej Babiš", "Emmanuel Macron"};
+  auto speaker = article["speakers"][0];
+  auto quote = article["quotes"][0];
+  for (int i = 0; i < 25; ++i) {
+    speaker["id"] = "p" + std::to_string(i);
+    speaker["name"] = i < 4 ? std::string(names[i]) : "Person " + std::to_string(i);
+    speaker["aliases"] = nlohmann::json::array();
+    article["speakers"].push_back(speaker);
+    quote["id"] = "x" + std::to_string(i);
+    quote["speaker"] = speaker["id"];
+    article["quotes"].push_back(quote);
+  }
+  return article.dump();
 }
 
 }  // namespace
@@ -132,4 +195,126 @@ TEST_CASE("a narrow display folds the filters away and stacks the list above the
   REQUIRE(app.view.item_rects.count("quote:0") == 1);
   REQUIRE(app.view.item_rects.count("copy") == 1);
   CHECK(app.view.item_rects.at("copy").y > app.view.item_rects.at("quote:0").y);
+}
+
+TEST_CASE("speakers are listed by count, ties by name: the seed starts with Sergei Lavrov") {
+  HeadlessExplorer app;
+  CHECK(SpeakerRows(app.view) == std::vector<std::string>{"sergei-lavrov", "donald-trump", "andriy-yermak",
+                                                          "russian-government", "volodymyr-zelenskyy"});
+  CHECK(app.view.item_rects.count("speaker-search") == 0);  // five speakers need no search box
+  CHECK(app.view.item_rects.count("speakers-show-all") == 0);
+}
+
+TEST_CASE("values that would show nothing are greyed and listed last") {
+  HeadlessExplorer app;
+  app.Click("country:RU");
+  const auto rows = SpeakerRows(app.view);
+  CHECK(rows == std::vector<std::string>{"sergei-lavrov", "russian-government", "andriy-yermak", "donald-trump",
+                                         "volodymyr-zelenskyy"});
+  CHECK_FALSE(DrawnGreyed(app.view.item_rects.at("speaker:sergei-lavrov")));
+  for (const char* zero : {"speaker:andriy-yermak", "speaker:donald-trump", "speaker:volodymyr-zelenskyy"})
+    CHECK_MESSAGE(DrawnGreyed(app.view.item_rects.at(zero)), zero);
+}
+
+TEST_CASE("a generated corpus shows its top 20 speakers by count; Show all reveals the rest") {
+  HeadlessExplorer app(GeneratedCorpus(), HeadlessExplorer::kTall);
+  const std::size_t speakers = app.explorer.corpus().speakers.size();
+  REQUIRE(speakers > 1000);
+  auto rows = SpeakerRows(app.view);
+  REQUIRE(rows.size() == 20);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto before = SpeakerCount(app.explorer, rows[i - 1]), after = SpeakerCount(app.explorer, rows[i]);
+    CHECK(before >= after);
+    if (before == after) CHECK(SpeakerById(app.explorer, rows[i - 1]).name < SpeakerById(app.explorer, rows[i]).name);
+  }
+  // No speaker left out is quoted more than the last one shown.
+  std::uint32_t most_left_out = 0;
+  for (qe::SpeakerId s = 0; s < speakers; ++s)
+    if (std::find(rows.begin(), rows.end(), app.explorer.corpus().speakers[s].id) == rows.end())
+      most_left_out = std::max(most_left_out, app.explorer.result().speaker_counts[s]);
+  CHECK(most_left_out <= SpeakerCount(app.explorer, rows.back()));
+
+  CHECK(qe::ui::ShowAllLabel(app.view.speakers, "speaker", "speakers") ==
+        "Show all " + qe::format_number(speakers) + " speakers");
+  app.Click("speakers-show-all");
+  const auto all = SpeakerRows(app.view);
+  REQUIRE(all.size() > 20);  // as many as fit: the list is clipped to the window
+  CHECK(std::vector<std::string>(all.begin(), all.begin() + 20) == rows);
+  CHECK(SpeakerCount(app.explorer, all[20]) <= SpeakerCount(app.explorer, rows.back()));
+  CHECK(qe::ui::ShowAllLabel(app.view.speakers, "speaker", "speakers") == "Show the top 20");
+}
+
+TEST_CASE("typing in a long facet's search box narrows its list, ignoring case") {
+  HeadlessExplorer app(GeneratedCorpus(), HeadlessExplorer::kTall);
+  app.Click("speaker-search");
+  app.Type("SPEAKER 12");
+  const auto rows = SpeakerRows(app.view);
+  REQUIRE_FALSE(rows.empty());
+  for (const std::string& id : rows)
+    CHECK(qe::utf8::fold_for_search(SpeakerById(app.explorer, id).name).find("speaker 12") != std::string::npos);
+  CHECK(app.explorer.filter().empty());  // finding a speaker is not filtering quotes
+  app.Type("34567");  // "speaker 1234567": nobody
+  CHECK(SpeakerRows(app.view).empty());
+  CHECK(app.view.item_rects.count("speakers-show-all") == 0);
+}
+
+TEST_CASE("a ticked speaker stays listed when the search that found it is cleared") {
+  HeadlessExplorer app(GeneratedCorpus(), HeadlessExplorer::kTall);
+  const auto top = SpeakerRows(app.view);
+  // The least quoted speaker, far below the top 20.
+  qe::SpeakerId rare = 0;
+  for (qe::SpeakerId s = 0; s < app.explorer.corpus().speakers.size(); ++s)
+    if (app.explorer.result().speaker_counts[s] < app.explorer.result().speaker_counts[rare]) rare = s;
+  const std::string id = app.explorer.corpus().speakers[rare].id;
+  app.Click("speaker-search");
+  app.Type((app.explorer.corpus().speakers[rare].name).c_str());
+  app.Click("speaker:" + id);
+  CHECK(app.explorer.filter().speakers == std::vector<std::string>{id});
+  app.Click("speaker-search");
+  app.Press(ImGuiKey_Escape);  // clears the facet's search box
+  auto expected = top;
+  expected.push_back(id);
+  CHECK(SpeakerRows(app.view) == expected);
+}
+
+TEST_CASE("the facet search ignores accents: erdogan finds Erdoğan, RADOSLAW finds Radosław") {
+  HeadlessExplorer app(ArticleWithManySpeakers(), HeadlessExplorer::kTall);
+  REQUIRE(app.view.item_rects.count("speaker-search") == 1);
+  app.Click("speaker-search");
+  app.Type("erdogan");
+  CHECK(SpeakerRows(app.view) == std::vector<std::string>{"p0"});
+  app.Press(ImGuiKey_Escape);
+  app.Click("speaker-search");
+  app.Type("RADOSLAW");
+  CHECK(SpeakerRows(app.view) == std::vector<std::string>{"p1"});
+  app.Press(ImGuiKey_Escape);
+  app.Click("speaker-search");
+  app.Type("babiš");
+  CHECK(SpeakerRows(app.view) == std::vector<std::string>{"p2"});
+}
+
+TEST_CASE("counts read as people write them: 1 quote, 2 quotes, 67,132 of 1,000,000 quotes") {
+  CHECK(qe::format_number(0) == "0");
+  CHECK(qe::format_number(999) == "999");
+  CHECK(qe::format_number(1000) == "1,000");
+  CHECK(qe::format_number(67132) == "67,132");
+  CHECK(qe::format_number(1000000) == "1,000,000");
+  CHECK(qe::format_number(67132) + " of " + qe::format_count(1000000, "quote", "quotes") ==
+        "67,132 of 1,000,000 quotes");
+
+  auto one = qe::test::SmallArticle();
+  one["quotes"].erase(1);
+  HeadlessExplorer single(one.dump());
+  CHECK(qe::ui::ResultLine(single.explorer) == "1 quote");
+
+  HeadlessExplorer two(qe::test::SmallArticle().dump());
+  CHECK(qe::ui::ResultLine(two.explorer) == "2 quotes");
+  two.Click("speaker:minister");
+  CHECK(qe::ui::ResultLine(two.explorer) == "1 of 2 quotes");
+
+  HeadlessExplorer generated(GeneratedCorpus());
+  CHECK(qe::ui::ResultLine(generated.explorer) == "12,000 quotes");
+  generated.Click("speaker:" + SpeakerRows(generated.view).front());
+  CHECK(qe::ui::ResultLine(generated.explorer) ==
+        qe::format_number(generated.explorer.result().visible.size()) + " of 12,000 quotes");
 }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/filter.h"
+#include "core/utf8.h"
 #include "fixtures.h"
 
 namespace {
@@ -59,6 +60,46 @@ TEST_CASE("text matches ignore case and typographic quotes, and narrow the other
   CHECK(Ids(Seed(), qe::apply_filter(Seed(), filter)) == std::vector<std::string>{"q5"});
   filter.text = "no such words";
   CHECK(qe::apply_filter(Seed(), filter).visible.empty());
+}
+
+TEST_CASE("text search ignores accents and folds case fully, in every script the fonts draw") {
+  auto article = qe::test::SmallArticle();
+  const std::vector<std::string> texts = {"Viktor Orbán said ZELENSKYY came", "Die Straße ist lang",
+                                          "ΟΔΥΣΣΕΥΣ και Αθήνα", "Лавров сказал: нет", "We’re «ready»"};
+  article["paragraphs"] = texts;
+  nlohmann::json quotes = nlohmann::json::array();
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    quotes.push_back({{"id", "t" + std::to_string(i)}, {"speaker", article["speakers"][0]["id"]}, {"kind", "direct"},
+                      {"text", texts[i]}, {"paragraph", i}, {"start", 0},
+                      {"end", qe::utf8::count_code_points(texts[i])}});
+  article["quotes"] = quotes;
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  auto ids = [&](const char* text) {
+    qe::Filter filter;
+    filter.text = text;
+    return Ids(*loaded.corpus, qe::apply_filter(*loaded.corpus, filter));
+  };
+  CHECK(ids("orban") == std::vector<std::string>{"t0"});
+  CHECK(ids("ORBÁN") == std::vector<std::string>{"t0"});
+  CHECK(ids("zelenskyy") == std::vector<std::string>{"t0"});
+  CHECK(ids("strasse") == std::vector<std::string>{"t1"});
+  CHECK(ids("STRASSE") == std::vector<std::string>{"t1"});
+  CHECK(ids("οδυσσευς") == std::vector<std::string>{"t2"});   // final sigma and no accents
+  CHECK(ids("αθηνα") == std::vector<std::string>{"t2"});
+  CHECK(ids("ЛАВРОВ") == std::vector<std::string>{"t3"});
+  CHECK(ids("we're \"ready\"") == std::vector<std::string>{"t4"});
+  CHECK(ids("orbans").empty());
+}
+
+TEST_CASE("a speaker is found without the accents of their name") {
+  auto article = qe::test::SmallArticle();
+  article["speakers"][0]["name"] = "Viktor Orbán";
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  qe::Filter filter;
+  filter.speakers = {"VIKTOR ORBAN"};
+  CHECK(Ids(*loaded.corpus, qe::apply_filter(*loaded.corpus, filter)) == std::vector<std::string>{"q1"});
 }
 
 TEST_CASE("facet counts apply every other active facet, not their own") {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/corpus.h"
+#include "core/format.h"
 #include "core/loader.h"
 #include "extract/score.h"
 
@@ -157,8 +158,10 @@ int validate(const Command& command, std::istream& in, std::ostream& out, std::o
       status = 1;
       continue;
     }
-    out << input.name << ": valid, " << result.corpus->articles.size() << " article(s), "
-        << result.corpus->speakers.size() << " speaker(s), " << result.corpus->quotes.size() << " quote(s)\n";
+    const Corpus& corpus = *result.corpus;
+    out << input.name << ": valid, " << format_count(corpus.articles.size(), "article", "articles") << ", "
+        << format_count(corpus.speakers.size(), "speaker", "speakers") << ", "
+        << format_count(corpus.quotes.size(), "quote", "quotes") << "\n";
   }
   return status;
 }

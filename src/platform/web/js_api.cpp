@@ -9,6 +9,7 @@
 #include "core/export.h"
 #include "core/url_hash.h"
 #include "platform/web/web_app.h"
+#include "ui/style.h"
 
 namespace qe::web {
 namespace {
@@ -39,6 +40,39 @@ EM_JS(void, js_emit, (const char* event, const char* detail), {
 // clang-format on
 
 void Emit(const char* event, const json& detail) { js_emit(event, detail.dump().c_str()); }
+
+std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The order of the accessibility mirror's facet checkboxes (web/app.js, #qe-a11y): most
+// quoted first, then by name; fixed per corpus, so checkboxes never move under the reader's
+// focus. qe_a11y_view's counts follow it.
+struct FacetOrder {
+  const Corpus* corpus = nullptr;
+  std::vector<SpeakerId> speakers;
+  std::vector<std::size_t> countries;  // country slots with at least one quote
+};
+
+const FacetOrder& A11yFacetOrder() {
+  static FacetOrder order;
+  const Corpus& corpus = App().explorer.corpus();
+  if (order.corpus == &corpus) return order;
+  order.corpus = &corpus;
+  order.speakers.resize(corpus.speakers.size());
+  for (std::size_t s = 0; s < order.speakers.size(); ++s) order.speakers[s] = static_cast<SpeakerId>(s);
+  std::stable_sort(order.speakers.begin(), order.speakers.end(), [&](SpeakerId a, SpeakerId b) {
+    const auto count_a = corpus.quotes_by_speaker.of(a).size(), count_b = corpus.quotes_by_speaker.of(b).size();
+    return count_a != count_b ? count_a > count_b : corpus.speakers[a].name < corpus.speakers[b].name;
+  });
+  order.countries.clear();
+  for (std::size_t slot = 0; slot < country_slot_count(); ++slot)
+    if (corpus.quotes_by_country.of(slot).size() > 0) order.countries.push_back(slot);
+  std::stable_sort(order.countries.begin(), order.countries.end(), [&](std::size_t a, std::size_t b) {
+    return corpus.quotes_by_country.of(a).size() > corpus.quotes_by_country.of(b).size();
+  });
+  return order;
+}
+
+CountryId SlotCountry(std::size_t slot) { return slot == country_count() ? kNoCountry : static_cast<CountryId>(slot); }
 
 }  // namespace
 
@@ -129,20 +163,6 @@ EMSCRIPTEN_KEEPALIVE const char* qe_visible_quotes() {
   return Returned(export_quotes(explorer.corpus(), explorer.result().visible, ExportFormat::Json));
 }
 
-// A page of the visible quotes, for the screen-reader list; {"total": n, "quotes": [...]}.
-EMSCRIPTEN_KEEPALIVE const char* qe_visible_range(int first, int count) {
-  const Explorer& explorer = App().explorer;
-  if (!explorer.has_corpus()) return Returned("{\"total\": 0, \"quotes\": []}");
-  const auto& visible = explorer.result().visible;
-  const auto begin = std::min(visible.size(), static_cast<std::size_t>(std::max(first, 0)));
-  const auto end = std::min(visible.size(), begin + static_cast<std::size_t>(std::max(count, 0)));
-  const std::vector<QuoteIndex> page(visible.begin() + static_cast<std::ptrdiff_t>(begin),
-                                     visible.begin() + static_cast<std::ptrdiff_t>(end));
-  return Returned("{\"total\": " + std::to_string(explorer.corpus().quotes.size()) + ", \"visible\": " +
-                  std::to_string(visible.size()) + ", \"quotes\": " +
-                  export_quotes(explorer.corpus(), page, ExportFormat::Json) + "}");
-}
-
 EMSCRIPTEN_KEEPALIVE const char* qe_selected() { return Returned(SelectedJson().dump()); }
 
 // Selects a visible quote by article and quote id; returns 1 if it is now selected.
@@ -166,6 +186,77 @@ EMSCRIPTEN_KEEPALIVE const char* qe_item_rect(const char* name) {
   const ui::ItemRect& r = it->second;
   return Returned(json{{"x", r.x / ratio}, {"y", r.y / ratio}, {"width", r.width / ratio},
                        {"height", r.height / ratio}}.dump());
+}
+
+// Theme: 0 light, 1 dark (app.js follows prefers-color-scheme, ?theme= and data-theme).
+EMSCRIPTEN_KEEPALIVE void qe_set_theme(int dark) {
+  const ui::Theme theme = dark ? ui::Theme::Dark : ui::Theme::Light;
+  if (ui::CurrentTheme() == theme) return;
+  ui::SetTheme(theme);
+  RequestFrames();
+}
+
+// The facets of the accessibility mirror, once per corpus: {"speakers": [{"value", "label",
+// "detail"}], "countries": [...], "kinds": [...]}, in the order qe_a11y_view counts them.
+EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
+  const Explorer& explorer = App().explorer;
+  json facets = {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()}};
+  if (!explorer.has_corpus()) return Returned(Dump(facets));
+  const Corpus& corpus = explorer.corpus();
+  const FacetOrder& order = A11yFacetOrder();
+  for (SpeakerId s : order.speakers) {
+    const Speaker& speaker = corpus.speakers[s];
+    std::string detail(country_name(speaker.country));
+    if (speaker.country == kNoCountry) detail.clear();
+    if (!speaker.role.empty()) detail += (detail.empty() ? "" : ", ") + speaker.role;
+    facets["speakers"].push_back({{"value", speaker.id}, {"label", speaker.name}, {"detail", detail}});
+  }
+  for (std::size_t slot : order.countries) {
+    const CountryId id = SlotCountry(slot);
+    facets["countries"].push_back({{"value", id == kNoCountry ? std::string(kNoCountryValue) : std::string(country_code(id))},
+                                   {"label", std::string(country_name(id))},
+                                   {"detail", std::string(country_code(id))}});
+  }
+  static constexpr const char* kLabels[] = {"Direct", "Indirect", "Mixed"};
+  static constexpr const char* kDetails[] = {"verbatim", "reported", "reported, with verbatim words"};
+  for (std::size_t k = 0; k < kQuoteKindCount; ++k)
+    facets["kinds"].push_back({{"value", std::string(kind_name(static_cast<QuoteKind>(k)))}, {"label", kLabels[k]},
+                               {"detail", kDetails[k]}});
+  return Returned(Dump(facets));
+}
+
+// What the accessibility mirror shows: {"total", "visible", "counts": {"speakers": [...],
+// "countries": [...], "kinds": [...]} (in qe_a11y_facets' order), "quotes": the first
+// `limit` visible quotes with speaker name, role, country name, kind, text and whether
+// selected}.
+EMSCRIPTEN_KEEPALIVE const char* qe_a11y_view(int limit) {
+  const Explorer& explorer = App().explorer;
+  json view = {{"total", 0}, {"visible", 0}, {"quotes", json::array()},
+               {"counts", {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()}}}};
+  if (!explorer.has_corpus()) return Returned(Dump(view));
+  const Corpus& corpus = explorer.corpus();
+  const FilterResult& result = explorer.result();
+  const FacetOrder& order = A11yFacetOrder();
+  view["total"] = corpus.quotes.size();
+  view["visible"] = result.visible.size();
+  json& counts = view["counts"];
+  for (SpeakerId s : order.speakers) counts["speakers"].push_back(result.speaker_counts[s]);
+  for (std::size_t slot : order.countries) counts["countries"].push_back(result.country_counts[slot]);
+  for (std::size_t k = 0; k < kQuoteKindCount; ++k) counts["kinds"].push_back(result.kind_counts[k]);
+  const std::size_t shown = std::min(result.visible.size(), static_cast<std::size_t>(std::max(limit, 0)));
+  const std::vector<QuoteIndex> page(result.visible.begin(), result.visible.begin() + static_cast<std::ptrdiff_t>(shown));
+  json records = json::parse(export_quotes(corpus, page, ExportFormat::Json), nullptr, false);
+  if (!records.is_array()) records = json::array();
+  for (std::size_t i = 0; i < records.size() && i < page.size(); ++i) {
+    const QuoteIndex q = page[i];
+    const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
+    json& record = records[i];
+    record["role"] = speaker.role;
+    record["country_name"] = corpus.quotes.country[q] == kNoCountry ? std::string() : std::string(country_name(corpus.quotes.country[q]));
+    record["selected"] = explorer.selected() == q;
+  }
+  view["quotes"] = std::move(records);
+  return Returned(Dump(view));
 }
 
 // Frames still to draw before the explorer idles: 0 once input and changes are handled.

@@ -75,7 +75,8 @@ void Frame() {
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) RequestFrames();
 
   glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
-  glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
+  const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::Palette::Background());
+  glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++app.frames_drawn;
@@ -120,6 +121,9 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   InstallInputCallbacks(kCanvas);
   App().view.status = "Loading…";
+  // app.js picks the theme (?theme=, data-theme, prefers-color-scheme) before starting us;
+  // later changes arrive through qe_set_theme.
+  qe::ui::SetTheme(EM_ASM_INT({ return Module.qeTheme === 'dark' ? 1 : 0; }) ? qe::ui::Theme::Dark : qe::ui::Theme::Light);
   // The full page opens, drops and pastes files (app.js's hidden file input); an explorer
   // embedded beside a story shows only its story.
   App().view.can_open_files = EM_ASM_INT({ return document.documentElement.dataset.mode === 'embed' ? 0 : 1; }) != 0;
