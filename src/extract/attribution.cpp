@@ -82,7 +82,6 @@ class Extractor {
       find_reported_speech(p);
       attribute_quotations(p);
     }
-    attribute_unclaimed_continuations();
     return finish();
   }
 
@@ -415,6 +414,7 @@ class Extractor {
     suggest_country_from_content(found);
     found_.push_back(found);
     last_speaker_ = entity;
+    last_cue_ = cue;
     return found;
   }
 
@@ -515,11 +515,11 @@ class Extractor {
     }
     Attribution attribution = trailing(span);
     if (attribution.entity < 0) attribution = leading(span);
-    if (attribution.entity < 0 && paragraph_speaker >= 0 && sentence_like(span)) attribution = {paragraph_speaker, 0.85, "", 0};
+    if (attribution.entity < 0 && paragraph_speaker >= 0 && sentence_like(span)) attribution = {paragraph_speaker, 0.85, cue_of(paragraph_speaker)};
     if (attribution.entity < 0 && span.continued) return false;  // claimed with its first paragraph
-    if (attribution.entity < 0 && floating(span) && last_speaker_ >= 0) attribution = {last_speaker_, 0.7, "", 0};
+    if (attribution.entity < 0 && floating(span) && last_speaker_ >= 0) attribution = {last_speaker_, 0.7, cue_of(last_speaker_)};
     if (attribution.entity < 0 && sentence_like(span) && span.words >= kSentenceLongQuote)
-      attribution = last_speaker_ >= 0 ? Attribution{last_speaker_, 0.45, "", 0} : Attribution{unknown_speaker(), 0.3, "", 0};
+      attribution = last_speaker_ >= 0 ? Attribution{last_speaker_, 0.45, cue_of(last_speaker_)} : Attribution{unknown_speaker(), 0.3, ""};
     if (attribution.entity < 0) {
       span_state_[s] = SpanState::NotQuote;
       return false;
@@ -532,8 +532,10 @@ class Extractor {
     int entity = -1;
     double confidence = 0;
     std::string cue;
-    std::uint32_t at = 0;
   };
+
+  // A quotation that continues a speaker keeps the verb that introduced them ("said").
+  std::string cue_of(int entity) const { return entity == last_speaker_ ? last_cue_ : std::string(); }
 
   void record_direct(std::size_t s, const Attribution& attribution) {
     // A quotation over several paragraphs: every piece gets the speaker.
@@ -551,6 +553,7 @@ class Extractor {
                              attribution.entity, attribution.confidence * unclosed});
     }
     registry_.at(attribution.entity).quoted = true;
+    if (attribution.entity != last_speaker_ || !attribution.cue.empty()) last_cue_ = attribution.cue;
     last_speaker_ = attribution.entity;
   }
 
@@ -579,7 +582,7 @@ class Extractor {
       if (!speaker.found() || !adjacent) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
-      return {entity, confidence * 0.95, std::string(tokens[c].text), c};
+      return {entity, confidence * 0.95, std::string(tokens[c].text)};
     }
     return {};
   }
@@ -609,7 +612,7 @@ class Extractor {
     if (speaker.type != MentionType::Name || speaker.media) return {};
     double confidence = 0;
     const int entity = registry_.resolve(speaker, position_of(p, first), confidence);
-    return {entity, confidence * 0.9, "", first};
+    return {entity, confidence * 0.9, ""};
   }
 
   bool only_punct_after(std::uint32_t p, std::uint32_t after) const {
@@ -639,7 +642,7 @@ class Extractor {
       if (!speaker.found()) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
-      return {entity, confidence * 0.95, std::string(tokens[c].text), c};
+      return {entity, confidence * 0.95, std::string(tokens[c].text)};
     }
     // A paragraph ending "Lavrov said:" introduces the quotation that opens the next one.
     if (span.open_token == 0 && p > 0) {
@@ -653,7 +656,7 @@ class Extractor {
           if (!speaker.found()) break;
           double confidence = 0;
           const int entity = registry_.resolve(speaker, position_of(p - 1, speaker.first), confidence);
-          return {entity, confidence * 0.9, std::string(previous[c].text), c};
+          return {entity, confidence * 0.9, std::string(previous[c].text)};
         }
       }
     }
@@ -699,8 +702,6 @@ class Extractor {
                             word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word);
     return introduced && span.words <= 8;
   }
-
-  void attribute_unclaimed_continuations() {}
 
   int unknown_speaker() {
     if (unknown_ < 0) {
@@ -751,6 +752,7 @@ class Extractor {
   std::vector<int> span_found_;  // per span: its entry in found_, or -1
   std::vector<Found> found_;
   int last_speaker_ = -1;
+  std::string last_cue_;  // the cue of last_speaker_'s attribution: continued quotes share it
   int unknown_ = -1;
   std::size_t paragraph_found_begin_ = 0;  // found_ of the paragraph being read start here
   std::size_t next_span_ = 0;
