@@ -578,7 +578,8 @@ class Extractor {
       const Mention speaker = c == after ? named_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
                                          : subject_before(tokens, after, c);
       // "“…,” panel Chairman Jason Chaffetz said": a word or two may stand before the name
-      const bool adjacent = c == after || (speaker.first >= after && speaker.first <= after + 2);
+      const bool next_paragraph = p != span.paragraph;  // there the name must open it: "Lavrov said, …"
+      const bool adjacent = c == after || speaker.first == after || (!next_paragraph && speaker.first > after && speaker.first <= after + 2);
       if (!speaker.found() || !adjacent) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);

@@ -249,7 +249,7 @@ TEST_CASE("known speakers lend their ids, names and countries") {
   CHECK(speaker.at("country") == "RU");
 }
 
-TEST_CASE("the seed article's raw text gives its hand annotation: every quote, speaker, country and kind") {
+TEST_CASE("the seed article's raw text gives its hand annotation: every quote, cue, speaker, country and kind") {
   const std::string raw = qe::test::ReadFile(std::string(QE_SOURCE_DIR) + "/tests/data/extraction/seed/lavrov-european-troops.txt");
   const nlohmann::json gold = nlohmann::json::parse(qe::test::SeedArticleText());
   const auto result = extract_article(raw, "lavrov-european-troops.txt");
@@ -272,6 +272,7 @@ TEST_CASE("the seed article's raw text gives its hand annotation: every quote, s
     CHECK(got.at("start") == want.at("start"));
     CHECK(got.at("end") == want.at("end"));
     CHECK(got.at("kind") == want.at("kind"));
+    CHECK(got.at("cue") == want.at("cue"));
     const auto expected = gold_speaker(want.at("speaker"));
     nlohmann::ordered_json speaker;
     for (const auto& s : article.at("speakers"))
