@@ -17,6 +17,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxTitleCodePoints = 90;
+constexpr std::size_t kMaxIdLength = 60;
 
 bool is_stray_control(unsigned char c) { return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f'; }
 
@@ -65,17 +66,6 @@ bool looks_like_html(std::string_view input) {
   return false;
 }
 
-std::string slug(std::string_view text, std::size_t max_length = 60) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (c >= 0x80) continue;  // accents and other scripts drop out of ids
-    else if (!out.empty() && out.back() != '-') out += '-';
-    if (out.size() >= max_length) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
 
 std::string file_stem(std::string_view file) {
   const std::size_t slash = file.find_last_of("/\\");
@@ -128,8 +118,8 @@ std::string first_sentence(const Document& document) {
 // A file's own name is a stable id; pasted text takes its id from the title.
 std::string article_id(const ArticleInfo& info, std::string_view file, const std::string& title) {
   if (!info.id.empty()) return info.id;
-  std::string id = file.find('.') != std::string_view::npos && file.find('<') == std::string_view::npos ? slug(file_stem(file)) : "";
-  if (id.empty()) id = slug(title);
+  std::string id = file.find('.') != std::string_view::npos && file.find('<') == std::string_view::npos ? slug(file_stem(file), kMaxIdLength) : "";
+  if (id.empty()) id = slug(title, kMaxIdLength);
   return id.empty() ? "article" : id;
 }
 
@@ -158,6 +148,18 @@ json article_json(const Document& document, const Extraction& extraction, std::s
 }
 
 }  // namespace
+
+std::string slug(std::string_view text, std::size_t max_length) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c >= 0x80) continue;  // accents and other scripts drop out of ids
+    else if (!out.empty() && out.back() != '-') out += '-';
+    if (out.size() >= max_length) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
 
 std::string ExtractError::to_string() const {
   if (line == 0) return file + ": " + message;

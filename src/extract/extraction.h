@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/document.h"
@@ -27,6 +28,10 @@ struct Extraction {
   std::vector<SpeakerRecord> speakers;
   std::vector<QuoteRecord> quotes;  // in reading order
 };
+
+// An id from a name or title: lower-case ASCII letters and digits joined by '-', accents and
+// other scripts dropped, at most `max_length` characters; "" when nothing is left.
+std::string slug(std::string_view text, std::size_t max_length = std::string::npos);
 
 // The quotes of a document and their speakers (attribution.cpp).
 Extraction find_quotes(const Document& document, const std::vector<KnownSpeaker>& known_speakers);

@@ -37,15 +37,6 @@ void add_alias(Entity& entity, const std::string& alias) {
   if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) entity.aliases.push_back(alias);
 }
 
-std::string slug(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (c < 0x80 && !out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "speaker" : out;
-}
 
 bool compatible_person(const Entity& entity, const Mention& mention) {
   if (entity.kind != "person") return false;
@@ -319,6 +310,7 @@ std::vector<SpeakerRecord> SpeakerRegistry::records(std::vector<int>& record_of)
     Entity& entity = entities_[e];
     if (!entity.quoted) continue;
     std::string id = slug(entity.name);
+    if (id.empty()) id = "speaker";
     link_known(entity, id);
     std::string unique = id;
     for (int n = 2; std::find(used_ids.begin(), used_ids.end(), unique) != used_ids.end(); ++n) unique = id + "-" + std::to_string(n);

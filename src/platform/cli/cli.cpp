@@ -84,6 +84,15 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
   return command;
 }
 
+// An argument that is no option of the verb: a FILE, or the error an option gave, or an
+// unknown option.
+std::optional<UsageError> take_file(const std::string& arg, const std::string& error, std::vector<std::string>& files) {
+  if (!error.empty()) return UsageError{error};
+  if (arg.size() > 1 && arg[0] == '-') return UsageError{"unexpected option '" + arg + "'"};
+  files.push_back(arg);
+  return std::nullopt;
+}
+
 std::variant<Command, UsageError> parse_extract_options(Command command, const std::vector<std::string>& args,
                                                         std::size_t i) {
   extract::ArticleInfo& info = command.article_info;
@@ -105,12 +114,8 @@ std::variant<Command, UsageError> parse_extract_options(Command command, const s
     if (auto v = option_value(args, i, "--format", error)) {
       if (*v != "article" && *v != "jsonl") return UsageError{"unknown --format '" + *v + "'; expected article or jsonl"};
       command.json_lines = *v == "jsonl";
-    } else if (!error.empty()) {
-      return UsageError{error};
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return UsageError{"unexpected option '" + args[i] + "'"};
-    } else {
-      command.files.push_back(args[i]);
+    } else if (auto usage = take_file(args[i], error, command.files)) {
+      return *usage;
     }
   }
   if (command.files.empty()) return UsageError{"extract needs at least one FILE"};
@@ -278,12 +283,8 @@ std::variant<Command, UsageError> parse_score_options(Command command, const std
     if (auto v = option_value(args, i, "--format", error)) {
       if (*v != "json" && *v != "text") return UsageError{"unknown --format '" + *v + "'; expected json or text"};
       command.format = *v == "text" ? ExportFormat::Text : ExportFormat::Json;
-    } else if (!error.empty()) {
-      return UsageError{error};
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return UsageError{"unexpected option '" + args[i] + "'"};
-    } else {
-      command.files.push_back(args[i]);
+    } else if (auto usage = take_file(args[i], error, command.files)) {
+      return *usage;
     }
   }
   if (command.files.size() != 2)
