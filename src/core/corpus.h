@@ -78,6 +78,7 @@ struct QuoteTable {
   std::vector<CountryId> country;       // the speaker's, copied so filters skip a lookup
   std::vector<QuoteKind> kind;
   std::vector<std::uint8_t> confidence;             // percent 0..100, or kNoConfidence
+  std::vector<std::uint8_t> reviewed;               // 1: a person accepted it ("reviewed": true)
   std::vector<ArticleId> article;
   std::vector<std::uint32_t> paragraph;
   std::vector<std::uint32_t> start, end;            // code points, as in the JSON

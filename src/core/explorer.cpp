@@ -16,6 +16,23 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
   return {};
 }
 
+std::vector<LoadError> Explorer::reload(std::string_view text, std::string_view article_id, std::string_view quote_id) {
+  LoadResult loaded = load_corpus(text, file_name_);
+  if (!loaded.ok()) return std::move(loaded.errors);
+  corpus_ = std::move(loaded.corpus);
+  filter_ = canonical_filter(*corpus_, filter_);
+  matched_text_.clear();
+  selected_ = corpus_->find_quote(article_id, quote_id);
+  refilter();
+  return {};
+}
+
+void Explorer::set_review_order(bool on) {
+  if (on == review_order_) return;
+  review_order_ = on;
+  if (corpus_) refilter();
+}
+
 void Explorer::set_filter(const Filter& filter) {
   if (!corpus_) return;
   const Filter canonical = canonical_filter(*corpus_, filter);
@@ -31,6 +48,7 @@ void Explorer::refilter() {
     matched_text_ = filter_.text;
   }
   result_ = apply_filter(*corpus_, filter_, &text_matches_);
+  if (review_order_) sort_for_review(result_.visible);
   if (!selected_row()) {
     selected_.reset();
     if (!result_.visible.empty()) selected_ = result_.visible.front();
@@ -38,9 +56,23 @@ void Explorer::refilter() {
   ++revision_;
 }
 
+void Explorer::sort_for_review(std::vector<QuoteIndex>& quotes) const {
+  const QuoteTable& table = corpus_->quotes;
+  // Hand-annotated quotes carry no confidence (kNoConfidence, 255), so they come last.
+  std::stable_sort(quotes.begin(), quotes.end(), [&table](QuoteIndex a, QuoteIndex b) {
+    if (table.reviewed[a] != table.reviewed[b]) return table.reviewed[a] < table.reviewed[b];
+    return table.confidence[a] < table.confidence[b];
+  });
+}
+
 std::optional<std::size_t> Explorer::selected_row() const {
   if (!selected_) return std::nullopt;
   const auto& visible = result_.visible;
+  if (review_order_) {
+    const auto it = std::find(visible.begin(), visible.end(), *selected_);
+    if (it == visible.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - visible.begin());
+  }
   const auto it = std::lower_bound(visible.begin(), visible.end(), *selected_);
   if (it == visible.end() || *it != *selected_) return std::nullopt;
   return static_cast<std::size_t>(it - visible.begin());
@@ -48,9 +80,12 @@ std::optional<std::size_t> Explorer::selected_row() const {
 
 void Explorer::select(QuoteIndex quote) {
   if (selected_ == quote) return;
-  const auto& visible = result_.visible;
-  if (!std::binary_search(visible.begin(), visible.end(), quote)) return;
+  const std::optional<QuoteIndex> before = selected_;
   selected_ = quote;
+  if (!selected_row()) {
+    selected_ = before;
+    return;
+  }
   ++revision_;
 }
 

@@ -22,6 +22,10 @@ class Explorer {
   // changes nothing and returns the errors.
   std::vector<LoadError> load(std::string_view text, std::string_view file_name, const LoadLimits& limits = {});
 
+  // Like load(), but keeps the filter and the order, and selects `quote_id` of `article_id`
+  // when it is visible: the review workflow shows every edit this way.
+  std::vector<LoadError> reload(std::string_view text, std::string_view article_id, std::string_view quote_id);
+
   bool has_corpus() const { return corpus_ != nullptr; }
   const Corpus& corpus() const { return *corpus_; }
   const std::string& file_name() const { return file_name_; }
@@ -29,6 +33,11 @@ class Explorer {
   const Filter& filter() const { return filter_; }      // canonical (see canonical_filter)
   void set_filter(const Filter& filter);
   const FilterResult& result() const { return result_; }
+
+  // Review order lists the quotes nobody accepted first, the least confident first; else
+  // (the default) quotes keep the article order.
+  void set_review_order(bool on);
+  bool review_order() const { return review_order_; }
 
   std::optional<QuoteIndex> selected() const { return selected_; }  // always a visible quote
   void select(QuoteIndex quote);
@@ -40,6 +49,7 @@ class Explorer {
 
  private:
   void refilter();
+  void sort_for_review(std::vector<QuoteIndex>& quotes) const;
   std::shared_ptr<const Corpus> corpus_;
   std::string file_name_;
   Filter filter_;
@@ -47,6 +57,7 @@ class Explorer {
   std::string matched_text_;                   // the text that text_matches_ answers
   std::vector<QuoteIndex> text_matches_;
   std::optional<QuoteIndex> selected_;
+  bool review_order_ = false;
   std::uint64_t revision_ = 0;
 };
 

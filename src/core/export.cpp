@@ -5,6 +5,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/loader.h"
 #include "core/utf8.h"
 
 namespace qe {
@@ -118,6 +119,61 @@ std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& q
   json records = json::array();
   for (QuoteIndex q : quotes) records.push_back(quote_record(corpus, q));
   return records.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+namespace {
+
+json or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json speaker_json(const Speaker& speaker) {
+  return json{{"id", speaker.id},
+              {"name", speaker.name},
+              {"aliases", speaker.aliases},
+              {"role", or_null(speaker.role)},
+              {"kind", speaker_kind_name(speaker.kind)},
+              {"country", country_json(speaker.country)}};
+}
+
+json article_quote_json(const QuoteTable& quotes, const Corpus& corpus, QuoteIndex q) {
+  json quote{{"id", quotes.id[q]},
+             {"speaker", corpus.speakers[quotes.speaker[q]].id},
+             {"kind", kind_name(quotes.kind[q])},
+             {"text", quotes.text[q]},
+             {"paragraph", quotes.paragraph[q]},
+             {"start", quotes.start[q]},
+             {"end", quotes.end[q]}};
+  if (!quotes.cue[q].empty()) quote["cue"] = quotes.cue[q];
+  if (quotes.confidence[q] != kNoConfidence) quote["confidence"] = quotes.confidence[q] / 100.0;
+  if (quotes.reviewed[q]) quote["reviewed"] = true;
+  return quote;
+}
+
+}  // namespace
+
+json export_article(const Corpus& corpus, ArticleId id) {
+  const Article& article = corpus.articles[id];
+  const QuoteTable& quotes = corpus.quotes;
+  json out{{"format", std::string(kArticleFormat)},
+           {"id", article.id},
+           {"title", article.title},
+           {"source", {{"name", or_null(article.source.name)}, {"url", or_null(article.source.url)}}},
+           {"dateline", or_null(article.dateline)},
+           {"published", or_null(article.published)},
+           {"language", or_null(article.language)},
+           {"paragraphs", article.paragraphs}};
+  if (article.extracted) out["extracted"] = {{"by", article.extracted_by}, {"reviewed", article.reviewed}};
+  std::vector<bool> named(corpus.speakers.size(), corpus.articles.size() == 1);
+  for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q)
+    named[quotes.speaker[q]] = true;
+  json speakers = json::array();
+  for (SpeakerId s = 0; s < corpus.speakers.size(); ++s)
+    if (named[s]) speakers.push_back(speaker_json(corpus.speakers[s]));
+  out["speakers"] = std::move(speakers);
+  json quote_list = json::array();
+  for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q)
+    quote_list.push_back(article_quote_json(quotes, corpus, q));
+  out["quotes"] = std::move(quote_list);
+  return out;
 }
 
 std::string export_stats(const Corpus& corpus, const FilterResult& counts) {

@@ -5,6 +5,7 @@
 // text is one line a quote, for reading in a terminal.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,10 @@ std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& q
 //  "duplicate_names": [{name, ids: [id…]}…]}, busiest first; duplicate_names lists names
 // (ignoring case and accents) that more than one speaker id carries.
 std::string export_stats(const Corpus& corpus, const FilterResult& counts);
+
+// One article as article@1 JSON that the loader reads back to the same article: the review
+// workflow edits and saves this. Its speakers are those of the corpus when it holds only
+// this article, else the ones its quotes name; quotes keep confidence and "reviewed".
+nlohmann::ordered_json export_article(const Corpus& corpus, ArticleId article);
 
 }  // namespace qe

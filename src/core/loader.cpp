@@ -212,6 +212,7 @@ struct PendingQuote {
   SpeakerId speaker;
   QuoteKind kind;
   std::uint8_t confidence = kNoConfidence;
+  bool reviewed = false;
   std::uint32_t paragraph, start, end, start_byte, end_byte;
 };
 
@@ -411,6 +412,7 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
   quote.cue = fields.string("cue", false).value_or("");
   bool confidence_ok = true;
   quote.confidence = fields.fraction("confidence", confidence_ok).value_or(kNoConfidence);
+  const auto reviewed = fields.boolean("reviewed", false);
 
   std::optional<QuoteKind> parsed_kind;
   if (kind && !(parsed_kind = parse_kind(*kind)))
@@ -427,7 +429,8 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
                                                          known_speakers_text_);
     speaker.reset();
   }
-  if (!id || !speaker || !parsed_kind || !text || !paragraph || !start || !end || !confidence_ok) return std::nullopt;
+  if (!id || !speaker || !parsed_kind || !text || !paragraph || !start || !end || !confidence_ok || !reviewed)
+    return std::nullopt;
 
   quote.id = *id;
   quote.speaker = speakers.at(*speaker);
@@ -436,6 +439,7 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
   quote.paragraph = *paragraph;
   quote.start = *start;
   quote.end = *end;
+  quote.reviewed = *reviewed;
   if (!check_span(fields, article, quote)) return std::nullopt;
   return quote;
 }
@@ -498,6 +502,7 @@ void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
     table.country.push_back(corpus_->speakers[quote.speaker].country);
     table.kind.push_back(quote.kind);
     table.confidence.push_back(quote.confidence);
+    table.reviewed.push_back(quote.reviewed ? 1 : 0);
     table.article.push_back(article);
     table.paragraph.push_back(quote.paragraph);
     table.start.push_back(quote.start);
