@@ -8,7 +8,8 @@
 
 (() => {
   const DEFAULT_SRC = 'assets/articles/lavrov-european-troops.json';
-  const EVENTS = ['load', 'filter', 'select', 'error'];
+  const EVENTS = ['load', 'filter', 'select', 'error', 'review'];
+  const DRAFT_KEY = 'quote-explorer:review-draft'; // the article under review, kept across reloads
   const A11Y_LIST_LENGTH = 200; // #qe-a11y lists up to this many visible quotes
   const embedded = document.documentElement.dataset.mode === 'embed';
   const $ = (id) => document.getElementById(id);
@@ -273,6 +274,7 @@
     }
     if (answer.error) return fail(answer.error);
     await loadBytes(new TextEncoder().encode(JSON.stringify(answer.article)), name);
+    if (!embedded) wasm._qe_review_start(); // a proposal: the editor checks it before use
     return answer.article;
   }
 
@@ -289,6 +291,77 @@
       // fail() has shown the error in the explorer and emitted "error"
     });
   }
+
+  // [SECTION] Review: the editor's corrections, kept in this browser until "Done"
+
+  // Every edit rebuilds the corpus (facets may gain or lose values) and is kept, so a reload
+  // or a closed tab loses nothing. Nothing leaves the browser.
+  function onReview(detail) {
+    buildA11yFacets();
+    updateScreenReaderView();
+    keepDraft(detail ? detail.article : null);
+    emit('review', detail);
+  }
+
+  function keepDraft(article) {
+    try {
+      if (article) localStorage.setItem(DRAFT_KEY, JSON.stringify(article));
+      else localStorage.removeItem(DRAFT_KEY);
+    } catch (error) {
+      // Storage full or blocked (private windows): the review goes on, unkept.
+      console.warn('Quote Explorer: the review draft could not be kept in this browser:', error);
+    }
+  }
+
+  function keptDraft() {
+    try {
+      return localStorage.getItem(DRAFT_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  // At start-up without ?src: the review in progress comes back. A draft the loader refuses
+  // is set aside (never deleted) and the default article shows, with the reason.
+  function resumeDraft() {
+    const draft = keptDraft();
+    if (!draft) return null;
+    const error = wasm.UTF8ToString(withCString(draft, (pointer) => wasm._qe_review_resume(pointer)));
+    if (!error) return callJson(wasm._qe_summary);
+    try {
+      localStorage.setItem(`${DRAFT_KEY}-unreadable`, draft);
+      localStorage.removeItem(DRAFT_KEY);
+    } catch {}
+    return { error: `The review kept in this browser could not be restored (it is set aside): ${error.trim()}` };
+  }
+
+  function download(text, fileName, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = element('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  function reviewCall(fn, ...args) {
+    requireStarted();
+    const error = wasm.UTF8ToString(fn(...args));
+    if (error) throw new Error(error.trim());
+  }
+
+  const review = Object.freeze({
+    start: () => reviewCall(wasm._qe_review_start),
+    stop: () => reviewCall(wasm._qe_review_stop),
+    undo: () => reviewCall(wasm._qe_review_undo, 0),
+    redo: () => reviewCall(wasm._qe_review_undo, 1),
+    // The article under review (article JSON), or null when not reviewing.
+    article: () => (wasm ? callJson(wasm._qe_review_document) : null),
+    save: () => wasm && wasm._qe_review_save(),
+    copyEmbedCode: () => wasm && wasm._qe_review_copy_embed_code(),
+  });
 
   // [SECTION] Filter: API, events and the URL hash
 
@@ -490,6 +563,7 @@
   function onNativeEvent(event, detail) {
     if (event === 'open-file') $('qe-file-input').click();
     else if (event === 'filter') publishFilter(detail);
+    else if (event === 'review') onReview(detail);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
       markSelected(detail);
@@ -607,10 +681,13 @@
         wasm._qe_set_theme(currentTheme() === 'dark' ? 1 : 0);
       });
     }
-    const src = new URLSearchParams(location.search).get('src') || DEFAULT_SRC;
+    const requested = new URLSearchParams(location.search).get('src');
+    const src = requested || DEFAULT_SRC;
     showLoading(`Loading ${src}…`);
     try {
-      const summary = await loadUrl(src, { initial: true });
+      const resumed = !requested && !embedded ? resumeDraft() : null;
+      const summary = resumed && !resumed.error ? resumed : await loadUrl(src, { initial: true });
+      if (resumed && resumed.error) fail(resumed.error).catch(() => {});
       readHash();
       publishFilter(getFilter(), { replace: true });
       wasm.started = true;
@@ -629,6 +706,7 @@
     load,
     loadUrl,
     extract,
+    review,
     setFilter,
     getFilter,
     visibleQuotes: () => (wasm ? callJson(wasm._qe_visible_quotes) : []),
@@ -660,6 +738,7 @@
     canvas: $('canvas'),
     qeEmit: onNativeEvent,
     qeFatal: showFatal,
+    qeSaveArticle: (text, fileName) => download(text, fileName, 'application/json'),
     qeTheme: currentTheme(),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),

@@ -8,10 +8,12 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
   LoadResult loaded = load_corpus(text, file_name, limits);
   if (!loaded.ok()) return std::move(loaded.errors);
   corpus_ = std::move(loaded.corpus);
+  ++corpus_generation_;
   file_name_ = std::string(file_name);
   filter_ = Filter{};
   matched_text_.clear();
   selected_.reset();
+  review_order_ = false;  // a new corpus is not under review
   refilter();
   return {};
 }
@@ -20,6 +22,7 @@ std::vector<LoadError> Explorer::reload(std::string_view text, std::string_view 
   LoadResult loaded = load_corpus(text, file_name_);
   if (!loaded.ok()) return std::move(loaded.errors);
   corpus_ = std::move(loaded.corpus);
+  ++corpus_generation_;
   filter_ = canonical_filter(*corpus_, filter_);
   matched_text_.clear();
   selected_ = corpus_->find_quote(article_id, quote_id);

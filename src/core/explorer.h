@@ -44,6 +44,10 @@ class Explorer {
   void move_selection(int delta);                         // by rows of the visible list
   std::optional<std::size_t> selected_row() const;      // its row in result().visible
 
+  // Increments with every corpus loaded (reloads too), so views can tell when to rebuild
+  // what they derive from it: a new corpus may sit at the old one's address.
+  std::uint64_t corpus_generation() const { return corpus_generation_; }
+
   // Increments on every change, so views and bridges can tell when to redraw or re-sync.
   std::uint64_t revision() const { return revision_; }
 
@@ -59,6 +63,7 @@ class Explorer {
   std::optional<QuoteIndex> selected_;
   bool review_order_ = false;
   std::uint64_t revision_ = 0;
+  std::uint64_t corpus_generation_ = 0;
 };
 
 }  // namespace qe

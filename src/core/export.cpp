@@ -176,6 +176,30 @@ json export_article(const Corpus& corpus, ArticleId id) {
   return out;
 }
 
+namespace {
+
+std::string html_attribute(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string embed_code(std::string_view article_url, std::string_view embed_js_url) {
+  return "<div data-quote-explorer data-src=\"" + html_attribute(article_url) + "\"></div>\n<script src=\"" +
+         html_attribute(embed_js_url) + "\" async></script>\n";
+}
+
 std::string export_stats(const Corpus& corpus, const FilterResult& counts) {
   json speakers = json::array();
   for (std::size_t s : ranked(counts.speaker_counts)) {

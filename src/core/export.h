@@ -29,4 +29,9 @@ std::string export_stats(const Corpus& corpus, const FilterResult& counts);
 // this article, else the ones its quotes name; quotes keep confidence and "reviewed".
 nlohmann::ordered_json export_article(const Corpus& corpus, ArticleId article);
 
+// The HTML a news page pastes to show an article beside its story (docs/embedding.md):
+// `<div data-quote-explorer data-src="…"></div>` and the embed.js script tag, with both
+// URLs escaped for an HTML attribute (an article id is anyone's text).
+std::string embed_code(std::string_view article_url, std::string_view embed_js_url);
+
 }  // namespace qe

@@ -7,6 +7,7 @@
 #include "ui/facet_panel.h"
 #include "ui/quote_list.h"
 #include "ui/reader.h"
+#include "ui/review_panel.h"
 #include "ui/style.h"
 
 namespace qe::ui {
@@ -106,7 +107,9 @@ void DrawExplorer(const Explorer& explorer, ViewState& view, Actions& actions) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Quote Explorer", nullptr, flags);
   HandleShortcuts(explorer, view, actions);
+  HandleReviewShortcuts(explorer, view, actions);
   DrawErrorBanner(view);
+  DrawReviewToolbar(explorer, view, actions);
   if (!explorer.has_corpus()) {
     ImGui::TextDisabled("%s", view.status.empty() ? "No article loaded." : view.status.c_str());
   } else if (viewport->WorkSize.x < kNarrowLayout * view.scale) {

@@ -81,10 +81,10 @@ void PrepareCountries(const Corpus& corpus, FacetList& list) {
   PrepareList(list, std::move(values), count, names, std::move(labels));
 }
 
-void PrepareFacets(const Corpus& corpus, ViewState& view) {
-  if (view.facets_for == &corpus && view.facets_for_speakers == corpus.speakers.data()) return;
-  view.facets_for = &corpus;
-  view.facets_for_speakers = corpus.speakers.data();
+void PrepareFacets(const Explorer& explorer, ViewState& view) {
+  if (view.facets_for == explorer.corpus_generation()) return;
+  view.facets_for = explorer.corpus_generation();
+  const Corpus& corpus = explorer.corpus();
   PrepareSpeakers(corpus, view.speakers);
   PrepareCountries(corpus, view.countries);
 }
@@ -319,7 +319,7 @@ std::string ResultLine(const Explorer& explorer) {
 }
 
 void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions) {
-  PrepareFacets(explorer.corpus(), view);
+  PrepareFacets(explorer, view);
   DrawSearchBox(explorer, view, actions);
   DrawResultLine(explorer, view, actions);
   ImGui::BeginChild("##facets", ImVec2(0, 0));

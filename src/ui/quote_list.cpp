@@ -51,7 +51,10 @@ void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, int row, I
   ImVec2 at(min.x + pad.x, min.y + pad.y);
 
   float badge_x = DrawKindBadge(draw, ImVec2(max.x - pad.x, at.y), corpus.quotes.kind[q]);
-  if (IsLowConfidence(corpus, q))
+  if (corpus.quotes.reviewed[q])
+    badge_x = DrawBadge(draw, ImVec2(badge_x - ImGui::GetStyle().ItemInnerSpacing.x, at.y), "accepted",
+                        Palette::MutedText());
+  else if (IsLowConfidence(corpus, q))
     badge_x = DrawCheckBadge(corpus, view, q, row, ImVec2(badge_x - ImGui::GetStyle().ItemInnerSpacing.x, at.y));
   draw->PushClipRect(min, ImVec2(badge_x - ImGui::GetStyle().ItemSpacing.x, max.y), true);  // long names stop before it
   ImGui::PushFont(view.fonts.bold);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/facet_panel.h"
+#include "ui/review_panel.h"
 #include "ui/style.h"
 #include "ui/text_layout.h"
 
@@ -85,9 +86,24 @@ void DrawAttribution(const Corpus& corpus, QuoteIndex q, ViewState& view) {
   }
 }
 
-void DrawParagraphs(const Explorer& explorer, const Article& article, QuoteIndex selected, ViewState& view,
-                    Actions& actions) {
-  const QuoteTable& quotes = explorer.corpus().quotes;
+// While reviewing, dragging over a paragraph selects text (ViewState::reader_selection) for
+// "add as a quote" or "use as the selected quote's span"; a plain click still selects quotes.
+void FollowTextDrag(ArticleId article, std::uint32_t paragraph, const SpanLayoutResult& layout, ViewState& view) {
+  ReaderSelection& selection = view.reader_selection;
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && layout.mouse_inside && ImGui::IsWindowHovered()) {
+    selection = ReaderSelection{article, paragraph, layout.mouse_offset, layout.mouse_offset, true};
+  } else if (selection.dragging && selection.article == article && selection.paragraph == paragraph) {
+    selection.focus = layout.mouse_offset;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) selection.dragging = false;
+  }
+}
+
+void DrawParagraphs(const Explorer& explorer, ArticleId article_id, std::optional<QuoteIndex> selected,
+                    ViewState& view, Actions& actions) {
+  const Corpus& corpus = explorer.corpus();
+  const QuoteTable& quotes = corpus.quotes;
+  const Article& article = corpus.articles[article_id];
+  const ReaderSelection& drag = view.reader_selection;
   for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
     std::vector<TextSpan> spans;
     for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q) {
@@ -97,33 +113,47 @@ void DrawParagraphs(const Explorer& explorer, const Article& article, QuoteIndex
                                is_selected ? Palette::Highlight() : Palette::SoftHighlight(),
                                static_cast<int>(q), is_selected});
     }
-    const SpanLayoutResult layout = TextWithSpans(article.paragraphs[p], spans);
+    const bool painted = view.review && !drag.empty() && drag.article == article_id && drag.paragraph == p;
+    const ByteRange selection{drag.begin(), drag.end()};
+    const SpanLayoutResult layout = TextWithSpans(article.paragraphs[p], spans, painted ? &selection : nullptr);
+    RecordItem(view, "paragraph:" + std::to_string(p));
     if (layout.hovered >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    else if (view.review && layout.mouse_inside) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (layout.clicked >= 0) actions.select = static_cast<QuoteIndex>(layout.clicked);
+    if (view.review) FollowTextDrag(article_id, p, layout, view);
     if (layout.focus_y >= 0 && view.scroll_reader_to_selection) {
       ImGui::SetScrollFromPosY(layout.focus_y - ImGui::GetWindowPos().y, 0.3f);
       view.scroll_reader_to_selection = false;
     }
     ImGui::Spacing();
   }
+  if (drag.dragging && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) view.reader_selection.dragging = false;
 }
 
 }  // namespace
 
 void DrawReader(const Explorer& explorer, ViewState& view, Actions& actions) {
   const auto selected = explorer.selected();
-  if (!selected) {
+  const Corpus& corpus = explorer.corpus();
+  // While reviewing, the article stays readable with no quote selected (all deleted, or none
+  // found), so the editor can still add quotes from its text.
+  if (!selected && !(view.review && corpus.articles.size() == 1)) {
     ImGui::TextDisabled("Select a quote to read it in its article.");
     return;
   }
-  const Corpus& corpus = explorer.corpus();
-  const Article& article = corpus.articles[corpus.quotes.article[*selected]];
-  DrawArticleHeader(article, view);
+  const ArticleId article = selected ? corpus.quotes.article[*selected] : 0;
+  DrawArticleHeader(corpus.articles[article], view);
   ImGui::Separator();
-  DrawAttribution(corpus, *selected, view);
+  if (selected) {
+    DrawAttribution(corpus, *selected, view);
+    DrawQuoteReview(explorer, *selected, view, actions);
+  } else {
+    ImGui::TextDisabled("No quotes: drag over the text to add one.");
+  }
+  DrawSelectionReview(explorer, view, actions);
   ImGui::Separator();
   ImGui::BeginChild("##article", ImVec2(0, 0));
-  DrawParagraphs(explorer, article, *selected, view, actions);
+  DrawParagraphs(explorer, article, selected, view, actions);
   ImGui::EndChild();
 }
 

@@ -30,6 +30,29 @@ float TextWidth(const char* begin, const char* end) {
   return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, begin, end).x;
 }
 
+// The offset in [s, eol) whose caret position is nearest to `x` (relative to the line's start).
+const char* NearestOffset(const char* s, const char* eol, float x) {
+  float left = 0;
+  while (s < eol) {
+    const char* next = s + 1;
+    while (next < eol && IsContinuationByte(*next)) ++next;
+    const float width = TextWidth(s, next);
+    if (x < left + width * 0.5f) return s;
+    left += width;
+    s = next;
+  }
+  return eol;
+}
+
+void PaintRange(ImDrawList* draw, ImVec2 origin, float y, const char* line, const char* eol, const char* from,
+                const char* to, ImU32 color) {
+  from = std::max(line, from);
+  to = std::min(eol, to);
+  if (from >= to) return;
+  draw->AddRectFilled(ImVec2(origin.x + TextWidth(line, from) - 1, y),
+                      ImVec2(origin.x + TextWidth(line, to) + 1, y + ImGui::GetTextLineHeight()), color, 2.0f);
+}
+
 }  // namespace
 
 float DrawBadge(ImDrawList* draw, ImVec2 top_right, std::string_view label, ImU32 color, ImU32 fill) {
@@ -91,18 +114,23 @@ float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float
   return line * line_height;
 }
 
-SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan>& spans) {
+SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan>& spans, const ByteRange* selection) {
   SpanLayoutResult result;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
   const float line_height = ImGui::GetTextLineHeightWithSpacing();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 mouse = ImGui::GetMousePos();
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const char* begin = text.data();
   const char* end = begin + text.size();
   float y = origin.y;
+  result.mouse_offset = mouse.y < origin.y ? 0 : text.size();
   for (const char* s = begin; s < end; y += line_height) {
     const char* eol = LineEnd(s, end, width);
+    if (selection)
+      PaintRange(draw, origin, y, s, eol, begin + selection->begin, begin + selection->end,
+                 ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
     for (const TextSpan& span : spans) {
       const char* from = std::max(s, begin + span.begin);
       const char* to = std::min(eol, begin + span.end);
@@ -115,6 +143,10 @@ SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan
         result.hovered = span.id;
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) result.clicked = span.id;
       }
+    }
+    if (mouse.y >= y && mouse.y < y + line_height) {
+      result.mouse_offset = static_cast<std::size_t>(NearestOffset(s, eol, mouse.x - origin.x) - begin);
+      result.mouse_inside = mouse.x >= origin.x && mouse.x < origin.x + width;
     }
     draw->AddText(ImVec2(origin.x, y), text_color, s, eol);
     s = SkipBlanks(eol, end);

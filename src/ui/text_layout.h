@@ -38,10 +38,16 @@ struct SpanLayoutResult {
   int clicked = -1;                // id of the span clicked this frame, or -1
   int hovered = -1;
   float focus_y = -1;              // screen y of the focused span's first line, or -1
+  // The byte offset between characters nearest the mouse (0 above the text, its size below),
+  // and whether the mouse is over the text: for selecting text by dragging.
+  std::size_t mouse_offset = 0;
+  bool mouse_inside = false;
 };
 
 // Lays out a paragraph at the cursor, wrapped to the available width, with span
-// backgrounds; advances the cursor past it like TextWrapped.
-SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan>& spans);
+// backgrounds and an optional text selection painted behind the glyphs; advances the
+// cursor past it like TextWrapped.
+SpanLayoutResult TextWithSpans(std::string_view text, const std::vector<TextSpan>& spans,
+                               const ByteRange* selection = nullptr);
 
 }  // namespace qe::ui

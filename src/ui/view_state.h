@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/explorer.h"
+#include "core/review.h"
 
 struct ImFont;
 
@@ -53,6 +54,31 @@ struct FacetList {
 
 inline constexpr std::size_t kTopFacetValues = 20;
 
+// Text the editor drags over in the reader while reviewing: a paragraph's byte range.
+struct ReaderSelection {
+  ArticleId article = 0;
+  std::uint32_t paragraph = 0;
+  std::size_t anchor = 0, focus = 0;  // bytes; anchor is where the drag began
+  bool dragging = false;
+  bool empty() const { return anchor == focus; }
+  std::size_t begin() const { return anchor < focus ? anchor : focus; }
+  std::size_t end() const { return anchor < focus ? focus : anchor; }
+};
+
+// The review panel's form fields, kept between frames.
+struct ReviewForm {
+  char new_speaker[128] = "";               // "New speaker…" name for re-attribution or a new quote
+  QuoteKind new_quote_kind = QuoteKind::Direct;
+  std::string speaker_for_new_quote;        // a speaker id, or "" for the typed new name
+  std::string editing_speaker;              // the speaker whose form is open, "" when closed
+  char name[256] = "", aliases[512] = "", role[256] = "", country_search[64] = "";
+  SpeakerKind kind = SpeakerKind::Person;
+  std::string country;                      // ISO code, "" for unknown
+  std::string merge_into;                   // a speaker id
+  std::string message;                      // why the last edit did not apply, or what happened
+  bool message_is_error = false;
+};
+
 struct ViewState {
   Fonts fonts;
   float scale = 1.0f;                       // framebuffer pixels per CSS pixel
@@ -64,14 +90,16 @@ struct ViewState {
   bool scroll_list_to_selection = false;    // the selection moved: bring it into view
   bool scroll_reader_to_selection = false;
 
-  // The speaker and country lists (kinds are always three rows), rebuilt for each corpus
-  // (told apart by its address and its speaker table's, as a new corpus may reuse either).
-  const Corpus* facets_for = nullptr;
-  const Speaker* facets_for_speakers = nullptr;
+  // The speaker and country lists (kinds are always three rows), rebuilt for each corpus.
+  std::uint64_t facets_for = 0;             // Explorer::corpus_generation() they were built for
   FacetList speakers;                       // values are SpeakerIds
   FacetList countries;                      // values are country slots with a quote
 
   bool can_open_files = false;              // the platform handles Actions::open_file
+  bool can_review = false;                  // the full page and the native app edit; embeds don't
+  const review::Session* review = nullptr;  // set by ApplyReviewActions while reviewing
+  ReaderSelection reader_selection;
+  ReviewForm review_form;
   std::string status;                       // "Loading…" before the first article
   std::string error;                        // the last load error, shown until dismissed
 
@@ -83,6 +111,12 @@ struct Actions {
   std::optional<QuoteIndex> select;         // a quote to select
   int move_selection = 0;                   // rows up (negative) or down
   bool open_file = false;                   // "Open file…": the platform asks for a file
+
+  // Review (see review_panel.h): applied by ApplyReviewActions.
+  std::optional<review::Edit> edit;
+  bool start_review = false, stop_review = false, undo = false, redo = false;
+  // Handled by the platform: save or download the reviewed article, copy the embed code.
+  bool save_article = false, copy_embed_code = false;
 };
 
 // Applies what the views asked for; returns true when anything changed.

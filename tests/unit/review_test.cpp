@@ -281,3 +281,12 @@ TEST_CASE("new speaker ids are readable and unique") {
   CHECK(qe::review::unused_speaker_id(document, "Łukasz Ó'Brien") == "lukasz-o-brien");
   CHECK(qe::review::unused_speaker_id(document, "李") == "speaker");
 }
+
+TEST_CASE("the embed code escapes what the article id carries") {
+  CHECK(qe::embed_code("story.json", "https://example.org/qe/embed.js") ==
+        "<div data-quote-explorer data-src=\"story.json\"></div>\n"
+        "<script src=\"https://example.org/qe/embed.js\" async></script>\n");
+  const std::string hostile = qe::embed_code("\"><script>alert(1)</script>.json", "embed.js");
+  CHECK(hostile.find("<script>alert") == std::string::npos);
+  CHECK(hostile.find("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;.json") != std::string::npos);
+}

@@ -4,7 +4,8 @@
 //
 // FILE defaults to the seed article; dropping a file on the window loads it. A .txt, .html
 // or .htm file is an article's text: its quotes are extracted (src/extract) and the result
-// is shown, marked "Extracted, not reviewed". --frames N
+// opens in review mode (Ctrl+S saves the reviewed article as JSON beside the text file, or
+// over the JSON file it came from). --frames N
 // draws N frames and exits (after saving --screenshot PATH as PNG): the smoke test's mode.
 // Idle costs nothing: the loop sleeps in glfwWaitEvents until input arrives.
 #include <GLFW/glfw3.h>
@@ -18,15 +19,18 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/explorer.h"
+#include "core/export.h"
 #include "extract/extract.h"
 #include "platform/native/png_writer.h"
 #include "ui/explorer_view.h"
+#include "ui/review_panel.h"
 #include "ui/style.h"
 
 namespace {
@@ -59,6 +63,7 @@ bool ParseOptions(int argc, char** argv, Options& options) {
 struct App {
   qe::Explorer explorer;
   qe::ui::ViewState view;
+  std::optional<qe::review::Session> review;
 };
 
 bool EndsWith(std::string text, std::string_view suffix) {
@@ -96,7 +101,28 @@ void LoadFile(App& app, const std::string& path) {
   }
   const auto errors = app.explorer.load(text.str(), path);
   app.view.error = qe::describe_errors(errors);
-  if (!errors.empty()) std::cerr << app.view.error;
+  if (!errors.empty()) {
+    std::cerr << app.view.error;
+    return;
+  }
+  qe::ui::Actions review;
+  review.stop_review = true;              // the session belonged to the previous article
+  qe::ui::ApplyReviewActions(review, app.explorer, app.review, app.view);
+  review = {};
+  review.start_review = html || EndsWith(path, ".txt");  // extracted: check it before use
+  qe::ui::ApplyReviewActions(review, app.explorer, app.review, app.view);
+}
+
+// Ctrl+S: the reviewed article as JSON, over the JSON file it came from or beside its text.
+void SaveArticle(App& app) {
+  if (!app.review) return;
+  std::string path = app.explorer.file_name();
+  if (!EndsWith(path, ".json")) path = path.substr(0, path.find_last_of('.')) + ".json";
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << app.review->document().dump(2) << '\n';
+  qe::ui::ReviewForm& form = app.view.review_form;
+  form.message_is_error = !file.good();
+  form.message = file.good() ? "Saved to " + path : "Could not write " + path;
 }
 
 void OnDrop(GLFWwindow* window, int count, const char** paths) {
@@ -144,6 +170,7 @@ int main(int argc, char** argv) {
   qe::ui::SetupFontsAndStyle(app.view, scale);
   glfwSetWindowUserPointer(window, &app);
   glfwSetDropCallback(window, OnDrop);
+  app.view.can_review = true;
   LoadFile(app, options.file);
 
   for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
@@ -154,9 +181,16 @@ int main(int argc, char** argv) {
     ImGui::NewFrame();
     qe::ui::Actions actions;
     qe::ui::DrawExplorer(app.explorer, app.view, actions);
-    if (qe::ui::ApplyActions(actions, app.explorer)) {
+    const bool changed = qe::ui::ApplyActions(actions, app.explorer);
+    if (changed | qe::ui::ApplyReviewActions(actions, app.explorer, app.review, app.view)) {
       app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
       frame = 0;
+    }
+    if (actions.save_article) SaveArticle(app);
+    if (actions.copy_embed_code && app.review) {
+      const std::string id = app.review->document().value("id", "article");
+      ImGui::SetClipboardText(qe::embed_code(id + ".json", "embed.js").c_str());
+      app.view.review_form.message = "Copied the embed code: put " + id + ".json and embed.js beside your page.";
     }
     ImGui::Render();
     int width, height;

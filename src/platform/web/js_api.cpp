@@ -1,6 +1,7 @@
 // The C side of window.QuoteExplorer (web/app.js): plain C functions over UTF-8 strings and
 // JSON, so the JavaScript glue stays small. Returned strings live until the next call.
 #include <emscripten/emscripten.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <new>
@@ -9,6 +10,7 @@
 #include "core/export.h"
 #include "core/url_hash.h"
 #include "platform/web/web_app.h"
+#include "ui/review_panel.h"
 #include "ui/style.h"
 
 namespace qe::web {
@@ -47,7 +49,7 @@ std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::er
 // quoted first, then by name; fixed per corpus, so checkboxes never move under the reader's
 // focus. qe_a11y_view's counts follow it.
 struct FacetOrder {
-  const Corpus* corpus = nullptr;
+  std::uint64_t generation = 0;  // Explorer::corpus_generation()
   std::vector<SpeakerId> speakers;
   std::vector<std::size_t> countries;  // country slots with at least one quote
 };
@@ -55,8 +57,8 @@ struct FacetOrder {
 const FacetOrder& A11yFacetOrder() {
   static FacetOrder order;
   const Corpus& corpus = App().explorer.corpus();
-  if (order.corpus == &corpus) return order;
-  order.corpus = &corpus;
+  if (order.generation == App().explorer.corpus_generation()) return order;
+  order.generation = App().explorer.corpus_generation();
   order.speakers.resize(corpus.speakers.size());
   for (std::size_t s = 0; s < order.speakers.size(); ++s) order.speakers[s] = static_cast<SpeakerId>(s);
   std::stable_sort(order.speakers.begin(), order.speakers.end(), [&](SpeakerId a, SpeakerId b) {
@@ -74,6 +76,15 @@ const FacetOrder& A11yFacetOrder() {
 
 CountryId SlotCountry(std::size_t slot) { return slot == country_count() ? kNoCountry : static_cast<CountryId>(slot); }
 
+// A new article ends the review of the previous one.
+void EndReview() {
+  WebApp& app = App();
+  ui::Actions stop;
+  stop.stop_review = true;
+  ui::ApplyReviewActions(stop, app.explorer, app.review, app.view);
+  PublishReview();
+}
+
 }  // namespace
 
 void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before) {
@@ -87,6 +98,59 @@ void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selec
 }
 
 void RequestOpenFile() { Emit("open-file", nullptr); }
+
+void PublishReview() {
+  static std::string published = "null";
+  WebApp& app = App();
+  RequestFrames();
+  json detail = nullptr;
+  if (app.review) {
+    detail = {{"article", json::parse(app.review->document().dump())},
+              {"accepted", app.review->accepted_count()},
+              {"quotes", app.review->quote_count()},
+              {"canUndo", app.review->can_undo()},
+              {"canRedo", app.review->can_redo()}};
+  }
+  std::string text = Dump(detail);
+  if (text == published) return;
+  published = std::move(text);
+  js_emit("review", published.c_str());
+}
+
+// clang-format off
+EM_JS(void, js_save_article, (const char* text, const char* file_name), {
+  if (Module.qeSaveArticle) Module.qeSaveArticle(UTF8ToString(text), UTF8ToString(file_name));
+});
+EM_JS(void, js_embed_script_url, (char* buffer, int size), {
+  stringToUTF8(new URL('embed.js', location.href).href, buffer, size);
+});
+// clang-format on
+
+std::string ReviewedArticleId() {
+  const WebApp& app = App();
+  return app.review ? app.review->document().value("id", "article") : std::string("article");
+}
+
+void SaveReviewedArticle() {
+  WebApp& app = App();
+  if (!app.review) return;
+  js_save_article(app.review->document().dump(2).c_str(), (ReviewedArticleId() + ".json").c_str());
+  app.view.review_form.message = "Downloaded " + ReviewedArticleId() + ".json";
+  app.view.review_form.message_is_error = false;
+  RequestFrames();
+}
+
+void CopyEmbedCode() {
+  WebApp& app = App();
+  char script[2048] = "";
+  js_embed_script_url(script, sizeof script);
+  const std::string code = embed_code(ReviewedArticleId() + ".json", script);
+  ImGui::SetClipboardText(code.c_str());
+  app.view.review_form.message = "Copied the embed code. Put " + ReviewedArticleId() +
+                                 ".json beside the story's page, or change data-src to where it lives.";
+  app.view.review_form.message_is_error = false;
+  RequestFrames();
+}
 
 extern "C" {
 
@@ -108,6 +172,7 @@ EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const ch
   app.view.error.clear();
   app.view.status.clear();
   app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
+  EndReview();
   RequestFrames();
   return Returned("");
 }
@@ -187,6 +252,65 @@ EMSCRIPTEN_KEEPALIVE const char* qe_item_rect(const char* name) {
   return Returned(json{{"x", r.x / ratio}, {"y", r.y / ratio}, {"width", r.width / ratio},
                        {"height", r.height / ratio}}.dump());
 }
+
+// Review (QuoteExplorer.review): each returns "" or why nothing changed.
+namespace {
+const char* RunReviewAction(ui::Actions actions) {
+  WebApp& app = App();
+  const Filter before = app.explorer.filter();
+  const auto selected = app.explorer.selected();
+  app.view.review_form.message.clear();
+  if (ui::ApplyReviewActions(actions, app.explorer, app.review, app.view)) PublishChanges(before, selected);
+  PublishReview();
+  RequestFrames();
+  return Returned(app.view.review_form.message_is_error ? app.view.review_form.message : "");
+}
+}  // namespace
+
+EMSCRIPTEN_KEEPALIVE const char* qe_review_start() {
+  ui::Actions actions;
+  actions.start_review = true;
+  return RunReviewAction(actions);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qe_review_stop() {
+  ui::Actions actions;
+  actions.stop_review = true;
+  return RunReviewAction(actions);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* qe_review_undo(int redo) {
+  ui::Actions actions;
+  (redo ? actions.redo : actions.undo) = true;
+  return RunReviewAction(actions);
+}
+
+// Resumes a draft kept by the page (article JSON); on failure the explorer keeps what it showed.
+EMSCRIPTEN_KEEPALIVE const char* qe_review_resume(const char* article_json) {
+  WebApp& app = App();
+  const auto parsed = nlohmann::ordered_json::parse(article_json, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_object()) return Returned("the kept draft is not an article object");
+  std::string why;
+  auto session = review::Session::resume(parsed, app.explorer, &why);
+  if (!session) return Returned(why);
+  app.review = std::move(session);
+  app.explorer.set_review_order(true);
+  app.view.review = &*app.review;
+  app.view.error.clear();
+  app.view.status.clear();
+  PublishReview();
+  RequestFrames();
+  return Returned("");
+}
+
+// The article under review as JSON, or "null".
+EMSCRIPTEN_KEEPALIVE const char* qe_review_document() {
+  const WebApp& app = App();
+  return Returned(app.review ? app.review->document().dump() : "null");
+}
+
+EMSCRIPTEN_KEEPALIVE void qe_review_save() { SaveReviewedArticle(); }
+EMSCRIPTEN_KEEPALIVE void qe_review_copy_embed_code() { CopyEmbedCode(); }
 
 // Theme: 0 light, 1 dark (app.js follows prefers-color-scheme, ?theme= and data-theme).
 EMSCRIPTEN_KEEPALIVE void qe_set_theme(int dark) {

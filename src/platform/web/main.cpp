@@ -13,6 +13,7 @@
 
 #include "platform/web/web_app.h"
 #include "ui/explorer_view.h"
+#include "ui/review_panel.h"
 #include "ui/style.h"
 
 namespace qe::web {
@@ -66,7 +67,12 @@ void Frame() {
   const Filter filter_before = app.explorer.filter();
   const auto selected_before = app.explorer.selected();
   ui::DrawExplorer(app.explorer, app.view, actions);
-  if (ui::ApplyActions(actions, app.explorer)) PublishChanges(filter_before, selected_before);
+  const bool changed = ui::ApplyActions(actions, app.explorer);
+  if (changed | ui::ApplyReviewActions(actions, app.explorer, app.review, app.view))
+    PublishChanges(filter_before, selected_before);
+  if (actions.edit || actions.undo || actions.redo || actions.start_review || actions.stop_review) PublishReview();
+  if (actions.save_article) SaveReviewedArticle();
+  if (actions.copy_embed_code) CopyEmbedCode();
   if (actions.open_file) RequestOpenFile();
   UpdateMouseCursor(kCanvas);
   ImGui::Render();
@@ -127,6 +133,7 @@ int main() {
   // The full page opens, drops and pastes files (app.js's hidden file input); an explorer
   // embedded beside a story shows only its story.
   App().view.can_open_files = EM_ASM_INT({ return document.documentElement.dataset.mode === 'embed' ? 0 : 1; }) != 0;
+  App().view.can_review = App().view.can_open_files;
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

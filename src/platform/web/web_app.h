@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "core/explorer.h"
+#include "core/review.h"
 #include "ui/view_state.h"
 
 namespace qe::web {
@@ -16,6 +18,7 @@ inline constexpr int kSettleFrames = 3;
 struct WebApp {
   Explorer explorer;
   ui::ViewState view;
+  std::optional<review::Session> review;  // while the editor reviews the article shown
   int frames_to_draw = kSettleFrames;  // the loop draws only while this is positive
   std::uint64_t frames_drawn = 0;
   double device_pixel_ratio = 0;  // what the fonts were rasterised for
@@ -32,6 +35,14 @@ inline void RequestFrames(int count = kSettleFrames) {
 // After anything that may change the explorer's filter or selection: tells JavaScript
 // (events "filter" and "select") and redraws.
 void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before);
+
+// After review started, changed or ended: tells JavaScript (event "review": the article being
+// reviewed, or null), which keeps the draft in the browser and rebuilds the mirror's facets.
+void PublishReview();
+
+// The review toolbar's "Save article JSON" and "Copy embed code".
+void SaveReviewedArticle();
+void CopyEmbedCode();
 
 // "Open file…": asks the page (app.js) to show its file chooser.
 void RequestOpenFile();
