@@ -8,7 +8,7 @@
 
 (() => {
   const DEFAULT_SRC = 'assets/articles/lavrov-european-troops.json';
-  const EVENTS = ['load', 'filter', 'select', 'error', 'review'];
+  const EVENTS = ['load', 'filter', 'select', 'error', 'review', 'link'];
   const DRAFT_KEY = 'quote-explorer:review-draft'; // the article under review, kept across reloads
   const A11Y_LIST_LENGTH = 200; // #qe-a11y lists up to this many visible quotes
   const embedded = document.documentElement.dataset.mode === 'embed';
@@ -335,6 +335,22 @@
     return { error: `The review kept in this browser could not be restored (it is set aside): ${error.trim()}` };
   }
 
+  // A link to the full explorer showing this view: same data (?src), same filter (#hash). An
+  // embed links to index.html beside its embed.html, so the link opens the whole explorer.
+  function linkToView() {
+    const url = new URL(embedded ? 'index.html' : location.pathname, location.href);
+    const src = new URLSearchParams(location.search).get('src');
+    if (src) url.searchParams.set('src', src);
+    url.hash = location.hash;
+    return url.href;
+  }
+
+  function copyLink() {
+    const link = linkToView();
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).catch(() => {});
+    emit('link', { url: link });
+  }
+
   function download(text, fileName, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = element('a');
@@ -564,6 +580,8 @@
     if (event === 'open-file') $('qe-file-input').click();
     else if (event === 'filter') publishFilter(detail);
     else if (event === 'review') onReview(detail);
+    else if (event === 'extract-text') extract(detail.text, { name: 'pasted text' }).catch(() => {});
+    else if (event === 'copy-link') copyLink();
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
       markSelected(detail);
@@ -738,7 +756,7 @@
     canvas: $('canvas'),
     qeEmit: onNativeEvent,
     qeFatal: showFatal,
-    qeSaveArticle: (text, fileName) => download(text, fileName, 'application/json'),
+    qeDownload: download,
     qeTheme: currentTheme(),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),

@@ -318,6 +318,76 @@ std::string ResultLine(const Explorer& explorer) {
   return format_number(shown) + " of " + format_count(total, "quote", "quotes");
 }
 
+namespace {
+
+int ResizeString(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* text = static_cast<std::string*>(data->UserData);
+    text->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = text->data();
+  }
+  return 0;
+}
+
+// "New article": a window to paste a story into, for screens without a clipboard shortcut
+// or a file to drop (phones, tablets); "Find quotes" extracts it like a paste.
+void DrawNewArticle(ViewState& view, Actions& actions) {
+  if (ImGui::SmallButton("New article…")) {
+    view.new_article_open = true;
+    ImGui::OpenPopup("New article");
+  }
+  RecordItem(view, "new-article");
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 40), 0),
+                           ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("New article", &view.new_article_open)) return;
+  std::string& text = view.new_article_text;
+  if (text.capacity() < 64) text.reserve(64);
+  ImGui::TextWrapped("Paste the story's text: the title first, then a paragraph a line. Its quotes are found here, "
+                     "in this browser; nothing is sent anywhere.");
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::InputTextMultiline("##new-article-text", text.data(), text.capacity() + 1,
+                            ImVec2(-1, std::min(ImGui::GetTextLineHeight() * 14, viewport->WorkSize.y * 0.5f)),
+                            ImGuiInputTextFlags_CallbackResize, ResizeString, &text);
+  RecordItem(view, "new-article-text");
+  ImGui::BeginDisabled(text.find_first_not_of(" \t\r\n") == std::string::npos);
+  if (ImGui::Button("Find quotes")) {
+    actions.extract_text = text;
+    text.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndDisabled();
+  RecordItem(view, "new-article-extract");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  RecordItem(view, "new-article-cancel");
+  ImGui::EndPopup();
+}
+
+void DrawExport(const Explorer& explorer, ViewState& view, Actions& actions) {
+  if (!view.can_export || explorer.result().visible.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
+  ImGui::TextWrapped("Export the %s shown:", format_count(explorer.result().visible.size(), "quote", "quotes").c_str());
+  ImGui::PopStyleColor();
+  if (ImGui::SmallButton("CSV")) actions.export_quotes = ExportFormat::Csv;
+  RecordItem(view, "export-csv");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("JSON")) actions.export_quotes = ExportFormat::Json;
+  RecordItem(view, "export-json");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Copy link")) actions.copy_link = true;
+  RecordItem(view, "copy-link");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to this view, with its filters");
+  if (!view.notice.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
+    ImGui::TextWrapped("%s", view.notice.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace
+
 void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions) {
   PrepareFacets(explorer, view);
   DrawSearchBox(explorer, view, actions);
@@ -330,13 +400,17 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
   ImGui::TextWrapped("Data: %s", explorer.file_name().c_str());
+  ImGui::PopStyleColor();
+  DrawExport(explorer, view, actions);
   if (view.can_open_files) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
     ImGui::TextWrapped("Drop or paste an article's text or page to find its quotes.");
     ImGui::PopStyleColor();
     if (ImGui::SmallButton("Open file…")) actions.open_file = true;
     RecordItem(view, "open-file");
-  } else {
-    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    DrawNewArticle(view, actions);
   }
   ImGui::EndChild();
 }

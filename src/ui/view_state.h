@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/explorer.h"
+#include "core/export.h"
 #include "core/review.h"
 
 struct ImFont;
@@ -97,11 +98,15 @@ struct ViewState {
 
   bool can_open_files = false;              // the platform handles Actions::open_file
   bool can_review = false;                  // the full page and the native app edit; embeds don't
+  bool can_export = false;                  // the platform handles export_quotes and copy_link
+  bool new_article_open = false;            // the "New article" box, where text is pasted
+  std::string new_article_text;
   const review::Session* review = nullptr;  // set by ApplyReviewActions while reviewing
   ReaderSelection reader_selection;
   ReviewForm review_form;
   std::string status;                       // "Loading…" before the first article
   std::string error;                        // the last load error, shown until dismissed
+  std::string notice;                       // what an export or copy did ("Link copied.")
 
   std::unordered_map<std::string, ItemRect> item_rects;  // rebuilt every frame
 };
@@ -111,6 +116,9 @@ struct Actions {
   std::optional<QuoteIndex> select;         // a quote to select
   int move_selection = 0;                   // rows up (negative) or down
   bool open_file = false;                   // "Open file…": the platform asks for a file
+  std::optional<std::string> extract_text;  // "Find quotes" in the New article box
+  std::optional<ExportFormat> export_quotes;  // download the visible quotes
+  bool copy_link = false;                   // a link to this view, filter included
 
   // Review (see review_panel.h): applied by ApplyReviewActions.
   std::optional<review::Edit> edit;

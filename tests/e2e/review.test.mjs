@@ -292,3 +292,21 @@ function EXTRACTED_AS_EXPORTED() {
     quotes: EXTRACTED.quotes,
   };
 }
+
+describe('a new article', () => {
+  test('typed or pasted into the New article box opens in review mode', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await openPage(context);
+    await clickItem(page, 'new-article');
+    await clickItem(page, 'new-article-text');
+    await page.keyboard.type('Talks resume\n\n"We are ready," said Prime Minister Jan Novak of the Czech Republic.');
+    await clickItem(page, 'new-article-extract');
+    await page.waitForFunction(() => window.QuoteExplorer.review.article() !== null);
+    const reviewed = await article(page);
+    assert.equal(reviewed.title, 'Talks resume');
+    assert.deepEqual(reviewed.quotes.map((q) => q.text), ['We are ready,']);
+    assert.equal(reviewed.extracted.reviewed, false);
+    assert.ok(await itemRect(page, 'review-progress'));
+    await closePage(page);
+  });
+});

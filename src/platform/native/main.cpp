@@ -77,8 +77,36 @@ void ShowError(App& app, std::string message) {
   std::cerr << app.view.error;
 }
 
-// JSON loads as is; article text (.txt) and pages (.html, .htm) are extracted first. Either
-// way a failure keeps what was shown and says why in the banner.
+// Shows `json` (article or corpus JSON) named `name`; `extracted` opens it in review mode.
+// A failure keeps what was shown and says why in the banner.
+void Show(App& app, const std::string& json, const std::string& name, bool extracted) {
+  const auto errors = app.explorer.load(json, name);
+  app.view.error = qe::describe_errors(errors);
+  if (!errors.empty()) {
+    std::cerr << app.view.error;
+    return;
+  }
+  qe::ui::Actions review;
+  review.stop_review = true;  // the session belonged to the previous article
+  qe::ui::ApplyReviewActions(review, app.explorer, app.review, app.view);
+  review = {};
+  review.start_review = extracted;  // a proposal: the editor checks it before use
+  qe::ui::ApplyReviewActions(review, app.explorer, app.review, app.view);
+}
+
+void Extract(App& app, const std::string& text, const std::string& name, qe::extract::InputFormat format) {
+  qe::extract::Options options;
+  options.format = format;
+  options.generator = "quote-explorer";
+  const qe::extract::ExtractResult extracted = qe::extract::extract_article(text, name, options);
+  if (!extracted.ok()) {
+    ShowError(app, extracted.error ? extracted.error->to_string() : name + ": no article found");
+    return;
+  }
+  Show(app, extracted.article->dump(), name, /*extracted=*/true);
+}
+
+// JSON loads as is; article text (.txt) and pages (.html, .htm) are extracted first.
 void LoadFile(App& app, const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
@@ -88,29 +116,10 @@ void LoadFile(App& app, const std::string& path) {
   std::stringstream text;
   text << file.rdbuf();
   const bool html = EndsWith(path, ".html") || EndsWith(path, ".htm");
-  if (html || EndsWith(path, ".txt")) {
-    qe::extract::Options options;
-    options.format = html ? qe::extract::InputFormat::Html : qe::extract::InputFormat::Text;
-    options.generator = "quote-explorer";
-    const qe::extract::ExtractResult extracted = qe::extract::extract_article(text.str(), path, options);
-    if (!extracted.ok()) {
-      ShowError(app, extracted.error ? extracted.error->to_string() : path + ": no article found");
-      return;
-    }
-    text.str(extracted.article->dump());
-  }
-  const auto errors = app.explorer.load(text.str(), path);
-  app.view.error = qe::describe_errors(errors);
-  if (!errors.empty()) {
-    std::cerr << app.view.error;
-    return;
-  }
-  qe::ui::Actions review;
-  review.stop_review = true;              // the session belonged to the previous article
-  qe::ui::ApplyReviewActions(review, app.explorer, app.review, app.view);
-  review = {};
-  review.start_review = html || EndsWith(path, ".txt");  // extracted: check it before use
-  qe::ui::ApplyReviewActions(review, app.explorer, app.review, app.view);
+  if (html || EndsWith(path, ".txt"))
+    Extract(app, text.str(), path, html ? qe::extract::InputFormat::Html : qe::extract::InputFormat::Text);
+  else
+    Show(app, text.str(), path, /*extracted=*/false);
 }
 
 // Ctrl+S: the reviewed article as JSON, over the JSON file it came from or beside its text.
@@ -187,6 +196,7 @@ int main(int argc, char** argv) {
       frame = 0;
     }
     if (actions.save_article) SaveArticle(app);
+    if (actions.extract_text) Extract(app, *actions.extract_text, "pasted text", qe::extract::InputFormat::Text);
     if (actions.copy_embed_code && app.review) {
       const std::string id = app.review->document().value("id", "article");
       ImGui::SetClipboardText(qe::embed_code(id + ".json", "embed.js").c_str());

@@ -118,8 +118,8 @@ void PublishReview() {
 }
 
 // clang-format off
-EM_JS(void, js_save_article, (const char* text, const char* file_name), {
-  if (Module.qeSaveArticle) Module.qeSaveArticle(UTF8ToString(text), UTF8ToString(file_name));
+EM_JS(void, js_download, (const char* text, const char* file_name, const char* type), {
+  if (Module.qeDownload) Module.qeDownload(UTF8ToString(text), UTF8ToString(file_name), UTF8ToString(type));
 });
 EM_JS(void, js_embed_script_url, (char* buffer, int size), {
   stringToUTF8(new URL('embed.js', location.href).href, buffer, size);
@@ -134,9 +134,27 @@ std::string ReviewedArticleId() {
 void SaveReviewedArticle() {
   WebApp& app = App();
   if (!app.review) return;
-  js_save_article(app.review->document().dump(2).c_str(), (ReviewedArticleId() + ".json").c_str());
+  js_download(app.review->document().dump(2).c_str(), (ReviewedArticleId() + ".json").c_str(), "application/json");
   app.view.review_form.message = "Downloaded " + ReviewedArticleId() + ".json";
   app.view.review_form.message_is_error = false;
+  RequestFrames();
+}
+
+void RequestExtraction(const std::string& text) { Emit("extract-text", {{"text", text}}); }
+
+void ExportVisibleQuotes(ExportFormat format) {
+  WebApp& app = App();
+  if (!app.explorer.has_corpus()) return;
+  const bool csv = format == ExportFormat::Csv;
+  const std::string text = export_quotes(app.explorer.corpus(), app.explorer.result().visible, format);
+  js_download(text.c_str(), csv ? "quotes.csv" : "quotes.json", csv ? "text/csv" : "application/json");
+  app.view.notice = "Downloaded " + std::string(csv ? "quotes.csv" : "quotes.json") + ".";
+  RequestFrames();
+}
+
+void RequestCopyLink() {
+  Emit("copy-link", nullptr);
+  App().view.notice = "Link copied.";
   RequestFrames();
 }
 

@@ -74,6 +74,9 @@ void Frame() {
   if (actions.save_article) SaveReviewedArticle();
   if (actions.copy_embed_code) CopyEmbedCode();
   if (actions.open_file) RequestOpenFile();
+  if (actions.extract_text) RequestExtraction(*actions.extract_text);
+  if (actions.export_quotes) ExportVisibleQuotes(*actions.export_quotes);
+  if (actions.copy_link) RequestCopyLink();
   UpdateMouseCursor(kCanvas);
   ImGui::Render();
   // ImGui feeds queued input one change a frame (fast typing, a click's down and up), so
@@ -134,6 +137,7 @@ int main() {
   // embedded beside a story shows only its story.
   App().view.can_open_files = EM_ASM_INT({ return document.documentElement.dataset.mode === 'embed' ? 0 : 1; }) != 0;
   App().view.can_review = App().view.can_open_files;
+  App().view.can_export = true;
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/explorer.h"
+#include "core/export.h"
 #include "core/review.h"
 #include "ui/view_state.h"
 
@@ -43,6 +44,13 @@ void PublishReview();
 // The review toolbar's "Save article JSON" and "Copy embed code".
 void SaveReviewedArticle();
 void CopyEmbedCode();
+
+// "Find quotes" in the New article box: the page runs the extractor module on the text.
+void RequestExtraction(const std::string& text);
+// Downloads the visible quotes (quotes.csv or quotes.json, DESIGN.md's quote records).
+void ExportVisibleQuotes(ExportFormat format);
+// "Copy link": the page copies a link to the full explorer with this view's filter.
+void RequestCopyLink();
 
 // "Open file…": asks the page (app.js) to show its file chooser.
 void RequestOpenFile();
