@@ -757,6 +757,10 @@
     qeEmit: onNativeEvent,
     qeFatal: showFatal,
     qeDownload: download,
+    // An embed asks its host page for the height its content needs (embed.js fits the iframe).
+    qeContentHeight: (height) => {
+      if (embedded && window.parent !== window) window.parent.postMessage({ type: 'quote-explorer:height', height }, '*');
+    },
     qeTheme: currentTheme(),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),

@@ -63,6 +63,7 @@ void DrawErrorBanner(ViewState& view) {
 }
 
 void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const float top = ImGui::GetCursorPosY();
   const float facet_width = kFacetWidth * view.scale;
   ImGui::BeginChild("##facet-panel", ImVec2(facet_width, 0));
   DrawFacetPanel(explorer, view, actions);
@@ -76,13 +77,18 @@ void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
   ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   DrawReader(explorer, view, actions);
   ImGui::EndChild();
+  view.content_height = top + std::max({view.facets_height, view.list_height, view.reader_height}) +
+                        ImGui::GetStyle().WindowPadding.y;
 }
 
 // Narrow hosts (an embed in a story's column): filters fold away, list above reader.
 void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const float top = ImGui::GetCursorPosY();
   const std::string header = "Filters: " + ResultLine(explorer) + "###filters";
   if (view.focus_search) ImGui::SetNextItemOpen(true);  // Ctrl+F opens the filters to reach search
-  if (ImGui::CollapsingHeader(header.c_str())) {
+  const bool open = ImGui::CollapsingHeader(header.c_str());
+  RecordItem(view, "filters");
+  if (open) {
     ImGui::BeginChild("##facet-panel-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f));
     DrawFacetPanel(explorer, view, actions);
     ImGui::EndChild();
@@ -94,6 +100,10 @@ void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
   ImGui::BeginChild("##reader-narrow", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   DrawReader(explorer, view, actions);
   ImGui::EndChild();
+  // Stacked, the list keeps its share (42 %) of what is left under the filters' header, so
+  // the content needs the reader's height over the remaining 58 %, or the whole list.
+  const float header_height = ImGui::GetFrameHeightWithSpacing();
+  view.content_height = top + header_height + std::max(view.reader_height / 0.58f, view.list_height / 0.42f);
 }
 
 }  // namespace

@@ -392,6 +392,7 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   PrepareFacets(explorer, view);
   DrawSearchBox(explorer, view, actions);
   DrawResultLine(explorer, view, actions);
+  const float facets_top = ImGui::GetCursorPosY();
   ImGui::BeginChild("##facets", ImVec2(0, 0));
   DrawSpeakers(explorer, view, actions);
   DrawCountries(explorer, view, actions);
@@ -412,6 +413,7 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
     ImGui::SameLine();
     DrawNewArticle(view, actions);
   }
+  view.facets_height = facets_top + ImGui::GetCursorPosY();
   ImGui::EndChild();
 }
 

@@ -74,6 +74,7 @@ void DrawRow(const Explorer& explorer, ViewState& view, QuoteIndex q, int row, I
 }
 
 void DrawEmptyState(ViewState& view, Actions& actions) {
+  view.list_height = ImGui::GetTextLineHeightWithSpacing() * 4;
   ImGui::Spacing();
   ImGui::TextDisabled("No quotes match these filters.");
   if (ImGui::Button("Clear filters##empty")) {
@@ -108,6 +109,7 @@ void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) 
   const ImVec2 padding(style.WindowPadding.x, style.ItemSpacing.y * 1.5f);  // read before zeroing
   const float row_height = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetTextLineHeight() * kPreviewLines +
                            padding.y * 2;
+  view.list_height = static_cast<float>(visible.size()) * row_height + style.WindowPadding.y * 2;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 0));
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()), row_height);

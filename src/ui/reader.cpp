@@ -139,6 +139,7 @@ void DrawReader(const Explorer& explorer, ViewState& view, Actions& actions) {
   // found), so the editor can still add quotes from its text.
   if (!selected && !(view.review && corpus.articles.size() == 1)) {
     ImGui::TextDisabled("Select a quote to read it in its article.");
+    view.reader_height = ImGui::GetCursorPosY();
     return;
   }
   const ArticleId article = selected ? corpus.quotes.article[*selected] : 0;
@@ -152,8 +153,10 @@ void DrawReader(const Explorer& explorer, ViewState& view, Actions& actions) {
   }
   DrawSelectionReview(explorer, view, actions);
   ImGui::Separator();
+  const float article_top = ImGui::GetCursorPosY();
   ImGui::BeginChild("##article", ImVec2(0, 0));
   DrawParagraphs(explorer, article, selected, view, actions);
+  view.reader_height = article_top + ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();
 }
 

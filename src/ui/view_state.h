@@ -109,6 +109,11 @@ struct ViewState {
   std::string notice;                       // what an export or copy did ("Link copied.")
 
   std::unordered_map<std::string, ItemRect> item_rects;  // rebuilt every frame
+
+  // The height (framebuffer pixels) the explorer needs to show its content without inner
+  // scrolling, measured each frame: an embed asks its host page for it (docs/embedding.md).
+  float content_height = 0;
+  float facets_height = 0, list_height = 0, reader_height = 0;  // per column, this frame
 };
 
 struct Actions {

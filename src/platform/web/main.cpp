@@ -46,6 +46,16 @@ void FollowCanvasSize(WebApp& app) {
   }
 }
 
+// An embed tells its host page (embed.js) the height its content needs, so the iframe can
+// fit it; app.js posts it to the parent window.
+void ReportContentHeight(const WebApp& app) {
+  static int reported = 0;
+  const int height = static_cast<int>(std::lround(app.view.content_height / app.device_pixel_ratio));
+  if (height <= 0 || std::abs(height - reported) < 2) return;
+  reported = height;
+  EM_ASM({ Module.qeContentHeight && Module.qeContentHeight($0); }, height);
+}
+
 void Frame() {
   WebApp& app = App();
   FollowCanvasSize(app);
@@ -79,6 +89,7 @@ void Frame() {
   if (actions.copy_link) RequestCopyLink();
   UpdateMouseCursor(kCanvas);
   ImGui::Render();
+  if (app.explorer.has_corpus()) ReportContentHeight(app);
   // ImGui feeds queued input one change a frame (fast typing, a click's down and up), so
   // keep drawing until the queue is empty.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) RequestFrames();

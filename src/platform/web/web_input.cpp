@@ -120,8 +120,10 @@ ImGuiKey KeyFromEvent(const EmscriptenKeyboardEvent& e) {
 
 // Which key presses the browser keeps: copy, cut and paste (so its clipboard events fire),
 // its own shortcuts (reload, address bar, dev tools), Tab (no keyboard trap: focus can leave
-// the explorer) and function keys. The explorer takes the rest, Ctrl+F included.
+// the explorer) and function keys. The explorer takes the rest, Ctrl+F included, and Ctrl+S
+// while an article is reviewed (it saves the article, not the page).
 bool BrowserKeeps(ImGuiKey key, bool command) {
+  if (command && key == ImGuiKey_S) return !App().review.has_value();
   if (command) return key != ImGuiKey_F && key != ImGuiKey_A && key != ImGuiKey_Z && key != ImGuiKey_Y;
   return key == ImGuiKey_Tab || (key >= ImGuiKey_F1 && key <= ImGuiKey_F12);
 }
