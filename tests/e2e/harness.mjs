@@ -13,12 +13,15 @@ export const ARTIFACTS = join(ROOT, 'build/test-artifacts');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json', '.jsonl': 'application/json', '.css': 'text/css' };
 
-// Serves build/web, plus extra in-memory files (path -> string) for test fixtures.
-export async function startServer(extraFiles = {}) {
+// Serves build/web, plus extra in-memory files (path -> string) for test fixtures;
+// `headers` go on every HTML response (a Content-Security-Policy, say).
+export async function startServer(extraFiles = {}, { headers = {} } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const extra = (type) => (type && type.startsWith('text/html') ? headers : {});
     if (extraFiles[path] !== undefined) {
-      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'text/plain' });
+      const type = TYPES[extname(path)] || 'text/plain';
+      response.writeHead(200, { 'Content-Type': type, ...extra(type) });
       response.end(extraFiles[path]);
       return;
     }
@@ -29,7 +32,8 @@ export async function startServer(extraFiles = {}) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      response.writeHead(200, { 'Content-Type': type, ...extra(type) });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');
