@@ -345,6 +345,18 @@
     return url.href;
   }
 
+  // The reader's source link: http(s) only (the canvas checked too), in a new tab that gets
+  // no handle on this page.
+  function openSourceLink(url) {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return;
+    }
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') window.open(parsed.href, '_blank', 'noopener,noreferrer');
+  }
+
   function copyLink() {
     const link = linkToView();
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).catch(() => {});
@@ -582,6 +594,7 @@
     else if (event === 'review') onReview(detail);
     else if (event === 'extract-text') extract(detail.text, { name: 'pasted text' }).catch(() => {});
     else if (event === 'copy-link') copyLink();
+    else if (event === 'open-url') openSourceLink(detail.url);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
       markSelected(detail);

@@ -1,5 +1,7 @@
 #include "ui/reader.h"
 
+#include <cctype>
+
 #include <imgui.h>
 
 #include "ui/facet_panel.h"
@@ -20,7 +22,41 @@ std::string Join(std::initializer_list<std::string_view> parts, std::string_view
   return out;
 }
 
-void DrawArticleHeader(const Article& article, ViewState& view) {
+bool IsWebLink(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+    return true;
+  };
+  return starts("https://") || starts("http://");
+}
+
+// The source's URL: a link when it is http(s) (opened by the platform, in a new tab), else
+// plain text, so a "javascript:" or "data:" URL in an article can never run.
+void DrawSourceLink(const Article& article, ViewState& view, Actions& actions) {
+  const std::string& url = article.source.url;
+  if (url.empty()) return;
+  if (!IsWebLink(url) || !view.can_open_links) {
+    ImGui::TextWrapped("%s", url.c_str());
+    return;
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(url.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), max, ImGui::GetColorU32(ImGuiCol_ButtonActive));
+  RecordItem(view, "source-link");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("Open the original article in a new tab");
+  }
+  if (ImGui::IsItemClicked()) actions.open_url = url;
+}
+
+void DrawArticleHeader(const Article& article, ViewState& view, Actions& actions) {
   ImGui::PushFont(view.fonts.heading);
   ImGui::TextWrapped("%s", article.title.empty() ? article.id.c_str() : article.title.c_str());
   ImGui::PopFont();
@@ -35,8 +71,8 @@ void DrawArticleHeader(const Article& article, ViewState& view) {
   const std::string meta = Join({article.source.name, article.dateline, article.published}, " · ");
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
   if (!meta.empty()) ImGui::TextWrapped("%s", meta.c_str());
-  if (!article.source.url.empty()) ImGui::TextWrapped("%s", article.source.url.c_str());
   ImGui::PopStyleColor();
+  DrawSourceLink(article, view, actions);
 }
 
 // "“quote” (Speaker, Role), Source, Title": what a journalist pastes into a draft.
@@ -143,7 +179,7 @@ void DrawReader(const Explorer& explorer, ViewState& view, Actions& actions) {
     return;
   }
   const ArticleId article = selected ? corpus.quotes.article[*selected] : 0;
-  DrawArticleHeader(corpus.articles[article], view);
+  DrawArticleHeader(corpus.articles[article], view, actions);
   ImGui::Separator();
   if (selected) {
     DrawAttribution(corpus, *selected, view);

@@ -98,6 +98,7 @@ struct ViewState {
 
   bool can_open_files = false;              // the platform handles Actions::open_file
   bool can_review = false;                  // the full page and the native app edit; embeds don't
+  bool can_open_links = false;              // the platform handles Actions::open_url
   bool can_export = false;                  // the platform handles export_quotes and copy_link
   bool new_article_open = false;            // the "New article" box, where text is pasted
   std::string new_article_text;
@@ -124,6 +125,7 @@ struct Actions {
   std::optional<std::string> extract_text;  // "Find quotes" in the New article box
   std::optional<ExportFormat> export_quotes;  // download the visible quotes
   bool copy_link = false;                   // a link to this view, filter included
+  std::optional<std::string> open_url;      // an http(s) source link the reader clicked
 
   // Review (see review_panel.h): applied by ApplyReviewActions.
   std::optional<review::Edit> edit;

@@ -93,6 +93,19 @@ describe('export and links', () => {
     const json = await downloadOf(page, 'export-json');
     assert.equal(JSON.parse(json.text)[0].text, '\u202Egnp.exe\u202C');
     assert.equal(await page.evaluate(() => window.alerted), undefined);
+    // A javascript: source URL shows as text, never as a link.
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('source-link')), null);
+    await page.context().close();
+  });
+
+  test('an http(s) source link opens the original in a new tab', async () => {
+    const page = await open('/');
+    const source = `${server.url}/examples/news-page.html`;
+    await page.evaluate((article) => window.QuoteExplorer.load(article), { ...HOSTILE, source: { name: 'Ledger', url: source } });
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), clickItem(page, 'source-link')]);
+    await tab.waitForLoadState();
+    assert.equal(tab.url(), source);
+    assert.equal(await tab.evaluate(() => window.opener), null, 'the new tab gets no handle on the explorer');
     await page.context().close();
   });
 });

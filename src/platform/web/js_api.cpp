@@ -41,7 +41,11 @@ EM_JS(void, js_emit, (const char* event, const char* detail), {
 });
 // clang-format on
 
+}  // namespace
+
 void Emit(const char* event, const json& detail) { js_emit(event, detail.dump().c_str()); }
+
+namespace {
 
 std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 

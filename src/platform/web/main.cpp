@@ -87,6 +87,7 @@ void Frame() {
   if (actions.extract_text) RequestExtraction(*actions.extract_text);
   if (actions.export_quotes) ExportVisibleQuotes(*actions.export_quotes);
   if (actions.copy_link) RequestCopyLink();
+  if (actions.open_url) Emit("open-url", {{"url", *actions.open_url}});
   UpdateMouseCursor(kCanvas);
   ImGui::Render();
   if (app.explorer.has_corpus()) ReportContentHeight(app);
@@ -149,6 +150,7 @@ int main() {
   App().view.can_open_files = EM_ASM_INT({ return document.documentElement.dataset.mode === 'embed' ? 0 : 1; }) != 0;
   App().view.can_review = App().view.can_open_files;
   App().view.can_export = true;
+  App().view.can_open_links = true;
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

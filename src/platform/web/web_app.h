@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "core/explorer.h"
@@ -51,6 +52,9 @@ void RequestExtraction(const std::string& text);
 void ExportVisibleQuotes(ExportFormat format);
 // "Copy link": the page copies a link to the full explorer with this view's filter.
 void RequestCopyLink();
+
+// Tells JavaScript (Module.qeEmit) about an event: "filter", "select", "review", "open-url"…
+void Emit(const char* event, const nlohmann::json& detail);
 
 // "Open file…": asks the page (app.js) to show its file chooser.
 void RequestOpenFile();
