@@ -10,6 +10,9 @@
 #   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
 #   ./build-wasm.sh test-wasm-sanitize   browser tests against an ASan + assertions wasm build
 #   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
+#   ./build-wasm.sh bench startup  wasm build, then bench/startup/run.sh: Lighthouse (mobile) on
+#                                 index.html and embed.html served with gzip, beside the same
+#                                 pages uncompressed and a bare WebGL 2 page
 #   ./build-wasm.sh bench extraction [--train] [POLNEAR_DIR]   native build, then
 #                                 bench/extraction/run.sh: quotes extract scored on PolNeAR dev
 #                                 (POLNEAR_DIR or $POLNEAR_DIR), the seed and test articles,
@@ -184,7 +187,7 @@ cmd_serve() {
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then
     (sleep 1 && xdg-open "$url" >/dev/null 2>&1) &
   fi
-  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$BUILD/web"
+  exec python3 "$ROOT/tools/serve.py" "$port" "$BUILD/web"
 }
 
 # The unit tests (which also run the CLI in-process and as a process) under AddressSanitizer
@@ -233,6 +236,12 @@ cmd_test() {
 }
 
 cmd_bench() {
+  if [ "${1:-}" = startup ]; then
+    shift
+    cmd_web
+    "$ROOT/bench/startup/run.sh" "$@"
+    return
+  fi
   cmd_native
   if [ "${1:-}" = extraction ]; then
     shift

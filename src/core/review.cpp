@@ -329,13 +329,18 @@ std::optional<Session> Session::start(const Explorer& explorer, std::string* why
   return Session(export_article(explorer.corpus(), 0));
 }
 
-std::optional<Session> Session::resume(const json& article, Explorer& explorer, std::string* why) {
-  Session session(article);
-  std::string error = session.show(article, {}, explorer);
-  if (!error.empty()) {
-    if (why) *why = std::move(error);
+std::optional<Session> Session::resume(std::string_view article_json, std::string_view name, Explorer& explorer,
+                                       std::string* why) {
+  // Through the loader, so the draft gets its checks and messages (and one JSON parser
+  // serves the whole program: the wasm download stays small).
+  Explorer candidate;
+  const std::vector<LoadError> errors = candidate.load(article_json, name);
+  if (!errors.empty() || candidate.corpus().articles.size() != 1) {
+    if (why) *why = errors.empty() ? std::string(name) + ": expected one article" : describe_errors(errors);
     return std::nullopt;
   }
+  auto session = start(candidate, why);
+  if (session && !explorer.load(session->document_.dump(), name).empty()) return std::nullopt;  // valid: never
   return session;
 }
 

@@ -101,8 +101,10 @@ class Session {
  public:
   // Reviews the one article the explorer shows; nullopt (and `why`) for a corpus.
   static std::optional<Session> start(const Explorer& explorer, std::string* why = nullptr);
-  // Reviews `article` (article@1 JSON, as kept from an earlier session) and shows it.
-  static std::optional<Session> resume(const nlohmann::ordered_json& article, Explorer& explorer, std::string* why);
+  // Shows `article_json` (one article, as kept from an earlier session) and reviews it; on
+  // failure the explorer keeps what it showed and `why` holds the loader's errors.
+  static std::optional<Session> resume(std::string_view article_json, std::string_view name, Explorer& explorer,
+                                       std::string* why);
 
   EditResult apply(const Edit& edit, Explorer& explorer);
   bool undo(Explorer& explorer);

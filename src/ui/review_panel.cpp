@@ -21,6 +21,15 @@ bool Button(ViewState& view, const char* label, const char* name, bool enabled =
   return pressed && enabled;
 }
 
+// Keeps the next button on this line when it fits, else starts a new line: the toolbar and
+// the span buttons wrap on a phone instead of running off the screen.
+void SameLineIfFits(const char* next_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 void CopyTo(char* buffer, std::size_t size, std::string_view text) {
   std::size_t length = std::min(text.size(), size - 1);
   while (length > 0 && length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
@@ -210,15 +219,15 @@ void DrawReviewToolbar(const Explorer& explorer, ViewState& view, Actions& actio
   ImGui::SameLine();
   ImGui::TextUnformatted(progress.c_str());
   RecordItem(view, "review-progress");
-  ImGui::SameLine();
+  SameLineIfFits("Undo");
   if (Button(view, "Undo", "review-undo", review->can_undo())) actions.undo = true;
-  ImGui::SameLine();
+  SameLineIfFits("Redo");
   if (Button(view, "Redo", "review-redo", review->can_redo())) actions.redo = true;
-  ImGui::SameLine();
+  SameLineIfFits("Save article JSON");
   if (Button(view, "Save article JSON", "review-save")) actions.save_article = true;
-  ImGui::SameLine();
+  SameLineIfFits("Copy embed code");
   if (Button(view, "Copy embed code", "review-embed")) actions.copy_embed_code = true;
-  ImGui::SameLine();
+  SameLineIfFits("Done");
   if (Button(view, "Done", "review-done")) actions.stop_review = true;
   const ReviewForm& form = view.review_form;
   if (!form.message.empty()) {
@@ -239,7 +248,7 @@ void DrawQuoteReview(const Explorer& explorer, QuoteIndex q, ViewState& view, Ac
   review::SpeakerChoice choice;
   if (SpeakerCombo(corpus, "Speaker", speaker.id, view, "review-speaker", choice))
     actions.edit = review::Reattribute{id, choice};
-  ImGui::SameLine();
+  SameLineIfFits("Edit speaker");
   if (Button(view, "Edit speaker", "review-edit-speaker")) OpenSpeakerForm(speaker, view.review_form);
 
   ImGui::AlignTextToFramePadding();
@@ -267,7 +276,7 @@ void DrawQuoteReview(const Explorer& explorer, QuoteIndex q, ViewState& view, Ac
                {"< End", "review-end-shrink", Edge::End, -1, "End one word earlier"},
                {"End >", "review-end-extend", Edge::End, 1, "End one word later"}};
   for (const auto& move : moves) {
-    ImGui::SameLine();
+    SameLineIfFits(move.label);
     if (Button(view, move.label, move.name)) actions.edit = review::MoveEdge{id, move.edge, move.words};
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", move.tooltip);
   }
@@ -276,7 +285,7 @@ void DrawQuoteReview(const Explorer& explorer, QuoteIndex q, ViewState& view, Ac
   if (Button(view, accepted ? "Accepted (undo accept)" : "Accept", "review-accept"))
     actions.edit = review::Accept{id, !accepted};
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter: this quote is right as it stands");
-  ImGui::SameLine();
+  SameLineIfFits("Delete quote");
   if (Button(view, "Delete quote", "review-delete")) actions.edit = review::DeleteQuote{id};
   ImGui::TextDisabled("Drag over the article's text to add a quote or to re-select this one.");
   if (!view.review_form.editing_speaker.empty()) DrawSpeakerForm(corpus, view, actions);

@@ -1,6 +1,9 @@
 #include "ui/style.h"
 
+#include "core/utf8.h"
+
 #include <imgui.h>
+#include <imgui_internal.h>  // the input event queue, read by UpdateFonts
 
 #include <string>
 
@@ -32,14 +35,76 @@ constexpr ImWchar kGlyphRanges[] = {
 constexpr float kBodySize = 15.0f;     // CSS pixels
 constexpr float kHeadingSize = 19.0f;
 
-ImFont* AddFont(const unsigned char* data, unsigned size, float pixels) {
+bool InFontRanges(std::uint32_t c) {
+  for (const ImWchar* range = kGlyphRanges; range[0]; range += 2)
+    if (c >= range[0] && c <= range[1]) return true;
+  return false;
+}
+
+// What the UI itself draws beyond ASCII: quote marks around direct quotes, "…" in cut
+// lines, "·" between details, dashes, and the replacement character.
+constexpr std::string_view kUiSymbols = "“”‘’…·–—×✓←→↑↓\u00A0\uFFFD";
+
+ImFont* AddFont(const unsigned char* data, unsigned size, float pixels, const ImWchar* ranges) {
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are static, embedded in the binary
   config.OversampleH = 1;               // rasterised at device scale, so no oversampling:
   config.OversampleV = 1;               // glyphs land on whole pixels and stay sharp
   config.PixelSnapH = true;
   return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
-                                                    &config, kGlyphRanges);
+                                                    &config, ranges);
+}
+
+// The atlas for view.glyphs at view.scale. ImGui keeps a pointer to the ranges until the
+// next build, hence the static.
+void BuildFonts(ViewState& view) {
+  static std::vector<ImWchar> ranges;
+  const std::vector<std::uint16_t> wanted = view.glyphs.Ranges();
+  ranges.assign(wanted.begin(), wanted.end());
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  view.fonts.body = AddFont(kDejaVuSans, kDejaVuSansSize, kBodySize * view.scale, ranges.data());
+  view.fonts.bold = AddFont(kDejaVuSans_Bold, kDejaVuSans_BoldSize, kBodySize * view.scale, ranges.data());
+  view.fonts.heading = AddFont(kDejaVuSans_Bold, kDejaVuSans_BoldSize, kHeadingSize * view.scale, ranges.data());
+  io.Fonts->Build();
+  io.FontDefault = view.fonts.body;
+}
+
+// Everything of the corpus that the views may draw.
+bool AddCorpusText(const Corpus& corpus, GlyphSet& glyphs) {
+  bool added = false;
+  for (const Article& article : corpus.articles) {
+    for (const std::string* text : {&article.id, &article.title, &article.dateline, &article.published,
+                                    &article.source.name, &article.source.url})
+      added |= glyphs.Add(*text);
+    for (const std::string& paragraph : article.paragraphs) added |= glyphs.Add(paragraph);
+  }
+  for (const Speaker& speaker : corpus.speakers) {
+    added |= glyphs.Add(speaker.name);
+    added |= glyphs.Add(speaker.role);
+    for (const std::string& alias : speaker.aliases) added |= glyphs.Add(alias);
+  }
+  added |= glyphs.Add(corpus.quotes.cue.buffer());
+  return added;
+}
+
+// Text the editor or reader typed or pasted into the UI's fields.
+bool AddTypedText(const ViewState& view, GlyphSet& glyphs) {
+  const ReviewForm& form = view.review_form;
+  bool added = glyphs.Add(view.search);
+  for (const char* field : {form.new_speaker, form.name, form.aliases, form.role, form.country_search})
+    added |= glyphs.Add(field);
+  if (view.new_article_open) added |= glyphs.Add(view.new_article_text);
+  for (const std::string* message : {&view.error, &form.message, &view.notice, &view.status})
+    added |= glyphs.Add(*message);
+  // Characters queued for this frame's text fields, before ImGui draws them.
+  for (const ImGuiInputEvent& event : ImGui::GetCurrentContext()->InputEventsQueue) {
+    if (event.Type != ImGuiInputEventType_Text) continue;
+    std::string utf8;
+    utf8::append(utf8, event.Text.Char);
+    added |= glyphs.Add(utf8);
+  }
+  return added;
 }
 
 Theme g_theme = Theme::Light;
@@ -106,17 +171,63 @@ void ApplyTheme() {
 
 }  // namespace
 
+GlyphSet::GlyphSet() : bits_(0x10000 / 64, 0) {
+  std::string ascii;
+  for (char c = 0x20; c < 0x7F; ++c) ascii += c;
+  Add(ascii);
+  Add(kUiSymbols);
+  for (std::size_t c = 0; c < country_count(); ++c) Add(country_name(static_cast<CountryId>(c)));
+}
+
+bool GlyphSet::Has(std::uint32_t c) const {
+  return (c >= 0x20 && c < 0x7F) || (c < 0x10000 && (bits_[c / 64] >> (c % 64) & 1));
+}
+
+bool GlyphSet::Add(std::string_view text) {
+  bool added = false;
+  for (std::size_t at = 0; at < text.size();) {
+    if (static_cast<unsigned char>(text[at]) < 0x80) {  // ASCII is always there
+      ++at;
+      continue;
+    }
+    char32_t c = 0;
+    const std::size_t length = utf8::decode_at(text, at, c);
+    at += length ? length : 1;
+    if (!length || Has(c) || !InFontRanges(c)) continue;
+    bits_[c / 64] |= std::uint64_t{1} << (c % 64);
+    ++count_;
+    added = true;
+  }
+  return added;
+}
+
+std::vector<std::uint16_t> GlyphSet::Ranges() const {
+  std::vector<std::uint16_t> ranges;
+  for (std::uint32_t c = 0x20; c < 0x10000; ++c) {
+    if (!Has(c)) continue;
+    if (!ranges.empty() && ranges.back() == c - 1) ranges.back() = static_cast<std::uint16_t>(c);
+    else ranges.insert(ranges.end(), {static_cast<std::uint16_t>(c), static_cast<std::uint16_t>(c)});
+  }
+  ranges.push_back(0);
+  return ranges;
+}
+
 void SetupFontsAndStyle(ViewState& view, float scale) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  view.fonts.body = AddFont(kDejaVuSans, kDejaVuSansSize, kBodySize * scale);
-  view.fonts.bold = AddFont(kDejaVuSans_Bold, kDejaVuSans_BoldSize, kBodySize * scale);
-  view.fonts.heading = AddFont(kDejaVuSans_Bold, kDejaVuSans_BoldSize, kHeadingSize * scale);
-  io.Fonts->Build();
-  io.FontDefault = view.fonts.body;
+  view.scale = scale;
+  BuildFonts(view);
   ApplyTheme();
   ImGui::GetStyle().ScaleAllSizes(scale);
-  view.scale = scale;
+}
+
+bool UpdateFonts(const Explorer& explorer, ViewState& view) {
+  bool added = false;
+  if (explorer.has_corpus() && view.glyphs_for != explorer.corpus_generation()) {
+    view.glyphs_for = explorer.corpus_generation();
+    added |= AddCorpusText(explorer.corpus(), view.glyphs);
+  }
+  added |= AddTypedText(view, view.glyphs);
+  if (added) BuildFonts(view);
+  return added;
 }
 
 void SetTheme(Theme theme) {

@@ -16,6 +16,11 @@ namespace qe::ui {
 // colours are the current theme's.
 void SetupFontsAndStyle(ViewState& view, float scale);
 
+// Adds the glyphs of newly loaded or typed text to the font atlas (rebuilding it); call
+// before NewFrame. Returns true when the atlas changed: the platform then re-uploads the
+// font texture.
+bool UpdateFonts(const Explorer& explorer, ViewState& view);
+
 // Two palettes, both meeting WCAG AA (4.5:1 for text; tests/unit/style_test.cpp checks every
 // text/background pair). The web page follows prefers-color-scheme (or ?theme=); the native
 // app is light unless started with --theme dark.

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -22,6 +23,23 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;
   ImFont* heading = nullptr;
+};
+
+// The code points the font atlas holds. Only those in use are rasterised (ASCII, the UI's
+// symbols, and the text that was loaded or typed), hundreds instead of the fonts' thousands,
+// which keeps start-up short; UpdateFonts (style.h) adds glyphs as new text arrives.
+class GlyphSet {
+ public:
+  GlyphSet();
+  // Adds the code points of `utf8` the fonts can draw; true when one was new.
+  bool Add(std::string_view utf8);
+  bool Has(std::uint32_t code_point) const;
+  std::vector<std::uint16_t> Ranges() const;  // ImGui glyph ranges: pairs, then 0
+  std::size_t size() const { return count_; }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+  std::size_t count_ = 0;
 };
 
 // Screen rectangle of a named widget, in framebuffer pixels. Tests and the accessibility
@@ -82,6 +100,8 @@ struct ReviewForm {
 
 struct ViewState {
   Fonts fonts;
+  GlyphSet glyphs;
+  std::uint64_t glyphs_for = ~std::uint64_t{0};  // the corpus_generation() they cover
   float scale = 1.0f;                       // framebuffer pixels per CSS pixel
 
   char search[1024] = "";                   // the search box's text

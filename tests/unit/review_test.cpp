@@ -263,14 +263,14 @@ TEST_CASE("a kept draft resumes, and a broken one is refused with the loader's e
   qe::Explorer explorer;
   json draft = json::parse(ExtractedArticle().dump());
   draft["quotes"][0]["reviewed"] = true;
-  auto session = Session::resume(draft, explorer, nullptr);
+  auto session = Session::resume(draft.dump(), "draft.json", explorer, nullptr);
   REQUIRE(session);
   CHECK(session->accepted_count() == 1);
   CHECK(explorer.corpus().quotes.reviewed[0] == 1);
 
   draft["quotes"][0]["reviewed"] = "yes";
   std::string why;
-  CHECK_FALSE(Session::resume(draft, explorer, &why));
+  CHECK_FALSE(Session::resume(draft.dump(), "draft.json", explorer, &why));
   CHECK(why.find("/quotes/0/reviewed") != std::string::npos);
   CHECK(explorer.corpus().quotes.reviewed[0] == 1);  // the good draft stays shown
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "core/explorer.h"
 #include "ui/style.h"
 
 namespace {
@@ -135,4 +136,41 @@ TEST_CASE("numbers and nouns for people") {
   CHECK(Counted(0, "quote", "quotes") == "0 quotes");
   CHECK(Counted(1, "quote", "quotes") == "1 quote");
   CHECK(Counted(1234, "quote", "quotes") == "1,234 quotes");
+}
+
+TEST_CASE("the font atlas holds ASCII and the UI's symbols, and gains the glyphs of new text") {
+  qe::ui::GlyphSet glyphs;
+  CHECK(glyphs.Has('A'));
+  CHECK(glyphs.Has(0x201C));   // “ around direct quotes
+  CHECK(glyphs.Has(0x2026));   // … in cut lines
+  CHECK_FALSE(glyphs.Has(0x00E1));
+  const std::size_t before = glyphs.size();
+  CHECK(glyphs.Add("Viktor Orbán said “ναι”"));
+  CHECK(glyphs.Has(0x00E1));   // á
+  CHECK(glyphs.Has(0x03BD));   // ν
+  CHECK(glyphs.size() == before + 4);  // á ν α ι
+  CHECK_FALSE(glyphs.Add("Orbán"));  // nothing new
+  CHECK_FALSE(glyphs.Add("北京"));    // outside the fonts: drawn as the replacement box, not rasterised
+  CHECK_FALSE(glyphs.Add(std::string("\xC3", 1)));  // a cut sequence is skipped
+  const std::vector<std::uint16_t> ranges = glyphs.Ranges();
+  REQUIRE(ranges.size() % 2 == 1);
+  CHECK(ranges.back() == 0);
+  CHECK(ranges[0] == 0x20);
+  CHECK(ranges[1] >= 0x7E);
+}
+
+TEST_CASE("fonts follow the loaded corpus") {
+  ImGuiContext* context = ImGui::CreateContext();
+  qe::ui::ViewState view;
+  qe::ui::SetupFontsAndStyle(view, 1.0f);
+  qe::Explorer explorer;
+  REQUIRE(explorer.load(R"({"format": "quote-explorer/article@1", "id": "g", "title": "Ελλάδα",
+    "paragraphs": ["Ο υπουργός είπε ότι θα συνεχίσουν."], "speakers": [{"id": "s", "name": "Łukasz"}],
+    "quotes": [{"id": "q", "speaker": "s", "kind": "indirect", "text": "θα συνεχίσουν", "paragraph": 0, "start": 20, "end": 33}]})",
+                        "g.json").empty());
+  CHECK(qe::ui::UpdateFonts(explorer, view));
+  CHECK(view.fonts.body->FindGlyphNoFallback(0x03BB) != nullptr);  // λ
+  CHECK(view.fonts.bold->FindGlyphNoFallback(0x0141) != nullptr);  // Ł
+  CHECK_FALSE(qe::ui::UpdateFonts(explorer, view));                 // nothing new: no rebuild
+  ImGui::DestroyContext(context);
 }

@@ -182,16 +182,22 @@ int main(int argc, char** argv) {
   app.view.can_review = true;
   LoadFile(app, options.file);
 
-  for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+  std::uint64_t frames_drawn = 0;  // the backend makes its font texture in the first frame
+  for (int frame = 0; !glfwWindowShouldClose(window); ++frame, ++frames_drawn) {
     if (options.frames > 0) glfwPollEvents();
     else glfwWaitEventsTimeout(frame < 3 ? 0.0 : 0.5);  // a few frames to settle, then sleep
+    if (qe::ui::UpdateFonts(app.explorer, app.view) && frames_drawn > 0) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     qe::ui::Actions actions;
     qe::ui::DrawExplorer(app.explorer, app.view, actions);
     const bool changed = qe::ui::ApplyActions(actions, app.explorer);
-    if (changed | qe::ui::ApplyReviewActions(actions, app.explorer, app.review, app.view)) {
+    const bool reviewed = qe::ui::ApplyReviewActions(actions, app.explorer, app.review, app.view);
+    if (changed || reviewed) {
       app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
       frame = 0;
     }

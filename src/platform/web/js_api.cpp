@@ -310,10 +310,8 @@ EMSCRIPTEN_KEEPALIVE const char* qe_review_undo(int redo) {
 // Resumes a draft kept by the page (article JSON); on failure the explorer keeps what it showed.
 EMSCRIPTEN_KEEPALIVE const char* qe_review_resume(const char* article_json) {
   WebApp& app = App();
-  const auto parsed = nlohmann::ordered_json::parse(article_json, nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_object()) return Returned("the kept draft is not an article object");
   std::string why;
-  auto session = review::Session::resume(parsed, app.explorer, &why);
+  auto session = review::Session::resume(article_json, "the kept draft", app.explorer, &why);
   if (!session) return Returned(why);
   app.review = std::move(session);
   app.explorer.set_review_order(true);

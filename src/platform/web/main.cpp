@@ -71,6 +71,10 @@ void Frame() {
   last_time = now;
 
   UpdateFocus();
+  if (ui::UpdateFonts(app.explorer, app.view) && app.frames_drawn > 0) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ui::Actions actions;
@@ -78,8 +82,8 @@ void Frame() {
   const auto selected_before = app.explorer.selected();
   ui::DrawExplorer(app.explorer, app.view, actions);
   const bool changed = ui::ApplyActions(actions, app.explorer);
-  if (changed | ui::ApplyReviewActions(actions, app.explorer, app.review, app.view))
-    PublishChanges(filter_before, selected_before);
+  const bool reviewed = ui::ApplyReviewActions(actions, app.explorer, app.review, app.view);
+  if (changed || reviewed) PublishChanges(filter_before, selected_before);
   if (actions.edit || actions.undo || actions.redo || actions.start_review || actions.stop_review) PublishReview();
   if (actions.save_article) SaveReviewedArticle();
   if (actions.copy_embed_code) CopyEmbedCode();
@@ -111,6 +115,9 @@ bool CreateContext() {
   attributes.antialias = EM_FALSE;
   attributes.depth = EM_FALSE;
   attributes.stencil = EM_FALSE;
+  // ImGui's WebGL 2 renderer needs no extension; enabling them all costs a round trip to the
+  // GPU process for each at start-up.
+  attributes.enableExtensionsByDefault = EM_FALSE;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(kCanvas, &attributes);
   if (context <= 0) return false;
   emscripten_webgl_make_context_current(context);
