@@ -781,4 +781,16 @@
     showFatal(`Quote Explorer could not start: ${error && error.message ? error.message : error}`);
     rejectReady(error);
   });
+  // The WebGL context takes a long time to create on some machines (over half a second with
+  // a software renderer). Creating it now, while quote-explorer.wasm downloads and compiles,
+  // overlaps the two; main() then gets this same context (getContext returns it), so the
+  // attributes must be those of main.cpp's CreateContext.
+  // After the first paint, so the page shows its loading state first.
+  requestAnimationFrame(() => setTimeout(() => {
+    try {
+      if (!wasm) $('canvas').getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
+    } catch {
+      // main() reports a missing WebGL 2 itself
+    }
+  }, 0));
 })();

@@ -287,7 +287,9 @@ void DrawQuoteReview(const Explorer& explorer, QuoteIndex q, ViewState& view, Ac
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Enter: this quote is right as it stands");
   SameLineIfFits("Delete quote");
   if (Button(view, "Delete quote", "review-delete")) actions.edit = review::DeleteQuote{id};
-  ImGui::TextDisabled("Drag over the article's text to add a quote or to re-select this one.");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Drag over the article's text to add a quote or to re-select this one.");
+  ImGui::PopStyleColor();
   if (!view.review_form.editing_speaker.empty()) DrawSpeakerForm(corpus, view, actions);
 }
 
