@@ -11,6 +11,7 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
   file_name_ = std::string(file_name);
   filter_ = Filter{};
   matched_text_.clear();
+  text_matches_.clear();
   selected_.reset();
   refilter();
   return {};
@@ -26,8 +27,12 @@ void Explorer::set_filter(const Filter& filter) {
 
 void Explorer::refilter() {
   if (filter_.text != matched_text_) {
-    // Text search is the only step that reads text, so keep its answer while facets change.
-    text_matches_ = filter_.text.empty() ? std::vector<QuoteIndex>{} : match_text(*corpus_, filter_.text);
+    // Text search is the only step that reads text, so keep its answer while facets change,
+    // and start the next search from it (a keystroke usually refines the last search).
+    if (filter_.text.empty())
+      text_matches_.clear();
+    else
+      text_matches_ = match_text(*corpus_, filter_.text, matched_text_, text_matches_);
     matched_text_ = filter_.text;
   }
   result_ = apply_filter(*corpus_, filter_, &text_matches_);

@@ -114,6 +114,41 @@ std::vector<std::uint32_t> facet_counts(const Corpus& corpus, const CompiledFilt
   return counts;
 }
 
+// Appends the quotes in [first, last) whose key holds `needle`, ascending: one substring
+// search over those keys' bytes, one match a quote. Keys are joined by '\0', which no needle
+// holds, so no match spans two quotes.
+void scan_quotes(const StringPool& keys, std::string_view needle, QuoteIndex first, QuoteIndex last,
+                 std::vector<QuoteIndex>& matches) {
+  if (first >= last) return;
+  const std::string_view haystack = std::string_view(keys.buffer()).substr(0, keys.begin_of(last));
+  QuoteIndex q = first;
+  for (std::size_t at = haystack.find(needle, keys.begin_of(first)); at != std::string_view::npos;
+       at = haystack.find(needle, at)) {
+    while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
+    matches.push_back(q);
+    if (++q >= last) break;
+    at = keys.begin_of(q);                   // one match a quote is enough
+  }
+}
+
+bool has_block(const std::vector<std::uint8_t>& blocks, std::uint32_t block) {
+  return (blocks[block / 8] >> (block % 8)) & 1;
+}
+
+// scan_quotes over each run of consecutive candidate blocks (TextIndex::candidate_blocks).
+void scan_blocks(const StringPool& keys, std::string_view needle, const std::vector<std::uint8_t>& blocks,
+                 std::uint32_t block_count, std::vector<QuoteIndex>& matches) {
+  const auto quotes = static_cast<QuoteIndex>(keys.size());
+  for (std::uint32_t b = 0; b < block_count;) {
+    if (!blocks[b / 8]) { b = (b / 8 + 1) * 8; continue; }  // eight blocks ruled out at once
+    if (!has_block(blocks, b)) { ++b; continue; }
+    std::uint32_t end = b + 1;
+    while (end < block_count && has_block(blocks, end)) ++end;
+    scan_quotes(keys, needle, b * TextIndex::kBlockQuotes, std::min(quotes, end * TextIndex::kBlockQuotes), matches);
+    b = end;
+  }
+}
+
 }  // namespace
 
 bool Filter::operator==(const Filter& other) const {
@@ -136,20 +171,44 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   return canonical;
 }
 
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
-  std::vector<QuoteIndex> matches;
+std::string search_needle(std::string_view text) {
   std::string needle = utf8::search_key(text);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
-  const StringPool& folded = corpus.quotes.folded_text;
-  if (needle.empty() || folded.size() == 0) return matches;
-  const std::string_view haystack = folded.buffer();
-  QuoteIndex q = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
-    while (folded.begin_of(q + 1) <= at) ++q;  // the quote whose folded text holds `at`
-    matches.push_back(q);
-    at = folded.begin_of(q + 1);               // one match per quote is enough
-    if (++q >= folded.size()) break;
-  }
+  return needle;
+}
+
+std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
+  std::vector<QuoteIndex> matches;
+  const std::string needle = search_needle(text);
+  const StringPool& keys = corpus.quotes.folded_text;
+  if (!needle.empty()) scan_quotes(keys, needle, 0, static_cast<QuoteIndex>(keys.size()), matches);
+  return matches;
+}
+
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
+  std::vector<QuoteIndex> matches;
+  const std::string needle = search_needle(text);
+  const StringPool& keys = corpus.quotes.folded_text;
+  if (needle.empty()) return matches;
+  if (const auto blocks = corpus.text_index.candidate_blocks(needle))
+    scan_blocks(keys, needle, *blocks, corpus.text_index.block_count(), matches);
+  else
+    scan_quotes(keys, needle, 0, static_cast<QuoteIndex>(keys.size()), matches);
+  return matches;
+}
+
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text, std::string_view previous_text,
+                                   const std::vector<QuoteIndex>& previous_matches) {
+  const std::string needle = search_needle(text), previous = search_needle(previous_text);
+  if (previous.empty() || needle.find(previous) == std::string::npos) return match_text(corpus, text);
+  // Every match of `needle` holds a match of `previous`: check only the previous matches,
+  // skipping those in blocks the index rules out.
+  std::vector<QuoteIndex> matches;
+  const auto blocks = corpus.text_index.candidate_blocks(needle);
+  const StringPool& keys = corpus.quotes.folded_text;
+  for (QuoteIndex q : previous_matches)
+    if ((!blocks || has_block(*blocks, q / TextIndex::kBlockQuotes)) && keys[q].find(needle) != std::string_view::npos)
+      matches.push_back(q);
   return matches;
 }
 

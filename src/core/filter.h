@@ -47,7 +47,21 @@ struct FilterResult {
 
 // Quotes whose folded text contains the folded `text`, ascending. Separate from apply_filter
 // so callers can keep it while only facets change: it is the one step that reads text.
+// Scans only the keys corpus.text_index says may match; the scan itself is exact.
 std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
+
+// The same answer, found faster after a previous search: when `text`'s search key contains
+// `previous_text`'s (the usual keystroke: typing refines), every match is among
+// `previous_matches` (match_text's answer for `previous_text`), so only those are checked.
+// Otherwise it is match_text(corpus, text).
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text, std::string_view previous_text,
+                                   const std::vector<QuoteIndex>& previous_matches);
+
+// The reference answer: every key scanned, no index. For tests, fuzzing and the benchmark.
+std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text);
+
+// What the search looks for: `text`'s search key without NULs (keys are joined by NUL).
+std::string search_needle(std::string_view text);
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter);
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches);
