@@ -11,7 +11,7 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
   file_name_ = std::string(file_name);
   filter_ = Filter{};
   matched_text_.clear();
-  text_matches_.clear();
+  text_search_ = TextSearch{};
   selected_.reset();
   refilter();
   return {};
@@ -29,13 +29,10 @@ void Explorer::refilter() {
   if (filter_.text != matched_text_) {
     // Text search is the only step that reads text, so keep its answer while facets change,
     // and start the next search from it (a keystroke usually refines the last search).
-    if (filter_.text.empty())
-      text_matches_.clear();
-    else
-      text_matches_ = match_text(*corpus_, filter_.text, matched_text_, text_matches_);
+    text_search_ = filter_.text.empty() ? TextSearch{} : search_text(*corpus_, filter_.text, &text_search_);
     matched_text_ = filter_.text;
   }
-  result_ = apply_filter(*corpus_, filter_, &text_matches_);
+  result_ = apply_filter(*corpus_, filter_, &text_search_.quotes);
   if (!selected_row()) {
     selected_.reset();
     if (!result_.visible.empty()) selected_ = result_.visible.front();

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/utf8.h"
 
@@ -35,6 +39,8 @@ struct CompiledFilter {
   std::vector<std::uint8_t> speaker_on, country_on, text_on;
   std::array<bool, kQuoteKindCount> kind_on{};
   std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
+
+  int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
   bool passes(const QuoteTable& quotes, QuoteIndex q, int skipped) const {
     return (skipped == kSpeakerFacet || !active[kSpeakerFacet] || speaker_on[quotes.speaker[q]]) &&
@@ -81,32 +87,44 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
   compiled.active[kTextFacet] = !filter.text.empty();
   if (compiled.active[kTextFacet]) {
     compiled.admitted[kTextFacet] = text_matches ? *text_matches : match_text(corpus, filter.text);
-    compiled.text_on.assign(corpus.quotes.size(), 0);
-    for (QuoteIndex q : compiled.admitted[kTextFacet]) compiled.text_on[q] = 1;
+    // Only another active facet's pass consults text_on (see for_each_passing): a search
+    // alone skips a pass over every quote.
+    if (compiled.active_count() > 1) {
+      compiled.text_on.assign(corpus.quotes.size(), 0);
+      for (QuoteIndex q : compiled.admitted[kTextFacet]) compiled.text_on[q] = 1;
+    }
   }
   return compiled;
 }
 
 // Calls visit(q) for each quote that passes every active facet but `skipped`, ascending.
-// Iterates the shortest admitted list among those facets, so cost follows selectivity.
+// Iterates the shortest admitted list among those facets, so cost follows selectivity; when
+// that list's facet is the only one to pass, its quotes need no check (a search alone).
 // Returns false, visiting nothing, when no facet but `skipped` is active.
 template <class Visit>
 bool for_each_passing(const Corpus& corpus, const CompiledFilter& compiled, int skipped, Visit visit) {
   const std::vector<QuoteIndex>* driver = nullptr;
+  int others = 0;
   for (int facet = 0; facet < kFacetCount; ++facet) {
     if (facet == skipped || !compiled.active[facet]) continue;
+    ++others;
     if (!driver || compiled.admitted[facet].size() < driver->size()) driver = &compiled.admitted[facet];
   }
   if (!driver) return false;
+  if (others == 1) {
+    for (QuoteIndex q : *driver) visit(q);
+    return true;
+  }
   for (QuoteIndex q : *driver)
     if (compiled.passes(corpus.quotes, q, skipped)) visit(q);
   return true;
 }
 
 // Counts per value of one facet under all the other facets; with none of them active,
-// the counts are the posting list sizes.
+// the counts are the posting list sizes. A template, so value_of is inlined.
+template <class ValueOf>
 std::vector<std::uint32_t> facet_counts(const Corpus& corpus, const CompiledFilter& compiled, int facet,
-                                        const PostingLists& lists, std::uint32_t (*value_of)(const QuoteTable&, QuoteIndex)) {
+                                        const PostingLists& lists, ValueOf value_of) {
   std::vector<std::uint32_t> counts(lists.value_count(), 0);
   const bool filtered = for_each_passing(corpus, compiled, facet, [&](QuoteIndex q) { ++counts[value_of(corpus.quotes, q)]; });
   if (!filtered)
@@ -114,39 +132,115 @@ std::vector<std::uint32_t> facet_counts(const Corpus& corpus, const CompiledFilt
   return counts;
 }
 
-// Appends the quotes in [first, last) whose key holds `needle`, ascending: one substring
-// search over those keys' bytes, one match a quote. Keys are joined by '\0', which no needle
-// holds, so no match spans two quotes.
-void scan_quotes(const StringPool& keys, std::string_view needle, QuoteIndex first, QuoteIndex last,
-                 std::vector<QuoteIndex>& matches) {
-  if (first >= last) return;
-  const std::string_view haystack = std::string_view(keys.buffer()).substr(0, keys.begin_of(last));
-  QuoteIndex q = first;
-  for (std::size_t at = haystack.find(needle, keys.begin_of(first)); at != std::string_view::npos;
-       at = haystack.find(needle, at)) {
+// Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
+// i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
+// SWAR bit may also be set wrongly above a real hit: callers compare each candidate anyway.
+#ifdef __SSE2__
+constexpr std::size_t kStride = 16;
+std::uint32_t pair_hits(const char* p, char first, char second) {
+  const __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(first));
+  const __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), _mm_set1_epi8(second));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
+}
+#else
+constexpr std::size_t kStride = 8;
+std::uint64_t zero_bytes(std::uint64_t x) { return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u; }
+std::uint32_t pair_hits(const char* p, char first, char second) {
+  std::uint64_t a, b;
+  std::memcpy(&a, p, 8);
+  std::memcpy(&b, p + 1, 8);
+  std::uint64_t hits = zero_bytes(a ^ (0x0101010101010101u * static_cast<unsigned char>(first))) &
+                       zero_bytes(b ^ (0x0101010101010101u * static_cast<unsigned char>(second)));
+  std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
+  for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
+  return bits;
+}
+#endif
+
+// Whether `needle` (at least 1 byte) is at p; inline, as most candidates differ early.
+bool holds_at(const char* p, std::string_view needle) {
+  for (std::size_t i = 0; i < needle.size(); ++i)
+    if (p[i] != needle[i]) return false;
+  return true;
+}
+
+// First byte offset at or after `from` where the key [key, key + size) holds `needle`, or
+// npos. Tests kStride offsets at a time for the needle's first two bytes, then compares the
+// rest: keys are tens of bytes, where string_view::find spends its time restarting memchr.
+// A 1-byte needle (rare: common bytes are answered by the index) takes the plain loop.
+std::size_t find_in_key(const char* key, std::size_t size, std::string_view needle, std::size_t from) {
+  if (needle.size() > size) return std::string_view::npos;
+  const std::size_t last = size - needle.size();  // the last offset a match can start at
+  std::size_t at = from;
+  if (needle.size() >= 2)
+    for (; at + kStride + 1 <= size && at <= last; at += kStride)  // reads bytes at .. at + kStride
+      for (std::uint32_t hits = pair_hits(key + at, needle[0], needle[1]); hits; hits &= hits - 1) {
+        const std::size_t candidate = at + static_cast<std::size_t>(__builtin_ctz(hits));
+        if (candidate > last) return std::string_view::npos;
+        if (holds_at(key + candidate, needle)) return candidate;
+      }
+  for (; at <= last; ++at)
+    if (holds_at(key + at, needle)) return at;
+  return std::string_view::npos;
+}
+
+// Checks quotes[i] from byte from[i] of its key (0 without `from`), keeping the matches.
+// Most of the time goes to fetching keys from memory, one cache line or two a quote, so the
+// key kAhead quotes on is requested early (a no-op where there is no prefetch, as in wasm).
+void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes,
+                  const std::vector<std::uint32_t>* from, TextSearch& out) {
+  constexpr std::size_t kAhead = 16;
+  const char* buffer = keys.buffer().data();
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (i + kAhead < quotes.size())
+      __builtin_prefetch(buffer + keys.begin_of(quotes[i + kAhead]) + (from ? (*from)[i + kAhead] : 0));
+    const QuoteIndex q = quotes[i];
+    const std::size_t begin = keys.begin_of(q);
+    const std::size_t at = find_in_key(buffer + begin, keys.begin_of(q + 1) - begin, needle, from ? (*from)[i] : 0);
+    if (at == std::string_view::npos) continue;
+    out.quotes.push_back(q);
+    out.offsets.push_back(static_cast<std::uint32_t>(at));
+  }
+}
+
+bool has_bit(const std::vector<std::uint64_t>& bits, QuoteIndex q) { return (bits[q / 64] >> (q % 64)) & 1; }
+
+// Appends the quotes whose key holds `needle`, scanning all keys as one buffer: one
+// substring search (memchr on the first byte, then a compare) per match, one match a quote.
+// Keys are joined by '\0', which no needle holds, so no match spans two quotes.
+void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) {
+  const std::string_view haystack = keys.buffer();
+  QuoteIndex q = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
     while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
-    matches.push_back(q);
-    if (++q >= last) break;
+    out.quotes.push_back(q);
+    out.offsets.push_back(static_cast<std::uint32_t>(at - keys.begin_of(q)));
+    if (++q >= keys.size()) break;
     at = keys.begin_of(q);                   // one match a quote is enough
   }
 }
 
-bool has_block(const std::vector<std::uint8_t>& blocks, std::uint32_t block) {
-  return (blocks[block / 8] >> (block % 8)) & 1;
+// The quotes set in `bits`, ascending: the answer for a needle the index knows exactly.
+void append_bits(const std::uint64_t* bits, std::size_t words, TextSearch& out) {
+  for (std::size_t w = 0; w < words; ++w)
+    for (std::uint64_t word = bits[w]; word; word &= word - 1)
+      out.quotes.push_back(static_cast<QuoteIndex>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
 }
 
-// scan_quotes over each run of consecutive candidate blocks (TextIndex::candidate_blocks).
-void scan_blocks(const StringPool& keys, std::string_view needle, const std::vector<std::uint8_t>& blocks,
-                 std::uint32_t block_count, std::vector<QuoteIndex>& matches) {
-  const auto quotes = static_cast<QuoteIndex>(keys.size());
-  for (std::uint32_t b = 0; b < block_count;) {
-    if (!blocks[b / 8]) { b = (b / 8 + 1) * 8; continue; }  // eight blocks ruled out at once
-    if (!has_block(blocks, b)) { ++b; continue; }
-    std::uint32_t end = b + 1;
-    while (end < block_count && has_block(blocks, end)) ++end;
-    scan_quotes(keys, needle, b * TextIndex::kBlockQuotes, std::min(quotes, end * TextIndex::kBlockQuotes), matches);
-    b = end;
+// Typing refines: `needle` holds previous.needle at `shift`, so a quote's first match starts
+// no earlier than `shift` bytes before the previous needle's first match.
+void refine(const Corpus& corpus, const std::string& needle, const TextSearch& previous,
+            const std::optional<std::vector<std::uint64_t>>& candidates, TextSearch& out) {
+  const std::size_t shift = needle.find(previous.needle);
+  const bool known = previous.offsets.size() == previous.quotes.size();
+  std::vector<QuoteIndex> quotes;
+  std::vector<std::uint32_t> from;
+  for (std::size_t i = 0; i < previous.quotes.size(); ++i) {
+    if (candidates && !has_bit(*candidates, previous.quotes[i])) continue;
+    quotes.push_back(previous.quotes[i]);
+    from.push_back(known && previous.offsets[i] > shift ? previous.offsets[i] - static_cast<std::uint32_t>(shift) : 0);
   }
+  check_quotes(corpus.quotes.folded_text, needle, quotes, &from, out);
 }
 
 }  // namespace
@@ -178,38 +272,37 @@ std::string search_needle(std::string_view text) {
 }
 
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
-  std::vector<QuoteIndex> matches;
+  TextSearch result;
   const std::string needle = search_needle(text);
-  const StringPool& keys = corpus.quotes.folded_text;
-  if (!needle.empty()) scan_quotes(keys, needle, 0, static_cast<QuoteIndex>(keys.size()), matches);
-  return matches;
+  if (!needle.empty()) scan_all(corpus.quotes.folded_text, needle, result);
+  return std::move(result.quotes);
+}
+
+TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSearch* previous) {
+  TextSearch result;
+  result.needle = search_needle(text);
+  const std::string& needle = result.needle;
+  const TextIndex& index = corpus.text_index;
+  if (needle.empty() || corpus.quotes.size() == 0) return result;
+  if (const std::uint64_t* exact = index.quotes_holding(needle)) {  // a common byte or pair
+    append_bits(exact, index.quote_words(), result);
+    return result;
+  }
+  const auto candidates = index.candidate_quotes(needle);
+  if (previous && !previous->needle.empty() && needle.find(previous->needle) != std::string::npos) {
+    refine(corpus, needle, *previous, candidates, result);
+  } else if (candidates) {
+    TextSearch listed;
+    append_bits(candidates->data(), candidates->size(), listed);
+    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, nullptr, result);
+  } else {
+    scan_all(corpus.quotes.folded_text, needle, result);
+  }
+  return result;
 }
 
 std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
-  std::vector<QuoteIndex> matches;
-  const std::string needle = search_needle(text);
-  const StringPool& keys = corpus.quotes.folded_text;
-  if (needle.empty()) return matches;
-  if (const auto blocks = corpus.text_index.candidate_blocks(needle))
-    scan_blocks(keys, needle, *blocks, corpus.text_index.block_count(), matches);
-  else
-    scan_quotes(keys, needle, 0, static_cast<QuoteIndex>(keys.size()), matches);
-  return matches;
-}
-
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text, std::string_view previous_text,
-                                   const std::vector<QuoteIndex>& previous_matches) {
-  const std::string needle = search_needle(text), previous = search_needle(previous_text);
-  if (previous.empty() || needle.find(previous) == std::string::npos) return match_text(corpus, text);
-  // Every match of `needle` holds a match of `previous`: check only the previous matches,
-  // skipping those in blocks the index rules out.
-  std::vector<QuoteIndex> matches;
-  const auto blocks = corpus.text_index.candidate_blocks(needle);
-  const StringPool& keys = corpus.quotes.folded_text;
-  for (QuoteIndex q : previous_matches)
-    if ((!blocks || has_block(*blocks, q / TextIndex::kBlockQuotes)) && keys[q].find(needle) != std::string_view::npos)
-      matches.push_back(q);
-  return matches;
+  return std::move(search_text(corpus, text).quotes);
 }
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter) { return apply_filter(corpus, filter, nullptr); }

@@ -45,17 +45,23 @@ struct FilterResult {
   std::array<std::uint32_t, kQuoteKindCount> kind_counts{};
 };
 
-// Quotes whose folded text contains the folded `text`, ascending. Separate from apply_filter
-// so callers can keep it while only facets change: it is the one step that reads text.
-// Scans only the keys corpus.text_index says may match; the scan itself is exact.
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
+// A text search's answer, kept so that the next keystroke can start from it.
+struct TextSearch {
+  std::string needle;                  // search_needle(text)
+  std::vector<QuoteIndex> quotes;      // ascending
+  std::vector<std::uint32_t> offsets;  // where each quote's key first holds the needle; empty if not known
+};
 
-// The same answer, found faster after a previous search: when `text`'s search key contains
-// `previous_text`'s (the usual keystroke: typing refines), every match is among
-// `previous_matches` (match_text's answer for `previous_text`), so only those are checked.
-// Otherwise it is match_text(corpus, text).
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text, std::string_view previous_text,
-                                   const std::vector<QuoteIndex>& previous_matches);
+// Quotes whose folded text contains the folded `text`. Uses corpus.text_index to check only
+// the quotes that may match; the check itself is exact. With `previous` (the last search's
+// answer) and a needle that contains its needle (the usual keystroke: typing refines), every
+// match is among the previous matches, so only those are checked, each from where the
+// previous needle was found.
+TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSearch* previous = nullptr);
+
+// search_text's quotes. Separate from apply_filter so callers can keep it while only facets
+// change: it is the one step that reads text.
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
 
 // The reference answer: every key scanned, no index. For tests, fuzzing and the benchmark.
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text);

@@ -11,8 +11,9 @@ constexpr std::size_t kBuckets = std::size_t{1} << 16;
 constexpr std::uint8_t kVarintList = 0, kBitmapList = 1;  // the tag byte that opens a list
 
 // A needle with many trigrams needs only its rarest few to narrow the search to almost
-// nothing; more lists cost decoding time and rarely remove a block.
-constexpr std::size_t kMaxLists = 8;
+// nothing; more lists cost time (a block list or a quote set each) and rarely remove much.
+constexpr std::size_t kMaxLists = 8;     // block lists
+constexpr std::size_t kMaxQuoteSets = 16;  // common pairs' and trigrams' quote sets
 
 // Multiplicative hash of the 24-bit trigram; the top 16 bits of the product mix all three bytes.
 std::uint32_t bucket_of(unsigned char a, unsigned char b, unsigned char c) {
@@ -40,6 +41,30 @@ const std::uint8_t* read_varint(const std::uint8_t* in, std::uint32_t& value) {
   }
 }
 
+// Bytes, pairs and trigram buckets as one dense code: a byte b is b, a pair (a, b) is
+// 256 + a * 256 + b, a trigram 256 + 65536 + its bucket.
+constexpr std::size_t kGramCodes = 256 + 65536 + 65536;
+std::uint32_t gram_code(unsigned char a) { return a; }
+std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
+std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return 256 + 65536 + bucket_of(a, b, c); }
+
+// Calls visit(quote, code) for each byte, pair and trigram of each key, leaving out '\0' as
+// for_each_trigram does.
+template <class Visit>
+void for_each_gram(const StringPool& keys, Visit visit) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
+  for (std::uint32_t q = 0; q < keys.size(); ++q) {
+    const std::size_t end = keys.begin_of(q + 1);
+    for (std::size_t i = keys.begin_of(q); i < end; ++i) {
+      if (!bytes[i]) continue;
+      visit(q, gram_code(bytes[i]));
+      if (i + 1 == end || !bytes[i + 1]) continue;
+      visit(q, gram_code(bytes[i], bytes[i + 1]));
+      if (i + 2 < end && bytes[i + 2]) visit(q, gram_code(bytes[i], bytes[i + 1], bytes[i + 2]));
+    }
+  }
+}
+
 // Calls visit(block, bucket) for every trigram of every key, block by block, ascending.
 // Trigrams holding a '\0' are skipped: needles never hold one, and so no indexed trigram
 // spans two quotes (each key ends in '\0').
@@ -57,10 +82,16 @@ void for_each_trigram(const StringPool& keys, Visit visit) {
 
 }  // namespace
 
+void TextIndex::build(const StringPool& keys) {
+  quote_count_ = static_cast<std::uint32_t>(keys.size());
+  build_blocks(keys);
+  build_common(keys);
+}
+
 // Two passes over the keys: the first sizes each list (so both forms can be compared and
 // the lists laid out in one allocation), the second writes them. `last[h]` is 1 + the last
 // block written to bucket h: it drops repeats within a block and gives the delta.
-void TextIndex::build(const StringPool& keys) {
+void TextIndex::build_blocks(const StringPool& keys) {
   block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
   std::vector<std::uint32_t> last(kBuckets, 0), varint_bytes(kBuckets, 0);
   for_each_trigram(keys, [&](std::uint32_t block, std::uint32_t h) {
@@ -91,6 +122,69 @@ void TextIndex::build(const StringPool& keys) {
       cursor[h] = write_varint(cursor[h], block + 1 - last[h]);
     last[h] = block + 1;
   });
+}
+
+// Two passes: count the quotes holding each 1- and 2-byte string, then set the bits of the
+// common ones. `last[code]` is 1 + the last quote counted for `code`.
+void TextIndex::build_common(const StringPool& keys) {
+  std::vector<std::uint32_t> count(kGramCodes, 0), last(kGramCodes, 0);
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+    if (last[code] != q + 1) last[code] = q + 1, ++count[code];
+  });
+  common_.clear();
+  common_count_.clear();
+  std::vector<std::int32_t> slot(kGramCodes, -1);
+  for (std::uint32_t code = 0; code < kGramCodes; ++code) {
+    if (!count[code] || count[code] * std::uint64_t{kCommonShare} < quote_count_) continue;
+    slot[code] = static_cast<std::int32_t>(common_.size());
+    common_.push_back(code);
+    common_count_.push_back(count[code]);
+  }
+  const std::size_t words = quote_words();
+  common_sets_.assign(common_.size() * words, 0);
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+    if (slot[code] >= 0) common_sets_[static_cast<std::size_t>(slot[code]) * words + q / 64] |= std::uint64_t{1} << (q % 64);
+  });
+}
+
+std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {
+  const auto it = std::lower_bound(common_.begin(), common_.end(), code);
+  if (it == common_.end() || *it != code) return std::nullopt;
+  return static_cast<std::size_t>(it - common_.begin());
+}
+
+const std::uint64_t* TextIndex::quotes_holding(std::string_view gram) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(gram.data());
+  if (gram.empty() || gram.size() > 2) return nullptr;  // trigrams share buckets: never exact
+  const auto slot = common_slot(gram.size() == 1 ? gram_code(bytes[0]) : gram_code(bytes[0], bytes[1]));
+  return slot ? common_sets_.data() + *slot * quote_words() : nullptr;
+}
+
+std::optional<std::vector<std::uint64_t>> TextIndex::candidate_quotes(std::string_view needle) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
+  std::vector<std::size_t> slots;
+  for (std::size_t i = 0; i + 1 < needle.size(); ++i) {
+    if (const auto slot = common_slot(gram_code(bytes[i], bytes[i + 1]))) slots.push_back(*slot);
+    if (i + 2 < needle.size())
+      if (const auto slot = common_slot(gram_code(bytes[i], bytes[i + 1], bytes[i + 2]))) slots.push_back(*slot);
+  }
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) { return common_count_[a] < common_count_[b]; });
+  if (slots.size() > kMaxQuoteSets) slots.resize(kMaxQuoteSets);
+  const auto blocks = candidate_blocks(needle);
+  if (slots.empty() && !blocks) return std::nullopt;
+
+  const std::size_t words = quote_words();
+  std::vector<std::uint64_t> quotes(words, ~std::uint64_t{0});
+  if (quote_count_ % 64) quotes.back() = (std::uint64_t{1} << (quote_count_ % 64)) - 1;
+  for (std::size_t slot : slots)
+    for (std::size_t w = 0; w < words; ++w) quotes[w] &= common_sets_[slot * words + w];
+  static_assert(64 % kBlockQuotes == 0, "a block's quotes are bits of one word");
+  constexpr std::uint64_t kBlockBits = (std::uint64_t{1} << kBlockQuotes) - 1;
+  for (std::uint32_t b = 0; blocks && b < block_count_; ++b)
+    if (!((*blocks)[b / 8] >> (b % 8) & 1)) quotes[b / (64 / kBlockQuotes)] &= ~(kBlockBits << (b % (64 / kBlockQuotes) * kBlockQuotes));
+  return quotes;
 }
 
 // blocks &= the blocks of `bucket`'s list.
@@ -135,7 +229,9 @@ std::optional<std::vector<std::uint8_t>> TextIndex::candidate_blocks(std::string
 }
 
 std::size_t TextIndex::memory_bytes() const {
-  return offsets_.capacity() * sizeof(std::uint32_t) + lists_.capacity();
+  return offsets_.capacity() * sizeof(std::uint32_t) + lists_.capacity() +
+         (common_.capacity() + common_count_.capacity()) * sizeof(std::uint32_t) +
+         common_sets_.capacity() * sizeof(std::uint64_t);
 }
 
 }  // namespace qe

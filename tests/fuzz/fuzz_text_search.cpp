@@ -56,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t cut = 0; cut <= query.size(); cut += 1 + query.size() / 4) {
     for (const std::string& part : {query.substr(0, cut), query.substr(cut)}) {
       if (qe::utf8::find_invalid(part) != std::string::npos) continue;
-      if (qe::match_text(corpus, query, part, qe::match_text(corpus, part)) != naive) __builtin_trap();
+      const qe::TextSearch previous = qe::search_text(corpus, part);
+      if (qe::search_text(corpus, query, &previous).quotes != naive) __builtin_trap();
     }
   }
   // The list's highlight finds a match exactly in the quotes the search admits, and each

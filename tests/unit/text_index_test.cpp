@@ -100,26 +100,54 @@ TEST_CASE("a match never spans two quotes") {
 
 TEST_CASE("typing refines: each keystroke checks only the previous matches and finds what a scan finds") {
   const auto corpus = CorpusOf(MixedTexts(300));
-  for (const std::string typed : {"ceasefire talks", "лавров сказал", "strasse", "We’re «ready»"}) {
-    std::string previous;
-    std::vector<qe::QuoteIndex> matches;
+  for (const std::string typed : {"ceasefire talks", "лавров сказал", "strasse", "We’re «ready»", "a rare zygote"}) {
+    qe::TextSearch search;
     for (std::size_t n = 1; n <= typed.size(); ++n) {
       const std::string query = typed.substr(0, n);
       if (qe::utf8::find_invalid(query) != std::string::npos) continue;  // inside a code point
       CAPTURE(query);
-      matches = qe::match_text(*corpus, query, previous, matches);
-      CHECK(matches == qe::scan_text(*corpus, query));
-      previous = query;
+      search = qe::search_text(*corpus, query, &search);
+      CHECK(search.quotes == qe::scan_text(*corpus, query));
+      if (!search.offsets.empty()) {
+        REQUIRE(search.offsets.size() == search.quotes.size());
+        for (std::size_t i = 0; i < search.quotes.size(); ++i)  // where each quote's key first holds the needle
+          CHECK(corpus->quotes.folded_text[search.quotes[i]].find(search.needle) == search.offsets[i]);
+      }
     }
   }
   // A key that does not contain the previous one (a deletion, a new word) starts afresh.
-  const auto talks = qe::match_text(*corpus, "talks");
-  CHECK(qe::match_text(*corpus, "peace", "talks", talks) == qe::scan_text(*corpus, "peace"));
-  CHECK(qe::match_text(*corpus, "talk", "talks", talks) == qe::scan_text(*corpus, "talk"));
-  CHECK(qe::match_text(*corpus, "talks", "", {}) == talks);
-  // Containment is decided on search keys: "TALKS" refines "talk".
-  CHECK(qe::match_text(*corpus, "TALKS", "talk", qe::match_text(*corpus, "talk")) == talks);
-  CHECK(qe::match_text(*corpus, "zzz talks", "talks", {}).empty());  // refines an empty answer
+  const auto talks = qe::search_text(*corpus, "talks");
+  CHECK(qe::search_text(*corpus, "peace", &talks).quotes == qe::scan_text(*corpus, "peace"));
+  CHECK(qe::search_text(*corpus, "talk", &talks).quotes == qe::scan_text(*corpus, "talk"));
+  // Containment is decided on search keys: "TALKS" refines "talk", "ß talks" refines "ss t".
+  const auto talk = qe::search_text(*corpus, "talk");
+  CHECK(qe::search_text(*corpus, "TALKS", &talk).quotes == talks.quotes);
+  const auto ss_t = qe::search_text(*corpus, "ss t");
+  CHECK(qe::search_text(*corpus, "Straße troops", &ss_t).quotes == qe::scan_text(*corpus, "strasse troops"));
+  // The previous needle in the middle of the new one: its matches start earlier than the previous.
+  const auto fire = qe::search_text(*corpus, "fire");
+  CHECK(qe::search_text(*corpus, "ceasefire", &fire).quotes == qe::scan_text(*corpus, "ceasefire"));
+  qe::TextSearch none;
+  none.needle = "zzz";
+  CHECK(qe::search_text(*corpus, "zzz talks", &none).quotes.empty());  // refines an empty answer
+}
+
+TEST_CASE("common bytes and pairs are answered from exact bit sets") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  const qe::TextIndex& index = corpus->text_index;
+  for (const char* gram : {"c", "e", " ", "ce", "s "}) {
+    CAPTURE(gram);
+    const std::uint64_t* bits = index.quotes_holding(gram);
+    REQUIRE(bits);
+    std::vector<qe::QuoteIndex> held;
+    for (qe::QuoteIndex q = 0; q < corpus->quotes.size(); ++q)
+      if ((bits[q / 64] >> (q % 64)) & 1) held.push_back(q);
+    CHECK(held == qe::scan_text(*corpus, gram));
+  }
+  CHECK_FALSE(index.quotes_holding("zy"));   // one quote of 301: not common
+  CHECK_FALSE(index.quotes_holding("cea"));  // three bytes: the trigram blocks' business
+  CHECK(qe::match_text(*corpus, "zy") == qe::scan_text(*corpus, "zy"));
+  CHECK(qe::match_text(*corpus, "zy").size() == 1);
 }
 
 TEST_CASE("the explorer's search refines while typing and starts afresh after a deletion") {
@@ -150,6 +178,7 @@ TEST_CASE("an empty corpus and an empty index answer nothing") {
   REQUIRE(loaded.ok());
   CHECK(qe::match_text(*loaded.corpus, "talks").empty());
   CHECK(qe::match_text(*loaded.corpus, "t").empty());
-  CHECK(qe::match_text(*loaded.corpus, "talks", "talk", {}).empty());
+  const auto talk = qe::search_text(*loaded.corpus, "talk");
+  CHECK(qe::search_text(*loaded.corpus, "talks", &talk).quotes.empty());
   CHECK(qe::scan_text(*loaded.corpus, "talks").empty());
 }
