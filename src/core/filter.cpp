@@ -184,22 +184,53 @@ std::size_t find_in_key(const char* key, std::size_t size, std::string_view need
   return std::string_view::npos;
 }
 
-// Checks quotes[i] from byte from[i] of its key (0 without `from`), keeping the matches.
-// Most of the time goes to fetching keys from memory, one cache line or two a quote, so the
-// key kAhead quotes on is requested early (a no-op where there is no prefetch, as in wasm).
-void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes,
-                  const std::vector<std::uint32_t>* from, TextSearch& out) {
-  constexpr std::size_t kAhead = 16;
-  const char* buffer = keys.buffer().data();
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "TextSearch::next keeps key bytes in a word, first byte lowest");
+
+// TextSearch::next: up to 15 key bytes (first lowest), their count, and whether the match is
+// the key's only one (then a longer needle that does not match there matches nowhere).
+using NextBytes = TextSearch::NextBytes;
+constexpr std::size_t kNextBytes = 15;
+constexpr int kCountShift = 120;
+constexpr NextBytes kOnlyMatch = NextBytes{1} << 127;
+constexpr NextBytes kBytesMask = (NextBytes{1} << kCountShift) - 1;
+std::size_t next_count(NextBytes next) { return static_cast<std::size_t>(next >> kCountShift) & 15; }
+
+// Up to 15 bytes of the key [key, key + size) from `at` on, with their count.
+NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
+  const std::size_t count = std::min(kNextBytes, size - at);
+  NextBytes bytes = 0;
+  std::memcpy(&bytes, key + at, count);
+  return bytes | NextBytes{count} << kCountShift;
+}
+
+// Keeps a match found at `at` in a key just read (so looking on for a second one is cheap).
+void add_match(TextSearch& out, QuoteIndex q, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
+  const bool only = find_in_key(key, size, needle, at + 1) == std::string_view::npos;
+  out.quotes.push_back(q);
+  out.offsets.push_back(static_cast<std::uint32_t>(at));
+  out.next.push_back(bytes_from(key, size, at + needle.size()) | (only ? kOnlyMatch : 0));
+}
+
+// The key of quote q in the search-key buffer.
+struct Key {
+  const char* data;
+  std::size_t size;
+};
+Key key_of(const StringPool& keys, QuoteIndex q) {
+  const std::size_t begin = keys.begin_of(q);
+  return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
+}
+
+// Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
+// goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
+// on is requested early (a no-op where there is no prefetch, as in wasm).
+void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
+  constexpr std::size_t kAhead = 32;
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (i + kAhead < quotes.size())
-      __builtin_prefetch(buffer + keys.begin_of(quotes[i + kAhead]) + (from ? (*from)[i + kAhead] : 0));
-    const QuoteIndex q = quotes[i];
-    const std::size_t begin = keys.begin_of(q);
-    const std::size_t at = find_in_key(buffer + begin, keys.begin_of(q + 1) - begin, needle, from ? (*from)[i] : 0);
-    if (at == std::string_view::npos) continue;
-    out.quotes.push_back(q);
-    out.offsets.push_back(static_cast<std::uint32_t>(at));
+    if (i + kAhead < quotes.size()) __builtin_prefetch(key_of(keys, quotes[i + kAhead]).data);
+    const Key key = key_of(keys, quotes[i]);
+    const std::size_t at = find_in_key(key.data, key.size, needle, 0);
+    if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
   }
 }
 
@@ -213,8 +244,8 @@ void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) 
   QuoteIndex q = 0;
   for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
     while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
-    out.quotes.push_back(q);
-    out.offsets.push_back(static_cast<std::uint32_t>(at - keys.begin_of(q)));
+    const Key key = key_of(keys, q);
+    add_match(out, q, key.data, key.size, at - keys.begin_of(q), needle);
     if (++q >= keys.size()) break;
     at = keys.begin_of(q);                   // one match a quote is enough
   }
@@ -227,20 +258,49 @@ void append_bits(const std::uint64_t* bits, std::size_t words, TextSearch& out) 
       out.quotes.push_back(static_cast<QuoteIndex>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
 }
 
-// Typing refines: `needle` holds previous.needle at `shift`, so a quote's first match starts
-// no earlier than `shift` bytes before the previous needle's first match.
+// Typing refines: every match of `needle` holds previous.needle, `shift` bytes in, so it
+// is in a previous match's quote and starts no earlier than `shift` bytes before where the
+// previous needle first did. When the needle only appends bytes, the previous match's next
+// bytes mostly tell without reading the key: equal, the match stands; different, the first
+// match, if any, comes later in the key.
 void refine(const Corpus& corpus, const std::string& needle, const TextSearch& previous,
             const std::optional<std::vector<std::uint64_t>>& candidates, TextSearch& out) {
   const std::size_t shift = needle.find(previous.needle);
-  const bool known = previous.offsets.size() == previous.quotes.size();
-  std::vector<QuoteIndex> quotes;
-  std::vector<std::uint32_t> from;
-  for (std::size_t i = 0; i < previous.quotes.size(); ++i) {
-    if (candidates && !has_bit(*candidates, previous.quotes[i])) continue;
-    quotes.push_back(previous.quotes[i]);
-    from.push_back(known && previous.offsets[i] > shift ? previous.offsets[i] - static_cast<std::uint32_t>(shift) : 0);
+  const std::size_t n = previous.quotes.size();
+  const bool known = previous.offsets.size() == n && previous.next.size() == n;
+  const std::string_view added = std::string_view(needle).substr(shift == 0 ? previous.needle.size() : needle.size());
+  const bool appended = known && shift == 0 && added.size() <= kNextBytes;
+  NextBytes added_bytes = 0;
+  if (appended) std::memcpy(&added_bytes, added.data(), added.size());
+  const NextBytes added_mask = (NextBytes{1} << (8 * added.size() % 128)) - 1;  // size 0: 0
+  // Whether entry i must read its key: its next bytes are too few to tell.
+  const auto reads_key = [&](std::size_t i) { return !appended || next_count(previous.next[i]) < added.size(); };
+  constexpr std::size_t kAhead = 32;  // as in check_quotes
+  const StringPool& keys = corpus.quotes.folded_text;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && reads_key(i + kAhead))
+      __builtin_prefetch(key_of(keys, previous.quotes[i + kAhead]).data + (known ? previous.offsets[i + kAhead] : 0));
+    const QuoteIndex q = previous.quotes[i];
+    if (candidates && !has_bit(*candidates, q)) continue;
+    const std::size_t first = known ? previous.offsets[i] : 0;
+    std::size_t from = first > shift ? first - shift : 0;
+    if (appended) {
+      const NextBytes next = previous.next[i];
+      const std::size_t have = next_count(next);
+      if (added.size() <= have && (next & added_mask) == added_bytes) {  // the match stands
+        out.quotes.push_back(q);
+        out.offsets.push_back(static_cast<std::uint32_t>(first));
+        out.next.push_back(((next & kBytesMask) >> (8 * added.size())) |
+                           NextBytes{have - added.size()} << kCountShift | (next & kOnlyMatch));
+        continue;
+      }
+      if (added.size() <= have && (next & kOnlyMatch)) continue;  // no other place to match
+      if (added.size() <= have) from = first + 1;
+    }
+    const Key key = key_of(keys, q);
+    const std::size_t at = find_in_key(key.data, key.size, needle, from);
+    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
   }
-  check_quotes(corpus.quotes.folded_text, needle, quotes, &from, out);
 }
 
 }  // namespace
@@ -294,7 +354,7 @@ TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSe
   } else if (candidates) {
     TextSearch listed;
     append_bits(candidates->data(), candidates->size(), listed);
-    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, nullptr, result);
+    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, result);
   } else {
     scan_all(corpus.quotes.folded_text, needle, result);
   }

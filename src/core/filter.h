@@ -49,7 +49,13 @@ struct FilterResult {
 struct TextSearch {
   std::string needle;                  // search_needle(text)
   std::vector<QuoteIndex> quotes;      // ascending
-  std::vector<std::uint32_t> offsets;  // where each quote's key first holds the needle; empty if not known
+  // Per match, when known (else both empty): where the quote's key first holds the needle,
+  // and up to 15 key bytes after that match (their count, and whether it is the key's only
+  // match, in the top byte), so that keystrokes appending to the needle are mostly confirmed
+  // or ruled out without reading the keys again (at 1M quotes, reading them is what costs).
+  using NextBytes = unsigned __int128;
+  std::vector<std::uint32_t> offsets;
+  std::vector<NextBytes> next;
 };
 
 // Quotes whose folded text contains the folded `text`. Uses corpus.text_index to check only

@@ -115,6 +115,17 @@ TEST_CASE("typing refines: each keystroke checks only the previous matches and f
       }
     }
   }
+  // The first match cannot be extended but a later one can; or the key ends after the match.
+  const auto twice = CorpusOf({"ceasefire ceasefire talks", "ceasefire peace", "talks ceasefire", "x ceasefire"});
+  qe::TextSearch step = qe::search_text(*twice, "ceasefire ");
+  for (const char* query : {"ceasefire t", "ceasefire ta", "ceasefire talks", "ceasefire talks!"}) {
+    CAPTURE(query);
+    step = qe::search_text(*twice, query, &step);
+    CHECK(step.quotes == qe::scan_text(*twice, query));
+  }
+  const auto end = qe::search_text(*twice, "ceasefire");
+  CHECK(qe::search_text(*twice, "ceasefire p", &end).quotes == std::vector<qe::QuoteIndex>{1});
+  CHECK(qe::search_text(*twice, "ceasefire.", &end).quotes.empty());
   // A key that does not contain the previous one (a deletion, a new word) starts afresh.
   const auto talks = qe::search_text(*corpus, "talks");
   CHECK(qe::search_text(*corpus, "peace", &talks).quotes == qe::scan_text(*corpus, "peace"));
