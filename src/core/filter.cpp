@@ -273,8 +273,13 @@ void refine(const Corpus& corpus, const std::string& needle, const TextSearch& p
   NextBytes added_bytes = 0;
   if (appended) std::memcpy(&added_bytes, added.data(), added.size());
   const NextBytes added_mask = (NextBytes{1} << (8 * added.size() % 128)) - 1;  // size 0: 0
-  // Whether entry i must read its key: its next bytes are too few to tell.
-  const auto reads_key = [&](std::size_t i) { return !appended || next_count(previous.next[i]) < added.size(); };
+  // Whether entry i must read its key: its next bytes are too few to tell, or they rule out
+  // its first match and the key may hold another.
+  const auto reads_key = [&](std::size_t i) {
+    if (!appended) return true;
+    const NextBytes next = previous.next[i];
+    return next_count(next) < added.size() || ((next & added_mask) != added_bytes && !(next & kOnlyMatch));
+  };
   constexpr std::size_t kAhead = 32;  // as in check_quotes
   const StringPool& keys = corpus.quotes.folded_text;
   for (std::size_t i = 0; i < n; ++i) {
@@ -370,6 +375,7 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter) { return a
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
   FilterResult result;
+  result.visible.reserve(compiled.active[kTextFacet] ? compiled.admitted[kTextFacet].size() : 0);
   if (!for_each_passing(corpus, compiled, kNoFacet, [&](QuoteIndex q) { result.visible.push_back(q); })) {
     result.visible.resize(corpus.quotes.size());
     for (QuoteIndex q = 0; q < result.visible.size(); ++q) result.visible[q] = q;
