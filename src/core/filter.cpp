@@ -221,13 +221,27 @@ Key key_of(const StringPool& keys, QuoteIndex q) {
   return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
 }
 
+// How many candidates ahead a key is prefetched: enough to cover a memory access's latency.
+constexpr std::size_t kAhead = 64;
+
+// Room for up to `matches` matches, so that no push_back copies what it kept so far.
+void reserve(TextSearch& out, std::size_t matches) {
+  out.quotes.reserve(matches);
+  out.offsets.reserve(matches);
+  out.next.reserve(matches);
+}
+
 // Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
 // goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
-// on is requested early (a no-op where there is no prefetch, as in wasm).
+// on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
 void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
-  constexpr std::size_t kAhead = 32;
+  reserve(out, quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (i + kAhead < quotes.size()) __builtin_prefetch(key_of(keys, quotes[i + kAhead]).data);
+    if (i + kAhead < quotes.size()) {
+      const Key ahead = key_of(keys, quotes[i + kAhead]);
+      __builtin_prefetch(ahead.data);
+      __builtin_prefetch(ahead.data + ahead.size - 1);
+    }
     const Key key = key_of(keys, quotes[i]);
     const std::size_t at = find_in_key(key.data, key.size, needle, 0);
     if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
@@ -276,12 +290,13 @@ void refine(const Corpus& corpus, const std::string& needle, const TextSearch& p
   // Whether entry i must read its key: its next bytes are too few to tell, or they rule out
   // its first match and the key may hold another.
   const auto reads_key = [&](std::size_t i) {
+    if (candidates && !has_bit(*candidates, previous.quotes[i])) return false;
     if (!appended) return true;
     const NextBytes next = previous.next[i];
     return next_count(next) < added.size() || ((next & added_mask) != added_bytes && !(next & kOnlyMatch));
   };
-  constexpr std::size_t kAhead = 32;  // as in check_quotes
   const StringPool& keys = corpus.quotes.folded_text;
+  reserve(out, n);
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n && reads_key(i + kAhead))
       __builtin_prefetch(key_of(keys, previous.quotes[i + kAhead]).data + (known ? previous.offsets[i + kAhead] : 0));
@@ -354,7 +369,11 @@ TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSe
     return result;
   }
   const auto candidates = index.candidate_quotes(needle);
-  if (previous && !previous->needle.empty() && needle.find(previous->needle) != std::string::npos) {
+  const bool refines = previous && !previous->needle.empty() && needle.find(previous->needle) != std::string::npos;
+  // A previous answer from the bit sets ("c", "ce") knows no offsets: the candidates, which
+  // include those sets, are then as narrow and cheaper to walk than the previous matches.
+  const bool knows_offsets = refines && previous->offsets.size() == previous->quotes.size();
+  if (refines && (knows_offsets || !candidates)) {
     refine(corpus, needle, *previous, candidates, result);
   } else if (candidates) {
     TextSearch listed;
@@ -372,7 +391,29 @@ std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) 
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter) { return apply_filter(corpus, filter, nullptr); }
 
+namespace {
+
+// A search alone (the usual keystroke): the matches are the visible quotes, and every
+// facet's counts are counts over them, so one pass fills all three.
+FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) {
+  FilterResult result;
+  result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
+  result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
+  const QuoteTable& quotes = corpus.quotes;
+  for (QuoteIndex q : matches) {
+    ++result.speaker_counts[quotes.speaker[q]];
+    ++result.country_counts[country_slot(quotes.country[q])];
+    ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
+  }
+  result.visible = std::move(matches);
+  return result;
+}
+
+}  // namespace
+
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
+  if (!filter.text.empty() && filter.speakers.empty() && filter.countries.empty() && filter.kinds.empty())
+    return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
   FilterResult result;
   result.visible.reserve(compiled.active[kTextFacet] ? compiled.admitted[kTextFacet].size() : 0);
