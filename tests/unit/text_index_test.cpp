@@ -193,3 +193,19 @@ TEST_CASE("an empty corpus and an empty index answer nothing") {
   CHECK(qe::search_text(*loaded.corpus, "talks", &talk).quotes.empty());
   CHECK(qe::scan_text(*loaded.corpus, "talks").empty());
 }
+
+TEST_CASE("a search alone counts facets as the general filter does") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  for (const char* text : {"c", "ceasefire", "orban", "zygote", "no such words"}) {
+    CAPTURE(text);
+    qe::Filter alone;
+    alone.text = text;
+    qe::Filter general = alone;  // every kind ticked: the same quotes, through the general path
+    general.kinds = {"direct", "indirect", "mixed"};
+    const auto a = qe::apply_filter(*corpus, alone), g = qe::apply_filter(*corpus, general);
+    CHECK(a.visible == g.visible);
+    CHECK(a.speaker_counts == g.speaker_counts);
+    CHECK(a.country_counts == g.country_counts);
+    CHECK(a.kind_counts == g.kind_counts);
+  }
+}
