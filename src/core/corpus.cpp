@@ -79,6 +79,7 @@ void Corpus::build_indexes() {
   quotes_by_country.build(country_slot_count(), values);
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
   quotes_by_kind.build(kQuoteKindCount, values);
+  text_index.build(quotes.folded_text);
 }
 
 std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/countries.h"
+#include "core/text_index.h"
 
 namespace qe {
 
@@ -119,6 +120,7 @@ struct Corpus {
   std::vector<Speaker> speakers;
   QuoteTable quotes;
   PostingLists quotes_by_speaker, quotes_by_country, quotes_by_kind;
+  TextIndex text_index;                 // over quotes.folded_text, for match_text
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
   // ignoring case.

@@ -12,6 +12,7 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
   file_name_ = std::string(file_name);
   filter_ = Filter{};
   matched_text_.clear();
+  text_search_ = TextSearch{};
   selected_.reset();
   review_order_ = false;  // a new corpus is not under review
   refilter();
@@ -25,6 +26,7 @@ std::vector<LoadError> Explorer::reload(std::string_view text, std::string_view 
   ++corpus_generation_;
   filter_ = canonical_filter(*corpus_, filter_);
   matched_text_.clear();
+  text_search_ = TextSearch{};  // its matches index the old corpus
   selected_ = corpus_->find_quote(article_id, quote_id);
   refilter();
   return {};
@@ -46,11 +48,12 @@ void Explorer::set_filter(const Filter& filter) {
 
 void Explorer::refilter() {
   if (filter_.text != matched_text_) {
-    // Text search is the only step that reads text, so keep its answer while facets change.
-    text_matches_ = filter_.text.empty() ? std::vector<QuoteIndex>{} : match_text(*corpus_, filter_.text);
+    // Text search is the only step that reads text, so keep its answer while facets change,
+    // and start the next search from it (a keystroke usually refines the last search).
+    text_search_ = filter_.text.empty() ? TextSearch{} : search_text(*corpus_, filter_.text, &text_search_);
     matched_text_ = filter_.text;
   }
-  result_ = apply_filter(*corpus_, filter_, &text_matches_);
+  result_ = apply_filter(*corpus_, filter_, &text_search_.quotes);
   if (review_order_) sort_for_review(result_.visible);
   if (!selected_row()) {
     selected_.reset();

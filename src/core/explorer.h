@@ -58,8 +58,8 @@ class Explorer {
   std::string file_name_;
   Filter filter_;
   FilterResult result_;
-  std::string matched_text_;                   // the text that text_matches_ answers
-  std::vector<QuoteIndex> text_matches_;
+  std::string matched_text_;                   // the text that text_search_ answers
+  TextSearch text_search_;
   std::optional<QuoteIndex> selected_;
   bool review_order_ = false;
   std::uint64_t revision_ = 0;

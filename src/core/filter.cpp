@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/utf8.h"
 
@@ -35,6 +39,8 @@ struct CompiledFilter {
   std::vector<std::uint8_t> speaker_on, country_on, text_on;
   std::array<bool, kQuoteKindCount> kind_on{};
   std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
+
+  int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
   bool passes(const QuoteTable& quotes, QuoteIndex q, int skipped) const {
     return (skipped == kSpeakerFacet || !active[kSpeakerFacet] || speaker_on[quotes.speaker[q]]) &&
@@ -81,37 +87,240 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
   compiled.active[kTextFacet] = !filter.text.empty();
   if (compiled.active[kTextFacet]) {
     compiled.admitted[kTextFacet] = text_matches ? *text_matches : match_text(corpus, filter.text);
-    compiled.text_on.assign(corpus.quotes.size(), 0);
-    for (QuoteIndex q : compiled.admitted[kTextFacet]) compiled.text_on[q] = 1;
+    // Only another active facet's pass consults text_on (see for_each_passing): a search
+    // alone skips a pass over every quote.
+    if (compiled.active_count() > 1) {
+      compiled.text_on.assign(corpus.quotes.size(), 0);
+      for (QuoteIndex q : compiled.admitted[kTextFacet]) compiled.text_on[q] = 1;
+    }
   }
   return compiled;
 }
 
 // Calls visit(q) for each quote that passes every active facet but `skipped`, ascending.
-// Iterates the shortest admitted list among those facets, so cost follows selectivity.
+// Iterates the shortest admitted list among those facets, so cost follows selectivity; when
+// that list's facet is the only one to pass, its quotes need no check (a search alone).
 // Returns false, visiting nothing, when no facet but `skipped` is active.
 template <class Visit>
 bool for_each_passing(const Corpus& corpus, const CompiledFilter& compiled, int skipped, Visit visit) {
   const std::vector<QuoteIndex>* driver = nullptr;
+  int others = 0;
   for (int facet = 0; facet < kFacetCount; ++facet) {
     if (facet == skipped || !compiled.active[facet]) continue;
+    ++others;
     if (!driver || compiled.admitted[facet].size() < driver->size()) driver = &compiled.admitted[facet];
   }
   if (!driver) return false;
+  if (others == 1) {
+    for (QuoteIndex q : *driver) visit(q);
+    return true;
+  }
   for (QuoteIndex q : *driver)
     if (compiled.passes(corpus.quotes, q, skipped)) visit(q);
   return true;
 }
 
 // Counts per value of one facet under all the other facets; with none of them active,
-// the counts are the posting list sizes.
+// the counts are the posting list sizes. A template, so value_of is inlined.
+template <class ValueOf>
 std::vector<std::uint32_t> facet_counts(const Corpus& corpus, const CompiledFilter& compiled, int facet,
-                                        const PostingLists& lists, std::uint32_t (*value_of)(const QuoteTable&, QuoteIndex)) {
+                                        const PostingLists& lists, ValueOf value_of) {
   std::vector<std::uint32_t> counts(lists.value_count(), 0);
   const bool filtered = for_each_passing(corpus, compiled, facet, [&](QuoteIndex q) { ++counts[value_of(corpus.quotes, q)]; });
   if (!filtered)
     for (std::size_t v = 0; v < counts.size(); ++v) counts[v] = static_cast<std::uint32_t>(lists.of(v).size());
   return counts;
+}
+
+// Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
+// i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
+// SWAR bit may also be set wrongly above a real hit: callers compare each candidate anyway.
+#ifdef __SSE2__
+constexpr std::size_t kStride = 16;
+std::uint32_t pair_hits(const char* p, char first, char second) {
+  const __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(first));
+  const __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), _mm_set1_epi8(second));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
+}
+#else
+constexpr std::size_t kStride = 8;
+std::uint64_t zero_bytes(std::uint64_t x) { return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u; }
+std::uint32_t pair_hits(const char* p, char first, char second) {
+  std::uint64_t a, b;
+  std::memcpy(&a, p, 8);
+  std::memcpy(&b, p + 1, 8);
+  std::uint64_t hits = zero_bytes(a ^ (0x0101010101010101u * static_cast<unsigned char>(first))) &
+                       zero_bytes(b ^ (0x0101010101010101u * static_cast<unsigned char>(second)));
+  std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
+  for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
+  return bits;
+}
+#endif
+
+// Whether `needle` (at least 1 byte) is at p; inline, as most candidates differ early.
+bool holds_at(const char* p, std::string_view needle) {
+  for (std::size_t i = 0; i < needle.size(); ++i)
+    if (p[i] != needle[i]) return false;
+  return true;
+}
+
+// First byte offset at or after `from` where the key [key, key + size) holds `needle`, or
+// npos. Tests kStride offsets at a time for the needle's first two bytes, then compares the
+// rest: keys are tens of bytes, where string_view::find spends its time restarting memchr.
+// A 1-byte needle (rare: common bytes are answered by the index) takes the plain loop.
+std::size_t find_in_key(const char* key, std::size_t size, std::string_view needle, std::size_t from) {
+  if (needle.size() > size) return std::string_view::npos;
+  const std::size_t last = size - needle.size();  // the last offset a match can start at
+  std::size_t at = from;
+  if (needle.size() >= 2)
+    for (; at + kStride + 1 <= size && at <= last; at += kStride)  // reads bytes at .. at + kStride
+      for (std::uint32_t hits = pair_hits(key + at, needle[0], needle[1]); hits; hits &= hits - 1) {
+        const std::size_t candidate = at + static_cast<std::size_t>(__builtin_ctz(hits));
+        if (candidate > last) return std::string_view::npos;
+        if (holds_at(key + candidate, needle)) return candidate;
+      }
+  for (; at <= last; ++at)
+    if (holds_at(key + at, needle)) return at;
+  return std::string_view::npos;
+}
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "TextSearch::next keeps key bytes in a word, first byte lowest");
+
+// TextSearch::next: up to 15 key bytes (first lowest), their count, and whether the match is
+// the key's only one (then a longer needle that does not match there matches nowhere).
+using NextBytes = TextSearch::NextBytes;
+constexpr std::size_t kNextBytes = 15;
+constexpr int kCountShift = 120;
+constexpr NextBytes kOnlyMatch = NextBytes{1} << 127;
+constexpr NextBytes kBytesMask = (NextBytes{1} << kCountShift) - 1;
+std::size_t next_count(NextBytes next) { return static_cast<std::size_t>(next >> kCountShift) & 15; }
+
+// Up to 15 bytes of the key [key, key + size) from `at` on, with their count.
+NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
+  const std::size_t count = std::min(kNextBytes, size - at);
+  NextBytes bytes = 0;
+  std::memcpy(&bytes, key + at, count);
+  return bytes | NextBytes{count} << kCountShift;
+}
+
+// Keeps a match found at `at` in a key just read (so looking on for a second one is cheap).
+void add_match(TextSearch& out, QuoteIndex q, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
+  const bool only = find_in_key(key, size, needle, at + 1) == std::string_view::npos;
+  out.quotes.push_back(q);
+  out.offsets.push_back(static_cast<std::uint32_t>(at));
+  out.next.push_back(bytes_from(key, size, at + needle.size()) | (only ? kOnlyMatch : 0));
+}
+
+// The key of quote q in the search-key buffer.
+struct Key {
+  const char* data;
+  std::size_t size;
+};
+Key key_of(const StringPool& keys, QuoteIndex q) {
+  const std::size_t begin = keys.begin_of(q);
+  return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
+}
+
+// How many candidates ahead a key is prefetched: enough to cover a memory access's latency.
+constexpr std::size_t kAhead = 64;
+
+// Room for up to `matches` matches, so that no push_back copies what it kept so far.
+void reserve(TextSearch& out, std::size_t matches) {
+  out.quotes.reserve(matches);
+  out.offsets.reserve(matches);
+  out.next.reserve(matches);
+}
+
+// Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
+// goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
+// on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
+void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
+  reserve(out, quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (i + kAhead < quotes.size()) {
+      const Key ahead = key_of(keys, quotes[i + kAhead]);
+      __builtin_prefetch(ahead.data);
+      __builtin_prefetch(ahead.data + ahead.size - 1);
+    }
+    const Key key = key_of(keys, quotes[i]);
+    const std::size_t at = find_in_key(key.data, key.size, needle, 0);
+    if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
+  }
+}
+
+bool has_bit(const std::vector<std::uint64_t>& bits, QuoteIndex q) { return (bits[q / 64] >> (q % 64)) & 1; }
+
+// Appends the quotes whose key holds `needle`, scanning all keys as one buffer: one
+// substring search (memchr on the first byte, then a compare) per match, one match a quote.
+// Keys are joined by '\0', which no needle holds, so no match spans two quotes.
+void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) {
+  const std::string_view haystack = keys.buffer();
+  QuoteIndex q = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
+    while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
+    const Key key = key_of(keys, q);
+    add_match(out, q, key.data, key.size, at - keys.begin_of(q), needle);
+    if (++q >= keys.size()) break;
+    at = keys.begin_of(q);                   // one match a quote is enough
+  }
+}
+
+// The quotes set in `bits`, ascending: the answer for a needle the index knows exactly.
+void append_bits(const std::uint64_t* bits, std::size_t words, TextSearch& out) {
+  for (std::size_t w = 0; w < words; ++w)
+    for (std::uint64_t word = bits[w]; word; word &= word - 1)
+      out.quotes.push_back(static_cast<QuoteIndex>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
+}
+
+// Typing refines: every match of `needle` holds previous.needle, `shift` bytes in, so it
+// is in a previous match's quote and starts no earlier than `shift` bytes before where the
+// previous needle first did. When the needle only appends bytes, the previous match's next
+// bytes mostly tell without reading the key: equal, the match stands; different, the first
+// match, if any, comes later in the key.
+void refine(const Corpus& corpus, const std::string& needle, const TextSearch& previous,
+            const std::optional<std::vector<std::uint64_t>>& candidates, TextSearch& out) {
+  const std::size_t shift = needle.find(previous.needle);
+  const std::size_t n = previous.quotes.size();
+  const bool known = previous.offsets.size() == n && previous.next.size() == n;
+  const std::string_view added = std::string_view(needle).substr(shift == 0 ? previous.needle.size() : needle.size());
+  const bool appended = known && shift == 0 && added.size() <= kNextBytes;
+  NextBytes added_bytes = 0;
+  if (appended) std::memcpy(&added_bytes, added.data(), added.size());
+  const NextBytes added_mask = (NextBytes{1} << (8 * added.size() % 128)) - 1;  // size 0: 0
+  // Whether entry i must read its key: its next bytes are too few to tell, or they rule out
+  // its first match and the key may hold another.
+  const auto reads_key = [&](std::size_t i) {
+    if (candidates && !has_bit(*candidates, previous.quotes[i])) return false;
+    if (!appended) return true;
+    const NextBytes next = previous.next[i];
+    return next_count(next) < added.size() || ((next & added_mask) != added_bytes && !(next & kOnlyMatch));
+  };
+  const StringPool& keys = corpus.quotes.folded_text;
+  reserve(out, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && reads_key(i + kAhead))
+      __builtin_prefetch(key_of(keys, previous.quotes[i + kAhead]).data + (known ? previous.offsets[i + kAhead] : 0));
+    const QuoteIndex q = previous.quotes[i];
+    if (candidates && !has_bit(*candidates, q)) continue;
+    const std::size_t first = known ? previous.offsets[i] : 0;
+    std::size_t from = first > shift ? first - shift : 0;
+    if (appended) {
+      const NextBytes next = previous.next[i];
+      const std::size_t have = next_count(next);
+      if (added.size() <= have && (next & added_mask) == added_bytes) {  // the match stands
+        out.quotes.push_back(q);
+        out.offsets.push_back(static_cast<std::uint32_t>(first));
+        out.next.push_back(((next & kBytesMask) >> (8 * added.size())) |
+                           NextBytes{have - added.size()} << kCountShift | (next & kOnlyMatch));
+        continue;
+      }
+      if (added.size() <= have && (next & kOnlyMatch)) continue;  // no other place to match
+      if (added.size() <= have) from = first + 1;
+    }
+    const Key key = key_of(keys, q);
+    const std::size_t at = find_in_key(key.data, key.size, needle, from);
+    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
+  }
 }
 
 }  // namespace
@@ -136,28 +345,78 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   return canonical;
 }
 
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
-  std::vector<QuoteIndex> matches;
+std::string search_needle(std::string_view text) {
   std::string needle = utf8::search_key(text);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
-  const StringPool& folded = corpus.quotes.folded_text;
-  if (needle.empty() || folded.size() == 0) return matches;
-  const std::string_view haystack = folded.buffer();
-  QuoteIndex q = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
-    while (folded.begin_of(q + 1) <= at) ++q;  // the quote whose folded text holds `at`
-    matches.push_back(q);
-    at = folded.begin_of(q + 1);               // one match per quote is enough
-    if (++q >= folded.size()) break;
+  return needle;
+}
+
+std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
+  TextSearch result;
+  const std::string needle = search_needle(text);
+  if (!needle.empty()) scan_all(corpus.quotes.folded_text, needle, result);
+  return std::move(result.quotes);
+}
+
+TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSearch* previous) {
+  TextSearch result;
+  result.needle = search_needle(text);
+  const std::string& needle = result.needle;
+  const TextIndex& index = corpus.text_index;
+  if (needle.empty() || corpus.quotes.size() == 0) return result;
+  if (const std::uint64_t* exact = index.quotes_holding(needle)) {  // a common byte or pair
+    append_bits(exact, index.quote_words(), result);
+    return result;
   }
-  return matches;
+  const auto candidates = index.candidate_quotes(needle);
+  const bool refines = previous && !previous->needle.empty() && needle.find(previous->needle) != std::string::npos;
+  // A previous answer from the bit sets ("c", "ce") knows no offsets: the candidates, which
+  // include those sets, are then as narrow and cheaper to walk than the previous matches.
+  const bool knows_offsets = refines && previous->offsets.size() == previous->quotes.size();
+  if (refines && (knows_offsets || !candidates)) {
+    refine(corpus, needle, *previous, candidates, result);
+  } else if (candidates) {
+    TextSearch listed;
+    append_bits(candidates->data(), candidates->size(), listed);
+    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, result);
+  } else {
+    scan_all(corpus.quotes.folded_text, needle, result);
+  }
+  return result;
+}
+
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
+  return std::move(search_text(corpus, text).quotes);
 }
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter) { return apply_filter(corpus, filter, nullptr); }
 
+namespace {
+
+// A search alone (the usual keystroke): the matches are the visible quotes, and every
+// facet's counts are counts over them, so one pass fills all three.
+FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) {
+  FilterResult result;
+  result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
+  result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
+  const QuoteTable& quotes = corpus.quotes;
+  for (QuoteIndex q : matches) {
+    ++result.speaker_counts[quotes.speaker[q]];
+    ++result.country_counts[country_slot(quotes.country[q])];
+    ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
+  }
+  result.visible = std::move(matches);
+  return result;
+}
+
+}  // namespace
+
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
+  if (!filter.text.empty() && filter.speakers.empty() && filter.countries.empty() && filter.kinds.empty())
+    return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
   FilterResult result;
+  result.visible.reserve(compiled.active[kTextFacet] ? compiled.admitted[kTextFacet].size() : 0);
   if (!for_each_passing(corpus, compiled, kNoFacet, [&](QuoteIndex q) { result.visible.push_back(q); })) {
     result.visible.resize(corpus.quotes.size());
     for (QuoteIndex q = 0; q < result.visible.size(); ++q) result.visible[q] = q;

@@ -30,6 +30,7 @@ class ErrorSink {
   void at_offset(std::string_view whole, std::size_t base, const json_text::Problem& problem) {
     at_position(json_text::position_of(whole, base + problem.offset), problem.message);
   }
+  const std::string& file() const { return file_; }
   bool any() const { return !errors_.empty(); }
   bool full() const { return errors_.size() >= limits_.max_errors; }
   std::vector<LoadError> take() { return std::move(errors_); }
@@ -218,9 +219,13 @@ struct PendingQuote {
 
 class CorpusBuilder {
  public:
-  CorpusBuilder(ErrorSink& errors, const LoadLimits& limits) : errors_(errors), limits_(limits) {}
+  CorpusBuilder(ErrorSink& errors, const LoadLimits& limits) : sink_(&errors), limits_(limits) {}
 
   void add_article(const json& value, const std::string& pointer, bool format_required);
+  // add_article reporting to `errors` (one JSON Lines line's own sink); when the article is
+  // invalid, undoes what add_article registered before it found out (its id, new speakers),
+  // so the line is left out as if it were never read. Returns whether it was added.
+  bool add_article_or_undo(const json& value, ErrorSink& errors);
   std::shared_ptr<const Corpus> finish();
 
  private:
@@ -237,11 +242,13 @@ class CorpusBuilder {
   std::optional<CountryId> read_country(ObjectReader& reader);
   void append_quotes(std::vector<PendingQuote> quotes);
 
-  ErrorSink& errors_;
+  ErrorSink* sink_;
+  ErrorSink& errors_() { return *sink_; }
   const LoadLimits& limits_;
   std::unique_ptr<Corpus> corpus_ = std::make_unique<Corpus>();
   std::unordered_map<std::string, SpeakerId> global_speakers_;
   std::unordered_set<std::string> article_ids_;
+  std::optional<std::string> added_id_;  // the id add_article registered, for add_article_or_undo
   // Per paragraph of the current article, the byte offset of each code point (and of the
   // end), built on first use: span checks cost O(1) however many quotes share a paragraph.
   std::vector<std::vector<std::uint32_t>> offsets_;
@@ -250,18 +257,20 @@ class CorpusBuilder {
 };
 
 void CorpusBuilder::add_article(const json& value, const std::string& pointer, bool format_required) {
-  if (!expect_object(value, pointer, "an article", errors_)) return;
-  ObjectReader reader(value, pointer, errors_);
+  if (!expect_object(value, pointer, "an article", errors_())) return;
+  ObjectReader reader(value, pointer, errors_());
   if (auto format = reader.string("format", format_required, /*allow_null=*/false);
       format && !format->empty() && *format != kArticleFormat) {
-    errors_.at_pointer(reader.pointer_to("format"), "unknown format " + shown(*format) + "; expected \"" +
+    errors_().at_pointer(reader.pointer_to("format"), "unknown format " + shown(*format) + "; expected \"" +
                                                         std::string(kArticleFormat) + "\"");
   }
   Article article;
   if (auto id = reader.non_empty_string("id")) {
     article.id = *id;
-    if (!article_ids_.insert(article.id).second)
-      errors_.at_pointer(reader.pointer_to("id"), "duplicate article id " + shown(article.id) +
+    if (article_ids_.insert(article.id).second)
+      added_id_ = article.id;
+    else
+      errors_().at_pointer(reader.pointer_to("id"), "duplicate article id " + shown(article.id) +
                                                       "; expected each article id once in a corpus");
   }
   article.title = reader.string("title", /*required=*/true, /*allow_null=*/false).value_or("");
@@ -275,7 +284,7 @@ void CorpusBuilder::add_article(const json& value, const std::string& pointer, b
   offsets_.assign(article.paragraphs.size(), {});
   known_speakers_.clear();
   auto quotes = paragraphs_ok ? read_quotes(reader, article, speakers) : std::vector<PendingQuote>{};
-  if (errors_.any()) return;  // keep validating for more errors, but build nothing
+  if (errors_().any()) return;  // keep validating for more errors, but build nothing
 
   article.first_quote = static_cast<QuoteIndex>(corpus_->quotes.size());
   article.quote_count = static_cast<QuoteIndex>(quotes.size());
@@ -283,10 +292,27 @@ void CorpusBuilder::add_article(const json& value, const std::string& pointer, b
   corpus_->articles.push_back(std::move(article));
 }
 
+bool CorpusBuilder::add_article_or_undo(const json& value, ErrorSink& errors) {
+  ErrorSink* const corpus_errors = sink_;
+  sink_ = &errors;
+  added_id_.reset();
+  const std::size_t speakers_before = corpus_->speakers.size();
+  add_article(value, "", /*format_required=*/false);
+  sink_ = corpus_errors;
+  if (!errors.any()) return true;
+  // add_article appends quotes and the article only when valid; before it knew, it may have
+  // registered the id and new speakers (read_speakers), which later lines must not see.
+  for (SpeakerId s = static_cast<SpeakerId>(speakers_before); s < corpus_->speakers.size(); ++s)
+    global_speakers_.erase(corpus_->speakers[s].id);
+  corpus_->speakers.resize(speakers_before);
+  if (added_id_) article_ids_.erase(*added_id_);
+  return false;
+}
+
 void CorpusBuilder::read_source(ObjectReader& reader, Article& article) {
   const json* source = reader.optional_object("source");
   if (!source) return;
-  ObjectReader source_reader(*source, reader.pointer_to("source"), errors_);
+  ObjectReader source_reader(*source, reader.pointer_to("source"), errors_());
   article.source.name = source_reader.string("name", false).value_or("");
   article.source.url = source_reader.string("url", false).value_or("");
 }
@@ -294,7 +320,7 @@ void CorpusBuilder::read_source(ObjectReader& reader, Article& article) {
 void CorpusBuilder::read_extracted(ObjectReader& reader, Article& article) {
   const json* extracted = reader.optional_object("extracted");
   if (!extracted) return;
-  ObjectReader fields(*extracted, reader.pointer_to("extracted"), errors_);
+  ObjectReader fields(*extracted, reader.pointer_to("extracted"), errors_());
   article.extracted = true;
   article.extracted_by = fields.string("by", false).value_or("");
   article.reviewed = fields.boolean("reviewed", false).value_or(false);
@@ -307,7 +333,7 @@ bool CorpusBuilder::read_paragraphs(ObjectReader& reader, Article& article) {
   for (std::size_t i = 0; i < paragraphs->size(); ++i) {
     const json& paragraph = (*paragraphs)[i];
     if (!paragraph.is_string()) {
-      errors_.at_pointer(reader.pointer_to("paragraphs") + "/" + std::to_string(i),
+      errors_().at_pointer(reader.pointer_to("paragraphs") + "/" + std::to_string(i),
                          "expected a paragraph string, found " + describe(paragraph));
       ok = false;
       continue;
@@ -327,7 +353,7 @@ std::optional<CountryId> CorpusBuilder::read_country(ObjectReader& reader) {
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
   if (find_country(upper)) message += "; did you mean \"" + upper + "\"? Codes are upper case";
   else message += "; expected two upper-case letters such as \"RU\", or null";
-  errors_.at_pointer(reader.pointer_to("country"), message);
+  errors_().at_pointer(reader.pointer_to("country"), message);
   return std::nullopt;
 }
 
@@ -337,8 +363,8 @@ std::unordered_map<std::string, SpeakerId> CorpusBuilder::read_speakers(ObjectRe
   if (!speakers) return local;
   for (std::size_t i = 0; i < speakers->size(); ++i) {
     const std::string pointer = reader.pointer_to("speakers") + "/" + std::to_string(i);
-    if (!expect_object((*speakers)[i], pointer, "a speaker", errors_)) continue;
-    ObjectReader fields((*speakers)[i], pointer, errors_);
+    if (!expect_object((*speakers)[i], pointer, "a speaker", errors_())) continue;
+    ObjectReader fields((*speakers)[i], pointer, errors_());
     Speaker speaker;
     auto id = fields.non_empty_string("id");
     auto name = fields.non_empty_string("name");
@@ -346,19 +372,19 @@ std::unordered_map<std::string, SpeakerId> CorpusBuilder::read_speakers(ObjectRe
     if (const json* aliases = fields.array("aliases", false)) {
       for (std::size_t a = 0; a < aliases->size(); ++a) {
         if ((*aliases)[a].is_string()) speaker.aliases.push_back((*aliases)[a].get<std::string>());
-        else errors_.at_pointer(fields.pointer_to("aliases") + "/" + std::to_string(a),
+        else errors_().at_pointer(fields.pointer_to("aliases") + "/" + std::to_string(a),
                                 "expected an alias string, found " + describe((*aliases)[a]));
       }
     }
     if (auto kind = fields.string("kind", false, false); kind && !kind->empty()) {
       if (auto parsed = parse_speaker_kind(*kind)) speaker.kind = *parsed;
-      else errors_.at_pointer(fields.pointer_to("kind"), "unknown speaker kind " + shown(*kind) +
+      else errors_().at_pointer(fields.pointer_to("kind"), "unknown speaker kind " + shown(*kind) +
                                                             "; expected \"person\", \"organization\" or \"group\"");
     }
     const auto country = read_country(fields);
     if (!id || !name) continue;
     if (local.count(*id)) {
-      errors_.at_pointer(fields.pointer_to("id"), "duplicate speaker id " + shown(*id) +
+      errors_().at_pointer(fields.pointer_to("id"), "duplicate speaker id " + shown(*id) +
                                                       "; expected each speaker once per article");
       continue;
     }
@@ -379,19 +405,19 @@ std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader, const
   const json* values = reader.array("quotes", /*required=*/true);
   if (!values) return quotes;
   std::unordered_set<std::string> ids;
-  for (std::size_t i = 0; i < values->size() && !errors_.full(); ++i) {
+  for (std::size_t i = 0; i < values->size() && !errors_().full(); ++i) {
     const std::string pointer = reader.pointer_to("quotes") + "/" + std::to_string(i);
     auto quote = read_quote((*values)[i], pointer, article, speakers);
     if (!quote) continue;
     if (!ids.insert(quote->id).second) {
-      errors_.at_pointer(pointer + "/id", "duplicate quote id " + shown(quote->id) +
+      errors_().at_pointer(pointer + "/id", "duplicate quote id " + shown(quote->id) +
                                               "; expected each quote id once per article");
       continue;
     }
     quotes.push_back(std::move(*quote));
   }
   if (corpus_->quotes.size() + quotes.size() > limits_.max_quotes)
-    errors_.at_pointer(reader.pointer_to("quotes"), "more than " + std::to_string(limits_.max_quotes) +
+    errors_().at_pointer(reader.pointer_to("quotes"), "more than " + std::to_string(limits_.max_quotes) +
                                                         " quotes in all; expected at most that many");
   return quotes;
 }
@@ -399,8 +425,8 @@ std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader, const
 std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const std::string& pointer,
                                                       const Article& article,
                                                       const std::unordered_map<std::string, SpeakerId>& speakers) {
-  if (!expect_object(value, pointer, "a quote", errors_)) return std::nullopt;
-  ObjectReader fields(value, pointer, errors_);
+  if (!expect_object(value, pointer, "a quote", errors_())) return std::nullopt;
+  ObjectReader fields(value, pointer, errors_());
   PendingQuote quote;
   auto id = fields.non_empty_string("id");
   auto speaker = fields.non_empty_string("speaker");
@@ -416,7 +442,7 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
 
   std::optional<QuoteKind> parsed_kind;
   if (kind && !(parsed_kind = parse_kind(*kind)))
-    errors_.at_pointer(fields.pointer_to("kind"),
+    errors_().at_pointer(fields.pointer_to("kind"),
                        "unknown quote kind " + shown(*kind) + "; expected \"direct\", \"indirect\" or \"mixed\"");
   if (speaker && !speakers.count(*speaker)) {
     if (known_speakers_.empty()) {  // listed once per article, however many quotes miss
@@ -424,7 +450,7 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
       std::sort(known_speakers_.begin(), known_speakers_.end());
       known_speakers_text_ = known_speakers_.empty() ? "(none)" : join_ids(known_speakers_);
     }
-    errors_.at_pointer(fields.pointer_to("speaker"), "unknown speaker " + shown(*speaker) +
+    errors_().at_pointer(fields.pointer_to("speaker"), "unknown speaker " + shown(*speaker) +
                                                          "; expected one of the article's speaker ids: " +
                                                          known_speakers_text_);
     speaker.reset();
@@ -446,7 +472,7 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
 
 bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, PendingQuote& quote) {
   if (quote.paragraph >= article.paragraphs.size()) {
-    errors_.at_pointer(fields.pointer_to("paragraph"),
+    errors_().at_pointer(fields.pointer_to("paragraph"),
                        "paragraph " + std::to_string(quote.paragraph) + " does not exist; expected 0 to " +
                            std::to_string(static_cast<long>(article.paragraphs.size()) - 1));
     return false;
@@ -455,12 +481,12 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
   const std::vector<std::uint32_t>& offsets = code_point_offsets(article, quote.paragraph);
   const std::size_t length = offsets.size() - 1;
   if (quote.start >= quote.end) {
-    errors_.at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is not after start " +
+    errors_().at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is not after start " +
                                                      std::to_string(quote.start) + "; expected start < end");
     return false;
   }
   if (quote.end > length) {
-    errors_.at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is past the end of paragraph " +
+    errors_().at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is past the end of paragraph " +
                                                      std::to_string(quote.paragraph) + " (" + std::to_string(length) +
                                                      " code points); expected at most " + std::to_string(length));
     return false;
@@ -477,7 +503,7 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
       message += " (the text is at start " + std::to_string(start) + ", end " +
                  std::to_string(start + utf8::count_code_points(quote.text)) + ")";
     }
-    errors_.at_pointer(fields.pointer_to("text"), message);
+    errors_().at_pointer(fields.pointer_to("text"), message);
     return false;
   }
   quote.start_byte = static_cast<std::uint32_t>(start_byte);
@@ -517,7 +543,7 @@ void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
 }
 
 std::shared_ptr<const Corpus> CorpusBuilder::finish() {
-  if (errors_.any() || corpus_->articles.empty()) return nullptr;
+  if (errors_().any() || corpus_->articles.empty()) return nullptr;
   corpus_->build_indexes();
   return std::shared_ptr<const Corpus>(std::move(corpus_));
 }
@@ -542,14 +568,31 @@ void read_document(const json& document, CorpusBuilder& builder, ErrorSink& erro
 }
 
 
-void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuilder& builder, ErrorSink& errors) {
+// One line under LoadLimits::skip_invalid: checked against its own error sink, so that an
+// invalid line is left out (and listed in `skipped`) while the others load.
+void read_line_or_skip(std::string_view line, std::size_t begin, std::size_t line_number, std::string_view text,
+                       const LoadLimits& limits, CorpusBuilder& builder, const ErrorSink& errors,
+                       std::vector<SkippedLine>& skipped) {
+  ErrorSink line_errors(errors.file(), limits);
+  line_errors.set_line(line_number);
+  if (auto article = parse_json(line, begin, text, limits, line_errors)) builder.add_article_or_undo(*article, line_errors);
+  if (line_errors.any()) skipped.push_back({line_number, line_errors.take()});
+}
+
+// `skipped`: null to reject the whole input on any error, else where skipped lines go.
+void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuilder& builder, ErrorSink& errors,
+                     std::vector<SkippedLine>* skipped) {
   std::size_t begin = 0;
   for (std::size_t line_number = 1; begin < text.size() && !errors.full(); ++line_number) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") != std::string_view::npos) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      // a blank line
+    } else if (skipped) {
+      read_line_or_skip(line, begin, line_number, text, limits, builder, errors, *skipped);
+    } else {
       errors.set_line(line_number);
       if (auto article = parse_json(line, begin, text, limits, errors))
         builder.add_article(*article, "", /*format_required=*/false);
@@ -596,12 +639,21 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
   } else {
     // Positions count from after a byte order mark, as editors show them.
     if (json_text::looks_like_json_lines(body, file_name)) {
-      read_json_lines(body, limits, builder, errors);
+      read_json_lines(body, limits, builder, errors, limits.skip_invalid ? &result.skipped : nullptr);
     } else if (auto document = parse_json(body, 0, body, limits, errors)) {
       read_document(*document, builder, errors);
     }
   }
   result.corpus = builder.finish();
+  if (!result.corpus && !errors.any() && !result.skipped.empty()) {
+    // Every line was skipped: an error, and the skipped lines' errors say why.
+    for (const SkippedLine& line : result.skipped)
+      result.errors.insert(result.errors.end(), line.errors.begin(), line.errors.end());
+    result.errors.push_back(LoadError{std::string(file_name), 0, 0, "",
+                                      "no valid line: all " + std::to_string(result.skipped.size()) +
+                                          " article lines are invalid; expected at least one valid article"});
+    return result;
+  }
   if (!result.corpus && !errors.any())
     errors.at_position({1, 1}, "the input holds no article; expected at least one");
   result.errors = errors.take();

@@ -5,8 +5,9 @@
 //   - a corpus:     {"format": "quote-explorer/corpus@1", "articles": [ article, … ]}
 //   - JSON Lines:   one article object per line (blank lines and CRLF are fine)
 //
-// Returns a Corpus only when the whole input is valid: a failed load yields errors and no
-// partial data, so callers keep showing what they had. Each error names the file, the line
+// Returns a Corpus only when the whole input is valid (or, for JSON Lines with
+// LoadLimits::skip_invalid, when at least one line is: the others are listed as skipped): a
+// failed load yields errors and no partial data, so callers keep showing what they had. Each error names the file, the line
 // and column (JSON syntax, UTF-8, nesting) or the JSON Pointer (everything else), and what
 // was expected:
 //
@@ -36,6 +37,10 @@ struct LoadLimits {
   // before parsing (about 100 bytes a value): the browser build lowers it to fit its heap.
   std::uint64_t max_parse_bytes = std::uint64_t{16} << 30;
   std::size_t max_errors = 50;                          // reported; loading stops after
+  // JSON Lines only: load the valid lines and report each invalid one in
+  // LoadResult::skipped, instead of rejecting the whole input. Still an error when no line
+  // is valid. (Not a bound, but it decides what a load may reject, like the bounds above.)
+  bool skip_invalid = false;
 };
 
 struct LoadError {
@@ -49,9 +54,16 @@ struct LoadError {
   std::string to_string() const;
 };
 
+// A JSON Lines line left out under LoadLimits::skip_invalid, and why.
+struct SkippedLine {
+  std::size_t line = 0;            // 1-based
+  std::vector<LoadError> errors;   // each names the line
+};
+
 struct LoadResult {
   std::shared_ptr<const Corpus> corpus;  // null when the input is invalid
   std::vector<LoadError> errors;         // empty when the input is valid
+  std::vector<SkippedLine> skipped;      // skip_invalid: the lines left out, ascending
   bool ok() const { return corpus != nullptr; }
 };
 

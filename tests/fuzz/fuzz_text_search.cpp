@@ -1,6 +1,7 @@
-// libFuzzer: the indexed text search finds exactly the quotes a naive per-quote search
-// finds, for any query and any quote texts, and the list highlights a match in exactly those
-// quotes (differential test).
+// libFuzzer: the text search finds exactly the quotes a naive per-quote search finds, for any
+// query and any quote texts, whether through the trigram index (match_text), refining an
+// earlier search for a part of the query (typing), or scanning every key (scan_text); and the
+// list highlights a match in exactly those quotes (differential test).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -48,6 +49,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (folded.find(needle) != std::string::npos) naive.push_back(q);
   }
   if (indexed != naive) __builtin_trap();
+  if (qe::scan_text(corpus, parts[0]) != naive) __builtin_trap();
+  // Typing: the query's first and last parts (whole code points) searched first, the query
+  // then refined from them.
+  const std::string& query = parts[0];
+  for (std::size_t cut = 0; cut <= query.size(); cut += 1 + query.size() / 4) {
+    for (const std::string& part : {query.substr(0, cut), query.substr(cut)}) {
+      if (qe::utf8::find_invalid(part) != std::string::npos) continue;
+      const qe::TextSearch previous = qe::search_text(corpus, part);
+      if (qe::search_text(corpus, query, &previous).quotes != naive) __builtin_trap();
+    }
+  }
   // The list's highlight finds a match exactly in the quotes the search admits, and each
   // span covers whole code points whose search key holds the query's.
   for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {

@@ -134,6 +134,44 @@ TEST_CASE("stats lists names that appear under more than one speaker id") {
         nlohmann::json::parse(R"([{"name": "Olena Minister", "ids": ["minister", "olena-minister"]}])"));
 }
 
+TEST_CASE("--skip-invalid loads the valid lines of JSON Lines and warns about each skipped line") {
+  auto bad = qe::test::SmallArticle();
+  bad["id"] = "bad";
+  bad["speakers"][0]["country"] = "EU";
+  auto second = qe::test::SmallArticle();
+  second["id"] = "second";
+  const std::string path = TempFile("skip.jsonl", qe::test::SmallArticle().dump() + "\n" + bad.dump() + "\n" +
+                                                      second.dump() + "\n");
+  auto strict = Quotes({"validate", path});  // without the option, one bad line rejects the file
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find(path + ":2: /speakers/0/country") != std::string::npos);
+
+  auto validated = Quotes({"validate", "--skip-invalid", path});
+  CHECK(validated.status == 0);
+  CHECK(validated.out.find("valid, 2 articles, 2 speakers, 4 quotes (1 invalid line skipped)") != std::string::npos);
+  CHECK(validated.err.rfind("quotes: warning: skipped line 2: " + path + ":2: /speakers/0/country", 0) == 0);
+
+  auto queried = Quotes({"query", path, "--text", "talks", "--skip-invalid"});
+  CHECK(queried.status == 0);
+  CHECK(nlohmann::json::parse(queried.out).size() == 2);
+  CHECK(queried.err.find("skipped line 2") != std::string::npos);
+  auto first = Quotes({"query", "--skip-invalid", path, "--format", "text"});
+  CHECK(first.status == 0);
+
+  auto stats = Quotes({"stats", path, "--skip-invalid"});
+  CHECK(stats.status == 0);
+  CHECK(stats.err.find("skipped line 2") != std::string::npos);
+  CHECK(Quotes({"stats", path}).status == 1);
+
+  const std::string all_bad = TempFile("all-bad.jsonl", bad.dump() + "\n{\"id\": \n");
+  auto none = Quotes({"validate", "--skip-invalid", all_bad});
+  CHECK(none.status == 1);
+  CHECK(none.err.find(all_bad + ":1: /speakers/0/country") != std::string::npos);
+  CHECK(none.err.find(all_bad + ":2:8: invalid JSON") != std::string::npos);
+  CHECK(none.err.find("no valid line") != std::string::npos);
+  CHECK(none.out.empty());
+}
+
 TEST_CASE("usage errors exit 2 and say what was expected") {
   const std::pair<std::vector<std::string>, std::string> cases[] = {
       {{}, "quotes: missing command; expected validate, query, stats, extract or score"},

@@ -318,3 +318,52 @@ TEST_CASE("thousands of quotes in one long paragraph get their exact byte spans"
   CHECK(table.size() == 5000);
   CHECK(paragraph.substr(table.start_byte[4999], table.end_byte[4999] - table.start_byte[4999]) == "«4999»");
 }
+
+TEST_CASE("JSON Lines with skip_invalid loads the valid lines and lists each skipped one with its errors") {
+  json bad = SmallArticle();
+  bad["id"] = "later";
+  bad["speakers"].push_back({{"id", "ghost"}, {"name", "Bad Ghost"}});  // registered, then undone
+  bad["quotes"][0]["kind"] = "shouted";
+  json good = SmallArticle();
+  good["id"] = "later";                                                // the skipped line's id is free
+  good["speakers"].push_back({{"id", "ghost"}, {"name", "Good Ghost"}});
+  const std::string text = SmallArticle().dump() + "\n" + bad.dump() + "\n{\"id\": \n\n" + good.dump() + "\n";
+
+  const auto strict = qe::load_corpus(text, "corpus.jsonl");  // the default rejects the file
+  REQUIRE_FALSE(strict.ok());
+  CHECK(strict.errors.front().line == 2);
+  CHECK(strict.skipped.empty());
+
+  qe::LoadLimits limits;
+  limits.skip_invalid = true;
+  const auto result = qe::load_corpus(text, "corpus.jsonl", limits);
+  REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+  CHECK(result.errors.empty());
+  CHECK(result.corpus->articles.size() == 2);
+  CHECK(result.corpus->articles[1].id == "later");
+  REQUIRE(result.corpus->speaker_by_id("ghost"));
+  CHECK(result.corpus->speakers[*result.corpus->speaker_by_id("ghost")].name == "Good Ghost");
+  REQUIRE(result.skipped.size() == 2);
+  CHECK(result.skipped[0].line == 2);
+  REQUIRE_FALSE(result.skipped[0].errors.empty());
+  CHECK(result.skipped[0].errors[0].to_string().rfind("corpus.jsonl:2: /quotes/0/kind: unknown quote kind", 0) == 0);
+  CHECK(result.skipped[1].line == 3);
+  CHECK(result.skipped[1].errors[0].to_string().rfind("corpus.jsonl:3:8: invalid JSON", 0) == 0);
+  CHECK(result.corpus->quotes.size() == 4);
+}
+
+TEST_CASE("JSON Lines with skip_invalid and no valid line is an error, and loads nothing") {
+  json bad = SmallArticle();
+  bad["quotes"][0]["kind"] = "shouted";
+  qe::LoadLimits limits;
+  limits.skip_invalid = true;
+  const auto result = qe::load_corpus(bad.dump() + "\nnot json\n", "corpus.jsonl", limits);
+  CHECK_FALSE(result.ok());
+  REQUIRE(result.errors.size() >= 3);
+  CHECK(result.errors[0].line == 1);
+  CHECK(result.errors[1].line == 2);
+  CHECK(result.errors.back().message.find("no valid line") == 0);
+  CHECK(result.skipped.size() == 2);
+  // A single document is all or nothing, with or without the option.
+  CHECK_FALSE(qe::load_corpus(bad.dump(), "article.json", limits).ok());
+}

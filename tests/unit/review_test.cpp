@@ -290,3 +290,20 @@ TEST_CASE("the embed code escapes what the article id carries") {
   CHECK(hostile.find("<script>alert") == std::string::npos);
   CHECK(hostile.find("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;.json") != std::string::npos);
 }
+
+TEST_CASE("a search stays right across edits that move quotes") {
+  Reviewing r;
+  qe::Filter filter;
+  filter.text = "talks";
+  r.explorer.set_filter(filter);
+  REQUIRE(r.explorer.result().visible.size() == 1);
+  // A new quote before q2 shifts q2's index; the search must follow it, not reuse old indexes.
+  REQUIRE(r.session->apply(qe::review::AddQuote{0, 1, 8, qe::QuoteKind::Direct, {"minister", ""}}, r.explorer).ok());
+  r.explorer.set_filter(filter);
+  REQUIRE(r.explorer.result().visible.size() == 1);
+  CHECK(r.explorer.corpus().quotes.id[r.explorer.result().visible[0]] == "q2");
+  filter.text = "talks c";  // a refining keystroke after the edit
+  r.explorer.set_filter(filter);
+  REQUIRE(r.explorer.result().visible.size() == 1);
+  CHECK(r.explorer.corpus().quotes.id[r.explorer.result().visible[0]] == "q2");
+}

@@ -16,21 +16,25 @@ namespace qe::cli {
 const char* const kVersion = "0.2.0";
 
 const char* const kUsage =
-    "usage: quotes validate FILE...\n"
+    "usage: quotes validate [--skip-invalid] FILE...\n"
     "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]\n"
-    "                    [--format json|csv|text]\n"
-    "       quotes stats FILE\n"
+    "                    [--format json|csv|text] [--skip-invalid]\n"
+    "       quotes stats FILE [--skip-invalid]\n"
     "       quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]\n"
     "                      [--speakers FILE] [--format article|jsonl] FILE...\n"
     "       quotes score GOLD EXTRACTED [--format json|text]\n"
     "FILE - reads standard input. Repeated values of one option are OR-ed, different options\n"
     "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n"
+    "--skip-invalid: in JSON Lines, leave out invalid lines (each is a warning on stderr)\n"
+    "and load the others; without it one invalid line rejects the file.\n"
     "extract reads article text (.txt) or an HTML page (.html) and writes article@1 JSON;\n"
     "several FILEs (or --format jsonl) give JSON Lines, one article per line.\n"
     "score pairs articles by id and reports precision, recall and F1 of the extracted\n"
     "quotes' spans at overlap >= .3, >= .8 and exact, and speaker, country and kind accuracy.\n";
 
 namespace {
+
+const std::string kSkipInvalid = "--skip-invalid";
 
 std::optional<ExportFormat> parse_format(const std::string& name) {
   if (name == "json") return ExportFormat::Json;
@@ -75,6 +79,8 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
       auto format = parse_format(*v);
       if (!format) return UsageError{"unknown --format '" + *v + "'; expected json, csv or text"};
       command.format = *format;
+    } else if (args[i] == kSkipInvalid) {
+      command.skip_invalid = true;
     } else if (!error.empty()) {
       return UsageError{error};
     } else {
@@ -149,6 +155,18 @@ Input read_input(const std::string& file, std::istream& in, std::ostream& err) {
   return input;
 }
 
+// Loads a corpus as the command asks; each line --skip-invalid left out is a warning.
+LoadResult load(const Command& command, const Input& input, std::ostream& err) {
+  LoadLimits limits;
+  limits.skip_invalid = command.skip_invalid;
+  LoadResult result = load_corpus(input.text, input.name, limits);
+  if (result.ok())
+    for (const SkippedLine& line : result.skipped)
+      for (const LoadError& error : line.errors)
+        err << "quotes: warning: skipped line " << line.line << ": " << error.to_string() << "\n";
+  return result;
+}
+
 int validate(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
   int status = 0;
   for (const std::string& file : command.files) {
@@ -157,7 +175,7 @@ int validate(const Command& command, std::istream& in, std::ostream& out, std::o
       status = 1;
       continue;
     }
-    const LoadResult result = load_corpus(input.text, input.name);
+    const LoadResult result = load(command, input, err);
     if (!result.ok()) {
       err << describe_errors(result.errors);
       status = 1;
@@ -166,7 +184,10 @@ int validate(const Command& command, std::istream& in, std::ostream& out, std::o
     const Corpus& corpus = *result.corpus;
     out << input.name << ": valid, " << format_count(corpus.articles.size(), "article", "articles") << ", "
         << format_count(corpus.speakers.size(), "speaker", "speakers") << ", "
-        << format_count(corpus.quotes.size(), "quote", "quotes") << "\n";
+        << format_count(corpus.quotes.size(), "quote", "quotes");
+    if (!result.skipped.empty())
+      out << " (" << format_count(result.skipped.size(), "invalid line", "invalid lines") << " skipped)";
+    out << "\n";
   }
   return status;
 }
@@ -182,7 +203,7 @@ void warn_unmatched(const Corpus& corpus, const Filter& filter, std::ostream& er
 int query_or_stats(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
   const Input input = read_input(command.files.front(), in, err);
   if (!input.ok) return 1;
-  const LoadResult result = load_corpus(input.text, input.name);
+  const LoadResult result = load(command, input, err);
   if (!result.ok()) {
     err << describe_errors(result.errors);
     return 1;
@@ -301,7 +322,10 @@ std::variant<Command, UsageError> parse_args(const std::vector<std::string>& arg
   if (verb == "-h" || verb == "--help" || verb == "help") return command;
   if (verb == "validate") {
     command.verb = Command::Verb::Validate;
-    command.files.assign(args.begin() + 1, args.end());
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      if (args[i] == kSkipInvalid) command.skip_invalid = true;
+      else command.files.push_back(args[i]);
+    }
     if (command.files.empty()) return UsageError{"validate needs at least one FILE"};
     return command;
   }
@@ -316,13 +340,18 @@ std::variant<Command, UsageError> parse_args(const std::vector<std::string>& arg
   if (verb != "query" && verb != "stats")
     return UsageError{"unknown command '" + verb + "'; expected validate, query, stats, extract or score"};
   command.verb = verb == "query" ? Command::Verb::Query : Command::Verb::Stats;
-  if (args.size() < 2) return UsageError{verb + " needs a FILE"};
-  command.files = {args[1]};
+  std::size_t file = 1;  // --skip-invalid may also come before FILE
+  if (file < args.size() && args[file] == kSkipInvalid) command.skip_invalid = true, ++file;
+  if (args.size() <= file) return UsageError{verb + " needs a FILE"};
+  command.files = {args[file]};
   if (command.verb == Command::Verb::Stats) {
-    if (args.size() > 2) return UsageError{"unexpected argument '" + args[2] + "'"};
+    for (std::size_t i = file + 1; i < args.size(); ++i) {
+      if (args[i] != kSkipInvalid) return UsageError{"unexpected argument '" + args[i] + "'"};
+      command.skip_invalid = true;
+    }
     return command;
   }
-  return parse_query_options(std::move(command), args, 2);
+  return parse_query_options(std::move(command), args, file + 1);
 }
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {

@@ -1,9 +1,11 @@
 // cli.h: the `quotes` command line (DESIGN.md), as a function tests can call.
 //
-//   quotes validate FILE...       exit 0 valid, 1 invalid (errors on stderr)
+//   quotes validate [--skip-invalid] FILE...   exit 0 valid, 1 invalid (errors on stderr)
 //   quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]
-//                [--format json|csv|text]
-//   quotes stats FILE             counts per speaker, country and kind (json)
+//                [--format json|csv|text] [--skip-invalid]
+//   quotes stats FILE [--skip-invalid]   counts per speaker, country and kind (json)
+//   --skip-invalid: JSON Lines loads its valid lines; each invalid one is a warning on
+//   stderr (LoadLimits::skip_invalid); no valid line is still an error.
 //   quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]
 //                  [--speakers FILE] [--format article|jsonl] FILE...
 //                                 article text or HTML -> article@1 JSON (one FILE) or
@@ -34,6 +36,7 @@ struct Command {
   extract::ArticleInfo article_info;  // extract: what the caller knows
   std::string speakers_file;          // extract --speakers
   bool json_lines = false;            // extract --format jsonl
+  bool skip_invalid = false;          // validate, query, stats --skip-invalid
 };
 
 struct UsageError {

@@ -1,0 +1,237 @@
+#include "core/text_index.h"
+
+#include <algorithm>
+
+#include "core/corpus.h"
+
+namespace qe {
+namespace {
+
+constexpr std::size_t kBuckets = std::size_t{1} << 16;
+constexpr std::uint8_t kVarintList = 0, kBitmapList = 1;  // the tag byte that opens a list
+
+// A needle with many trigrams needs only its rarest few to narrow the search to almost
+// nothing; more lists cost time (a block list or a quote set each) and rarely remove much.
+constexpr std::size_t kMaxLists = 8;     // block lists
+constexpr std::size_t kMaxQuoteSets = 16;  // common pairs' and trigrams' quote sets
+
+// Multiplicative hash of the 24-bit trigram; the top 16 bits of the product mix all three bytes.
+std::uint32_t bucket_of(unsigned char a, unsigned char b, unsigned char c) {
+  const std::uint32_t trigram = a | (b << 8) | (static_cast<std::uint32_t>(c) << 16);
+  return (trigram * 0x9E3779B1u) >> 16;
+}
+
+std::size_t varint_size(std::uint32_t value) {
+  std::size_t size = 1;
+  while (value >= 0x80) value >>= 7, ++size;
+  return size;
+}
+
+std::uint8_t* write_varint(std::uint8_t* out, std::uint32_t value) {
+  for (; value >= 0x80; value >>= 7) *out++ = static_cast<std::uint8_t>(value | 0x80);
+  *out++ = static_cast<std::uint8_t>(value);
+  return out;
+}
+
+const std::uint8_t* read_varint(const std::uint8_t* in, std::uint32_t& value) {
+  value = 0;
+  for (int shift = 0;; shift += 7) {
+    value |= static_cast<std::uint32_t>(*in & 0x7F) << shift;
+    if (!(*in++ & 0x80)) return in;
+  }
+}
+
+// Bytes, pairs and trigram buckets as one dense code: a byte b is b, a pair (a, b) is
+// 256 + a * 256 + b, a trigram 256 + 65536 + its bucket.
+constexpr std::size_t kGramCodes = 256 + 65536 + 65536;
+std::uint32_t gram_code(unsigned char a) { return a; }
+std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
+std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return 256 + 65536 + bucket_of(a, b, c); }
+
+// Calls visit(quote, code) for each byte, pair and trigram of each key, leaving out '\0' as
+// for_each_trigram does.
+template <class Visit>
+void for_each_gram(const StringPool& keys, Visit visit) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
+  for (std::uint32_t q = 0; q < keys.size(); ++q) {
+    const std::size_t end = keys.begin_of(q + 1);
+    for (std::size_t i = keys.begin_of(q); i < end; ++i) {
+      if (!bytes[i]) continue;
+      visit(q, gram_code(bytes[i]));
+      if (i + 1 == end || !bytes[i + 1]) continue;
+      visit(q, gram_code(bytes[i], bytes[i + 1]));
+      if (i + 2 < end && bytes[i + 2]) visit(q, gram_code(bytes[i], bytes[i + 1], bytes[i + 2]));
+    }
+  }
+}
+
+// Calls visit(block, bucket) for every trigram of every key, block by block, ascending.
+// Trigrams holding a '\0' are skipped: needles never hold one, and so no indexed trigram
+// spans two quotes (each key ends in '\0').
+template <class Visit>
+void for_each_trigram(const StringPool& keys, Visit visit) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
+  const auto quotes = static_cast<std::uint32_t>(keys.size());
+  for (std::uint32_t first = 0, block = 0; first < quotes; first += TextIndex::kBlockQuotes, ++block) {
+    const std::size_t begin = keys.begin_of(first);
+    const std::size_t end = keys.begin_of(std::min(quotes, first + TextIndex::kBlockQuotes));
+    for (std::size_t i = begin; i + 2 < end; ++i)
+      if (bytes[i] && bytes[i + 1] && bytes[i + 2]) visit(block, bucket_of(bytes[i], bytes[i + 1], bytes[i + 2]));
+  }
+}
+
+}  // namespace
+
+void TextIndex::build(const StringPool& keys) {
+  quote_count_ = static_cast<std::uint32_t>(keys.size());
+  build_blocks(keys);
+  build_common(keys);
+}
+
+// Two passes over the keys: the first sizes each list (so both forms can be compared and
+// the lists laid out in one allocation), the second writes them. `last[h]` is 1 + the last
+// block written to bucket h: it drops repeats within a block and gives the delta.
+void TextIndex::build_blocks(const StringPool& keys) {
+  block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
+  std::vector<std::uint32_t> last(kBuckets, 0), varint_bytes(kBuckets, 0);
+  for_each_trigram(keys, [&](std::uint32_t block, std::uint32_t h) {
+    if (last[h] == block + 1) return;
+    varint_bytes[h] += static_cast<std::uint32_t>(varint_size(block + 1 - last[h]));
+    last[h] = block + 1;
+  });
+
+  offsets_.assign(kBuckets + 1, 0);
+  for (std::size_t h = 0; h < kBuckets; ++h) {
+    const std::size_t size = varint_bytes[h] ? 1 + std::min<std::size_t>(varint_bytes[h], bitmap_bytes()) : 0;
+    offsets_[h + 1] = offsets_[h] + static_cast<std::uint32_t>(size);
+  }
+  lists_.assign(offsets_[kBuckets], 0);
+  std::vector<std::uint8_t*> cursor(kBuckets);
+  for (std::size_t h = 0; h < kBuckets; ++h) {
+    if (offsets_[h] == offsets_[h + 1]) continue;
+    lists_[offsets_[h]] = varint_bytes[h] < bitmap_bytes() ? kVarintList : kBitmapList;
+    cursor[h] = lists_.data() + offsets_[h] + 1;
+  }
+
+  std::fill(last.begin(), last.end(), 0);
+  for_each_trigram(keys, [&](std::uint32_t block, std::uint32_t h) {
+    if (last[h] == block + 1) return;
+    if (lists_[offsets_[h]] == kBitmapList)
+      cursor[h][block / 8] |= static_cast<std::uint8_t>(1u << (block % 8));
+    else
+      cursor[h] = write_varint(cursor[h], block + 1 - last[h]);
+    last[h] = block + 1;
+  });
+}
+
+// Two passes: count the quotes holding each 1- and 2-byte string, then set the bits of the
+// common ones. `last[code]` is 1 + the last quote counted for `code`.
+void TextIndex::build_common(const StringPool& keys) {
+  std::vector<std::uint32_t> count(kGramCodes, 0), last(kGramCodes, 0);
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+    if (last[code] != q + 1) last[code] = q + 1, ++count[code];
+  });
+  common_.clear();
+  common_count_.clear();
+  std::vector<std::int32_t> slot(kGramCodes, -1);
+  for (std::uint32_t code = 0; code < kGramCodes; ++code) {
+    if (!count[code] || count[code] * std::uint64_t{kCommonShare} < quote_count_) continue;
+    slot[code] = static_cast<std::int32_t>(common_.size());
+    common_.push_back(code);
+    common_count_.push_back(count[code]);
+  }
+  const std::size_t words = quote_words();
+  common_sets_.assign(common_.size() * words, 0);
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+    if (slot[code] >= 0) common_sets_[static_cast<std::size_t>(slot[code]) * words + q / 64] |= std::uint64_t{1} << (q % 64);
+  });
+}
+
+std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {
+  const auto it = std::lower_bound(common_.begin(), common_.end(), code);
+  if (it == common_.end() || *it != code) return std::nullopt;
+  return static_cast<std::size_t>(it - common_.begin());
+}
+
+const std::uint64_t* TextIndex::quotes_holding(std::string_view gram) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(gram.data());
+  if (gram.empty() || gram.size() > 2) return nullptr;  // trigrams share buckets: never exact
+  const auto slot = common_slot(gram.size() == 1 ? gram_code(bytes[0]) : gram_code(bytes[0], bytes[1]));
+  return slot ? common_sets_.data() + *slot * quote_words() : nullptr;
+}
+
+std::optional<std::vector<std::uint64_t>> TextIndex::candidate_quotes(std::string_view needle) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
+  std::vector<std::size_t> slots;
+  for (std::size_t i = 0; i + 1 < needle.size(); ++i) {
+    if (const auto slot = common_slot(gram_code(bytes[i], bytes[i + 1]))) slots.push_back(*slot);
+    if (i + 2 < needle.size())
+      if (const auto slot = common_slot(gram_code(bytes[i], bytes[i + 1], bytes[i + 2]))) slots.push_back(*slot);
+  }
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) { return common_count_[a] < common_count_[b]; });
+  if (slots.size() > kMaxQuoteSets) slots.resize(kMaxQuoteSets);
+  const auto blocks = candidate_blocks(needle);
+  if (slots.empty() && !blocks) return std::nullopt;
+
+  const std::size_t words = quote_words();
+  std::vector<std::uint64_t> quotes(words, ~std::uint64_t{0});
+  if (quote_count_ % 64) quotes.back() = (std::uint64_t{1} << (quote_count_ % 64)) - 1;
+  for (std::size_t slot : slots)
+    for (std::size_t w = 0; w < words; ++w) quotes[w] &= common_sets_[slot * words + w];
+  static_assert(64 % kBlockQuotes == 0, "a block's quotes are bits of one word");
+  constexpr std::uint64_t kBlockBits = (std::uint64_t{1} << kBlockQuotes) - 1;
+  for (std::uint32_t b = 0; blocks && b < block_count_; ++b)
+    if (!((*blocks)[b / 8] >> (b % 8) & 1)) quotes[b / (64 / kBlockQuotes)] &= ~(kBlockBits << (b % (64 / kBlockQuotes) * kBlockQuotes));
+  return quotes;
+}
+
+// blocks &= the blocks of `bucket`'s list.
+void TextIndex::intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const {
+  const std::uint8_t* list = lists_.data() + offsets_[bucket];
+  const std::uint8_t* end = lists_.data() + offsets_[bucket + 1];
+  if (list == end) {
+    std::fill(blocks.begin(), blocks.end(), 0);
+  } else if (*list == kBitmapList) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) blocks[i] &= list[1 + i];
+  } else {
+    std::vector<std::uint8_t> kept(blocks.size(), 0);
+    std::uint32_t block_plus_one = 0, delta = 0;
+    for (const std::uint8_t* in = list + 1; in < end;) {
+      in = read_varint(in, delta);
+      block_plus_one += delta;
+      const std::uint32_t b = block_plus_one - 1;
+      kept[b / 8] |= blocks[b / 8] & static_cast<std::uint8_t>(1u << (b % 8));
+    }
+    blocks.swap(kept);
+  }
+}
+
+std::optional<std::vector<std::uint8_t>> TextIndex::candidate_blocks(std::string_view needle) const {
+  if (needle.size() < 3 || offsets_.empty()) return std::nullopt;
+  std::vector<std::uint32_t> buckets;
+  for (std::size_t i = 0; i + 2 < needle.size(); ++i)
+    buckets.push_back(bucket_of(static_cast<unsigned char>(needle[i]), static_cast<unsigned char>(needle[i + 1]),
+                                static_cast<unsigned char>(needle[i + 2])));
+  std::sort(buckets.begin(), buckets.end());
+  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+  // Rarest first (a shorter list names fewer blocks), so the first few lists do the work.
+  const auto list_size = [&](std::uint32_t h) { return offsets_[h + 1] - offsets_[h]; };
+  std::sort(buckets.begin(), buckets.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return list_size(a) < list_size(b); });
+  if (buckets.size() > kMaxLists) buckets.resize(kMaxLists);
+
+  std::vector<std::uint8_t> blocks(bitmap_bytes(), 0xFF);
+  if (block_count_ % 8) blocks.back() = static_cast<std::uint8_t>((1u << (block_count_ % 8)) - 1);
+  for (std::uint32_t h : buckets) intersect(h, blocks);
+  return blocks;
+}
+
+std::size_t TextIndex::memory_bytes() const {
+  return offsets_.capacity() * sizeof(std::uint32_t) + lists_.capacity() +
+         (common_.capacity() + common_count_.capacity()) * sizeof(std::uint32_t) +
+         common_sets_.capacity() * sizeof(std::uint64_t);
+}
+
+}  // namespace qe

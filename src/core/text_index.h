@@ -1,0 +1,80 @@
+// text_index.h: a block trigram index over the quotes' search keys, so that a text search
+// reads the parts of the keys that can hold a match instead of all of them.
+//
+// Quotes are grouped in blocks of kBlockQuotes consecutive quotes. For each trigram bucket
+// (three consecutive key bytes, hashed to 2^16 buckets) the index lists the blocks whose
+// keys hold such a trigram. A needle of 3 bytes or more can only match in a block that holds
+// every one of its trigrams, so a search scans only those blocks. The index answers "maybe":
+// filter.cpp's exact search over the candidates decides, so results equal a full scan.
+//
+// Layout (CSR, like PostingLists): one byte array of all buckets' lists and 2^16 + 1 offsets
+// into it. A list is stored in the smaller of two forms: ascending block numbers as varint
+// deltas (rare trigrams), or one bit per block (common trigrams, where a varint would spend
+// a byte a block).
+//
+// Common trigrams are in almost every block, so blocks cannot narrow a search for common
+// words, and a 1- or 2-byte needle has no trigram at all. For those the index also keeps,
+// for each byte, pair of bytes and trigram bucket held by at least 1 in kCommonShare quotes,
+// the set of quotes holding it, one bit a quote: exact for bytes and pairs, so the answer to
+// such a needle; for longer needles, the AND of their common pairs' and trigrams' sets is a
+// filter per quote rather than per block.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace qe {
+
+class StringPool;
+
+class TextIndex {
+ public:
+  // 16 quotes a block: short quotes share most trigrams, so a block costs far fewer postings
+  // than 16 quotes would, and scanning 16 keys (about 1 kB) for a false candidate is cheap.
+  static constexpr std::uint32_t kBlockQuotes = 16;
+
+  // `keys`: one search key per quote, each ending in '\0' (QuoteTable::folded_text).
+  void build(const StringPool& keys);
+
+  // One bit per block (bit b of byte b / 8): set when the block may hold `needle`. nullopt
+  // when the index cannot narrow the search: a needle under 3 bytes has no trigram.
+  std::optional<std::vector<std::uint8_t>> candidate_blocks(std::string_view needle) const;
+
+  // A string of 1 or 2 bytes held by at least 1 in kCommonShare quotes: one bit a quote
+  // (bit q % 64 of word q / 64), set exactly for the quotes whose key holds `gram`.
+  // nullptr for other strings.
+  const std::uint64_t* quotes_holding(std::string_view gram) const;
+
+  // One bit a quote, as above, set for the quotes that may hold `needle`: those in candidate
+  // blocks and in the sets of the needle's common pairs and trigram buckets (the rarest 16).
+  // nullopt when the index cannot narrow the search (a needle of 1 or 2 rare bytes).
+  std::optional<std::vector<std::uint64_t>> candidate_quotes(std::string_view needle) const;
+
+  std::uint32_t block_count() const { return block_count_; }
+  std::size_t quote_words() const { return (quote_count_ + 63) / 64; }
+  std::size_t memory_bytes() const;
+
+  // A string is common when at least 1 in 16 quotes hold it: then its bit set (1 bit a
+  // quote) is smaller than a list of those quotes would be, and checking candidates for it
+  // without the set would check many quotes.
+  static constexpr std::uint32_t kCommonShare = 16;
+
+ private:
+  std::uint32_t quote_count_ = 0, block_count_ = 0;
+  std::vector<std::uint32_t> offsets_;   // 2^16 + 1: bucket h's list is bytes [offsets_[h], offsets_[h + 1])
+  std::vector<std::uint8_t> lists_;      // per non-empty list: a form tag, then the list
+  std::vector<std::uint32_t> common_;    // common bytes', pairs' and buckets' codes (gram_code), ascending
+  std::vector<std::uint32_t> common_count_;  // quotes holding each, to try the rarest first
+  std::vector<std::uint64_t> common_sets_;   // quote_words() words per common string
+
+  std::size_t bitmap_bytes() const { return (block_count_ + 7) / 8; }
+  void build_blocks(const StringPool& keys);
+  void build_common(const StringPool& keys);
+  void intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const;
+  std::optional<std::size_t> common_slot(std::uint32_t code) const;
+};
+
+}  // namespace qe

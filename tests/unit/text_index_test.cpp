@@ -1,0 +1,211 @@
+// The text index (core/text_index.h) and the searches that use it: they find exactly what a
+// full scan of the search keys finds, for short and long, accented and Cyrillic queries,
+// typed one keystroke at a time or pasted.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "core/explorer.h"
+#include "core/filter.h"
+#include "core/utf8.h"
+#include "fixtures.h"
+
+namespace {
+
+// One article whose quotes are `texts`, one paragraph each.
+nlohmann::json ArticleOf(const std::vector<std::string>& texts) {
+  auto article = qe::test::SmallArticle();
+  article["paragraphs"] = texts;
+  nlohmann::json quotes = nlohmann::json::array();
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    quotes.push_back({{"id", "t" + std::to_string(i)}, {"speaker", "minister"}, {"kind", "direct"},
+                      {"text", texts[i]}, {"paragraph", i}, {"start", 0},
+                      {"end", qe::utf8::count_code_points(texts[i])}});
+  article["quotes"] = quotes;
+  return article;
+}
+
+std::shared_ptr<const qe::Corpus> CorpusOf(const std::vector<std::string>& texts) {
+  const auto loaded = qe::test::Load(ArticleOf(texts));
+  REQUIRE(loaded.ok());
+  return loaded.corpus;
+}
+
+// The naive answer: each quote's search key searched on its own.
+std::vector<qe::QuoteIndex> Naive(const qe::Corpus& corpus, std::string_view query) {
+  const std::string needle = qe::search_needle(query);
+  std::vector<qe::QuoteIndex> found;
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size() && !needle.empty(); ++q)
+    if (qe::utf8::search_key(corpus.quotes.text[q]).find(needle) != std::string::npos) found.push_back(q);
+  return found;
+}
+
+// Many blocks of quotes from a small vocabulary with accents, Greek and Cyrillic.
+std::vector<std::string> MixedTexts(std::size_t count) {
+  const std::vector<std::string> words = {"ceasefire", "talks", "Orbán", "Straße", "Лавров", "сказал", "Αθήνα",
+                                          "We’re", "troops", "«ready»", "naïve", "ØRESUND", "x", "ab", "peace"};
+  std::mt19937 random(11);
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string text;
+    const std::size_t length = 1 + random() % 6;
+    for (std::size_t w = 0; w < length; ++w) text += (w ? " " : "") + words[random() % words.size()];
+    texts.push_back(text);
+  }
+  texts.push_back("a rare zygote");  // one quote with trigrams no other quote holds
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("the index finds what the scan finds, for queries of 1, 2, 3 and more bytes") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  REQUIRE(corpus->text_index.block_count() > 10);
+  for (const char* query : {"c", "e", "é", "ß", "a", " ", "ce", "ss", "r ", "ab", "cea", "alk", "s t", "ceasefire",
+                            "ceasefire talks", "talks ceasefire", "orban", "ORBÁN", "strasse", "STRASSE",
+                            "лавров", "ЛАВРОВ сказал", "αθηνα", "we're", "\"ready\"", "naive", "oresund", "zygote",
+                            "no such words", "xx", "x x", "qqq"}) {
+    CAPTURE(query);
+    const auto scanned = qe::scan_text(*corpus, query);
+    CHECK(scanned == Naive(*corpus, query));
+    CHECK(qe::match_text(*corpus, query) == scanned);
+  }
+}
+
+TEST_CASE("the index narrows a search for a rare word to the block that holds it") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  const auto blocks = corpus->text_index.candidate_blocks("zygote");
+  REQUIRE(blocks);
+  std::size_t candidates = 0;
+  for (std::uint8_t byte : *blocks) candidates += static_cast<std::size_t>(__builtin_popcount(byte));
+  CHECK(candidates >= 1);
+  CHECK(candidates <= 2);  // the block of "a rare zygote", and at most one hash collision
+  CHECK_FALSE(corpus->text_index.candidate_blocks("ab"));  // under 3 bytes: no trigram
+}
+
+TEST_CASE("a match never spans two quotes") {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) texts.push_back(i % 2 ? "defg" : "abc");
+  const auto corpus = CorpusOf(texts);
+  for (const char* query : {"cd", "cde", "abcdefg", "gab", "g a", "c d"}) {
+    CAPTURE(query);
+    CHECK(qe::match_text(*corpus, query).empty());
+    CHECK(qe::scan_text(*corpus, query).empty());
+  }
+  CHECK(qe::match_text(*corpus, "bc").size() == 20);
+  CHECK(qe::match_text(*corpus, "efg").size() == 20);
+  const std::string with_nul("ab\0c", 4);  // the needle drops NULs: "abc"
+  CHECK(qe::match_text(*corpus, with_nul).size() == 20);
+}
+
+TEST_CASE("typing refines: each keystroke checks only the previous matches and finds what a scan finds") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  for (const std::string typed : {"ceasefire talks", "лавров сказал", "strasse", "We’re «ready»", "a rare zygote"}) {
+    qe::TextSearch search;
+    for (std::size_t n = 1; n <= typed.size(); ++n) {
+      const std::string query = typed.substr(0, n);
+      if (qe::utf8::find_invalid(query) != std::string::npos) continue;  // inside a code point
+      CAPTURE(query);
+      search = qe::search_text(*corpus, query, &search);
+      CHECK(search.quotes == qe::scan_text(*corpus, query));
+      if (!search.offsets.empty()) {
+        REQUIRE(search.offsets.size() == search.quotes.size());
+        for (std::size_t i = 0; i < search.quotes.size(); ++i)  // where each quote's key first holds the needle
+          CHECK(corpus->quotes.folded_text[search.quotes[i]].find(search.needle) == search.offsets[i]);
+      }
+    }
+  }
+  // The first match cannot be extended but a later one can; or the key ends after the match.
+  const auto twice = CorpusOf({"ceasefire ceasefire talks", "ceasefire peace", "talks ceasefire", "x ceasefire"});
+  qe::TextSearch step = qe::search_text(*twice, "ceasefire ");
+  for (const char* query : {"ceasefire t", "ceasefire ta", "ceasefire talks", "ceasefire talks!"}) {
+    CAPTURE(query);
+    step = qe::search_text(*twice, query, &step);
+    CHECK(step.quotes == qe::scan_text(*twice, query));
+  }
+  const auto end = qe::search_text(*twice, "ceasefire");
+  CHECK(qe::search_text(*twice, "ceasefire p", &end).quotes == std::vector<qe::QuoteIndex>{1});
+  CHECK(qe::search_text(*twice, "ceasefire.", &end).quotes.empty());
+  // A key that does not contain the previous one (a deletion, a new word) starts afresh.
+  const auto talks = qe::search_text(*corpus, "talks");
+  CHECK(qe::search_text(*corpus, "peace", &talks).quotes == qe::scan_text(*corpus, "peace"));
+  CHECK(qe::search_text(*corpus, "talk", &talks).quotes == qe::scan_text(*corpus, "talk"));
+  // Containment is decided on search keys: "TALKS" refines "talk", "ß talks" refines "ss t".
+  const auto talk = qe::search_text(*corpus, "talk");
+  CHECK(qe::search_text(*corpus, "TALKS", &talk).quotes == talks.quotes);
+  const auto ss_t = qe::search_text(*corpus, "ss t");
+  CHECK(qe::search_text(*corpus, "Straße troops", &ss_t).quotes == qe::scan_text(*corpus, "strasse troops"));
+  // The previous needle in the middle of the new one: its matches start earlier than the previous.
+  const auto fire = qe::search_text(*corpus, "fire");
+  CHECK(qe::search_text(*corpus, "ceasefire", &fire).quotes == qe::scan_text(*corpus, "ceasefire"));
+  qe::TextSearch none;
+  none.needle = "zzz";
+  CHECK(qe::search_text(*corpus, "zzz talks", &none).quotes.empty());  // refines an empty answer
+}
+
+TEST_CASE("common bytes and pairs are answered from exact bit sets") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  const qe::TextIndex& index = corpus->text_index;
+  for (const char* gram : {"c", "e", " ", "ce", "s "}) {
+    CAPTURE(gram);
+    const std::uint64_t* bits = index.quotes_holding(gram);
+    REQUIRE(bits);
+    std::vector<qe::QuoteIndex> held;
+    for (qe::QuoteIndex q = 0; q < corpus->quotes.size(); ++q)
+      if ((bits[q / 64] >> (q % 64)) & 1) held.push_back(q);
+    CHECK(held == qe::scan_text(*corpus, gram));
+  }
+  CHECK_FALSE(index.quotes_holding("zy"));   // one quote of 301: not common
+  CHECK_FALSE(index.quotes_holding("cea"));  // three bytes: the trigram blocks' business
+  CHECK(qe::match_text(*corpus, "zy") == qe::scan_text(*corpus, "zy"));
+  CHECK(qe::match_text(*corpus, "zy").size() == 1);
+}
+
+TEST_CASE("the explorer's search refines while typing and starts afresh after a deletion") {
+  qe::Explorer explorer;
+  REQUIRE(explorer.load(ArticleOf(MixedTexts(300)).dump(), "mixed.json").empty());
+  for (const char* text : {"c", "ce", "cea", "ceasefire", "ceasefire t", "ceasefire", "cease", "Orbán", "orban s",
+                           "", "x"}) {
+    CAPTURE(text);
+    qe::Filter filter;
+    filter.text = text;
+    explorer.set_filter(filter);
+    const auto expected = *text ? qe::scan_text(explorer.corpus(), text) : std::vector<qe::QuoteIndex>{};
+    if (*text) CHECK(explorer.result().visible == expected);
+  }
+}
+
+TEST_CASE("an empty corpus and an empty index answer nothing") {
+  qe::TextIndex index;
+  CHECK_FALSE(index.candidate_blocks("abc"));  // never built
+  index.build(qe::StringPool{});
+  CHECK(index.block_count() == 0);
+  REQUIRE(index.candidate_blocks("abc"));
+  CHECK(index.candidate_blocks("abc")->empty());
+
+  auto article = qe::test::SmallArticle();
+  article["quotes"] = nlohmann::json::array();
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  CHECK(qe::match_text(*loaded.corpus, "talks").empty());
+  CHECK(qe::match_text(*loaded.corpus, "t").empty());
+  const auto talk = qe::search_text(*loaded.corpus, "talk");
+  CHECK(qe::search_text(*loaded.corpus, "talks", &talk).quotes.empty());
+  CHECK(qe::scan_text(*loaded.corpus, "talks").empty());
+}
+
+TEST_CASE("a search alone counts facets as the general filter does") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  for (const char* text : {"c", "ceasefire", "orban", "zygote", "no such words"}) {
+    CAPTURE(text);
+    qe::Filter alone;
+    alone.text = text;
+    qe::Filter general = alone;  // every kind ticked: the same quotes, through the general path
+    general.kinds = {"direct", "indirect", "mixed"};
+    const auto a = qe::apply_filter(*corpus, alone), g = qe::apply_filter(*corpus, general);
+    CHECK(a.visible == g.visible);
+    CHECK(a.speaker_counts == g.speaker_counts);
+    CHECK(a.country_counts == g.country_counts);
+    CHECK(a.kind_counts == g.kind_counts);
+  }
+}
