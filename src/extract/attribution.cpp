@@ -51,15 +51,46 @@ struct Found {
   double confidence = 1.0;
 };
 
+// "the United States": a capitalised cue word right after a capitalised word is part of a
+// name, unless the words around it are all capitalised, as in a headline ("… Graham Says").
+bool in_capitalised_name(const std::vector<Token>& tokens, std::uint32_t i) {
+  if (!tokens[i].capitalised || i == 0 || !tokens[i - 1].capitalised || tokens[i - 1].kind != TokenKind::Word) return false;
+  for (std::uint32_t t = i - 1, seen = 0; t-- > 0 && seen < 8;) {
+    if (tokens[t].kind != TokenKind::Word) continue;
+    if (!tokens[t].capitalised) return true;
+    ++seen;
+  }
+  for (std::uint32_t t = i + 1, seen = 0; t < tokens.size() && seen < 3; ++t) {
+    if (tokens[t].kind != TokenKind::Word) continue;
+    if (!tokens[t].capitalised) return true;
+    ++seen;
+  }
+  return false;
+}
+
+// The cue at token i: a two-word cue ("according to", "called for") before a one-word one.
 const Cue* cue_at(const std::vector<Token>& tokens, std::uint32_t i) {
   if (tokens[i].kind != TokenKind::Word) return nullptr;
+  const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
   const std::string_view word = ascii_lower(tokens[i].text, buffer);
-  if (word == "according") {
-    if (i + 1 < tokens.size() && tokens[i + 1].is("to")) return Lexicons::get().cue("according to");
-    return nullptr;
+  if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word && lexicons.opens_phrase_cue(word)) {
+    char next_buffer[64];
+    const std::string_view next = ascii_lower(tokens[i + 1].text, next_buffer);
+    std::string phrase;
+    phrase.reserve(word.size() + 1 + next.size());
+    phrase.append(word).append(1, ' ').append(next);
+    if (const Cue* cue = lexicons.cue(phrase)) return cue;
   }
-  return Lexicons::get().cue(word);
+  if (in_capitalised_name(tokens, i)) return nullptr;
+  const Cue* cue = lexicons.cue(word);
+  return cue && !cue->according ? cue : nullptr;
+}
+
+// The cue as written: "said", "called for".
+std::string text_of_cue(const std::vector<Token>& tokens, std::uint32_t c, const Cue& cue) {
+  const Token& last = tokens[std::min<std::size_t>(c + cue.words, tokens.size()) - 1];
+  return std::string(tokens[c].text.data(), static_cast<std::size_t>(last.text.data() + last.text.size() - tokens[c].text.data()));
 }
 
 bool is_terminal(const Token& token) { return token.is(".") || token.is("!") || token.is("?"); }
@@ -238,7 +269,7 @@ class Extractor {
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
-    const std::string cue_text(tokens[c].text);
+    const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
     // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
     if (participle || follows_and(tokens, sentence.begin, c)) {
@@ -249,17 +280,20 @@ class Extractor {
       if (participle) return std::nullopt;
     }
     const Mention speaker = subject_before(tokens, sentence.begin, c);
+    // "what it calls a “soft” stance": the words after the cue name something, the reporter's object
+    if (speaker.found() && (tokens[speaker.first].is("what") || (speaker.first > sentence.begin && tokens[speaker.first - 1].is("what"))))
+      return std::nullopt;
     if (!speaker.found()) return inverted(p, sentence, c, cue_text);
     const std::uint32_t start = content_start(p, c, cue, sentence);
     if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
     if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
     const std::uint32_t comma = speaker.first - 1;
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
-    const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + 1, sentence.end) : c + 1;
+    const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
     if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
-    const std::uint32_t after = skip_time_after(tokens, c + 1, sentence.end);
+    const std::uint32_t after = skip_time_after(tokens, c + cue.words, sentence.end);
     if (after >= sentence.end || !tokens[after].is(",")) return std::nullopt;
     // The part before the attribution stands alone only when it reads as a clause.
     std::optional<Found> before;
@@ -347,7 +381,7 @@ class Extractor {
   // ("on Tuesday") and "that"; sentence end when the cue reports no words here.
   std::uint32_t content_start(std::uint32_t p, std::uint32_t c, const Cue& cue, const Sentence& sentence) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    std::uint32_t start = c + 1;
+    std::uint32_t start = c + cue.words;
     if (cue.listener) {  // "told the district assembly that …", "told reporters: “…”"
       std::uint32_t listener = start;
       while (listener < sentence.end && listener < start + 8 && tokens[listener].kind != TokenKind::Punct &&
@@ -363,11 +397,13 @@ class Extractor {
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
+    if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
     // "did not say how much …": an open question, not reported speech
     for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
       if (first == question) return sentence.end;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
-                                                "by", "from", "of", "about", "via", "through", "as", "when", "while"};
+                                                "by", "from", "of", "about", "via", "through", "as", "when", "while",
+                                                "into", "up", "off", "back"};
     const bool preposition = std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](const char* w) { return first == w; });
     if (preposition) {
       // "said in a statement that …"
@@ -583,7 +619,7 @@ class Extractor {
       if (!speaker.found() || !adjacent) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
-      return {entity, confidence * 0.95, std::string(tokens[c].text)};
+      return {entity, confidence * 0.95, text_of_cue(tokens, c, *cue)};
     }
     return {};
   }
@@ -635,7 +671,7 @@ class Extractor {
       if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
-      if (c + 1 < before && !cue->listener && !starts_adjunct(tokens[c + 1])) break;  // "said during a visit:"
+      if (c + cue->words < before && !cue->listener && !starts_adjunct(tokens[c + cue->words])) break;  // "said during a visit:"
       const Sentence sentence = sentence_of(p, c);
       Mention speaker = subject_before(tokens, sentence.begin, c);
       if (!speaker.found() && c > 0 && tokens[c - 1].is(","))  // …, saying “…”
@@ -643,7 +679,7 @@ class Extractor {
       if (!speaker.found()) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
-      return {entity, confidence * 0.95, std::string(tokens[c].text)};
+      return {entity, confidence * 0.95, text_of_cue(tokens, c, *cue)};
     }
     // A paragraph ending "Lavrov said:" introduces the quotation that opens the next one.
     if (span.open_token == 0 && p > 0) {
@@ -657,7 +693,7 @@ class Extractor {
           if (!speaker.found()) break;
           double confidence = 0;
           const int entity = registry_.resolve(speaker, position_of(p - 1, speaker.first), confidence);
-          return {entity, confidence * 0.9, std::string(previous[c].text)};
+          return {entity, confidence * 0.9, text_of_cue(previous, c, *cue)};
         }
       }
     }

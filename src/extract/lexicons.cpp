@@ -33,8 +33,13 @@ const Lexicons& Lexicons::get() {
 }
 
 Lexicons::Lexicons() {
-  for (const auto& row : lexicon_rows("cues.tsv"))
-    if (row.size() >= 3) cues_[row[0]] = Cue{row[1] == "according", row[2] == "yes"};
+  for (const auto& row : lexicon_rows("cues.tsv")) {
+    if (row.size() < 3) continue;
+    const std::size_t space = row[0].find(' ');
+    const std::uint32_t words = space == std::string_view::npos ? 1 : 2;
+    cues_[row[0]] = Cue{row[1] == "according", row[2] == "yes", row.size() >= 4 && row[3] == "yes", words};
+    if (words > 1) phrase_cue_starts_.insert(row[0].substr(0, space));
+  }
   for (const auto& row : lexicon_rows("titles.tsv"))
     if (row.size() >= 3) titles_.emplace(row[0], Title{row[1] == "-" ? '\0' : row[1][0], row[2] == "yes"});
   for (const auto& row : lexicon_rows("function_words.tsv"))
@@ -50,6 +55,8 @@ const Cue* Lexicons::cue(std::string_view word) const {
   const auto it = cues_.find(word);
   return it == cues_.end() ? nullptr : &it->second;
 }
+
+bool Lexicons::opens_phrase_cue(std::string_view word) const { return phrase_cue_starts_.count(word) != 0; }
 
 const Title* Lexicons::title(std::string_view word) const {
   const auto it = titles_.find(word);

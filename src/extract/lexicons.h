@@ -2,6 +2,7 @@
 // Keys are views into the embedded files, so lookups never allocate.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,8 +11,10 @@
 namespace qe::extract {
 
 struct Cue {
-  bool according = false;  // "according to X"
-  bool listener = false;   // "told reporters that …"
+  bool according = false;   // "according to X"
+  bool listener = false;    // "told reporters that …"
+  bool infinitive = false;  // "promised to …", "called on X to …": "to" opens the reported words
+  std::uint32_t words = 1;  // tokens the cue spans: "called for", "pointed out" are two
 };
 
 struct Title {
@@ -35,7 +38,8 @@ class Lexicons {
  public:
   static const Lexicons& get();
 
-  const Cue* cue(std::string_view lower_word) const;                  // "said"
+  const Cue* cue(std::string_view lower_word) const;                  // "said", "according to"
+  bool opens_phrase_cue(std::string_view lower_word) const;          // "called" of "called for"
   const Title* title(std::string_view word) const;                    // "Minister" (case as written)
   bool is(WordClass word_class, std::string_view lower_word) const;
   const std::vector<std::string_view>* description_roles(std::string_view lower_phrase) const;  // "top diplomat"
@@ -44,6 +48,7 @@ class Lexicons {
  private:
   Lexicons();
   std::unordered_map<std::string_view, Cue> cues_;
+  std::unordered_set<std::string_view> phrase_cue_starts_;
   std::unordered_map<std::string_view, Title> titles_;
   std::unordered_set<std::string_view> words_[kWordClassCount];
   std::unordered_map<std::string_view, std::vector<std::string_view>> descriptions_;

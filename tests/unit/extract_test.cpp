@@ -109,8 +109,9 @@ TEST_CASE("a quotation over several paragraphs is one quote per paragraph, with 
 TEST_CASE("names, titles of works, scare quotes, headlines and the article's own questions are not quotes") {
   CheckCases({
       {"named term", "Leaders met as the “coalition of the willing” to discuss support.", {}},
-      {"scare quote", "Critics called the plan a “soft” option for the region.", {}},
+      {"scare quote", "Critics see the plan as a “soft” option for the region.", {}},
       {"so-called", "The so-called “peace plan” was never published.", {}},
+      {"what someone calls it", "The deal is what critics called a “soft” option.", {}},
       {"title of a book", "Her memoir, the book “Long Night in Riga”, sold out in a week.", {}},
       {"question the article asks", "What happens to the border next?\nNobody knows yet.", {}},
       {"headline without speech", "Ministers meet over grain border dispute\nThe meeting starts at noon.", {}},
@@ -147,6 +148,28 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"the cuts were needed", "indirect", "Jonas Weber", "", "said"}}},
       {"negated cue reports nothing", "Jonas Weber declined to say how much the plan would cost.", {}},
       {"open question reports nothing", "Investigators have not said what caused the damage.", {}},
+  });
+}
+
+TEST_CASE("verbs that report words through their object, two-word cues and infinitives") {
+  CheckCases({
+      {"called for", "Union leader Marit Olsen called for a new vote on the harbour plan.",
+       {{"a new vote on the harbour plan", "indirect", "Marit Olsen", "", "called for"}}},
+      {"called on someone to act", "Marit Olsen called on the council to delay the vote.",
+       {{"to delay the vote", "indirect", "Marit Olsen", "", "called on"}}},
+      {"cited", "Jonas Weber cited the rising cost of fuel.",
+       {{"the rising cost of fuel", "indirect", "Jonas Weber", "", "cited"}}},
+      {"attacked", "Anna Kovac attacked the plan as a waste of money.",
+       {{"the plan as a waste of money", "indirect", "Anna Kovac", "", "attacked"}}},
+      {"described as", "Jonas Weber described the budget as a careful compromise.",
+       {{"the budget as a careful compromise", "indirect", "Jonas Weber", "", "described"}}},
+      {"pointed to", "Jonas Weber pointed to the fall in prices since spring.",
+       {{"the fall in prices since spring", "indirect", "Jonas Weber", "", "pointed to"}}},
+      {"promised to", "Anna Kovac promised to open the bridge by May.",
+       {{"to open the bridge by May", "indirect", "Anna Kovac", "", "promised"}}},
+      {"called someone something", "Critics called the plan a “soft” option for the region.",
+       {{"the plan a “soft” option for the region", "mixed", "Critics", "", "called"}}},
+      {"\"States\" in a country's name is not a cue", "The United States signed the treaty in Geneva last year.", {}},
   });
 }
 
