@@ -268,7 +268,7 @@ class Extractor {
   std::optional<Found> reported(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue,
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    if (negated(tokens, sentence.begin, c)) return std::nullopt;
+    if (negated(tokens, sentence.begin, c) || noun_or_passive(tokens, sentence.begin, c)) return std::nullopt;
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
     // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
@@ -279,7 +279,7 @@ class Extractor {
       if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, sentence.end);
       if (participle) return std::nullopt;
     }
-    const Mention speaker = subject_before(tokens, sentence.begin, c);
+    const Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
     // "what it calls a “soft” stance": the words after the cue name something, the reporter's object
     if (speaker.found() && (tokens[speaker.first].is("what") || (speaker.first > sentence.begin && tokens[speaker.first - 1].is("what"))))
       return std::nullopt;
@@ -301,6 +301,33 @@ class Extractor {
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
     return rest ? rest : before;
+  }
+
+  // "Experts on North Korea said", "…, attorneys for the family said": when the phrase right
+  // before the cue is the object of a preposition (or nothing was found), the speaker is the
+  // head of a longer phrase that opens the clause, or that follows the clause's last comma.
+  static Mention longer_subject(const std::vector<Token>& tokens, const Sentence& sentence, std::uint32_t c, Mention speaker) {
+    Mention longer = modified_subject(tokens, sentence.begin, c);
+    // "Marit Olsen, president of the Dockworkers Union, which …, said": the person opens the clause
+    const bool before_comma = speaker.found() && speaker.first > sentence.begin && tokens[speaker.first - 1].is(",");
+    if (before_comma && longer.type == MentionType::Name && !longer.organisation_name &&
+        (speaker.type != MentionType::Name || speaker.organisation_name))
+      return longer;
+    if (speaker.found() && !(speaker.first > sentence.begin && after_preposition(tokens[speaker.first - 1]))) return speaker;
+    if (longer.found()) return longer;
+    for (std::uint32_t t = c; t-- > sentence.begin + 1;) {
+      if (!tokens[t].is(",")) continue;
+      if (t + 1 >= c) continue;  // the comma that closes an appositive
+      longer = modified_subject(tokens, t + 1, c);
+      break;
+    }
+    return longer.found() ? longer : speaker;
+  }
+
+  static bool after_preposition(const Token& token) {
+    for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "to", "around", "across", "including"})
+      if (token.is(word)) return true;
+    return false;
   }
 
   // Who the sentence is about before token c: the speaker of an earlier cue ("“…,” Rendell
@@ -352,6 +379,20 @@ class Extractor {
       if (word.size() > 3 && (word.substr(word.size() - 3) == "n’t" || word.substr(word.size() - 3) == "n't")) return true;
       if (tokens[t].kind != TokenKind::Word) return false;
     }
+    return false;
+  }
+
+  // "his claim that …" is a noun; "has been called a fraud by …", "was told that …" are
+  // passive: their subject is not the speaker.
+  static bool noun_or_passive(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    if (c == floor) return false;
+    char buffer[64];
+    const std::string_view before = ascii_lower(tokens[c - 1].text, buffer);
+    for (const char* word : {"his", "her", "their", "its", "the", "a", "an", "our", "my", "this", "that"})
+      if (before == word) return true;
+    if (ends_with_ing(tokens[c])) return false;  // "is saying", "was proposing": active
+    for (const char* word : {"been", "being", "was", "were", "is", "are", "be", "got"})
+      if (before == word) return true;
     return false;
   }
 

@@ -173,6 +173,23 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
   });
 }
 
+TEST_CASE("speakers with modifiers after the head: prepositions, appositives, relative clauses") {
+  CheckCases({
+      {"a prepositional phrase", "Experts on river transport said the new locks would halve waiting times.",
+       {{"the new locks would halve waiting times", "indirect", "Experts on river transport", "", "said"}}},
+      {"two prepositional phrases", "The head of the harbour board at Vilnius said the port would reopen.",
+       {{"the port would reopen", "indirect", "Head of the harbour board at Vilnius", "", "said"}}},
+      {"after the clause", "The ferry was never insured, lawyers for the family said.",
+       {{"The ferry was never insured", "indirect", "Lawyers for the family", "", "said"}}},
+      {"an appositive with a relative clause",
+       "Marit Olsen, president of the Dockworkers Union, which represents port staff, said the strike would end.",
+       {{"the strike would end", "indirect", "Marit Olsen", "", "said"}}},
+      {"a clause is not a modifier", "The plan for the harbour was delayed after Marit Olsen warned the board.", {}},
+      {"a passive cue has no speaker in its subject", "The mayor was told that the bridge would open late.", {}},
+      {"a cue word used as a noun", "His claim that the bridge was safe turned out to be wrong.", {}},
+  });
+}
+
 TEST_CASE("attribution: before, after, inverted, participial, colon, floating, continued and earlier speakers") {
   CheckCases({
       {"colon introduction", "Mayor Anna Kovac said: “The bridge opens in May.”",
