@@ -247,13 +247,29 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
     while (end < sentence.end && !tokens[end].is(",") && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0) ++end;
-    const Mention source = source_phrase(tokens, c + 2, end);
+    Mention source = source_phrase(tokens, c + 2, end);
+    if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
     if (c == sentence.begin && end < sentence.end && tokens[end].is(","))
       return claim(p, source, c, "according to", end + 1, sentence.end);
-    if (c > sentence.begin + 1 && tokens[c - 1].is(",") && (end >= sentence.end || is_terminal(tokens[end])))
+    // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
+    if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  // "according to the poll", "according to federal statistics", "according to Politico":
+  // after "according to", any noun phrase is the source, a poll, a document or a medium.
+  static Mention any_source(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+    Mention source;
+    while (first < last && (tokens[first].is("the") || tokens[first].is("a") || tokens[first].is("an"))) ++first;
+    if (first >= last || last - first > 12 || word_count(tokens, first, last) == 0) return source;
+    source.type = MentionType::Organisation;
+    source.name = std::string(tokens[first].text.data(),
+                              static_cast<std::size_t>(tokens[last - 1].text.data() + tokens[last - 1].text.size() - tokens[first].text.data()));
+    source.first = first;
+    source.last = last;
+    return source;
   }
 
   // "conservative talk radio host Rush Limbaugh": the name or role that ends the phrase.
