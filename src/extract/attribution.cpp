@@ -250,12 +250,19 @@ class Extractor {
     Mention source = source_phrase(tokens, c + 2, end);
     if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
-    if (c == sentence.begin && end < sentence.end && tokens[end].is(","))
+    // "According to the Gazette, Keane told staff that …": Keane's words are the quote.
+    if (c == sentence.begin && end < sentence.end && tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
     if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
+    for (std::uint32_t t = first; t < last; ++t)
+      if (paragraphs_[p].span_of[t] < 0 && cue_at(paragraphs_[p].tokens, t)) return true;
+    return false;
   }
 
   // "according to the poll", "according to federal statistics", "according to Politico":

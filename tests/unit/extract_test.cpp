@@ -138,6 +138,8 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        "Turnout rose by a fifth, according to the census.\nAccording to the Harbour Gazette, the ferry will return in May.",
        {{"Turnout rose by a fifth", "indirect", "Census", "", "according to"},
         {"the ferry will return in May", "indirect", "Harbour Gazette", "", "according to"}}},
+      {"according to before someone else's attribution", "According to the Harbour Gazette, Jonas Weber told staff that the ferry would return.",
+       {{"the ferry would return", "indirect", "Jonas Weber", "", "told"}}},
       {"according to, between commas", "Rents rose by a third, according to the housing office, more than wages did.",
        {{"Rents rose by a third", "indirect", "Housing office", "", "according to"}}},
       {"warned, denied, insisted", "Jonas Weber warned that prices would rise.\nHe denied that the plan was late.\nHe insisted the numbers were sound.",
