@@ -319,10 +319,13 @@ class Extractor {
     const std::uint32_t after = skip_time_after(tokens, c + cue.words, sentence.end);
     if (after >= sentence.end || !tokens[after].is(",")) return std::nullopt;
     // The part before the attribution stands alone only when it reads as a clause.
-    std::optional<Found> before;
-    if (word_count(tokens, sentence.begin, comma) >= kMinReportedWords + 1)
-      before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
+    // With the rest claimed, the part before is a piece of the same words however short ("The
+    // museum, he said, would …"); alone it must read as a clause.
     auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    const std::uint32_t before_words = rest ? 1 : kMinReportedWords + 1;
+    std::optional<Found> before;
+    if (word_count(tokens, sentence.begin, comma) >= before_words)
+      before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
   }
 
@@ -491,24 +494,24 @@ class Extractor {
   }
 
   std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,
-                             std::uint32_t first, std::uint32_t last) {
+                             std::uint32_t first, std::uint32_t last, std::uint32_t min_words = kMinReportedWords) {
     double confidence = 0;
     int entity = registry_.resolve(speaker, position_of(p, at), confidence);
     if (entity < 0) {  // "he" with no one named before: the quote stands, its speaker is to be checked
       entity = unknown_speaker();
       confidence = 0.35;
     }
-    return claim_entity(p, entity, confidence * 0.9, cue, first, last);
+    return claim_entity(p, entity, confidence * 0.9, cue, first, last, min_words);
   }
 
   // Records tokens [first, last) as reported speech of `entity`, trimmed to the clause.
   std::optional<Found> claim_entity(std::uint32_t p, int entity, double confidence, const std::string& cue,
-                                    std::uint32_t first, std::uint32_t last) {
+                                    std::uint32_t first, std::uint32_t last, std::uint32_t min_words = kMinReportedWords) {
     const Paragraph& paragraph = paragraphs_[p];
     last = clause_end(paragraph, first, last);
     while (last > first && paragraph.tokens[last - 1].kind == TokenKind::Punct && paragraph.span_of[last - 1] < 0) --last;
     while (first < last && paragraph.tokens[first].kind == TokenKind::Punct && paragraph.span_of[first] < 0) ++first;
-    if (word_count(paragraph.tokens, first, last) < kMinReportedWords) return std::nullopt;
+    if (word_count(paragraph.tokens, first, last) < min_words) return std::nullopt;
     Found found{p, first, last, false, "indirect", cue, entity, confidence};
     if (!absorb_quotations(found)) return std::nullopt;
     suggest_country_from_content(found);

@@ -350,6 +350,10 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
   Mention mention;
   if (first >= last) return mention;
   char buffer[64];
+  // "But he", "And she": a conjunction before a pronoun
+  if (last - first == 2 && tokens[first].kind == TokenKind::Word &&
+      Lexicons::get().is(WordClass::ClauseEnd, lower(tokens[first], buffer)) && is_pronoun(lower(tokens[first + 1], buffer), mention.gender))
+    ++first;
   if (last - first == 1 && is_pronoun(lower(tokens[first], buffer), mention.gender)) {
     mention.type = MentionType::Pronoun;
     mention.description = std::string(lower(tokens[first], buffer));
