@@ -85,6 +85,11 @@ TEST_CASE("quotations in every common style are found, apostrophes are not quota
        {{"They called it a ‘temporary measure’ three years ago,", "direct", "Rita Moss", "", "said"}}},
       {"doubled apostrophes of wire copy", "''The focus has moved elsewhere,'' said Mr. Holtz.",
        {{"The focus has moved elsewhere,", "direct", "Holtz", "", "said"}}},
+      {"a quotation reopened without being closed (paragraphs run together)",
+       "“We tested every cable twice,” Anna Kovac said. “The bridge will open in May as planned. “The work is done,” she added.",
+       {{"We tested every cable twice,", "direct", "Anna Kovac", "", "said"},
+        {"The bridge will open in May as planned.", "direct", "Anna Kovac", "", ""},
+        {"The work is done,", "direct", "Anna Kovac", "", "added"}}},
       {"rock ’n’ roll", "‘It’s rock ’n’ roll and it’s coming back,’ said festival founder Bev Jones.",
        {{"It’s rock ’n’ roll and it’s coming back,", "direct", "Bev Jones", "", "said"}}},
   });
