@@ -616,7 +616,8 @@ class Extractor {
       span_state_[s] = SpanState::NotQuote;
       return false;
     }
-    Attribution attribution = trailing(span);
+    Attribution attribution = transcript_label(span);
+    if (attribution.entity < 0) attribution = trailing(span);
     if (attribution.entity < 0) attribution = leading(span);
     if (attribution.entity < 0 && paragraph_speaker >= 0 && sentence_like(span)) attribution = {paragraph_speaker, 0.85, cue_of(paragraph_speaker)};
     if (attribution.entity < 0 && span.continued) return false;  // claimed with its first paragraph
@@ -635,27 +636,68 @@ class Extractor {
     int entity = -1;
     double confidence = 0;
     std::string cue;
+    std::uint32_t text_begin = 0;  // bytes: where the quoted words start when a label precedes them
   };
+
+  // “WALLACE: Let’s start …” in a transcript: the capitalised label names the speaker and
+  // the words after the colon are theirs.
+  Attribution transcript_label(const QuotedSpan& span) {
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    const std::uint32_t first = span.open_token + 1;
+    std::uint32_t colon = first;
+    while (colon < tokens.size() && colon < first + 3 && is_upper_case_word(tokens[colon])) ++colon;
+    if (colon == first || colon + 1 >= tokens.size() || !tokens[colon].is(":") || colon + 1 >= span.close_token) return {};
+    char buffer[64];
+    if (Lexicons::get().is(WordClass::NotSpeakerLabel, ascii_lower(tokens[first].text, buffer))) return {};
+    Mention label;
+    label.type = MentionType::Name;
+    for (std::uint32_t t = first; t < colon; ++t) label.name += (t > first ? " " : "") + title_case(tokens[t].text);
+    label.first = first;
+    label.last = colon;
+    double confidence = 0;
+    const int entity = registry_.resolve(label, position_of(span.paragraph, first), confidence);
+    return {entity, confidence * 0.9, "", tokens[colon + 1].begin};
+  }
+
+  static bool is_upper_case_word(const Token& token) {
+    if (token.kind != TokenKind::Word || token.text.size() < 2) return false;
+    for (char c : token.text)
+      if (!(c >= 'A' && c <= 'Z') && c != '.' && c != '\'' && c != '-') return false;
+    return true;
+  }
+
+  static std::string title_case(std::string_view word) {
+    std::string out(word);
+    for (std::size_t i = 1; i < out.size(); ++i)
+      if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != '-' && out[i - 1] != '\'') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    return out;
+  }
 
   // A quotation that continues a speaker keeps the verb that introduced them ("said").
   std::string cue_of(int entity) const { return entity == last_speaker_ ? last_cue_ : std::string(); }
 
   void record_direct(std::size_t s, const Attribution& attribution) {
-    // A quotation over several paragraphs: every piece gets the speaker.
+    // A quotation over several paragraphs: every piece gets the speaker, or, in a transcript,
+    // the speaker of the last label (“WALLACE: …” / “PENCE: …”).
     std::size_t first = s;
     while (first > 0 && spans_[first].continued && spans_[first - 1].continues) --first;
     std::size_t last = s;
     while (last + 1 < spans_.size() && spans_[last].continues && spans_[last + 1].continued) ++last;
+    Attribution current = attribution;
     for (std::size_t piece = first; piece <= last; ++piece) {
       if (span_state_[piece] == SpanState::Quote) continue;
       const QuotedSpan& span = spans_[piece];
+      Attribution label = piece == s ? Attribution{} : transcript_label(span);
+      if (label.entity >= 0) current = label;
+      const Attribution& mine = piece == s ? attribution : label.entity >= 0 ? label : current;
       const double unclosed = span.closed || span.continues ? 1.0 : 0.7;
       span_state_[piece] = SpanState::Quote;
       span_found_[piece] = static_cast<int>(found_.size());
-      found_.push_back(Found{span.paragraph, span.text_begin, span.text_end, true, "direct", attribution.cue,
-                             attribution.entity, attribution.confidence * unclosed});
+      const std::uint32_t text_begin = (piece == s || label.entity >= 0) && mine.text_begin > span.text_begin ? mine.text_begin : span.text_begin;
+      found_.push_back(Found{span.paragraph, text_begin, span.text_end, true, "direct", mine.cue, mine.entity,
+                             mine.confidence * unclosed});
+      registry_.at(mine.entity).quoted = true;
     }
-    registry_.at(attribution.entity).quoted = true;
     if (attribution.entity != last_speaker_ || !attribution.cue.empty()) last_cue_ = attribution.cue;
     last_speaker_ = attribution.entity;
   }

@@ -31,8 +31,9 @@ enum class WordClass {
   InstitutionNoun,  // "ministry": "the ministry said" refers to an organisation
   Group,            // "officials": a group speaker
   PhraseWord,       // lower-case words that belong in a speaker phrase: "the top diplomat"
+  NotSpeakerLabel,  // a capitalised label before a colon that names no speaker: "UPDATE:"
 };
-inline constexpr int kWordClassCount = 11;
+inline constexpr int kWordClassCount = 12;
 
 class Lexicons {
  public:

@@ -90,6 +90,10 @@ TEST_CASE("quotations in every common style are found, apostrophes are not quota
        {{"We tested every cable twice,", "direct", "Anna Kovac", "", "said"},
         {"The bridge will open in May as planned.", "direct", "Anna Kovac", "", ""},
         {"The work is done,", "direct", "Anna Kovac", "", "added"}}},
+      {"a transcript: each label names the speaker of its paragraph",
+       "“WALLACE: Will the minister attend the debate in Oslo tomorrow night?\n“OLSEN: The minister will not attend the debate.”",
+       {{"Will the minister attend the debate in Oslo tomorrow night?", "direct", "Wallace", "", ""},
+        {"The minister will not attend the debate.", "direct", "Olsen", "", ""}}},
       {"rock ’n’ roll", "‘It’s rock ’n’ roll and it’s coming back,’ said festival founder Bev Jones.",
        {{"It’s rock ’n’ roll and it’s coming back,", "direct", "Bev Jones", "", "said"}}},
   });
