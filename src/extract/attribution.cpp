@@ -307,6 +307,8 @@ class Extractor {
     if (speaker.found() && (tokens[speaker.first].is("what") || (speaker.first > sentence.begin && tokens[speaker.first - 1].is("what"))))
       return std::nullopt;
     if (!speaker.found()) return inverted(p, sentence, c, cue_text);
+    if (speaker.first > sentence.begin && (tokens[speaker.first - 1].is("as") || tokens[speaker.first - 1].is("As")))
+      if (auto found = as_clause(p, sentence, speaker.first - 1, c, speaker, cue_text)) return found;
     const std::uint32_t start = content_start(p, c, cue, sentence);
     if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
     if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
@@ -354,6 +356,22 @@ class Extractor {
     for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "to", "around", "across", "including"})
       if (token.is(word)) return true;
     return false;
+  }
+
+  // "As Simonyan put it (in July), RT is …" and "RT is …, as Simonyan put it.": the words
+  // are the clause the "as" clause leans on.
+  std::optional<Found> as_clause(std::uint32_t p, const Sentence& sentence, std::uint32_t as, std::uint32_t c,
+                                 const Mention& speaker, const std::string& cue_text) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (as == sentence.begin || (as == sentence.begin + 1 && tokens[sentence.begin].kind == TokenKind::Word)) {
+      std::uint32_t comma = c + 1;
+      while (comma < sentence.end && comma < c + 16 && !tokens[comma].is(",") && paragraphs_[p].span_of[comma] < 0) ++comma;
+      if (comma >= sentence.end || !tokens[comma].is(",")) return std::nullopt;
+      return claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end);
+    }
+    if (as > sentence.begin + 1 && tokens[as - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end))
+      return claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1);
+    return std::nullopt;
   }
 
   // Who the sentence is about before token c: the speaker of an earlier cue ("“…,” Rendell
