@@ -440,13 +440,13 @@ class Extractor {
     return false;
   }
 
-  // "… and warned that …": a second cue of the same subject.
+  // "… and warned that …", "… but noted that …": a second cue of the same subject.
   static bool follows_and(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     for (std::uint32_t t = c; t-- > floor;) {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
-      if (word == "and") return true;
+      if (word == "and" || word == "but") return true;
       if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
     }
     return false;
@@ -546,13 +546,40 @@ class Extractor {
     char buffer[64];
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       if (paragraph.span_of[t] >= 0) continue;
-      if (paragraph.tokens[t].is("and") && cue_at(paragraph.tokens, t + 1)) return t;  // "… and warned that …"
+      if (opens_next_attribution(paragraph, t, last)) return t;  // "… and warned that …", "…, but he said …"
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
       if (!paragraph.tokens[t].is(",")) continue;
       if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
       if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
     }
     return last;
+  }
+
+  // A conjunction followed by a cue, with at most a short subject between: "and warned",
+  // "but he said", "though she noted", "while Weber insisted".
+  static bool opens_next_attribution(const Paragraph& paragraph, std::uint32_t t, std::uint32_t last) {
+    const std::vector<Token>& tokens = paragraph.tokens;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[t].text, buffer);
+    if (word != "and" && word != "but" && word != "though" && word != "although" && word != "while" && word != "whereas")
+      return false;
+    for (std::uint32_t c = t + 1; c < last && c <= t + 4; ++c) {
+      if (tokens[c].kind != TokenKind::Word || paragraph.span_of[c] >= 0) return false;
+      if (cue_at(tokens, c)) return c == t + 1 || !negated(tokens, t + 1, c);
+      if (!could_be_subject_word(tokens[c])) return false;
+    }
+    return false;
+  }
+
+  // A word of a short subject: a name, a pronoun, an adverb, or a speaker noun ("officials").
+  static bool could_be_subject_word(const Token& token) {
+    if (token.capitalised) return true;
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    char gender = 0;
+    return is_subject_pronoun(word, gender) || lexicons.is(WordClass::Adverb, word) || lexicons.is(WordClass::Group, word) ||
+           lexicons.is(WordClass::PhraseWord, word);
   }
 
   // Quotations inside reported speech make it mixed; one that is the whole content is a

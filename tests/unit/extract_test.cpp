@@ -163,6 +163,11 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"the cuts were “painful but necessary” for the region", "mixed", "Jonas Weber", "", "said"}}},
       {"reporter's context is cut off", "Jonas Weber said the cuts were needed, as unions prepared a strike.",
        {{"the cuts were needed", "indirect", "Jonas Weber", "", "said"}}},
+      {"a second attribution after a conjunction ends the first", "Anna Kovac said the bridge was safe, though she noted the tolls would rise.\nJonas Weber said the budget was sound but warned that prices would rise.",
+       {{"the bridge was safe", "indirect", "Anna Kovac", "", "said"},
+        {"the tolls would rise", "indirect", "Anna Kovac", "", "noted"},
+        {"the budget was sound", "indirect", "Jonas Weber", "", "said"},
+        {"prices would rise", "indirect", "Jonas Weber", "", "warned"}}},
       {"negated cue reports nothing", "Jonas Weber declined to say how much the plan would cost.", {}},
       {"open question reports nothing", "Investigators have not said what caused the damage.", {}},
   });
