@@ -318,17 +318,40 @@ class Extractor {
     if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
-    const std::uint32_t after = skip_time_after(tokens, c + cue.words, sentence.end);
+    const std::uint32_t after = adjunct_end(p, after_cue, sentence.end);
     if (after >= sentence.end || !tokens[after].is(",")) return std::nullopt;
-    // The part before the attribution stands alone only when it reads as a clause.
     // With the rest claimed, the part before is a piece of the same words however short ("The
-    // museum, he said, would …"); alone it must read as a clause.
-    auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    // museum, he said, would …"); alone it must read as a clause. A rest that opens with a
+    // conjunction is the reporter's ("…, the agency said in a report, and those …").
+    std::optional<Found> rest;
+    if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
     const std::uint32_t before_words = rest ? 1 : kMinReportedWords + 1;
     std::optional<Found> before;
     if (word_count(tokens, sentence.begin, comma) >= before_words)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
+  }
+
+  // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
+  bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (first >= end || !(tokens[first].is("and") || tokens[first].is("but") || tokens[first].is("while"))) return false;
+    for (std::uint32_t t = first; t < end; ++t)
+      if (paragraphs_[p].span_of[t] >= 0) return false;
+    return true;
+  }
+
+  // The end of time phrases and one prepositional phrase after a cue: "said on Friday",
+  // "said in a June report" (up to a comma).
+  std::uint32_t adjunct_end(std::uint32_t p, std::uint32_t begin, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    begin = skip_time_after(tokens, begin, end);
+    if (begin >= end || tokens[begin].is(",") || !starts_adjunct(tokens[begin])) return begin;
+    for (std::uint32_t t = begin + 1; t < end && t < begin + 8; ++t) {
+      if (tokens[t].is(",")) return t;
+      if (tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) break;
+    }
+    return begin;
   }
 
   // "Experts on North Korea said", "…, attorneys for the family said": when the phrase right
@@ -573,7 +596,7 @@ class Extractor {
 
   // A word of a short subject: a name, a pronoun, an adverb, or a speaker noun ("officials").
   static bool could_be_subject_word(const Token& token) {
-    if (token.capitalised) return true;
+    if (token.capitalised || (!token.text.empty() && token.text[0] >= '0' && token.text[0] <= '9')) return true;  // "73 percent"
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     const std::string_view word = ascii_lower(token.text, buffer);
