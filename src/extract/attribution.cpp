@@ -519,8 +519,10 @@ class Extractor {
         if (paragraphs_[p].span_of[t] >= 0 || cue_at(tokens, t)) break;
         if (tokens[t].is("that")) return t + 1;
       }
-      // "said after the convention he would …": a short adjunct, then a pronoun subject
-      for (std::uint32_t t = start + 1; t < sentence.end && t < start + 5; ++t) {
+      // "said after the convention he would …": a short adjunct, then a pronoun subject; not
+      // "said as he entered the talks", where the clause is the reporter's.
+      const bool conjunction = first == "as" || first == "when" || first == "while";
+      for (std::uint32_t t = start + 1; !conjunction && t < sentence.end && t < start + 5; ++t) {
         char gender = 0;
         if (tokens[t].kind != TokenKind::Word) break;
         if (is_subject_pronoun(ascii_lower(tokens[t].text, buffer), gender)) return t;
@@ -680,7 +682,7 @@ class Extractor {
 
   bool attribute_quotation(std::size_t s, int paragraph_speaker) {
     const QuotedSpan& span = spans_[s];
-    if (reads_as_term(span)) {
+    if (reads_as_term(span) || reads_as_title(span)) {
       span_state_[s] = SpanState::NotQuote;
       return false;
     }
@@ -915,6 +917,22 @@ class Extractor {
     const bool introduced = word == "the" || word == "a" || word == "an" || word == "its" || word == "his" ||
                             word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word);
     return introduced && span.words <= 8;
+  }
+
+  // “Face the Nation”, “Make Your Kid a Millionaire”: a short quotation in title case names
+  // a show, a book or a section, it is not speech.
+  bool reads_as_title(const QuotedSpan& span) const {
+    if (span.words < 2 || span.words > 8 || span.continued || span.continues) return false;
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    const std::uint32_t last = std::min<std::uint32_t>(span.close_token, static_cast<std::uint32_t>(tokens.size()));
+    char buffer[64];
+    for (std::uint32_t t = span.open_token + 1; t < last; ++t) {
+      if (is_terminal(tokens[t]) && t + 2 < last) return false;  // “The Donald. Big Daddy.”: two sentences
+      if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) continue;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      if (t == span.open_token + 1 || !Lexicons::get().is(WordClass::TitleSmallWord, word)) return false;
+    }
+    return true;
   }
 
   int unknown_speaker() {

@@ -32,8 +32,9 @@ enum class WordClass {
   Group,            // "officials": a group speaker
   PhraseWord,       // lower-case words that belong in a speaker phrase: "the top diplomat"
   NotSpeakerLabel,  // a capitalised label before a colon that names no speaker: "UPDATE:"
+  TitleSmallWord,   // lower case inside a title: "Face the Nation"
 };
-inline constexpr int kWordClassCount = 12;
+inline constexpr int kWordClassCount = 13;
 
 class Lexicons {
  public:

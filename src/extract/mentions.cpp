@@ -449,6 +449,9 @@ std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t be
     while (scan < ceiling && scan - begin < 4 && is_word(tokens[scan]) && !is_weekday_or_month(tokens[scan].text)) ++scan;
     if (scan < ceiling && is_weekday_or_month(tokens[scan].text)) begin = scan + 1;
     else break;
+    while (begin < ceiling && (tokens[begin].is("morning") || tokens[begin].is("afternoon") || tokens[begin].is("evening") ||
+                               tokens[begin].is("night")))
+      ++begin;  // "on Saturday night"
   }
   return begin;
 }
