@@ -506,9 +506,10 @@ class Extractor {
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
     if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
-    // "did not say how much …": an open question, not reported speech
+    // "did not say how much …": an open question, not reported speech; but the question is
+    // what a verb of asking reports ("asked whether …", "questioned why …")
     for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
-      if (first == question) return sentence.end;
+      if (first == question) return cue.question ? start : sentence.end;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
                                                 "by", "from", "of", "about", "via", "through", "as", "when", "while",
                                                 "into", "up", "off", "back"};

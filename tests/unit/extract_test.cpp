@@ -175,6 +175,8 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"Ferry traffic fell by a tenth", "indirect", "Port authority", "", "said"}}},
       {"told someone to do something", "Anna Kovac told officials to close the bridge at night.",
        {{"to close the bridge at night", "indirect", "Anna Kovac", "", "told"}}},
+      {"a verb of asking reports the question", "Anna Kovac asked whether the bridge would open on time.",
+       {{"whether the bridge would open on time", "indirect", "Anna Kovac", "", "asked"}}},
       {"negated cue reports nothing", "Jonas Weber declined to say how much the plan would cost.", {}},
       {"open question reports nothing", "Investigators have not said what caused the damage.", {}},
   });
