@@ -552,7 +552,10 @@ class Extractor {
   std::optional<Found> claim_entity(std::uint32_t p, int entity, double confidence, const std::string& cue,
                                     std::uint32_t first, std::uint32_t last, std::uint32_t min_words = kMinReportedWords) {
     const Paragraph& paragraph = paragraphs_[p];
-    last = clause_end(paragraph, first, last);
+    // Words before their cue ("…; …, the report says") end at that cue's comma, so a semicolon
+    // inside them is theirs; after a cue, a semicolon ends them.
+    const bool after_cue = last >= sentence_of(p, first).end;
+    last = clause_end(paragraph, first, subordinate_clause_end(p, first, last), after_cue);
     while (last > first && paragraph.tokens[last - 1].kind == TokenKind::Punct && paragraph.span_of[last - 1] < 0) --last;
     while (first < last && paragraph.tokens[first].kind == TokenKind::Punct && paragraph.span_of[first] < 0) ++first;
     if (word_count(paragraph.tokens, first, last) < min_words) return std::nullopt;
@@ -565,15 +568,33 @@ class Extractor {
     return found;
   }
 
+  // "While his advisers have suggested …, Mr. Obama is …": reported speech inside a clause
+  // that opens with a subordinator ends at the comma that closes that clause.
+  std::uint32_t subordinate_clause_end(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
+    const Paragraph& paragraph = paragraphs_[p];
+    const Sentence sentence = sentence_of(p, first);
+    if (first <= sentence.begin + 1) return last;
+    char buffer[64];
+    const std::string_view opener = ascii_lower(paragraph.tokens[sentence.begin].text, buffer);
+    bool subordinator = false;
+    for (const char* word : {"while", "though", "although", "when", "after", "before", "because", "since", "if", "as", "once", "until", "whereas"})
+      subordinator = subordinator || opener == word;
+    if (!subordinator) return last;
+    for (std::uint32_t t = first + 1; t < last; ++t)
+      if (paragraph.tokens[t].is(",") && paragraph.span_of[t] < 0) return t;
+    return last;
+  }
+
   // Reported speech ends at ", as …", ", while …" and similar (the reporter's context), at
   // "and" before another cue, and before a colon that introduces a quotation.
-  static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last) {
+  static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       if (paragraph.span_of[t] >= 0) continue;
       if (opens_next_attribution(paragraph, t, last)) return t;  // "… and warned that …", "…, but he said …"
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
+      if (semicolon_ends && paragraph.tokens[t].is(";")) return t;                       // "…; they only learned …"
       if (!paragraph.tokens[t].is(",")) continue;
       if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
       if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
