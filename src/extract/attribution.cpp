@@ -297,9 +297,11 @@ class Extractor {
     // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
     if (participle || follows_and(tokens, sentence.begin, c)) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
-      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, sentence.end);
+      const std::uint32_t last = content_last(p, cue, start, sentence.end);
+      const std::uint32_t min_words = cue.object ? 1 : kMinReportedWords;
+      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, last, min_words);
       const Mention subject = main_subject(p, sentence, c);
-      if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, sentence.end);
+      if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, last, min_words);
       if (participle) return std::nullopt;
     }
     const Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
@@ -310,7 +312,8 @@ class Extractor {
     if (speaker.first > sentence.begin && (tokens[speaker.first - 1].is("as") || tokens[speaker.first - 1].is("As")))
       if (auto found = as_clause(p, sentence, speaker.first - 1, c, speaker, cue_text)) return found;
     const std::uint32_t start = content_start(p, c, cue, sentence);
-    if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
+    if (start < sentence.end)
+      return claim(p, speaker, speaker.first, cue_text, start, content_last(p, cue, start, sentence.end), cue.object ? 1 : kMinReportedWords);
     if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
     const std::uint32_t comma = speaker.first - 1;
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
@@ -379,6 +382,19 @@ class Extractor {
     for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "to", "around", "across", "including"})
       if (token.is(word)) return true;
     return false;
+  }
+
+  // After a verb that reports through its object, the words end before an adjunct: "attacked
+  // Machado | in early-morning tweets", "cited the figure | at last week's forum".
+  std::uint32_t content_last(std::uint32_t p, const Cue& cue, std::uint32_t start, std::uint32_t end) const {
+    if (!cue.object) return end;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    for (std::uint32_t t = start + 1; t < end; ++t) {
+      if (paragraphs_[p].span_of[t] >= 0) continue;
+      for (const char* word : {"in", "at", "during", "on", "after", "before", "since", "while", "when", "because", "until", "over"})
+        if (tokens[t].is(word)) return t;
+    }
+    return end;
   }
 
   // "As Simonyan put it (in July), RT is …" and "RT is …, as Simonyan put it.": the words

@@ -15,6 +15,7 @@ struct Cue {
   bool listener = false;    // "told reporters that …"
   bool infinitive = false;  // "promised to …", "called on X to …": "to" opens the reported words
   bool question = false;    // "asked whether …", "questioned why …": a question word opens them
+  bool object = false;      // "attacked Machado (in tweets)": the words reported are the object
   std::uint32_t words = 1;  // tokens the cue spans: "called for", "pointed out" are two
 };
 

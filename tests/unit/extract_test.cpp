@@ -198,6 +198,8 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"the rising cost of fuel", "indirect", "Jonas Weber", "", "cited"}}},
       {"attacked", "Anna Kovac attacked the plan as a waste of money.",
        {{"the plan as a waste of money", "indirect", "Anna Kovac", "", "attacked"}}},
+      {"the object ends before an adjunct, however short", "Anna Kovac attacked Weber in a late-night post.\nJonas Weber cited the report at the council meeting.",
+       {{"Weber", "indirect", "Anna Kovac", "", "attacked"}, {"the report", "indirect", "Jonas Weber", "", "cited"}}},
       {"described as", "Jonas Weber described the budget as a careful compromise.",
        {{"the budget as a careful compromise", "indirect", "Jonas Weber", "", "described"}}},
       {"pointed to", "Jonas Weber pointed to the fall in prices since spring.",
