@@ -329,8 +329,11 @@ class Extractor {
     std::optional<Found> rest;
     if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
     const std::uint32_t before_words = rest ? 1 : kMinReportedWords + 1;
+    // "When the port closed, Olsen said, “…”": before a direct quote, a subordinate clause is
+    // the reporter's ("If it fails, he argues, there are …" is one reported thought)
     std::optional<Found> before;
-    if (word_count(tokens, sentence.begin, comma) >= before_words)
+    const bool reporters_clause = rest && rest->kind == "direct" && is_subordinator(tokens[sentence.begin]);
+    if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
   }
@@ -584,18 +587,22 @@ class Extractor {
     return found;
   }
 
+  static bool is_subordinator(const Token& token) {
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    for (const char* subordinator : {"while", "though", "although", "when", "after", "before", "because", "since", "if", "as",
+                                     "once", "until", "whereas"})
+      if (word == subordinator) return true;
+    return false;
+  }
+
   // "While his advisers have suggested …, Mr. Obama is …": reported speech inside a clause
   // that opens with a subordinator ends at the comma that closes that clause.
   std::uint32_t subordinate_clause_end(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
     const Paragraph& paragraph = paragraphs_[p];
     const Sentence sentence = sentence_of(p, first);
     if (first <= sentence.begin + 1) return last;
-    char buffer[64];
-    const std::string_view opener = ascii_lower(paragraph.tokens[sentence.begin].text, buffer);
-    bool subordinator = false;
-    for (const char* word : {"while", "though", "although", "when", "after", "before", "because", "since", "if", "as", "once", "until", "whereas"})
-      subordinator = subordinator || opener == word;
-    if (!subordinator) return last;
+    if (!is_subordinator(paragraph.tokens[sentence.begin])) return last;
     for (std::uint32_t t = first + 1; t < last; ++t)
       if (paragraph.tokens[t].is(",") && paragraph.span_of[t] < 0) return t;
     return last;
@@ -614,6 +621,7 @@ class Extractor {
       if (!paragraph.tokens[t].is(",")) continue;
       if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
       if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
+      if (subject_then_cue(paragraph, t + 1, last, false)) return t;  // "…, Mr. Barrett said, …"
     }
     return last;
   }
@@ -626,9 +634,15 @@ class Extractor {
     const std::string_view word = ascii_lower(tokens[t].text, buffer);
     if (word != "and" && word != "but" && word != "though" && word != "although" && word != "while" && word != "whereas")
       return false;
-    for (std::uint32_t c = t + 1; c < last && c <= t + 4; ++c) {
+    return subject_then_cue(paragraph, t + 1, last, true);
+  }
+
+  // Tokens from `first`: a short subject (or none, when `bare_cue`) and a cue, "Mr. Barrett said".
+  static bool subject_then_cue(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool bare_cue) {
+    const std::vector<Token>& tokens = paragraph.tokens;
+    for (std::uint32_t c = first; c < last && c <= first + 3; ++c) {
       if (tokens[c].kind != TokenKind::Word || paragraph.span_of[c] >= 0) return false;
-      if (cue_at(tokens, c)) return c == t + 1 || !negated(tokens, t + 1, c);
+      if (cue_at(tokens, c)) return c == first ? bare_cue : !negated(tokens, first, c) && !noun_or_passive(tokens, first, c);
       if (!could_be_subject_word(tokens[c])) return false;
     }
     return false;

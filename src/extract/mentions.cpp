@@ -21,7 +21,7 @@ bool is_weekday_or_month(std::string_view word) {
   static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                        "January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December", "week", "weekend", "month",
-                                       "year", "morning", "afternoon", "evening", "night", "day"};
+                                       "year", "morning", "afternoon", "evening", "night", "day", "spring", "summer", "autumn", "fall", "winter"};
   for (const char* w : kWords)
     if (word == w) return true;
   return false;

@@ -208,6 +208,13 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"to open the bridge by May", "indirect", "Anna Kovac", "", "promised"}}},
       {"called someone something", "Critics called the plan a “soft” option for the region.",
        {{"the plan a “soft” option for the region", "mixed", "Critics", "", "called"}}},
+      {"more verbs of saying", "Jonas Weber defended the budget as fair.\nAnna Kovac encouraged residents to use the ferry.\nThe mayor likened the bridge to a spine.",
+       {{"the budget as fair", "indirect", "Jonas Weber", "", "defended"},
+        {"residents to use the ferry", "indirect", "Anna Kovac", "", "encouraged"},
+        {"the bridge to a spine", "indirect", "Mayor", "", "likened"}}},
+      {"reported speech ends before another speaker's attribution",
+       "When the port signalled last summer that it would close, Marit Olsen said, “we were stunned.”",
+       {{"it would close", "indirect", "Port", "", "signalled"}, {"we were stunned.", "direct", "Marit Olsen", "", "said"}}},
       {"\"States\" in a country's name is not a cue", "The United States signed the treaty in Geneva last year.", {}},
   });
 }
