@@ -145,8 +145,11 @@ class Extractor {
   static void split_sentences(Paragraph& paragraph) {
     const std::vector<Token>& tokens = paragraph.tokens;
     std::uint32_t begin = 0;
+    int parentheses = 0;  // "(R-S.C.)": no sentence ends inside a parenthesis
     for (std::uint32_t t = 0; t < tokens.size(); ++t) {
-      if (!is_terminal(tokens[t])) continue;
+      if (tokens[t].is("(")) ++parentheses;
+      if (tokens[t].is(")") && parentheses > 0) --parentheses;
+      if (!is_terminal(tokens[t]) || (parentheses > 0 && closes_soon(tokens, t))) continue;
       std::uint32_t end = t + 1;
       while (end < tokens.size() && !tokens[end].space_before && tokens[end].kind == TokenKind::QuoteMark &&
              paragraph.span_of[end] >= 0)
@@ -161,6 +164,13 @@ class Extractor {
     }
     if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
     paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark;
+  }
+
+  // A ")" within a few tokens: the full stop is inside a short parenthesis ("(R-S.C.)").
+  static bool closes_soon(const std::vector<Token>& tokens, std::uint32_t t) {
+    for (std::uint32_t next = t + 1; next < tokens.size() && next <= t + 4; ++next)
+      if (tokens[next].is(")")) return true;
+    return false;
   }
 
   // Everyone named in the text, for pronouns and descriptions to refer to.
