@@ -315,15 +315,29 @@ class Extractor {
       if (participle) return std::nullopt;
     }
     const Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
-    // "what it calls a “soft” stance": the words after the cue name something, the reporter's object
-    if (speaker.found() && (tokens[speaker.first].is("what") || (speaker.first > sentence.begin && tokens[speaker.first - 1].is("what"))))
+    // "what it calls a “soft” stance": the words after a naming cue name something, the
+    // reporter's object; "which he said were …", "what Trump says his plan would do": the
+    // relative pronoun stands for part of the words, a piece of its own.
+    const bool relative = speaker.found() && speaker.first > sentence.begin + 1 &&
+                          (tokens[speaker.first - 1].is("what") || tokens[speaker.first - 1].is("which")) &&
+                          !starts_adjunct(tokens[speaker.first - 2]) && !tokens[speaker.first - 2].is("of");  // not "in which he said"
+    if (speaker.found() && (tokens[speaker.first].is("what") || relative) && cue.naming) return std::nullopt;
+    if (relative) {
+      const std::uint32_t start = content_start(p, c, cue, sentence);
+      claim(p, speaker, speaker.first, cue_text, speaker.first - 1, speaker.first, 1);
+      if (start < sentence.end) claim(p, speaker, speaker.first, cue_text, start, relative_clause_end(p, start, sentence.end), 1);
       return std::nullopt;
+    }
+    const bool in_relative_clause = speaker.first > sentence.begin && tokens[speaker.first - 1].is("which");
     if (!speaker.found()) return inverted(p, sentence, c, cue_text);
     if (speaker.first > sentence.begin && (tokens[speaker.first - 1].is("as") || tokens[speaker.first - 1].is("As")))
       if (auto found = as_clause(p, sentence, speaker.first - 1, c, speaker, cue_text)) return found;
     const std::uint32_t start = content_start(p, c, cue, sentence);
-    if (start < sentence.end)
-      return claim(p, speaker, speaker.first, cue_text, start, content_last(p, cue, start, sentence.end), cue.object ? 1 : kMinReportedWords);
+    if (start < sentence.end) {
+      // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
+      const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
+      return claim(p, speaker, speaker.first, cue_text, start, content_last(p, cue, start, end), cue.object ? 1 : kMinReportedWords);
+    }
     if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
     const std::uint32_t comma = speaker.first - 1;
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
@@ -395,6 +409,12 @@ class Extractor {
     for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "to", "around", "across", "including"})
       if (token.is(word)) return true;
     return false;
+  }
+
+  std::uint32_t relative_clause_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    for (std::uint32_t t = start + 1; t < end; ++t)
+      if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t;
+    return end;
   }
 
   // After a verb that reports through its object, the words end before an adjunct: "attacked

@@ -38,7 +38,7 @@ Lexicons::Lexicons() {
     const std::size_t space = row[0].find(' ');
     const std::uint32_t words = space == std::string_view::npos ? 1 : 2;
     cues_[row[0]] = Cue{row[1] == "according", row[2] == "yes", row.size() >= 4 && row[3] == "yes",
-                        row.size() >= 5 && row[4] == "yes", row[1] == "object", words};
+                        row.size() >= 5 && row[4] == "yes", row[1] == "object", row[1] == "naming", words};
     if (words > 1) phrase_cue_starts_.insert(row[0].substr(0, space));
   }
   for (const auto& row : lexicon_rows("titles.tsv"))

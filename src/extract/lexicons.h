@@ -16,6 +16,7 @@ struct Cue {
   bool infinitive = false;  // "promised to …", "called on X to …": "to" opens the reported words
   bool question = false;    // "asked whether …", "questioned why …": a question word opens them
   bool object = false;      // "attacked Machado (in tweets)": the words reported are the object
+  bool naming = false;      // "called it a “soft” stance": after "what it calls", a name, not speech
   std::uint32_t words = 1;  // tokens the cue spans: "called for", "pointed out" are two
 };
 
