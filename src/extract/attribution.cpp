@@ -301,7 +301,8 @@ class Extractor {
   std::optional<Found> reported(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue,
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    if (negated(tokens, sentence.begin, c) || noun_or_passive(tokens, sentence.begin, c)) return std::nullopt;
+    if (negated(tokens, sentence.begin, c)) return std::nullopt;
+    if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
     // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
@@ -500,6 +501,31 @@ class Extractor {
 
   // "his claim that …" is a noun; "has been called a fraud by …", "was told that …" are
   // passive: their subject is not the speaker.
+  // "Quiros was accused of using …", "Reagan was once asked how …": a passive cue reports
+  // words whose speaker the sentence does not name; they go to "Unknown speaker", unsure.
+  // "his claim that …" (a noun) reports nothing.
+  std::optional<Found> passive(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    char buffer[64];
+    const std::string_view before = ascii_lower(tokens[c - 1].text, buffer);
+    for (const char* word : {"his", "her", "their", "its", "the", "a", "an", "our", "my", "this", "that"})
+      if (before == word) return std::nullopt;
+    std::uint32_t start = c + cue.words;
+    // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
+    const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");
+    if (as_judged || (start < sentence.end && (tokens[start].is("of") || tokens[start].is("for")))) ++start;
+    else start = content_start(p, c, cue, sentence);
+    if (start >= sentence.end || tokens[start].is("by") || tokens[start].kind != TokenKind::Word) return std::nullopt;
+    // "has been called a charlatan by fellow physicians": the agent is the speaker
+    for (std::uint32_t t = start + 1; t < sentence.end && t < start + 8; ++t) {
+      if (!tokens[t].is("by") || paragraphs_[p].span_of[t] >= 0) continue;
+      const Mention agent = phrase_after(tokens, t + 1, sentence.end);
+      if (agent.found()) return claim(p, agent, t + 1, text_of_cue(tokens, c, cue), start, t, 1);
+      break;
+    }
+    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, sentence.end);
+  }
+
   static bool noun_or_passive(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     if (c == floor) return false;
     char buffer[64];

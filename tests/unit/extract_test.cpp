@@ -239,7 +239,10 @@ TEST_CASE("speakers with modifiers after the head: prepositions, appositives, re
        "Marit Olsen, president of the Dockworkers Union, which represents port staff, said the strike would end.",
        {{"the strike would end", "indirect", "Marit Olsen", "", "said"}}},
       {"a clause is not a modifier", "The plan for the harbour was delayed after Marit Olsen warned the board.", {}},
-      {"a passive cue has no speaker in its subject", "The mayor was told that the bridge would open late.", {}},
+      {"a passive cue: the words, with no speaker named", "The mayor was told that the bridge would open late.\nThe mayor was accused of hiding the report.",
+       {{"the bridge would open late", "indirect", "Unknown speaker", "", "told"}, {"hiding the report", "indirect", "Unknown speaker", "", "accused"}}},
+      {"a passive cue with its agent", "The plan has been called a gamble by several economists.",
+       {{"a gamble", "indirect", "Several economists", "", "called"}}},
       {"a cue word used as a noun", "His claim that the bridge was safe turned out to be wrong.", {}},
   });
 }
