@@ -12,6 +12,7 @@
 // Quotations that none of these claim and that read as names or scare quotes ("the
 // “coalition of the willing”", a “soft” stance, the book “…”) are not quotes.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "core/utf8.h"
@@ -74,17 +75,21 @@ const Cue* cue_at(const std::vector<Token>& tokens, std::uint32_t i) {
   const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
   const std::string_view word = ascii_lower(tokens[i].text, buffer);
-  if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word && lexicons.opens_phrase_cue(word)) {
+  const Lexicons::CueStart start = lexicons.cue_start(word);
+  if (!start.single && !start.opens_phrase) return nullptr;
+  if (start.opens_phrase && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word) {
+    char phrase[160];
     char next_buffer[64];
     const std::string_view next = ascii_lower(tokens[i + 1].text, next_buffer);
-    std::string phrase;
-    phrase.reserve(word.size() + 1 + next.size());
-    phrase.append(word).append(1, ' ').append(next);
-    if (const Cue* cue = lexicons.cue(phrase)) return cue;
+    if (word.size() + 1 + next.size() <= sizeof phrase) {
+      std::memcpy(phrase, word.data(), word.size());
+      phrase[word.size()] = ' ';
+      std::memcpy(phrase + word.size() + 1, next.data(), next.size());
+      if (const Cue* cue = lexicons.cue(std::string_view(phrase, word.size() + 1 + next.size()))) return cue;
+    }
   }
-  if (in_capitalised_name(tokens, i)) return nullptr;
-  const Cue* cue = lexicons.cue(word);
-  return cue && !cue->according ? cue : nullptr;
+  if (!start.single || start.single->according || in_capitalised_name(tokens, i)) return nullptr;
+  return start.single;
 }
 
 // The cue as written: "said", "called for".

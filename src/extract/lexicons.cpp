@@ -39,7 +39,11 @@ Lexicons::Lexicons() {
     const std::uint32_t words = space == std::string_view::npos ? 1 : 2;
     cues_[row[0]] = Cue{row[1] == "according", row[2] == "yes", row.size() >= 4 && row[3] == "yes",
                         row.size() >= 5 && row[4] == "yes", row[1] == "object", row[1] == "naming", words};
-    if (words > 1) phrase_cue_starts_.insert(row[0].substr(0, space));
+  }
+  for (const auto& [form, cue] : cues_) {
+    const std::size_t space = form.find(' ');
+    if (space == std::string_view::npos) cue_starts_[form].single = &cue;
+    else cue_starts_[form.substr(0, space)].opens_phrase = true;
   }
   for (const auto& row : lexicon_rows("titles.tsv"))
     if (row.size() >= 3) titles_.emplace(row[0], Title{row[1] == "-" ? '\0' : row[1][0], row[2] == "yes"});
@@ -57,7 +61,10 @@ const Cue* Lexicons::cue(std::string_view word) const {
   return it == cues_.end() ? nullptr : &it->second;
 }
 
-bool Lexicons::opens_phrase_cue(std::string_view word) const { return phrase_cue_starts_.count(word) != 0; }
+Lexicons::CueStart Lexicons::cue_start(std::string_view word) const {
+  const auto it = cue_starts_.find(word);
+  return it == cue_starts_.end() ? CueStart{} : it->second;
+}
 
 const Title* Lexicons::title(std::string_view word) const {
   const auto it = titles_.find(word);

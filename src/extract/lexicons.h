@@ -44,7 +44,13 @@ class Lexicons {
   static const Lexicons& get();
 
   const Cue* cue(std::string_view lower_word) const;                  // "said", "according to"
-  bool opens_phrase_cue(std::string_view lower_word) const;          // "called" of "called for"
+  // One lookup for a word in running text: its one-word cue, if any, and whether it opens a
+  // two-word cue ("called" of "called for").
+  struct CueStart {
+    const Cue* single = nullptr;
+    bool opens_phrase = false;
+  };
+  CueStart cue_start(std::string_view lower_word) const;
   const Title* title(std::string_view word) const;                    // "Minister" (case as written)
   bool is(WordClass word_class, std::string_view lower_word) const;
   const std::vector<std::string_view>* description_roles(std::string_view lower_phrase) const;  // "top diplomat"
@@ -53,7 +59,7 @@ class Lexicons {
  private:
   Lexicons();
   std::unordered_map<std::string_view, Cue> cues_;
-  std::unordered_set<std::string_view> phrase_cue_starts_;
+  std::unordered_map<std::string_view, CueStart> cue_starts_;
   std::unordered_map<std::string_view, Title> titles_;
   std::unordered_set<std::string_view> words_[kWordClassCount];
   std::unordered_map<std::string_view, std::vector<std::string_view>> descriptions_;
