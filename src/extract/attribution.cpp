@@ -320,7 +320,10 @@ class Extractor {
       if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, last, min_words);
       if (participle) return std::nullopt;
     }
-    const Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
+    Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
+    // "The New York Times reported that …": a medium is never a listener's speaker, but it
+    // is the source of what it reports itself
+    if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
     // "what it calls a “soft” stance": the words after a naming cue name something, the
     // reporter's object; "which he said were …", "what Trump says his plan would do": the
     // relative pronoun stands for part of the words, a piece of its own.

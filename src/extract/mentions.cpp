@@ -352,8 +352,9 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
   char buffer[64];
   // "But he", "And she": a conjunction before a pronoun
   if (last - first == 2 && tokens[first].kind == TokenKind::Word &&
-      Lexicons::get().is(WordClass::ClauseEnd, lower(tokens[first], buffer)) && is_pronoun(lower(tokens[first + 1], buffer), mention.gender))
-    ++first;
+      (Lexicons::get().is(WordClass::ClauseEnd, lower(tokens[first], buffer)) || Lexicons::get().is(WordClass::Adverb, lower(tokens[first], buffer))) &&
+      is_pronoun(lower(tokens[first + 1], buffer), mention.gender))
+    ++first;  // "So he", "Then she"
   if (last - first == 1 && is_pronoun(lower(tokens[first], buffer), mention.gender)) {
     mention.type = MentionType::Pronoun;
     mention.description = std::string(lower(tokens[first], buffer));
