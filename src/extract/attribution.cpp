@@ -403,7 +403,10 @@ class Extractor {
     if (before_comma && longer.type == MentionType::Name && !longer.organisation_name &&
         (speaker.type != MentionType::Name || speaker.organisation_name))
       return longer;
-    if (speaker.found() && !(speaker.first > sentence.begin && after_preposition(tokens[speaker.first - 1]))) return speaker;
+    // "Lawyers that represent the family said": the phrase before the cue is inside a relative clause
+    const bool in_relative = longer.found() && speaker.found() && longer.first < speaker.first &&
+                             tokens[speaker.first - 1].kind == TokenKind::Word && !tokens[speaker.first - 1].capitalised;
+    if (speaker.found() && !in_relative && !(speaker.first > sentence.begin && after_preposition(tokens[speaker.first - 1]))) return speaker;
     if (longer.found()) return longer;
     for (std::uint32_t t = c; t-- > sentence.begin + 1;) {
       if (!tokens[t].is(",")) continue;
@@ -444,16 +447,22 @@ class Extractor {
   std::optional<Found> as_clause(std::uint32_t p, const Sentence& sentence, std::uint32_t as, std::uint32_t c,
                                  const Mention& speaker, const std::string& cue_text) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    if (as == sentence.begin || (as == sentence.begin + 1 && tokens[sentence.begin].kind == TokenKind::Word)) {
-      std::uint32_t comma = c + 1;
-      while (comma < sentence.end && comma < c + 16 && !tokens[comma].is(",") && paragraphs_[p].span_of[comma] < 0) ++comma;
-      if (comma >= sentence.end || !tokens[comma].is(",")) return std::nullopt;
-      return claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end);
-    }
-    if (as > sentence.begin + 1 && tokens[as - 1].is(",") && only_adjuncts(tokens, c + 1, sentence.end))
-      return claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1);
-    return std::nullopt;
+    std::uint32_t comma = c + 1;  // the comma that closes the as-clause, if any
+    while (comma < sentence.end && comma < c + 16 && !tokens[comma].is(",") && paragraphs_[p].span_of[comma] < 0) ++comma;
+    const bool closed = comma < sentence.end && tokens[comma].is(",");
+    // "As X put it, …" and "Yet, as X observed, …"
+    const bool opens = as == sentence.begin || (as == sentence.begin + 1 && tokens[sentence.begin].kind == TokenKind::Word) ||
+                       (as == sentence.begin + 2 && tokens[sentence.begin + 1].is(","));
+    if (opens) return closed ? claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end) : std::nullopt;
+    if (as <= sentence.begin + 1 || !tokens[as - 1].is(",")) return std::nullopt;
+    // "…, as X noted." and "Hawaii, as one adviser pointed out, does not …": both sides
+    if (only_adjuncts(tokens, c + 1, sentence.end)) return claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1);
+    if (!closed) return std::nullopt;
+    auto rest = claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end);
+    if (rest) claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1, 1);
+    return rest;
   }
+
 
   // Who the sentence is about before token c: the speaker of an earlier cue ("“…,” Rendell
   // recalled, suggesting …"), else the phrase that opens the sentence.

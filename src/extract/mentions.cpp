@@ -539,7 +539,7 @@ bool is_dash(const Token& token) {
 bool opens_modifier(const Token& token) {
   if (token.is(",") || token.is("(") || is_dash(token)) return true;
   for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "close", "to", "across", "around", "inside",
-                           "outside", "within", "including", "who", "which", "whose"})
+                           "outside", "within", "including", "who", "which", "whose", "that"})
     if (token.is(word)) return true;
   return false;
 }
@@ -602,7 +602,7 @@ Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, 
     aside = aside || token.is(",") || is_dash(token);
     if (token.kind == TokenKind::QuoteMark || token.is(".") || token.is(";") || token.is(":") || token.is("?") || token.is("!"))
       return {};
-    if (token.is("who") || token.is("which") || token.is("whose")) in_relative = true;
+    if (token.is("who") || token.is("which") || token.is("whose") || (t == head_end && token.is("that"))) in_relative = true;
     if (token.is(",") || is_dash(token)) in_relative = false;
     if (!in_relative && reads_as_verb(token)) return {};
   }
