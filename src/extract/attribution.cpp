@@ -347,7 +347,13 @@ class Extractor {
       const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
       return claim(p, speaker, speaker.first, cue_text, start, content_last(p, cue, start, end), cue.object ? 1 : kMinReportedWords);
     }
-    if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
+    if (speaker.first <= sentence.begin + 1) return std::nullopt;
+    // "Details aside, her plan offers ''a stark alternative,'' Kamin said.": the words run to
+    // the closing mark of a quotation that does not open them (mixed)
+    if (const std::uint32_t end = quotation_ending_words(p, sentence, speaker.first); end > 0 &&
+        only_adjuncts(tokens, c + cue.words, sentence.end))
+      return claim(p, speaker, speaker.first, cue_text, sentence.begin, end);
+    if (!tokens[speaker.first - 1].is(",")) return std::nullopt;
     const std::uint32_t comma = speaker.first - 1;
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
     const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
@@ -482,11 +488,31 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     const Mention speaker = phrase_after(tokens, c + 1, sentence.end);
     const bool appositive = speaker.last < sentence.end && tokens[speaker.last].is(",");  // "said Mr. Barrett, the lawyer …"
+    if (const std::uint32_t end = quotation_ending_words(p, sentence, c);
+        end > 0 && speaker.found() && (appositive || only_adjuncts(tokens, speaker.last, sentence.end)))
+      return claim(p, speaker, c, cue_text, sentence.begin, end);
     if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") ||
         !(appositive || only_adjuncts(tokens, speaker.last, sentence.end)) ||
         quotation_is_whole(p, sentence.begin, c - 1))
       return std::nullopt;
     return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
+  }
+
+  // The end (exclusive) of words that close with a quotation right before token `at`
+  // ("… using the tax ''is a misguided approach,'' said …"), when the quotation opens inside
+  // the sentence after words of its own; 0 otherwise.
+  std::uint32_t quotation_ending_words(std::uint32_t p, const Sentence& sentence, std::uint32_t at) const {
+    const Paragraph& paragraph = paragraphs_[p];
+    if (at < sentence.begin + 3 || paragraph.tokens[at - 1].kind != TokenKind::QuoteMark || !paragraph.tokens[at - 2].is(","))
+      return 0;
+    const int s = paragraph.span_of[at - 1];
+    if (s < 0) return 0;
+    const QuotedSpan& span = spans_[static_cast<std::size_t>(s)];
+    // the quotation continues a clause: a word, not a comma or a colon, right before it
+    if (span.close_token != at - 1 || span.open_token < sentence.begin + 2 || paragraph.tokens[span.open_token - 1].kind != TokenKind::Word)
+      return 0;
+    if (span_state_[static_cast<std::size_t>(s)] != SpanState::Open) return 0;
+    return at;
   }
 
   static bool ends_with_ing(const Token& token) {
