@@ -713,6 +713,10 @@ class Extractor {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
+      // “…,” but …: a comma inside the closing mark ends the words as one outside would
+      if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
+          paragraph.span_of[t + 1] < 0 && lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer)))
+        return t + 1;
       if (paragraph.span_of[t] >= 0) continue;
       if (opens_next_attribution(paragraph, t, last)) return t;  // "… and warned that …", "…, but he said …"
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own

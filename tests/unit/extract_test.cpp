@@ -178,6 +178,8 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
       {"words that end with a quotation before the attribution", "Details aside, the plan offers “a fair deal for the port,” Anna Kovac said.\nIn a statement, “we will fight,” Jonas Weber said.",
        {{"Details aside, the plan offers “a fair deal for the port,”", "mixed", "Anna Kovac", "", "said"},
         {"we will fight,", "direct", "Jonas Weber", "", "said"}}},
+      {"a comma inside the closing mark ends the words", "Jonas Weber is promising lower tolls and “a bridge for everyone,” but critics doubt the numbers.",
+       {{"lower tolls and “a bridge for everyone,”", "mixed", "Jonas Weber", "", "promising"}}},
       {"an adjunct after the cue, then the reporter's own clause", "Ferry traffic fell by a tenth, the port authority said in its yearly report, and rail traffic grew.",
        {{"Ferry traffic fell by a tenth", "indirect", "Port authority", "", "said"}}},
       {"told someone to do something", "Anna Kovac told officials to close the bridge at night.",
