@@ -1035,7 +1035,7 @@ class Extractor {
   }
 
   static bool starts_adjunct(const Token& token) {
-    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "to", "from", "outside", "inside"})
+    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "to", "from", "outside", "inside", "of", "about"})
       if (token.is(preposition)) return true;
     return false;
   }

@@ -290,6 +290,8 @@ TEST_CASE("attribution: before, after, inverted, participial, colon, floating, c
        {{"a second bridge", "indirect", "Anna Kovac", "", "called for"}}},
       {"a document speaks", "The port authority published its figures.\nThe report says ferry traffic fell by a tenth.",
        {{"ferry traffic fell by a tenth", "indirect", "Report", "", "says"}}},
+      {"says of someone, then the quotation", "Anna Kovac said of the ferry company, “They have kept every promise.”",
+       {{"They have kept every promise.", "direct", "Anna Kovac", "", "said"}}},
       {"attribution at the start of the next paragraph", "“The bridge is safe and it opens in May,”\nAnna Kovac said on Monday.",
        {{"The bridge is safe and it opens in May,", "direct", "Anna Kovac", "", "said"}}},
       {"speaker named paragraphs earlier, then a pronoun",
