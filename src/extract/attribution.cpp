@@ -12,6 +12,7 @@
 // Quotations that none of these claim and that read as names or scare quotes ("the
 // “coalition of the willing”", a “soft” stance, the book “…”) are not quotes.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "core/utf8.h"
@@ -51,15 +52,50 @@ struct Found {
   double confidence = 1.0;
 };
 
+// "the United States": a capitalised cue word right after a capitalised word is part of a
+// name, unless the words around it are all capitalised, as in a headline ("… Graham Says").
+bool in_capitalised_name(const std::vector<Token>& tokens, std::uint32_t i) {
+  if (!tokens[i].capitalised || i == 0 || !tokens[i - 1].capitalised || tokens[i - 1].kind != TokenKind::Word) return false;
+  for (std::uint32_t t = i - 1, seen = 0; t-- > 0 && seen < 8;) {
+    if (tokens[t].kind != TokenKind::Word) continue;
+    if (!tokens[t].capitalised) return true;
+    ++seen;
+  }
+  for (std::uint32_t t = i + 1, seen = 0; t < tokens.size() && seen < 3; ++t) {
+    if (tokens[t].kind != TokenKind::Word) continue;
+    if (!tokens[t].capitalised) return true;
+    ++seen;
+  }
+  return false;
+}
+
+// The cue at token i: a two-word cue ("according to", "called for") before a one-word one.
 const Cue* cue_at(const std::vector<Token>& tokens, std::uint32_t i) {
   if (tokens[i].kind != TokenKind::Word) return nullptr;
+  const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
   const std::string_view word = ascii_lower(tokens[i].text, buffer);
-  if (word == "according") {
-    if (i + 1 < tokens.size() && tokens[i + 1].is("to")) return Lexicons::get().cue("according to");
-    return nullptr;
+  const Lexicons::CueStart start = lexicons.cue_start(word);
+  if (!start.single && !start.opens_phrase) return nullptr;
+  if (start.opens_phrase && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word) {
+    char phrase[160];
+    char next_buffer[64];
+    const std::string_view next = ascii_lower(tokens[i + 1].text, next_buffer);
+    if (word.size() + 1 + next.size() <= sizeof phrase) {
+      std::memcpy(phrase, word.data(), word.size());
+      phrase[word.size()] = ' ';
+      std::memcpy(phrase + word.size() + 1, next.data(), next.size());
+      if (const Cue* cue = lexicons.cue(std::string_view(phrase, word.size() + 1 + next.size()))) return cue;
+    }
   }
-  return Lexicons::get().cue(word);
+  if (!start.single || start.single->according || in_capitalised_name(tokens, i)) return nullptr;
+  return start.single;
+}
+
+// The cue as written: "said", "called for".
+std::string text_of_cue(const std::vector<Token>& tokens, std::uint32_t c, const Cue& cue) {
+  const Token& last = tokens[std::min<std::size_t>(c + cue.words, tokens.size()) - 1];
+  return std::string(tokens[c].text.data(), static_cast<std::size_t>(last.text.data() + last.text.size() - tokens[c].text.data()));
 }
 
 bool is_terminal(const Token& token) { return token.is(".") || token.is("!") || token.is("?"); }
@@ -114,8 +150,11 @@ class Extractor {
   static void split_sentences(Paragraph& paragraph) {
     const std::vector<Token>& tokens = paragraph.tokens;
     std::uint32_t begin = 0;
+    int parentheses = 0;  // "(R-S.C.)": no sentence ends inside a parenthesis
     for (std::uint32_t t = 0; t < tokens.size(); ++t) {
-      if (!is_terminal(tokens[t])) continue;
+      if (tokens[t].is("(")) ++parentheses;
+      if (tokens[t].is(")") && parentheses > 0) --parentheses;
+      if (!is_terminal(tokens[t]) || (parentheses > 0 && closes_soon(tokens, t))) continue;
       std::uint32_t end = t + 1;
       while (end < tokens.size() && !tokens[end].space_before && tokens[end].kind == TokenKind::QuoteMark &&
              paragraph.span_of[end] >= 0)
@@ -130,6 +169,13 @@ class Extractor {
     }
     if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
     paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark;
+  }
+
+  // A ")" within a few tokens: the full stop is inside a short parenthesis ("(R-S.C.)").
+  static bool closes_soon(const std::vector<Token>& tokens, std::uint32_t t) {
+    for (std::uint32_t next = t + 1; next < tokens.size() && next <= t + 4; ++next)
+      if (tokens[next].is(")")) return true;
+    return false;
   }
 
   // Everyone named in the text, for pronouns and descriptions to refer to.
@@ -216,13 +262,36 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
     while (end < sentence.end && !tokens[end].is(",") && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0) ++end;
-    const Mention source = source_phrase(tokens, c + 2, end);
+    Mention source = source_phrase(tokens, c + 2, end);
+    if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
-    if (c == sentence.begin && end < sentence.end && tokens[end].is(","))
+    // "According to the Gazette, Keane told staff that …": Keane's words are the quote.
+    if (c == sentence.begin && end < sentence.end && tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
-    if (c > sentence.begin + 1 && tokens[c - 1].is(",") && (end >= sentence.end || is_terminal(tokens[end])))
+    // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
+    if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
+    for (std::uint32_t t = first; t < last; ++t)
+      if (paragraphs_[p].span_of[t] < 0 && cue_at(paragraphs_[p].tokens, t)) return true;
+    return false;
+  }
+
+  // "according to the poll", "according to federal statistics", "according to Politico":
+  // after "according to", any noun phrase is the source, a poll, a document or a medium.
+  static Mention any_source(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+    Mention source;
+    while (first < last && (tokens[first].is("the") || tokens[first].is("a") || tokens[first].is("an"))) ++first;
+    if (first >= last || last - first > 12 || word_count(tokens, first, last) == 0) return source;
+    source.type = MentionType::Organisation;
+    source.name = std::string(tokens[first].text.data(),
+                              static_cast<std::size_t>(tokens[last - 1].text.data() + tokens[last - 1].text.size() - tokens[first].text.data()));
+    source.first = first;
+    source.last = last;
+    return source;
   }
 
   // "conservative talk radio host Rush Limbaugh": the name or role that ends the phrase.
@@ -238,36 +307,168 @@ class Extractor {
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
-    const std::string cue_text(tokens[c].text);
+    if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
+    const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
     // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
     if (participle || follows_and(tokens, sentence.begin, c)) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
-      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, sentence.end);
+      const std::uint32_t last = content_last(p, cue, start, sentence.end);
+      const std::uint32_t min_words = cue.object ? 1 : kMinReportedWords;
+      if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, last, min_words);
       const Mention subject = main_subject(p, sentence, c);
-      if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, sentence.end);
+      if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, last, min_words);
       if (participle) return std::nullopt;
     }
-    const Mention speaker = subject_before(tokens, sentence.begin, c);
+    Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
+    // "The New York Times reported that …": a medium is never a listener's speaker, but it
+    // is the source of what it reports itself
+    if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
+    // "what it calls a “soft” stance": the words after a naming cue name something, the
+    // reporter's object; "which he said were …", "what Trump says his plan would do": the
+    // relative pronoun stands for part of the words, a piece of its own.
+    const bool relative = speaker.found() && speaker.first > sentence.begin + 1 &&
+                          (tokens[speaker.first - 1].is("what") || tokens[speaker.first - 1].is("which")) &&
+                          !starts_adjunct(tokens[speaker.first - 2]) && !tokens[speaker.first - 2].is("of");  // not "in which he said"
+    if (speaker.found() && (tokens[speaker.first].is("what") || relative) && cue.naming) return std::nullopt;
+    if (relative) {
+      const std::uint32_t start = content_start(p, c, cue, sentence);
+      claim(p, speaker, speaker.first, cue_text, speaker.first - 1, speaker.first, 1);
+      if (start < sentence.end) claim(p, speaker, speaker.first, cue_text, start, relative_clause_end(p, start, sentence.end), 1);
+      return std::nullopt;
+    }
+    const bool in_relative_clause = speaker.first > sentence.begin && tokens[speaker.first - 1].is("which");
     if (!speaker.found()) return inverted(p, sentence, c, cue_text);
+    if (speaker.first > sentence.begin && (tokens[speaker.first - 1].is("as") || tokens[speaker.first - 1].is("As")))
+      if (auto found = as_clause(p, sentence, speaker.first - 1, c, speaker, cue_text)) return found;
     const std::uint32_t start = content_start(p, c, cue, sentence);
-    if (start < sentence.end) return claim(p, speaker, speaker.first, cue_text, start, sentence.end);
-    if (speaker.first <= sentence.begin + 1 || !tokens[speaker.first - 1].is(",")) return std::nullopt;
+    if (start < sentence.end) {
+      // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
+      const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
+      return claim(p, speaker, speaker.first, cue_text, start, content_last(p, cue, start, end), cue.object ? 1 : kMinReportedWords);
+    }
+    if (speaker.first <= sentence.begin + 1) return std::nullopt;
+    // "Details aside, her plan offers ''a stark alternative,'' Kamin said.": the words run to
+    // the closing mark of a quotation that does not open them (mixed)
+    if (const std::uint32_t end = quotation_ending_words(p, sentence, speaker.first); end > 0 &&
+        only_adjuncts(tokens, c + cue.words, sentence.end))
+      return claim(p, speaker, speaker.first, cue_text, sentence.begin, end);
+    if (!tokens[speaker.first - 1].is(",")) return std::nullopt;
     const std::uint32_t comma = speaker.first - 1;
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
-    const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + 1, sentence.end) : c + 1;
+    const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
     if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
-    const std::uint32_t after = skip_time_after(tokens, c + 1, sentence.end);
+    const std::uint32_t after = adjunct_end(p, after_cue, sentence.end);
     if (after >= sentence.end || !tokens[after].is(",")) return std::nullopt;
-    // The part before the attribution stands alone only when it reads as a clause.
+    // With the rest claimed, the part before is a piece of the same words however short ("The
+    // museum, he said, would …"); alone it must read as a clause. A rest that opens with a
+    // conjunction is the reporter's ("…, the agency said in a report, and those …").
+    std::optional<Found> rest;
+    if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    const std::uint32_t before_words = rest ? 1 : kMinReportedWords + 1;
+    // "When the port closed, Olsen said, “…”": before a direct quote, a subordinate clause is
+    // the reporter's ("If it fails, he argues, there are …" is one reported thought)
     std::optional<Found> before;
-    if (word_count(tokens, sentence.begin, comma) >= kMinReportedWords + 1)
-      before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
-    auto rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    const bool reporters_clause = rest && rest->kind == "direct" && is_subordinator(tokens[sentence.begin]);
+    if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
+      before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
   }
+
+  // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
+  bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (first >= end || !(tokens[first].is("and") || tokens[first].is("but") || tokens[first].is("while"))) return false;
+    for (std::uint32_t t = first; t < end; ++t)
+      if (paragraphs_[p].span_of[t] >= 0) return false;
+    return true;
+  }
+
+  // The end of time phrases and one prepositional phrase after a cue: "said on Friday",
+  // "said in a June report" (up to a comma).
+  std::uint32_t adjunct_end(std::uint32_t p, std::uint32_t begin, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    begin = skip_time_after(tokens, begin, end);
+    if (begin >= end || tokens[begin].is(",") || !starts_adjunct(tokens[begin])) return begin;
+    for (std::uint32_t t = begin + 1; t < end && t < begin + 8; ++t) {
+      if (tokens[t].is(",")) return t;
+      if (tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) break;
+    }
+    return begin;
+  }
+
+  // "Experts on North Korea said", "…, attorneys for the family said": when the phrase right
+  // before the cue is the object of a preposition (or nothing was found), the speaker is the
+  // head of a longer phrase that opens the clause, or that follows the clause's last comma.
+  static Mention longer_subject(const std::vector<Token>& tokens, const Sentence& sentence, std::uint32_t c, Mention speaker) {
+    Mention longer = modified_subject(tokens, sentence.begin, c);
+    // "Marit Olsen, president of the Dockworkers Union, which …, said": the person opens the clause
+    const bool before_comma = speaker.found() && speaker.first > sentence.begin && tokens[speaker.first - 1].is(",");
+    if (before_comma && longer.type == MentionType::Name && !longer.organisation_name &&
+        (speaker.type != MentionType::Name || speaker.organisation_name))
+      return longer;
+    // "Lawyers that represent the family said": the phrase before the cue is inside a relative clause
+    const bool in_relative = longer.found() && speaker.found() && longer.first < speaker.first &&
+                             tokens[speaker.first - 1].kind == TokenKind::Word && !tokens[speaker.first - 1].capitalised;
+    if (speaker.found() && !in_relative && !(speaker.first > sentence.begin && after_preposition(tokens[speaker.first - 1]))) return speaker;
+    if (longer.found()) return longer;
+    for (std::uint32_t t = c; t-- > sentence.begin + 1;) {
+      if (!tokens[t].is(",")) continue;
+      if (t + 1 >= c) continue;  // the comma that closes an appositive
+      longer = modified_subject(tokens, t + 1, c);
+      break;
+    }
+    return longer.found() ? longer : speaker;
+  }
+
+  static bool after_preposition(const Token& token) {
+    for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "to", "around", "across", "including"})
+      if (token.is(word)) return true;
+    return false;
+  }
+
+  std::uint32_t relative_clause_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    for (std::uint32_t t = start + 1; t < end; ++t)
+      if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t;
+    return end;
+  }
+
+  // After a verb that reports through its object, the words end before an adjunct: "attacked
+  // Machado | in early-morning tweets", "cited the figure | at last week's forum".
+  std::uint32_t content_last(std::uint32_t p, const Cue& cue, std::uint32_t start, std::uint32_t end) const {
+    if (!cue.object) return end;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    for (std::uint32_t t = start + 1; t < end; ++t) {
+      if (paragraphs_[p].span_of[t] >= 0) continue;
+      for (const char* word : {"in", "at", "during", "on", "after", "before", "since", "while", "when", "because", "until", "over"})
+        if (tokens[t].is(word)) return t;
+    }
+    return end;
+  }
+
+  // "As Simonyan put it (in July), RT is …" and "RT is …, as Simonyan put it.": the words
+  // are the clause the "as" clause leans on.
+  std::optional<Found> as_clause(std::uint32_t p, const Sentence& sentence, std::uint32_t as, std::uint32_t c,
+                                 const Mention& speaker, const std::string& cue_text) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    std::uint32_t comma = c + 1;  // the comma that closes the as-clause, if any
+    while (comma < sentence.end && comma < c + 16 && !tokens[comma].is(",") && paragraphs_[p].span_of[comma] < 0) ++comma;
+    const bool closed = comma < sentence.end && tokens[comma].is(",");
+    // "As X put it, …" and "Yet, as X observed, …"
+    const bool opens = as == sentence.begin || (as == sentence.begin + 1 && tokens[sentence.begin].kind == TokenKind::Word) ||
+                       (as == sentence.begin + 2 && tokens[sentence.begin + 1].is(","));
+    if (opens) return closed ? claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end) : std::nullopt;
+    if (as <= sentence.begin + 1 || !tokens[as - 1].is(",")) return std::nullopt;
+    // "…, as X noted." and "Hawaii, as one adviser pointed out, does not …": both sides
+    if (only_adjuncts(tokens, c + 1, sentence.end)) return claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1);
+    if (!closed) return std::nullopt;
+    auto rest = claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end);
+    if (rest) claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1, 1);
+    return rest;
+  }
+
 
   // Who the sentence is about before token c: the speaker of an earlier cue ("“…,” Rendell
   // recalled, suggesting …"), else the phrase that opens the sentence.
@@ -287,11 +488,31 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     const Mention speaker = phrase_after(tokens, c + 1, sentence.end);
     const bool appositive = speaker.last < sentence.end && tokens[speaker.last].is(",");  // "said Mr. Barrett, the lawyer …"
+    if (const std::uint32_t end = quotation_ending_words(p, sentence, c);
+        end > 0 && speaker.found() && (appositive || only_adjuncts(tokens, speaker.last, sentence.end)))
+      return claim(p, speaker, c, cue_text, sentence.begin, end);
     if (!speaker.found() || c == sentence.begin || !tokens[c - 1].is(",") ||
         !(appositive || only_adjuncts(tokens, speaker.last, sentence.end)) ||
         quotation_is_whole(p, sentence.begin, c - 1))
       return std::nullopt;
     return claim(p, speaker, c, cue_text, sentence.begin, c - 1);
+  }
+
+  // The end (exclusive) of words that close with a quotation right before token `at`
+  // ("… using the tax ''is a misguided approach,'' said …"), when the quotation opens inside
+  // the sentence after words of its own; 0 otherwise.
+  std::uint32_t quotation_ending_words(std::uint32_t p, const Sentence& sentence, std::uint32_t at) const {
+    const Paragraph& paragraph = paragraphs_[p];
+    if (at < sentence.begin + 3 || paragraph.tokens[at - 1].kind != TokenKind::QuoteMark || !paragraph.tokens[at - 2].is(","))
+      return 0;
+    const int s = paragraph.span_of[at - 1];
+    if (s < 0) return 0;
+    const QuotedSpan& span = spans_[static_cast<std::size_t>(s)];
+    // the quotation continues a clause: a word, not a comma or a colon, right before it
+    if (span.close_token != at - 1 || span.open_token < sentence.begin + 2 || paragraph.tokens[span.open_token - 1].kind != TokenKind::Word)
+      return 0;
+    if (span_state_[static_cast<std::size_t>(s)] != SpanState::Open) return 0;
+    return at;
   }
 
   static bool ends_with_ing(const Token& token) {
@@ -321,13 +542,52 @@ class Extractor {
     return false;
   }
 
-  // "… and warned that …": a second cue of the same subject.
+  // "his claim that …" is a noun; "has been called a fraud by …", "was told that …" are
+  // passive: their subject is not the speaker.
+  // "Quiros was accused of using …", "Reagan was once asked how …": a passive cue reports
+  // words whose speaker the sentence does not name; they go to "Unknown speaker", unsure.
+  // "his claim that …" (a noun) reports nothing.
+  std::optional<Found> passive(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    char buffer[64];
+    const std::string_view before = ascii_lower(tokens[c - 1].text, buffer);
+    for (const char* word : {"his", "her", "their", "its", "the", "a", "an", "our", "my", "this", "that"})
+      if (before == word) return std::nullopt;
+    std::uint32_t start = c + cue.words;
+    // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
+    const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");
+    if (as_judged || (start < sentence.end && (tokens[start].is("of") || tokens[start].is("for")))) ++start;
+    else start = content_start(p, c, cue, sentence);
+    if (start >= sentence.end || tokens[start].is("by") || tokens[start].kind != TokenKind::Word) return std::nullopt;
+    // "has been called a charlatan by fellow physicians": the agent is the speaker
+    for (std::uint32_t t = start + 1; t < sentence.end && t < start + 8; ++t) {
+      if (!tokens[t].is("by") || paragraphs_[p].span_of[t] >= 0) continue;
+      const Mention agent = phrase_after(tokens, t + 1, sentence.end);
+      if (agent.found()) return claim(p, agent, t + 1, text_of_cue(tokens, c, cue), start, t, 1);
+      break;
+    }
+    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, sentence.end);
+  }
+
+  static bool noun_or_passive(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    if (c == floor) return false;
+    char buffer[64];
+    const std::string_view before = ascii_lower(tokens[c - 1].text, buffer);
+    for (const char* word : {"his", "her", "their", "its", "the", "a", "an", "our", "my", "this", "that"})
+      if (before == word) return true;
+    if (ends_with_ing(tokens[c])) return false;  // "is saying", "was proposing": active
+    for (const char* word : {"been", "being", "was", "were", "is", "are", "be", "got"})
+      if (before == word) return true;
+    return false;
+  }
+
+  // "… and warned that …", "… but noted that …": a second cue of the same subject.
   static bool follows_and(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     for (std::uint32_t t = c; t-- > floor;) {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
-      if (word == "and") return true;
+      if (word == "and" || word == "but") return true;
       if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
     }
     return false;
@@ -347,7 +607,7 @@ class Extractor {
   // ("on Tuesday") and "that"; sentence end when the cue reports no words here.
   std::uint32_t content_start(std::uint32_t p, std::uint32_t c, const Cue& cue, const Sentence& sentence) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
-    std::uint32_t start = c + 1;
+    std::uint32_t start = c + cue.words;
     if (cue.listener) {  // "told the district assembly that …", "told reporters: “…”"
       std::uint32_t listener = start;
       while (listener < sentence.end && listener < start + 8 && tokens[listener].kind != TokenKind::Punct &&
@@ -363,11 +623,14 @@ class Extractor {
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
-    // "did not say how much …": an open question, not reported speech
+    if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
+    // "did not say how much …": an open question, not reported speech; but the question is
+    // what a verb of asking reports ("asked whether …", "questioned why …")
     for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
-      if (first == question) return sentence.end;
+      if (first == question) return cue.question ? start : sentence.end;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
-                                                "by", "from", "of", "about", "via", "through", "as", "when", "while"};
+                                                "by", "from", "of", "about", "via", "through", "as", "when", "while",
+                                                "into", "up", "off", "back"};
     const bool preposition = std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](const char* w) { return first == w; });
     if (preposition) {
       // "said in a statement that …"
@@ -375,8 +638,10 @@ class Extractor {
         if (paragraphs_[p].span_of[t] >= 0 || cue_at(tokens, t)) break;
         if (tokens[t].is("that")) return t + 1;
       }
-      // "said after the convention he would …": a short adjunct, then a pronoun subject
-      for (std::uint32_t t = start + 1; t < sentence.end && t < start + 5; ++t) {
+      // "said after the convention he would …": a short adjunct, then a pronoun subject; not
+      // "said as he entered the talks", where the clause is the reporter's.
+      const bool conjunction = first == "as" || first == "when" || first == "while";
+      for (std::uint32_t t = start + 1; !conjunction && t < sentence.end && t < start + 5; ++t) {
         char gender = 0;
         if (tokens[t].kind != TokenKind::Word) break;
         if (is_subject_pronoun(ascii_lower(tokens[t].text, buffer), gender)) return t;
@@ -391,24 +656,27 @@ class Extractor {
   }
 
   std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,
-                             std::uint32_t first, std::uint32_t last) {
+                             std::uint32_t first, std::uint32_t last, std::uint32_t min_words = kMinReportedWords) {
     double confidence = 0;
     int entity = registry_.resolve(speaker, position_of(p, at), confidence);
     if (entity < 0) {  // "he" with no one named before: the quote stands, its speaker is to be checked
       entity = unknown_speaker();
       confidence = 0.35;
     }
-    return claim_entity(p, entity, confidence * 0.9, cue, first, last);
+    return claim_entity(p, entity, confidence * 0.9, cue, first, last, min_words);
   }
 
   // Records tokens [first, last) as reported speech of `entity`, trimmed to the clause.
   std::optional<Found> claim_entity(std::uint32_t p, int entity, double confidence, const std::string& cue,
-                                    std::uint32_t first, std::uint32_t last) {
+                                    std::uint32_t first, std::uint32_t last, std::uint32_t min_words = kMinReportedWords) {
     const Paragraph& paragraph = paragraphs_[p];
-    last = clause_end(paragraph, first, last);
+    // Words before their cue ("…; …, the report says") end at that cue's comma, so a semicolon
+    // inside them is theirs; after a cue, a semicolon ends them.
+    const bool after_cue = last >= sentence_of(p, first).end;
+    last = clause_end(paragraph, first, subordinate_clause_end(p, first, last), after_cue);
     while (last > first && paragraph.tokens[last - 1].kind == TokenKind::Punct && paragraph.span_of[last - 1] < 0) --last;
     while (first < last && paragraph.tokens[first].kind == TokenKind::Punct && paragraph.span_of[first] < 0) ++first;
-    if (word_count(paragraph.tokens, first, last) < kMinReportedWords) return std::nullopt;
+    if (word_count(paragraph.tokens, first, last) < min_words) return std::nullopt;
     Found found{p, first, last, false, "indirect", cue, entity, confidence};
     if (!absorb_quotations(found)) return std::nullopt;
     suggest_country_from_content(found);
@@ -418,20 +686,80 @@ class Extractor {
     return found;
   }
 
+  static bool is_subordinator(const Token& token) {
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    for (const char* subordinator : {"while", "though", "although", "when", "after", "before", "because", "since", "if", "as",
+                                     "once", "until", "whereas"})
+      if (word == subordinator) return true;
+    return false;
+  }
+
+  // "While his advisers have suggested …, Mr. Obama is …": reported speech inside a clause
+  // that opens with a subordinator ends at the comma that closes that clause.
+  std::uint32_t subordinate_clause_end(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
+    const Paragraph& paragraph = paragraphs_[p];
+    const Sentence sentence = sentence_of(p, first);
+    if (first <= sentence.begin + 1) return last;
+    if (!is_subordinator(paragraph.tokens[sentence.begin])) return last;
+    for (std::uint32_t t = first + 1; t < last; ++t)
+      if (paragraph.tokens[t].is(",") && paragraph.span_of[t] < 0) return t;
+    return last;
+  }
+
   // Reported speech ends at ", as …", ", while …" and similar (the reporter's context), at
   // "and" before another cue, and before a colon that introduces a quotation.
-  static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last) {
+  static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
+      // “…,” but …: a comma inside the closing mark ends the words as one outside would
+      if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
+          paragraph.span_of[t + 1] < 0 && lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer)))
+        return t + 1;
       if (paragraph.span_of[t] >= 0) continue;
-      if (paragraph.tokens[t].is("and") && cue_at(paragraph.tokens, t + 1)) return t;  // "… and warned that …"
+      if (opens_next_attribution(paragraph, t, last)) return t;  // "… and warned that …", "…, but he said …"
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
+      if (semicolon_ends && paragraph.tokens[t].is(";")) return t;                       // "…; they only learned …"
       if (!paragraph.tokens[t].is(",")) continue;
       if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
       if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
+      if (subject_then_cue(paragraph, t + 1, last, false)) return t;  // "…, Mr. Barrett said, …"
     }
     return last;
+  }
+
+  // A conjunction followed by a cue, with at most a short subject between: "and warned",
+  // "but he said", "though she noted", "while Weber insisted".
+  static bool opens_next_attribution(const Paragraph& paragraph, std::uint32_t t, std::uint32_t last) {
+    const std::vector<Token>& tokens = paragraph.tokens;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[t].text, buffer);
+    if (word != "and" && word != "but" && word != "though" && word != "although" && word != "while" && word != "whereas")
+      return false;
+    return subject_then_cue(paragraph, t + 1, last, true);
+  }
+
+  // Tokens from `first`: a short subject (or none, when `bare_cue`) and a cue, "Mr. Barrett said".
+  static bool subject_then_cue(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool bare_cue) {
+    const std::vector<Token>& tokens = paragraph.tokens;
+    for (std::uint32_t c = first; c < last && c <= first + 3; ++c) {
+      if (tokens[c].kind != TokenKind::Word || paragraph.span_of[c] >= 0) return false;
+      if (cue_at(tokens, c)) return c == first ? bare_cue : !negated(tokens, first, c) && !noun_or_passive(tokens, first, c);
+      if (!could_be_subject_word(tokens[c])) return false;
+    }
+    return false;
+  }
+
+  // A word of a short subject: a name, a pronoun, an adverb, or a speaker noun ("officials").
+  static bool could_be_subject_word(const Token& token) {
+    if (token.capitalised || (!token.text.empty() && token.text[0] >= '0' && token.text[0] <= '9')) return true;  // "73 percent"
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    char gender = 0;
+    return is_subject_pronoun(word, gender) || lexicons.is(WordClass::Adverb, word) || lexicons.is(WordClass::Group, word) ||
+           lexicons.is(WordClass::PhraseWord, word);
   }
 
   // Quotations inside reported speech make it mixed; one that is the whole content is a
@@ -509,11 +837,12 @@ class Extractor {
 
   bool attribute_quotation(std::size_t s, int paragraph_speaker) {
     const QuotedSpan& span = spans_[s];
-    if (reads_as_term(span)) {
+    if (reads_as_term(span) || reads_as_title(span)) {
       span_state_[s] = SpanState::NotQuote;
       return false;
     }
-    Attribution attribution = trailing(span);
+    Attribution attribution = transcript_label(span);
+    if (attribution.entity < 0) attribution = trailing(span);
     if (attribution.entity < 0) attribution = leading(span);
     if (attribution.entity < 0 && paragraph_speaker >= 0 && sentence_like(span)) attribution = {paragraph_speaker, 0.85, cue_of(paragraph_speaker)};
     if (attribution.entity < 0 && span.continued) return false;  // claimed with its first paragraph
@@ -532,27 +861,68 @@ class Extractor {
     int entity = -1;
     double confidence = 0;
     std::string cue;
+    std::uint32_t text_begin = 0;  // bytes: where the quoted words start when a label precedes them
   };
+
+  // “WALLACE: Let’s start …” in a transcript: the capitalised label names the speaker and
+  // the words after the colon are theirs.
+  Attribution transcript_label(const QuotedSpan& span) {
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    const std::uint32_t first = span.open_token + 1;
+    std::uint32_t colon = first;
+    while (colon < tokens.size() && colon < first + 3 && is_upper_case_word(tokens[colon])) ++colon;
+    if (colon == first || colon + 1 >= tokens.size() || !tokens[colon].is(":") || colon + 1 >= span.close_token) return {};
+    char buffer[64];
+    if (Lexicons::get().is(WordClass::NotSpeakerLabel, ascii_lower(tokens[first].text, buffer))) return {};
+    Mention label;
+    label.type = MentionType::Name;
+    for (std::uint32_t t = first; t < colon; ++t) label.name += (t > first ? " " : "") + title_case(tokens[t].text);
+    label.first = first;
+    label.last = colon;
+    double confidence = 0;
+    const int entity = registry_.resolve(label, position_of(span.paragraph, first), confidence);
+    return {entity, confidence * 0.9, "", tokens[colon + 1].begin};
+  }
+
+  static bool is_upper_case_word(const Token& token) {
+    if (token.kind != TokenKind::Word || token.text.size() < 2) return false;
+    for (char c : token.text)
+      if (!(c >= 'A' && c <= 'Z') && c != '.' && c != '\'' && c != '-') return false;
+    return true;
+  }
+
+  static std::string title_case(std::string_view word) {
+    std::string out(word);
+    for (std::size_t i = 1; i < out.size(); ++i)
+      if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != '-' && out[i - 1] != '\'') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    return out;
+  }
 
   // A quotation that continues a speaker keeps the verb that introduced them ("said").
   std::string cue_of(int entity) const { return entity == last_speaker_ ? last_cue_ : std::string(); }
 
   void record_direct(std::size_t s, const Attribution& attribution) {
-    // A quotation over several paragraphs: every piece gets the speaker.
+    // A quotation over several paragraphs: every piece gets the speaker, or, in a transcript,
+    // the speaker of the last label (“WALLACE: …” / “PENCE: …”).
     std::size_t first = s;
     while (first > 0 && spans_[first].continued && spans_[first - 1].continues) --first;
     std::size_t last = s;
     while (last + 1 < spans_.size() && spans_[last].continues && spans_[last + 1].continued) ++last;
+    Attribution current = attribution;
     for (std::size_t piece = first; piece <= last; ++piece) {
       if (span_state_[piece] == SpanState::Quote) continue;
       const QuotedSpan& span = spans_[piece];
+      Attribution label = piece == s ? Attribution{} : transcript_label(span);
+      if (label.entity >= 0) current = label;
+      const Attribution& mine = piece == s ? attribution : label.entity >= 0 ? label : current;
       const double unclosed = span.closed || span.continues ? 1.0 : 0.7;
       span_state_[piece] = SpanState::Quote;
       span_found_[piece] = static_cast<int>(found_.size());
-      found_.push_back(Found{span.paragraph, span.text_begin, span.text_end, true, "direct", attribution.cue,
-                             attribution.entity, attribution.confidence * unclosed});
+      const std::uint32_t text_begin = (piece == s || label.entity >= 0) && mine.text_begin > span.text_begin ? mine.text_begin : span.text_begin;
+      found_.push_back(Found{span.paragraph, text_begin, span.text_end, true, "direct", mine.cue, mine.entity,
+                             mine.confidence * unclosed});
+      registry_.at(mine.entity).quoted = true;
     }
-    registry_.at(attribution.entity).quoted = true;
     if (attribution.entity != last_speaker_ || !attribution.cue.empty()) last_cue_ = attribution.cue;
     last_speaker_ = attribution.entity;
   }
@@ -583,7 +953,7 @@ class Extractor {
       if (!speaker.found() || !adjacent) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
-      return {entity, confidence * 0.95, std::string(tokens[c].text)};
+      return {entity, confidence * 0.95, text_of_cue(tokens, c, *cue)};
     }
     return {};
   }
@@ -635,7 +1005,7 @@ class Extractor {
       if (paragraphs_[p].span_of[c] >= 0 || is_terminal(tokens[c])) break;
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
-      if (c + 1 < before && !cue->listener && !starts_adjunct(tokens[c + 1])) break;  // "said during a visit:"
+      if (c + cue->words < before && !cue->listener && !starts_adjunct(tokens[c + cue->words])) break;  // "said during a visit:"
       const Sentence sentence = sentence_of(p, c);
       Mention speaker = subject_before(tokens, sentence.begin, c);
       if (!speaker.found() && c > 0 && tokens[c - 1].is(","))  // …, saying “…”
@@ -643,7 +1013,7 @@ class Extractor {
       if (!speaker.found()) return {};
       double confidence = 0;
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
-      return {entity, confidence * 0.95, std::string(tokens[c].text)};
+      return {entity, confidence * 0.95, text_of_cue(tokens, c, *cue)};
     }
     // A paragraph ending "Lavrov said:" introduces the quotation that opens the next one.
     if (span.open_token == 0 && p > 0) {
@@ -657,7 +1027,7 @@ class Extractor {
           if (!speaker.found()) break;
           double confidence = 0;
           const int entity = registry_.resolve(speaker, position_of(p - 1, speaker.first), confidence);
-          return {entity, confidence * 0.9, std::string(previous[c].text)};
+          return {entity, confidence * 0.9, text_of_cue(previous, c, *cue)};
         }
       }
     }
@@ -665,7 +1035,7 @@ class Extractor {
   }
 
   static bool starts_adjunct(const Token& token) {
-    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "to", "from", "outside", "inside"})
+    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "to", "from", "outside", "inside", "of", "about"})
       if (token.is(preposition)) return true;
     return false;
   }
@@ -702,6 +1072,22 @@ class Extractor {
     const bool introduced = word == "the" || word == "a" || word == "an" || word == "its" || word == "his" ||
                             word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word);
     return introduced && span.words <= 8;
+  }
+
+  // “Face the Nation”, “Make Your Kid a Millionaire”: a short quotation in title case names
+  // a show, a book or a section, it is not speech.
+  bool reads_as_title(const QuotedSpan& span) const {
+    if (span.words < 2 || span.words > 8 || span.continued || span.continues) return false;
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    const std::uint32_t last = std::min<std::uint32_t>(span.close_token, static_cast<std::uint32_t>(tokens.size()));
+    char buffer[64];
+    for (std::uint32_t t = span.open_token + 1; t < last; ++t) {
+      if (is_terminal(tokens[t]) && t + 2 < last) return false;  // “The Donald. Big Daddy.”: two sentences
+      if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) continue;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      if (t == span.open_token + 1 || !Lexicons::get().is(WordClass::TitleSmallWord, word)) return false;
+    }
+    return true;
   }
 
   int unknown_speaker() {

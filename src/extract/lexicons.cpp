@@ -19,7 +19,7 @@ std::vector<std::string_view> split_bars(std::string_view text) {
 int word_class_of(std::string_view name) {
   static const std::string_view kNames[kWordClassCount] = {
       "pronoun-m", "pronoun-f", "pronoun-plural", "pronoun-it", "adverb", "time",
-      "clause-end", "term-marker", "institution-generic", "group", "np"};
+      "clause-end", "term-marker", "institution-generic", "group", "np", "not-speaker-label", "title-small-word"};
   for (int i = 0; i < kWordClassCount; ++i)
     if (kNames[i] == name) return i;
   return -1;
@@ -33,8 +33,18 @@ const Lexicons& Lexicons::get() {
 }
 
 Lexicons::Lexicons() {
-  for (const auto& row : lexicon_rows("cues.tsv"))
-    if (row.size() >= 3) cues_[row[0]] = Cue{row[1] == "according", row[2] == "yes"};
+  for (const auto& row : lexicon_rows("cues.tsv")) {
+    if (row.size() < 3) continue;
+    const std::size_t space = row[0].find(' ');
+    const std::uint32_t words = space == std::string_view::npos ? 1 : 2;
+    cues_[row[0]] = Cue{row[1] == "according", row[2] == "yes", row.size() >= 4 && row[3] == "yes",
+                        row.size() >= 5 && row[4] == "yes", row[1] == "object", row[1] == "naming", words};
+  }
+  for (const auto& [form, cue] : cues_) {
+    const std::size_t space = form.find(' ');
+    if (space == std::string_view::npos) cue_starts_[form].single = &cue;
+    else cue_starts_[form.substr(0, space)].opens_phrase = true;
+  }
   for (const auto& row : lexicon_rows("titles.tsv"))
     if (row.size() >= 3) titles_.emplace(row[0], Title{row[1] == "-" ? '\0' : row[1][0], row[2] == "yes"});
   for (const auto& row : lexicon_rows("function_words.tsv"))
@@ -49,6 +59,11 @@ Lexicons::Lexicons() {
 const Cue* Lexicons::cue(std::string_view word) const {
   const auto it = cues_.find(word);
   return it == cues_.end() ? nullptr : &it->second;
+}
+
+Lexicons::CueStart Lexicons::cue_start(std::string_view word) const {
+  const auto it = cue_starts_.find(word);
+  return it == cue_starts_.end() ? CueStart{} : it->second;
 }
 
 const Title* Lexicons::title(std::string_view word) const {

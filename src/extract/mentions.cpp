@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::uint32_t kMaxPhraseTokens = 12;
 constexpr std::uint32_t kMaxAppositiveTokens = 16;
+constexpr std::uint32_t kMaxModifiedSubjectTokens = 32;
 
 bool is_terminal_or_mark(const Token& token) {
   return token.is(".") || token.is("!") || token.is("?") || token.is(";") || token.is(":") ||
@@ -20,7 +21,7 @@ bool is_weekday_or_month(std::string_view word) {
   static const char* const kWords[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                        "January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December", "week", "weekend", "month",
-                                       "year", "morning", "afternoon", "evening", "night", "day"};
+                                       "year", "morning", "afternoon", "evening", "night", "day", "spring", "summer", "autumn", "fall", "winter"};
   for (const char* w : kWords)
     if (word == w) return true;
   return false;
@@ -297,6 +298,8 @@ Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts,
   return mention;
 }
 
+Mention role_of_something(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last);
+
 // "a spokeswoman for Norway’s foreign ministry": a role for an organisation is a
 // description; the organisation tells the country.
 Mention role_for_organisation(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
@@ -316,7 +319,22 @@ Mention role_for_organisation(const std::vector<Token>& tokens, std::uint32_t fi
     mention.role = text_between(tokens, left.content_first, last);
     return mention;
   }
-  return mention_from(tokens, read_parts(tokens, first, last), last);
+  Mention whole = mention_from(tokens, read_parts(tokens, first, last), last);
+  if (whole.type == MentionType::None) return role_of_something(tokens, first, last);
+  return whole;
+}
+
+// "the head of the harbour board": a role of something the lexicons do not know.
+Mention role_of_something(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t i = first + 1; i + 1 < last; ++i) {
+    if (!tokens[i].is("of")) continue;
+    const PhraseParts left = read_parts(tokens, first, i);
+    if (head_of(tokens, left, i) != Head::Role) return {};
+    Mention mention = mention_from(tokens, left, i);
+    mention.role = text_between(tokens, left.content_first, last);
+    return mention;
+  }
+  return {};
 }
 
 }  // namespace
@@ -332,6 +350,11 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
   Mention mention;
   if (first >= last) return mention;
   char buffer[64];
+  // "But he", "And she": a conjunction before a pronoun
+  if (last - first == 2 && tokens[first].kind == TokenKind::Word &&
+      (Lexicons::get().is(WordClass::ClauseEnd, lower(tokens[first], buffer)) || Lexicons::get().is(WordClass::Adverb, lower(tokens[first], buffer))) &&
+      is_pronoun(lower(tokens[first + 1], buffer), mention.gender))
+    ++first;  // "So he", "Then she"
   if (last - first == 1 && is_pronoun(lower(tokens[first], buffer), mention.gender)) {
     mention.type = MentionType::Pronoun;
     mention.description = std::string(lower(tokens[first], buffer));
@@ -362,6 +385,21 @@ std::uint32_t skip_parenthesis_before(const std::vector<Token>& tokens, std::uin
   return open > floor && tokens[open - 1].is("(") ? open - 1 : end;
 }
 
+// "repeatedly", "publicly": a lower-case word in -ly, unless it is a noun ("the family",
+// "an ally", "the assembly").
+bool looks_like_adverb(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t) {
+  char buffer[64];
+  const std::string_view word = lower(tokens[t], buffer);
+  if (tokens[t].capitalised || word.size() <= 4 || word.substr(word.size() - 2) != "ly") return false;
+  if (is_head_noun(word)) return false;
+  if (t > floor) {
+    const std::string_view before = lower(tokens[t - 1], buffer);
+    for (const char* determiner : {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+      if (before == determiner) return false;
+  }
+  return true;
+}
+
 std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
@@ -379,7 +417,7 @@ std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32
       end -= 2;
       continue;
     }
-    if (lexicons.is(WordClass::Adverb, word) || (!token.capitalised && word.size() > 4 && word.substr(word.size() - 2) == "ly")) {
+    if (lexicons.is(WordClass::Adverb, word) || looks_like_adverb(tokens, floor, end - 1)) {
       --end;
       continue;
     }
@@ -412,6 +450,9 @@ std::uint32_t skip_time_after(const std::vector<Token>& tokens, std::uint32_t be
     while (scan < ceiling && scan - begin < 4 && is_word(tokens[scan]) && !is_weekday_or_month(tokens[scan].text)) ++scan;
     if (scan < ceiling && is_weekday_or_month(tokens[scan].text)) begin = scan + 1;
     else break;
+    while (begin < ceiling && (tokens[begin].is("morning") || tokens[begin].is("afternoon") || tokens[begin].is("evening") ||
+                               tokens[begin].is("night")))
+      ++begin;  // "on Saturday night"
   }
   return begin;
 }
@@ -439,6 +480,8 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
   end = skip_adjuncts_before(tokens, floor, end);
   // "Ted Cruz endorses Trump, who says": the relative pronoun stands for the name before it.
   if (end > floor + 2 && tokens[end - 1].is("who") && tokens[end - 2].is(",")) end -= 2;
+  // "an architect who said", "the Police Department which reported": the same without a comma
+  else if (end > floor + 1 && (tokens[end - 1].is("who") || tokens[end - 1].is("which")) && tokens[end - 2].kind == TokenKind::Word) end -= 1;
   std::string appositive_role, appositive_country, appositive_owner;
   Mention appositive;
   // "Andriy Yermak, Zelenskyy’s chief of staff, stated" or "Dan Jones, who voted against,
@@ -483,6 +526,91 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
   if (mention.country.empty()) mention.country = appositive_country;
   if (mention.role_owner.empty()) mention.role_owner = appositive_owner;
   return mention;
+}
+
+namespace {
+
+bool is_dash(const Token& token) {
+  return token.is("-") || token.is("--") || token.is("\u2014") || token.is("\u2013") || token.is("\u2015");
+}
+
+// What may follow a speaker's head: a prepositional phrase ("of the committee"), an
+// appositive between commas or dashes, a relative clause ("who", "which") or a parenthesis.
+bool opens_modifier(const Token& token) {
+  if (token.is(",") || token.is("(") || is_dash(token)) return true;
+  for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "close", "to", "across", "around", "inside",
+                           "outside", "within", "including", "who", "which", "whose", "that"})
+    if (token.is(word)) return true;
+  return false;
+}
+
+// A word that makes the words after a head a clause rather than a modifier: an auxiliary
+// or a cue ("The bill in the Senate would cut …", "Sales of the car rose after Smith said").
+bool reads_as_verb(const Token& token) {
+  if (token.kind != TokenKind::Word || token.capitalised) return false;
+  char buffer[64];
+  const std::string_view word = lower(token, buffer);
+  for (const char* auxiliary : {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
+                                "may", "might", "should", "must", "did", "does", "do", "that"})
+    if (word == auxiliary) return true;
+  if (Lexicons::get().cue(word)) return true;
+  const bool past = word.size() > 4 && word.substr(word.size() - 2) == "ed" && word.find('-') == std::string_view::npos;
+  return past;
+}
+
+// "head of the harbour board", "experts on river transport": a role or group keeps its
+// prepositional phrase, up to an aside or a relative clause.
+void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end, std::uint32_t end, Mention& head) {
+  if (tokens[head_end].is(",") || tokens[head_end].is("(") || is_dash(tokens[head_end]) || tokens[head_end].is("who") ||
+      tokens[head_end].is("which") || tokens[head_end].is("whose"))
+    return;
+  std::uint32_t stop = head_end;
+  while (stop < end && !tokens[stop].is(",") && !tokens[stop].is("(") && !is_dash(tokens[stop]) && !tokens[stop].is("who") &&
+         !tokens[stop].is("which") && !tokens[stop].is("whose"))
+    ++stop;
+  std::uint32_t start = head.first;
+  while (start < head_end && (tokens[start].is("the") || tokens[start].is("The") || tokens[start].is("a") || tokens[start].is("A")))
+    ++start;
+  std::string& text = head.type == MentionType::Group ? head.name : head.role;
+  text = text_between(tokens, start, stop);
+}
+
+}  // namespace
+
+Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  end = skip_adjuncts_before(tokens, first, end);
+  const Lexicons& lexicons = Lexicons::get();
+  char buffer[64];
+  // "But Megan Hall, …": a conjunction or adverb that opens the clause is not the speaker.
+  while (first < end && tokens[first].kind == TokenKind::Word &&
+         (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) || lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
+    ++first;
+  if (end <= first || end - first > kMaxModifiedSubjectTokens) return {};
+  std::uint32_t head_end = phrase_end(tokens, first, end);
+  // "The head of the" before an unknown noun ("harbour board"): the head ends before "of the".
+  while (head_end > first + 1 && (tokens[head_end - 1].is("of") || tokens[head_end - 1].is("for") || tokens[head_end - 1].is("the") ||
+                                  tokens[head_end - 1].is("a") || tokens[head_end - 1].is("an")))
+    --head_end;
+  if (head_end == first || head_end >= end || !opens_modifier(tokens[head_end])) return {};
+  Mention head = interpret_phrase(tokens, first, head_end);
+  if (!head.found() || head.type == MentionType::Pronoun) return {};
+  // The modifier: no clause (auxiliaries, cues, past tenses), no sentence or quotation
+  // boundary; a comma or dash run must close right before the cue, as an appositive does.
+  bool in_relative = false, aside = false;
+  for (std::uint32_t t = head_end; t < end; ++t) {
+    const Token& token = tokens[t];
+    aside = aside || token.is(",") || is_dash(token);
+    if (token.kind == TokenKind::QuoteMark || token.is(".") || token.is(";") || token.is(":") || token.is("?") || token.is("!"))
+      return {};
+    if (token.is("who") || token.is("which") || token.is("whose") || (t == head_end && token.is("that"))) in_relative = true;
+    if (token.is(",") || is_dash(token)) in_relative = false;
+    if (!in_relative && reads_as_verb(token)) return {};
+  }
+  if (aside && !tokens[end - 1].is(",") && !is_dash(tokens[end - 1])) return {};
+  if (head.type == MentionType::Description || head.type == MentionType::Group) name_with_modifier(tokens, head_end, end, head);
+  head.first = first;
+  head.last = end;
+  return head;
 }
 
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {

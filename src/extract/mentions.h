@@ -46,6 +46,13 @@ struct Mention {
 // reads an appositive between commas ("Yermak, Zelenskyy’s chief of staff, said").
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
 
+// A speaker phrase with the modifiers after its head, spanning [first, end) up to the cue:
+// "Experts on North Korea said", "attorneys for the family said", "Megan Hall, a fellow
+// at the Institute for Rural Policy, which studies farms, said", "Kall -- co-editor of a
+// book -- said". The mention is the head ("Experts", "Megan Hall"), with first..last over
+// the whole phrase. None when the words after the head read as a clause, not a modifier.
+Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end);
+
 // The speaker phrase starting at token `begin` ("said Lavrov", "said the minister, Sergei
 // Lavrov,"), ending before `ceiling`.
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling);

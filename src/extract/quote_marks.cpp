@@ -144,6 +144,9 @@ class Pairing {
                  closes(stack_.front().mark, mark)) {
         stack_.resize(1);  // a nested single quotation never closed: the outer one ends here
         close_top(p, i);
+      } else if (reopens_unclosed(tokens, i, mark)) {
+        end_unclosed(p, i);
+        stack_.push_back({mark, i});
       } else if (opens(mark)) {
         stack_.push_back({mark, i});
       }
@@ -162,6 +165,27 @@ class Pairing {
     span.closed = true;
     span.continued = open.token == 0 && reopened_from_previous_;
     fill_text(span, tokens_[p], open.token + 1, close, paragraphs_[p].size());
+    reopened_from_previous_ = false;
+    if (span.text_end > span.text_begin) spans_.push_back(span);
+  }
+
+  // “A. “B: a second opening “ after a full stop, with a “ quotation open and nothing nested,
+  // starts a new quotation; the first was never closed (paragraphs run together in one line).
+  bool reopens_unclosed(const std::vector<Token>& tokens, std::uint32_t i, const Mark& mark) const {
+    if (mark.role != Role::Open || mark.family != Family::Double || mark.character == '"') return false;
+    if (stack_.size() != 1 || stack_.front().mark.family != Family::Double || stack_.front().mark.character == '"') return false;
+    return i > 0 && (tokens[i - 1].is(".") || tokens[i - 1].is("?") || tokens[i - 1].is("!") || tokens[i - 1].is("\u2026"));
+  }
+
+  void end_unclosed(std::uint32_t p, std::uint32_t next_open) {
+    const OpenMark open = stack_.back();
+    stack_.pop_back();
+    QuotedSpan span;
+    span.paragraph = p;
+    span.open_token = open.token;
+    span.close_token = next_open - 1;
+    span.continued = open.token == 0 && reopened_from_previous_;
+    fill_text(span, tokens_[p], open.token + 1, next_open, paragraphs_[p].size());
     reopened_from_previous_ = false;
     if (span.text_end > span.text_begin) spans_.push_back(span);
   }
