@@ -91,7 +91,11 @@
 
   // Loads UTF-8 bytes; resolves with a summary, or rejects with the loader's message while
   // the explorer keeps its previous data.
-  function loadBytes(bytes, name, { initial = false } = {}) {
+  // The last input that failed to load as JSON Lines, for the banner's "Skip the invalid
+  // lines" (dropped as soon as something loads).
+  let failedJsonLines = null;
+
+  function loadBytes(bytes, name, { initial = false, skipInvalid = false } = {}) {
     const pointer = wasm._malloc(Math.max(bytes.length, 1));
     if (!pointer) {
       return fail(`${name}: out of memory: ${bytes.length} bytes do not fit; the previous data is kept`);
@@ -99,11 +103,16 @@
     let errors;
     try {
       wasm.HEAPU8.set(bytes, pointer);
-      errors = withCString(name, (namePointer) => wasm.UTF8ToString(wasm._qe_load(pointer, bytes.length, namePointer)));
+      errors = withCString(name, (namePointer) =>
+        wasm.UTF8ToString(wasm._qe_load(pointer, bytes.length, namePointer, skipInvalid ? 1 : 0)));
     } finally {
       wasm._free(pointer);
     }
-    if (errors) return fail(errors.trim());
+    if (errors) {
+      failedJsonLines = skipInvalid ? null : { bytes, name };
+      return fail(errors.trim());
+    }
+    failedJsonLines = null;
     buildA11yFacets();
     const summary = callJson(wasm._qe_summary);
     // The first load takes its filter from the URL hash (start), later ones start unfiltered.
@@ -163,8 +172,11 @@
     return bytes;
   }
 
-  async function loadUrl(url, options) {
+  // options: {skipInvalid: true} loads a JSON Lines corpus past its bad lines; the summary's
+  // `skipped` lists them ([{line, errors}]).
+  async function loadUrl(url, options = {}) {
     requireStarted();
+    if (options === null || typeof options !== 'object') throw new TypeError('loadUrl: options must be an object');
     let bytes;
     const label = String(url);
     try {
@@ -174,7 +186,7 @@
     } finally {
       if (wasm.started) $('qe-loading').hidden = true;
     }
-    return loadBytes(bytes, label, options);
+    return loadBytes(bytes, label, { initial: options.initial === true, skipInvalid: options.skipInvalid === true });
   }
 
   async function load(jsonTextOrObject, name = 'loaded JSON') {
@@ -594,6 +606,9 @@
     else if (event === 'review') onReview(detail);
     else if (event === 'extract-text') extract(detail.text, { name: 'pasted text' }).catch(() => {});
     else if (event === 'copy-link') copyLink();
+    else if (event === 'retry-skip-invalid' && failedJsonLines) {
+      loadBytes(failedJsonLines.bytes, failedJsonLines.name, { skipInvalid: true }).catch(() => {});
+    }
     else if (event === 'open-url') openSourceLink(detail.url);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';

@@ -8,6 +8,7 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
   LoadResult loaded = load_corpus(text, file_name, limits);
   if (!loaded.ok()) return std::move(loaded.errors);
   corpus_ = std::move(loaded.corpus);
+  skipped_ = std::move(loaded.skipped);
   ++corpus_generation_;
   file_name_ = std::string(file_name);
   filter_ = Filter{};

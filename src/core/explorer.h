@@ -27,6 +27,8 @@ class Explorer {
   std::vector<LoadError> reload(std::string_view text, std::string_view article_id, std::string_view quote_id);
 
   bool has_corpus() const { return corpus_ != nullptr; }
+  // The JSON Lines lines the last load left out (LoadLimits::skip_invalid), ascending.
+  const std::vector<SkippedLine>& skipped() const { return skipped_; }
   const Corpus& corpus() const { return *corpus_; }
   const std::string& file_name() const { return file_name_; }
 
@@ -56,6 +58,7 @@ class Explorer {
   void sort_for_review(std::vector<QuoteIndex>& quotes) const;
   std::shared_ptr<const Corpus> corpus_;
   std::string file_name_;
+  std::vector<SkippedLine> skipped_;
   Filter filter_;
   FilterResult result_;
   std::string matched_text_;                   // the text that text_search_ answers

@@ -34,30 +34,54 @@ void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions
     if (ImGui::IsKeyPressed(key)) actions.move_selection += delta;
 }
 
-// The first lines of a load error (up to 50 are reported), wrapped, without ImGui's
-// formatting buffer, which would cut long messages.
-void DrawErrorBanner(ViewState& view) {
-  if (view.error.empty()) return;
+// The first lines of a message (up to 50 errors are reported), wrapped, without ImGui's
+// formatting buffer, which would cut long messages; "… and N more" for the rest.
+void DrawMessageLines(const std::string& text) {
   constexpr int kShownLines = 4;
   std::size_t end = 0;
   int lines = 0;
-  while (end < view.error.size() && lines < kShownLines) {
-    end = view.error.find('\n', end);
-    end = end == std::string::npos ? view.error.size() : end + 1;
+  while (end < text.size() && lines < kShownLines) {
+    end = text.find('\n', end);
+    end = end == std::string::npos ? text.size() : end + 1;
     ++lines;
   }
-  const auto total = static_cast<int>(std::count(view.error.begin(), view.error.end(), '\n')) +
-                     (view.error.back() == '\n' ? 0 : 1);
+  const auto total = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
+  ImGui::TextUnformatted(text.data(), text.data() + end);
+  if (total > lines) ImGui::Text("… and %s", Counted(static_cast<std::uint64_t>(total - lines), "more", "more").c_str());
+}
+
+// A load error over the data kept; for JSON Lines, an offer to load the valid lines.
+void DrawErrorBanner(ViewState& view, Actions& actions) {
+  if (view.error.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, Palette::ErrorFill());
   ImGui::BeginChild("##error", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::ErrorText());
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted("Could not load:");
-  ImGui::TextUnformatted(view.error.data(), view.error.data() + end);
-  if (total > lines) ImGui::Text("… and %s", Counted(static_cast<std::uint64_t>(total - lines), "more error", "more errors").c_str());
+  DrawMessageLines(view.error);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+  if (view.error_offers_skip) {
+    bool skip = false;
+    if (ImGui::Checkbox("Skip the invalid lines and load the rest", &skip)) actions.retry_skipping_invalid = true;
+    RecordItem(view, "skip-invalid");
+  }
   if (ImGui::SmallButton("Dismiss")) view.error.clear();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// After a load that skipped invalid JSON Lines lines: which, and why.
+void DrawSkippedBanner(ViewState& view) {
+  if (view.skipped.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, Palette::CautionFill());
+  ImGui::BeginChild("##skipped", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted("Loaded without these invalid lines:");
+  DrawMessageLines(view.skipped);
+  ImGui::PopTextWrapPos();
+  RecordItem(view, "skipped");
+  if (ImGui::SmallButton("Dismiss##skipped")) view.skipped.clear();
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
@@ -118,7 +142,8 @@ void DrawExplorer(const Explorer& explorer, ViewState& view, Actions& actions) {
   ImGui::Begin("Quote Explorer", nullptr, flags);
   HandleShortcuts(explorer, view, actions);
   HandleReviewShortcuts(explorer, view, actions);
-  DrawErrorBanner(view);
+  DrawErrorBanner(view, actions);
+  DrawSkippedBanner(view);
   DrawReviewToolbar(explorer, view, actions);
   if (!explorer.has_corpus()) {
     ImGui::TextDisabled("%s", view.status.empty() ? "No article loaded." : view.status.c_str());

@@ -127,6 +127,8 @@ struct ViewState {
   ReviewForm review_form;
   std::string status;                       // "Loading…" before the first article
   std::string error;                        // the last load error, shown until dismissed
+  bool error_offers_skip = false;           // it was JSON Lines: offer to load the valid lines
+  std::string skipped;                      // "line 3: …" per line the last load skipped
   std::string notice;                       // what an export or copy did ("Link copied.")
 
   std::unordered_map<std::string, ItemRect> item_rects;  // rebuilt every frame
@@ -142,6 +144,7 @@ struct Actions {
   std::optional<QuoteIndex> select;         // a quote to select
   int move_selection = 0;                   // rows up (negative) or down
   bool open_file = false;                   // "Open file…": the platform asks for a file
+  bool retry_skipping_invalid = false;      // load the failed JSON Lines again, past bad lines
   std::optional<std::string> extract_text;  // "Find quotes" in the New article box
   std::optional<ExportFormat> export_quotes;  // download the visible quotes
   bool copy_link = false;                   // a link to this view, filter included

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/export.h"
+#include "core/json_text.h"
 #include "core/url_hash.h"
 #include "platform/web/web_app.h"
 #include "ui/review_panel.h"
@@ -103,6 +104,9 @@ void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selec
 
 void RequestOpenFile() { Emit("open-file", nullptr); }
 
+// The last qe_load failed on JSON Lines: qe_show_error offers to skip its bad lines.
+bool g_failed_load_was_json_lines = false;
+
 void PublishReview() {
   static std::string published = "null";
   WebApp& app = App();
@@ -177,15 +181,22 @@ void CopyEmbedCode() {
 extern "C" {
 
 // Loads UTF-8 JSON bytes; returns "" on success, else the errors, one per line. On failure
-// the explorer keeps what it showed.
-EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const char* file_name) {
+// the explorer keeps what it showed. `skip_invalid`: JSON Lines loads past its bad lines
+// (LoadLimits::skip_invalid), which qe_summary then lists.
+EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const char* file_name, int skip_invalid) {
   WebApp& app = App();
   LoadLimits limits;
   limits.max_input_bytes = std::size_t{512} << 20;   // the wasm heap stops at 2 GiB
   limits.max_parse_bytes = std::uint64_t{1} << 30;
+  limits.skip_invalid = skip_invalid != 0;
+  const std::string_view text(bytes, static_cast<std::size_t>(length));
+  g_failed_load_was_json_lines = false;
   try {
-    const auto errors = app.explorer.load(std::string_view(bytes, static_cast<std::size_t>(length)), file_name, limits);
-    if (!errors.empty()) return Returned(describe_errors(errors));
+    const auto errors = app.explorer.load(text, file_name, limits);
+    if (!errors.empty()) {
+      g_failed_load_was_json_lines = !skip_invalid && json_text::looks_like_json_lines(text, file_name);
+      return Returned(describe_errors(errors));
+    }
   } catch (const std::bad_alloc&) {
     return Returned(std::string(file_name) + ": out of memory while loading; the previous data is kept\n");
   } catch (const std::exception& e) {  // the loader reports errors as values; this is a bug
@@ -193,6 +204,8 @@ EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const ch
   }
   app.view.error.clear();
   app.view.status.clear();
+  app.view.skipped.clear();
+  for (const SkippedLine& line : app.explorer.skipped()) app.view.skipped += describe_errors(line.errors);
   app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
   EndReview();
   RequestFrames();
@@ -200,8 +213,11 @@ EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const ch
 }
 
 // Shows a message in the canvas: the loading status, or a load error over the data kept.
+// Right after a failed JSON Lines load, the banner offers to load its valid lines.
 EMSCRIPTEN_KEEPALIVE void qe_show_error(const char* message) {
   App().view.error = message;
+  App().view.error_offers_skip = g_failed_load_was_json_lines;
+  g_failed_load_was_json_lines = false;
   RequestFrames();
 }
 
@@ -211,6 +227,15 @@ EMSCRIPTEN_KEEPALIVE const char* qe_summary() {
   const Corpus& corpus = explorer.corpus();
   json summary = {{"file", explorer.file_name()}, {"articles", corpus.articles.size()},
                   {"speakers", corpus.speakers.size()}, {"quotes", corpus.quotes.size()}};
+  if (!explorer.skipped().empty()) {
+    json skipped = json::array();
+    for (const SkippedLine& line : explorer.skipped()) {
+      json messages = json::array();
+      for (const LoadError& error : line.errors) messages.push_back(error.to_string());
+      skipped.push_back({{"line", line.line}, {"errors", std::move(messages)}});
+    }
+    summary["skipped"] = std::move(skipped);
+  }
   if (corpus.articles.size() == 1) summary["title"] = corpus.articles[0].title;
   return Returned(summary.dump());
 }

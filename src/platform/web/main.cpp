@@ -88,6 +88,7 @@ void Frame() {
   if (actions.save_article) SaveReviewedArticle();
   if (actions.copy_embed_code) CopyEmbedCode();
   if (actions.open_file) RequestOpenFile();
+  if (actions.retry_skipping_invalid) Emit("retry-skip-invalid", nullptr);
   if (actions.extract_text) RequestExtraction(*actions.extract_text);
   if (actions.export_quotes) ExportVisibleQuotes(*actions.export_quotes);
   if (actions.copy_link) RequestCopyLink();
