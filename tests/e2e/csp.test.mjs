@@ -1,35 +1,24 @@
 // The explorer runs under the strict Content-Security-Policy that docs/embedding.md asks
 // hosts to send: no inline script or style, no eval, WebAssembly compiled only from its own
 // file. Every feature is used once and no violation may be reported.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launchBrowser, settle, startServer, visibleIds, watchConsole } from './harness.mjs';
+import { clickItem, settle, visibleIds, watchConsole, useSite } from './harness.mjs';
 
 // The policy documented in docs/embedding.md, word for word.
 export const POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({}, { headers: { 'Content-Security-Policy': POLICY } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite({}, { headers: { 'Content-Security-Policy': POLICY } });
 
 async function openUnderPolicy(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = watchConsole(await context.newPage());
   await page.addInitScript(() => {
     window.violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   await page.evaluate(() => window.QuoteExplorer.ready);
   return page;
 }

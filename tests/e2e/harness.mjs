@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,6 +43,21 @@ export async function startServer(extraFiles = {}, { headers = {} } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+// For a test file: serves build/web (plus `extraFiles`, with `options` as startServer's) and
+// launches Chromium before its tests, and closes both after them. Use site.server, site.browser.
+export function useSite(extraFiles = {}, options = {}) {
+  const site = {};
+  before(async () => {
+    site.server = await startServer(extraFiles, options);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 export async function launchBrowser() {

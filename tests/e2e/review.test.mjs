@@ -3,11 +3,11 @@
 // speaker form with the country list, merge, accept), undoes and redoes, reloads without
 // losing work, downloads the article JSON and copies the embed code. Results are read
 // through window.QuoteExplorer (review.article(), visibleQuotes()).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  clickItem, itemRect, launchBrowser, screenshot, settle, startServer, visibleIds, watchConsole,
+  clickItem, useSite, itemRect, screenshot, settle, visibleIds, watchConsole,
 } from './harness.mjs';
 
 // A hand-written extracted article: q2 is the unsure one (confidence 0.3), so review lists it first.
@@ -23,30 +23,19 @@ const EXTRACTED = {
   extracted: { by: 'quotes', reviewed: false },
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function openPage(context, path = '/') {
   const page = watchConsole(await context.newPage());
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   await page.evaluate(() => window.QuoteExplorer.ready);
   return page;
 }
 
 // A fresh browser profile (its own localStorage) with the extracted article under review.
 async function reviewing() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const page = await openPage(context);
   await page.evaluate((article) => window.QuoteExplorer.load(article), EXTRACTED);
   await clickItem(page, 'review-start');
@@ -221,7 +210,7 @@ describe('review mode', () => {
   });
 
   test('a kept draft the loader refuses is set aside, with the reason shown, and the default article loads', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await openPage(context);
     const broken = { ...EXTRACTED, quotes: [{ ...EXTRACTED.quotes[0], end: 99 }] };
     await page.evaluate((draft) => localStorage.setItem('quote-explorer:review-draft', JSON.stringify(draft)), broken);
@@ -265,12 +254,12 @@ describe('review mode', () => {
     const page = await reviewing();
     await clickItem(page, 'review-embed');
     const code = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(code, `<div data-quote-explorer data-src="unsure.json"></div>\n<script src="${server.url}/embed.js" async></script>\n`);
+    assert.equal(code, `<div data-quote-explorer data-src="unsure.json"></div>\n<script src="${site.server.url}/embed.js" async></script>\n`);
     await closePage(page);
   });
 
   test('embedded explorers have no review tools', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const context = await site.browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await openPage(context, '/embed.html');
     await settle(page);
     assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('review-start')), null);
@@ -295,7 +284,7 @@ function EXTRACTED_AS_EXPORTED() {
 
 describe('a new article', () => {
   test('typed or pasted into the New article box opens in review mode', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await openPage(context);
     await clickItem(page, 'new-article');
     await clickItem(page, 'new-article-text');

@@ -1,33 +1,22 @@
 // The explorer and review mode at phone, tablet and desktop widths in both themes: every
 // control stays inside the screen (toolbars wrap), and screenshots go to
 // build/test-artifacts/screen-WIDTH-THEME.png for people to look at.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { itemRect, launchBrowser, screenshot, settle, startServer, watchConsole } from './harness.mjs';
+import { itemRect, screenshot, settle, watchConsole, useSite } from './harness.mjs';
 
 const CONTROLS = ['review-progress', 'review-undo', 'review-redo', 'review-save', 'review-embed', 'review-done',
   'review-speaker', 'review-accept', 'review-delete', 'review-start-extend', 'review-end-extend'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('layouts', () => {
   for (const width of [320, 768, 1280]) {
     for (const colorScheme of ['light', 'dark']) {
       test(`${width} CSS px, ${colorScheme}: review controls stay on screen`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+        const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme });
         const page = watchConsole(await context.newPage());
-        await page.goto(`${server.url}/`);
+        await page.goto(`${site.server.url}/`);
         await page.evaluate(() => window.QuoteExplorer.ready);
         await page.evaluate(() => window.QuoteExplorer.review.start());
         await settle(page);

@@ -1,9 +1,9 @@
 // Sharing what a reader sees: the visible quotes as CSV and JSON downloads and a link to the
 // current view, from the full page and from an embed, with hostile article strings kept inert.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { clickItem, launchBrowser, settle, startServer, visibleIds, watchConsole } from './harness.mjs';
+import { clickItem, settle, visibleIds, watchConsole, useSite } from './harness.mjs';
 
 // Strings an attacker could put in an article: markup, a formula, a bidi override, a script URL.
 const HOSTILE = {
@@ -14,24 +14,13 @@ const HOSTILE = {
   quotes: [{ id: 'q1', speaker: 's', kind: 'indirect', text: '\u202Egnp.exe\u202C', paragraph: 0, start: 28, end: 37 }],
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const page = watchConsole(await context.newPage());
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   await page.evaluate(() => window.QuoteExplorer.ready);
   return page;
 }
@@ -100,7 +89,7 @@ describe('export and links', () => {
 
   test('an http(s) source link opens the original in a new tab', async () => {
     const page = await open('/');
-    const source = `${server.url}/examples/news-page.html`;
+    const source = `${site.server.url}/examples/news-page.html`;
     await page.evaluate((article) => window.QuoteExplorer.load(article), { ...HOSTILE, source: { name: 'Ledger', url: source } });
     const [tab] = await Promise.all([page.context().waitForEvent('page'), clickItem(page, 'source-link')]);
     await tab.waitForLoadState();

@@ -1,9 +1,9 @@
 // A JSON Lines corpus with bad lines: rejected with the line number by default; loaded past
 // them with loadUrl(url, {skipInvalid: true}) or the error banner's checkbox, which list
 // every skipped line. Results through window.QuoteExplorer; input is a real drop and click.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, itemRect, launchBrowser, openExplorer, settle, startServer, visibleIds } from './harness.mjs';
+import { clickItem, itemRect, openExplorer, settle, visibleIds, useSite } from './harness.mjs';
 
 function article(id, quoteId) {
   return {
@@ -23,22 +23,11 @@ const CORPUS = [
   JSON.stringify(article('a5', 'qe')),
 ].join('\n');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ '/fixtures/corpus.jsonl': CORPUS });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite({ '/fixtures/corpus.jsonl': CORPUS });
 
 describe('JSON Lines with bad lines', () => {
   test('are rejected with the line number by default, and the previous data stays', async () => {
-    const page = await openExplorer(browser, `${server.url}/`);
+    const page = await openExplorer(site.browser, `${site.server.url}/`);
     const message = await page.evaluate(() => window.QuoteExplorer.loadUrl('fixtures/corpus.jsonl').catch((e) => e.message));
     assert.match(message, /^fixtures\/corpus\.jsonl:2:/m);
     assert.equal((await visibleIds(page)).length, 10, 'the seed article is still shown');
@@ -46,7 +35,7 @@ describe('JSON Lines with bad lines', () => {
   });
 
   test('load past them with loadUrl(url, {skipInvalid: true}), listing each skipped line', async () => {
-    const page = await openExplorer(browser, `${server.url}/`);
+    const page = await openExplorer(site.browser, `${site.server.url}/`);
     const summary = await page.evaluate(() => window.QuoteExplorer.loadUrl('fixtures/corpus.jsonl', { skipInvalid: true }));
     assert.equal(summary.articles, 3);
     assert.deepEqual(summary.skipped.map((s) => s.line), [2, 4]);
@@ -57,7 +46,7 @@ describe('JSON Lines with bad lines', () => {
   });
 
   test('a dropped file: the error banner offers to skip the invalid lines', async () => {
-    const page = await openExplorer(browser, `${server.url}/`);
+    const page = await openExplorer(site.browser, `${site.server.url}/`);
     await page.evaluate((text) => {
       const data = new DataTransfer();
       data.items.add(new File([text], 'corpus.jsonl', { type: 'application/json' }));
@@ -73,7 +62,7 @@ describe('JSON Lines with bad lines', () => {
   });
 
   test('a single bad JSON document offers no skipping', async () => {
-    const page = await openExplorer(browser, `${server.url}/`);
+    const page = await openExplorer(site.browser, `${site.server.url}/`);
     await page.evaluate(() => window.QuoteExplorer.load('{"format": 7}', 'bad.json').catch(() => {}));
     await settle(page);
     assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('skip-invalid')), null);
