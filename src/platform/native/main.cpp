@@ -1,6 +1,6 @@
 // quote-explorer: the explorer as a native GLFW + OpenGL 3 app, for development.
 //
-//   quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S]
+//   quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S] [--theme light|dark]
 //
 // FILE defaults to the seed article; dropping a file on the window loads it. A .txt, .html
 // or .htm file is an article's text: its quotes are extracted (src/extract) and the result
@@ -41,6 +41,7 @@ struct Options {
   std::string screenshot;
   int width = 1280, height = 800;
   float scale = 0;  // 0: the monitor's content scale
+  qe::ui::Theme theme = qe::ui::Theme::Light;
 };
 
 bool ParseOptions(int argc, char** argv, Options& options) {
@@ -50,10 +51,12 @@ bool ParseOptions(int argc, char** argv, Options& options) {
     if (arg == "--frames" && has_value) options.frames = std::atoi(argv[++i]);
     else if (arg == "--screenshot" && has_value) options.screenshot = argv[++i];
     else if (arg == "--scale" && has_value) options.scale = static_cast<float>(std::atof(argv[++i]));
+    else if (arg == "--theme" && has_value && (std::string_view(argv[i + 1]) == "light" || std::string_view(argv[i + 1]) == "dark"))
+      options.theme = std::string_view(argv[++i]) == "dark" ? qe::ui::Theme::Dark : qe::ui::Theme::Light;
     else if (arg == "--size" && has_value && std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) == 2) continue;
     else if (!arg.empty() && arg[0] != '-') options.file = arg;
     else {
-      std::cerr << "usage: quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S]\n";
+      std::cerr << "usage: quote-explorer [FILE] [--frames N] [--screenshot PATH] [--size WxH] [--scale S] [--theme light|dark]\n";
       return false;
     }
   }
@@ -176,6 +179,7 @@ int main(int argc, char** argv) {
   App app;
   float scale = options.scale;
   if (scale <= 0) glfwGetWindowContentScale(window, &scale, nullptr);
+  qe::ui::SetTheme(options.theme);
   qe::ui::SetupFontsAndStyle(app.view, scale);
   glfwSetWindowUserPointer(window, &app);
   glfwSetDropCallback(window, OnDrop);
@@ -212,7 +216,8 @@ int main(int argc, char** argv) {
     int width, height;
     glfwGetFramebufferSize(window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(1, 1, 1, 1);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(qe::ui::Palette::Background());
+    glClearColor(background.x, background.y, background.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (options.frames > 0 && frame + 1 >= options.frames) {
