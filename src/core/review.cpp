@@ -127,7 +127,8 @@ class Editor {
     std::uint64_t highest = 0;
     for (const json& quote : document_["quotes"]) {
       const std::string id = quote.value("id", "");
-      if (id.size() > 1 && id[0] == 'q' && std::all_of(id.begin() + 1, id.end(), ::isdigit) && id.size() < 18)
+      const bool digits = std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (id.size() > 1 && id.size() < 18 && id[0] == 'q' && digits)
         highest = std::max<std::uint64_t>(highest, std::stoull(id.substr(1)));
     }
     std::string id = "q" + std::to_string(highest + 1);
