@@ -649,7 +649,7 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
     // Every line was skipped: an error, and the skipped lines' errors say why.
     for (const SkippedLine& line : result.skipped)
       result.errors.insert(result.errors.end(), line.errors.begin(), line.errors.end());
-    result.errors.push_back(LoadError{std::string(file_name), 0, 0, "",
+    result.errors.push_back(LoadError{std::string(file_name), result.skipped.front().line, 0, "",
                                       "no valid line: all " + std::to_string(result.skipped.size()) +
                                           " article lines are invalid; expected at least one valid article"});
     return result;
