@@ -10,6 +10,9 @@
 #   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
 #   ./build-wasm.sh test-wasm-sanitize   browser tests against an ASan + assertions wasm build
 #   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
+#   ./build-wasm.sh bench scale [QUOTES...]  wasm build, then bench/scale/browser_bench.mjs: load,
+#                                 facet change, keystroke and visibleQuotes() in Chromium against
+#                                 JSON.parse and plain JavaScript columns (10k and 100k quotes)
 #   ./build-wasm.sh bench startup  wasm build, then bench/startup/run.sh: Lighthouse (mobile) on
 #                                 index.html and embed.html served with gzip, beside the same
 #                                 pages uncompressed and a bare WebGL 2 page
@@ -236,6 +239,12 @@ cmd_test() {
 }
 
 cmd_bench() {
+  if [ "${1:-}" = scale ]; then
+    shift
+    cmd_web
+    node "$ROOT/bench/scale/browser_bench.mjs" "$@"
+    return
+  fi
   if [ "${1:-}" = startup ]; then
     shift
     cmd_web
