@@ -33,17 +33,29 @@ after(async () => {
 });
 
 // The news page with its explorer started; `page.explorer` is the iframe's Frame.
-// The iframe loads lazily: below the fold it starts once scrolled to (`scroll`).
+// The iframe loads lazily: below the fold it starts once scrolled to (`scroll`). The Frame
+// is looked up by URL once the explorer in it has drawn, as a lazy iframe may begin with
+// another document.
 async function openStory({ width = 1280, height = 800, colorScheme = 'light', path = '/story.html', scroll = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   const page = watchConsole(await context.newPage());
   await page.goto(`${newsSite.url}${path}`);
   const handle = await page.waitForSelector('iframe', { state: 'attached' });
   if (scroll) await handle.scrollIntoViewIfNeeded();
-  page.explorer = await handle.contentFrame();
-  await page.explorer.waitForFunction(() => window.QuoteExplorer && window.QuoteExplorer.debug.framesDrawn() > 0);
+  page.explorer = await startedExplorer(page);
   await page.explorer.evaluate(() => window.QuoteExplorer.ready);
   return page;
+}
+
+async function startedExplorer(page) {
+  for (let attempt = 0; attempt < 300; ++attempt) {
+    const frame = page.frames().find((f) => f.url().includes('/embed.html'));
+    const started = frame && await frame.evaluate(() => !!window.QuoteExplorer && window.QuoteExplorer.debug.framesDrawn() > 0)
+      .catch(() => false);
+    if (started) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the embedded explorer never started');
 }
 
 async function frameBox(page) {
