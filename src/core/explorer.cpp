@@ -7,13 +7,9 @@ namespace qe {
 std::vector<LoadError> Explorer::load(std::string_view text, std::string_view file_name, const LoadLimits& limits) {
   LoadResult loaded = load_corpus(text, file_name, limits);
   if (!loaded.ok()) return std::move(loaded.errors);
-  corpus_ = std::move(loaded.corpus);
-  skipped_ = std::move(loaded.skipped);
-  ++corpus_generation_;
+  adopt(std::move(loaded));
   file_name_ = std::string(file_name);
   filter_ = Filter{};
-  matched_text_.clear();
-  text_search_ = TextSearch{};
   selected_.reset();
   review_order_ = false;  // a new corpus is not under review
   refilter();
@@ -23,14 +19,19 @@ std::vector<LoadError> Explorer::load(std::string_view text, std::string_view fi
 std::vector<LoadError> Explorer::reload(std::string_view text, std::string_view article_id, std::string_view quote_id) {
   LoadResult loaded = load_corpus(text, file_name_);
   if (!loaded.ok()) return std::move(loaded.errors);
-  corpus_ = std::move(loaded.corpus);
-  ++corpus_generation_;
+  adopt(std::move(loaded));
   filter_ = canonical_filter(*corpus_, filter_);
-  matched_text_.clear();
-  text_search_ = TextSearch{};  // its matches index the old corpus
   selected_ = corpus_->find_quote(article_id, quote_id);
   refilter();
   return {};
+}
+
+void Explorer::adopt(LoadResult loaded) {
+  corpus_ = std::move(loaded.corpus);
+  skipped_ = std::move(loaded.skipped);
+  ++corpus_generation_;
+  matched_text_.clear();
+  text_search_ = TextSearch{};  // its matches index the old corpus
 }
 
 void Explorer::set_review_order(bool on) {

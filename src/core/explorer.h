@@ -54,6 +54,7 @@ class Explorer {
   std::uint64_t revision() const { return revision_; }
 
  private:
+  void adopt(LoadResult loaded);  // a new corpus: its skipped lines, a fresh text search
   void refilter();
   void sort_for_review(std::vector<QuoteIndex>& quotes) const;
   std::shared_ptr<const Corpus> corpus_;

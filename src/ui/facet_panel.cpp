@@ -170,14 +170,6 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
   return toggled;
 }
 
-// Copies as much of `text` as fits, never cutting a UTF-8 sequence.
-void CopyTruncated(const std::string& text, char* buffer, std::size_t size) {
-  std::size_t length = std::min(text.size(), size - 1);
-  while (length > 0 && length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
-  std::memcpy(buffer, text.data(), length);
-  buffer[length] = '\0';
-}
-
 void DrawSearchBox(const Explorer& explorer, ViewState& view, Actions& actions) {
   const std::string& text = explorer.filter().text;
   if (text != view.search_synced && !view.search_active) {  // changed from outside (JS API, URL hash)
@@ -298,6 +290,13 @@ void DrawKinds(const Explorer& explorer, ViewState& view, Actions& actions) {
 }
 
 }  // namespace
+
+void CopyTruncated(std::string_view text, char* buffer, std::size_t size) {
+  std::size_t length = std::min(text.size(), size - 1);
+  while (length > 0 && length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
+  std::memcpy(buffer, text.data(), length);
+  buffer[length] = '\0';
+}
 
 void RecordItem(ViewState& view, std::string name) {
   const ImVec2 min = ImGui::GetItemRectMin();

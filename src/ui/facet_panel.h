@@ -17,6 +17,9 @@ std::string ResultLine(const Explorer& explorer);
 // its search box has text) or "Show the top 20".
 std::string ShowAllLabel(const FacetList& list, std::string_view singular, std::string_view plural);
 
+// Copies as much of `text` as fits into a text field's buffer, never cutting a UTF-8 sequence.
+void CopyTruncated(std::string_view text, char* buffer, std::size_t size);
+
 // Records the last item's rectangle under `name` (see ItemRect).
 void RecordItem(ViewState& view, std::string name);
 

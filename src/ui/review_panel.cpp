@@ -2,8 +2,6 @@
 
 #include <imgui.h>
 
-#include <cstring>
-
 #include "core/utf8.h"
 #include "ui/facet_panel.h"
 #include "ui/style.h"
@@ -28,13 +26,6 @@ void SameLineIfFits(const char* next_label) {
   const float width = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2;
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
-}
-
-void CopyTo(char* buffer, std::size_t size, std::string_view text) {
-  std::size_t length = std::min(text.size(), size - 1);
-  while (length > 0 && length < text.size() && (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80) --length;
-  std::memcpy(buffer, text.data(), length);
-  buffer[length] = '\0';
 }
 
 std::string SpeakerLabel(const Speaker& speaker) {
@@ -107,9 +98,9 @@ bool SpeakerCombo(const Corpus& corpus, const char* label, const std::string& cu
 
 void OpenSpeakerForm(const Speaker& speaker, ReviewForm& form) {
   form.editing_speaker = speaker.id;
-  CopyTo(form.name, sizeof form.name, speaker.name);
-  CopyTo(form.aliases, sizeof form.aliases, JoinAliases(speaker.aliases));
-  CopyTo(form.role, sizeof form.role, speaker.role);
+  CopyTruncated(speaker.name, form.name, sizeof form.name);
+  CopyTruncated(JoinAliases(speaker.aliases), form.aliases, sizeof form.aliases);
+  CopyTruncated(speaker.role, form.role, sizeof form.role);
   form.kind = speaker.kind;
   form.country = speaker.country == kNoCountry ? "" : std::string(country_code(speaker.country));
   form.country_search[0] = '\0';

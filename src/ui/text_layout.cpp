@@ -86,13 +86,9 @@ float DrawClampedText(ImVec2 position, ImU32 color, std::string_view text, float
   const char* end = text.data() + text.size();
   // Paints the parts of `marks` inside [s, eol) of the line at `at`.
   auto paint_marks = [&](ImVec2 at, const char* eol) {
-    for (const ByteRange& mark : marks) {
-      const char* from = std::max(s, begin + std::min(mark.begin, text.size()));
-      const char* to = std::min(eol, begin + std::min(mark.end, text.size()));
-      if (from >= to) continue;
-      draw->AddRectFilled(ImVec2(at.x + TextWidth(s, from) - 1, at.y), ImVec2(at.x + TextWidth(s, to) + 1, at.y + line_height),
-                          mark_color, 2.0f);
-    }
+    for (const ByteRange& mark : marks)
+      PaintRange(draw, at, at.y, s, eol, begin + std::min(mark.begin, text.size()), begin + std::min(mark.end, text.size()),
+                 mark_color);
   };
   int line = 0;
   for (; s < end && line < max_lines; ++line) {

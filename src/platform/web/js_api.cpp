@@ -111,15 +111,16 @@ void PublishReview() {
   static std::string published = "null";
   WebApp& app = App();
   RequestFrames();
-  json detail = nullptr;
+  // The document is ordered_json, so the detail is too: no round trip through a second parse.
+  nlohmann::ordered_json detail = nullptr;
   if (app.review) {
-    detail = {{"article", json::parse(app.review->document().dump())},
+    detail = {{"article", app.review->document()},
               {"accepted", app.review->accepted_count()},
               {"quotes", app.review->quote_count()},
               {"canUndo", app.review->can_undo()},
               {"canRedo", app.review->can_redo()}};
   }
-  std::string text = Dump(detail);
+  std::string text = detail.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   if (text == published) return;
   published = std::move(text);
   js_emit("review", published.c_str());
