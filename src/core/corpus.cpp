@@ -1,6 +1,7 @@
 #include "core/corpus.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "core/utf8.h"
 
@@ -79,7 +80,32 @@ void Corpus::build_indexes() {
   quotes_by_country.build(country_slot_count(), values);
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
   quotes_by_kind.build(kQuoteKindCount, values);
+  index_published_days();
   text_index.build(quotes.folded_text);
+}
+
+void Corpus::index_published_days() {
+  std::vector<Day> article_day(articles.size(), kNoDay);
+  Day first = INT32_MAX, last = INT32_MIN;
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const auto day = parse_day(articles[a].published);
+    if (!day) continue;
+    article_day[a] = *day;
+    first = std::min(first, *day);
+    last = std::max(last, *day);
+  }
+  published_bins = first <= last ? DateBins::spanning(first, last) : DateBins{};
+  std::vector<std::uint32_t> article_bin(articles.size(), published_bins.count);
+  for (std::size_t a = 0; a < articles.size(); ++a)
+    if (article_day[a] != kNoDay) article_bin[a] = published_bins.bin_of(article_day[a]);
+  const std::size_t n = quotes.size();
+  quotes.published_day.resize(n);
+  quotes.published_bin.resize(n);
+  for (std::size_t q = 0; q < n; ++q) {
+    quotes.published_day[q] = article_day[quotes.article[q]];
+    quotes.published_bin[q] = article_bin[quotes.article[q]];
+  }
+  quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
 }
 
 std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {

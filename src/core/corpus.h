@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/countries.h"
+#include "core/dates.h"
 #include "core/text_index.h"
 
 namespace qe {
@@ -88,6 +89,10 @@ struct QuoteTable {
   // Folded texts joined by '\0', so one substring search over the buffer finds all matches
   // and a match can never span two quotes.
   StringPool folded_text;
+  // The article's published day, copied per quote like country (build_indexes), or kNoDay,
+  // and its bin in Corpus::published_bins (published_bins.count when undated).
+  std::vector<Day> published_day;
+  std::vector<std::uint32_t> published_bin;
 
   std::size_t size() const { return speaker.size(); }
 };
@@ -120,6 +125,10 @@ struct Corpus {
   std::vector<Speaker> speakers;
   QuoteTable quotes;
   PostingLists quotes_by_speaker, quotes_by_country, quotes_by_kind;
+  // The published-date histogram's bins over the dated articles, and the quotes per bin;
+  // the last value (published_bins.count) holds the quotes of undated articles.
+  DateBins published_bins;
+  PostingLists quotes_by_published;
   TextIndex text_index;                 // over quotes.folded_text, for match_text
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
@@ -132,6 +141,7 @@ struct Corpus {
   void build_indexes();
 
  private:
+  void index_published_days();  // quotes.published_day, published_bins, quotes_by_published
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;
 };
