@@ -423,7 +423,25 @@
     for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds')]) {
       if (loneSurrogate.test(value)) throw new TypeError('setFilter: values must be well-formed Unicode (a lone surrogate)');
     }
-    return { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
+    const normalised = { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
+    const published = publishedRange(filter.published);
+    if (published) normalised.published = published;
+    return normalised;
+  }
+
+  // published: {from, to}, days as "YYYY-MM-DD" (either may be missing, null or ""), or
+  // nothing. A string that is not a date selects nothing, as an unknown speaker does.
+  function publishedRange(published) {
+    if (published === undefined || published === null) return null;
+    if (typeof published !== 'object') throw new TypeError('setFilter: published must be {from, to}');
+    const day = (key) => {
+      const value = published[key] ?? '';
+      if (typeof value !== 'string') throw new TypeError(`setFilter: published.${key} must be a "YYYY-MM-DD" string`);
+      return value;
+    };
+    const range = { from: day('from'), to: day('to') };
+    if (/[\uD800-\uDFFF]/.test(range.from + range.to)) throw new TypeError('setFilter: published days must be "YYYY-MM-DD"');
+    return range.from || range.to ? range : null;
   }
 
   function setFilter(filter) {
@@ -440,7 +458,7 @@
 
   function onlyTextChanged(before, after) {
     const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
-    return before && same('speakers') && same('countries') && same('kinds');
+    return before && same('speakers') && same('countries') && same('kinds') && same('published');
   }
 
   // Keeps the hash equal to the filter: facet changes make history entries (Back undoes
@@ -608,12 +626,20 @@
       });
       $(listId).replaceChildren(...a11yFacets[key].map((facet) => facet.li));
     }
+    $('qe-a11y-published').hidden = !facets.published;
+    for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
+      $(id).min = facets.published ? facets.published.first : '';
+      $(id).max = facets.published ? facets.published.last : '';
+    }
   }
 
   function describeFilter(filter) {
     const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds]]
       .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
     if (filter.text) parts.push(`text “${filter.text}”`);
+    const { from, to } = filter.published || {};
+    if (from && to) parts.push(`published ${from} to ${to}`);
+    else if (from || to) parts.push(from ? `published from ${from}` : `published until ${to}`);
     return parts;
   }
 
@@ -673,9 +699,13 @@
         if (facet.input.checked !== checked) facet.input.checked = checked;
       }
     }
-    const search = $('qe-a11y-search');
-    // What the reader types there stays as typed.
-    if (document.activeElement !== search && search.value !== filter.text) search.value = filter.text;
+    // What the reader types stays as typed.
+    const sync = (input, value) => {
+      if (document.activeElement !== input && input.value !== value) input.value = value;
+    };
+    sync($('qe-a11y-search'), filter.text);
+    sync($('qe-a11y-from'), filter.published ? filter.published.from : '');
+    sync($('qe-a11y-to'), filter.published ? filter.published.to : '');
     const quotesJson = wasm.UTF8ToString(wasm._qe_a11y_quotes(A11Y_LIST_LENGTH));
     const quotes = quotesJson === shownQuotesJson ? null : JSON.parse(quotesJson);
     if (quotes) $('qe-quotes').replaceChildren(...quotes.map(quoteItem));
@@ -708,6 +738,12 @@
       setFilter({ ...getFilter(), text: search.value });
     });
     $('qe-a11y-form').addEventListener('submit', (event) => event.preventDefault());
+    for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
+      $(id).addEventListener('change', () => {
+        if (!wasm.started) return;
+        setFilter({ ...getFilter(), published: { from: $('qe-a11y-from').value, to: $('qe-a11y-to').value } });
+      });
+    }
     $('qe-a11y-clear').addEventListener('click', () => {
       if (wasm.started) setFilter({});
     });

@@ -21,9 +21,12 @@ namespace {
 
 using json = nlohmann::json;
 
+// DESIGN.md's four keys, and "published": {"from", "to"} only while a date range is set.
 json FilterJson(const Filter& filter) {
-  return {{"speakers", filter.speakers}, {"countries", filter.countries}, {"kinds", filter.kinds},
-          {"text", filter.text}};
+  json out = {{"speakers", filter.speakers}, {"countries", filter.countries}, {"kinds", filter.kinds},
+              {"text", filter.text}};
+  if (filter.has_published()) out["published"] = {{"from", filter.published_from}, {"to", filter.published_to}};
+  return out;
 }
 
 json SelectedJson() {
@@ -137,6 +140,10 @@ EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   filter.countries = value.value("countries", std::vector<std::string>{});
   filter.kinds = value.value("kinds", std::vector<std::string>{});
   filter.text = value.value("text", std::string{});
+  if (const auto published = value.find("published"); published != value.end() && published->is_object()) {
+    filter.published_from = published->value("from", std::string{});
+    filter.published_to = published->value("to", std::string{});
+  }
   const Filter before = explorer.filter();
   const auto selected = explorer.selected();
   explorer.set_filter(filter);
@@ -220,7 +227,8 @@ EMSCRIPTEN_KEEPALIVE int qe_select(const char* article_id, const char* quote_id)
 }
 
 // The facets of the accessibility mirror, once per corpus: {"speakers": [{"value", "label",
-// "detail"}], "countries": [...], "kinds": [...]}, in the order qe_a11y_counts counts them.
+// "detail"}], "countries": [...], "kinds": [...]}, in the order qe_a11y_counts counts them,
+// and "published": {"first", "last"} (days) when articles are dated.
 EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
   const Explorer& explorer = App().explorer;
   json facets = {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()}};
@@ -240,6 +248,9 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
                                    {"label", std::string(country_name(id))},
                                    {"detail", std::string(country_code(id))}});
   }
+  const DateBins& bins = corpus.published_bins;
+  if (bins.count > 0)
+    facets["published"] = {{"first", format_day(bins.bin_first_day(0))}, {"last", format_day(bins.bin_last_day(bins.count - 1))}};
   static constexpr const char* kLabels[] = {"Direct", "Indirect", "Mixed"};
   static constexpr const char* kDetails[] = {"verbatim", "reported", "reported, with verbatim words"};
   for (std::size_t k = 0; k < kQuoteKindCount; ++k)
