@@ -81,6 +81,7 @@ void Corpus::build_indexes() {
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
   quotes_by_kind.build(kQuoteKindCount, values);
   index_published_days();
+  index_sources();
   text_index.build(quotes.folded_text);
 }
 
@@ -106,6 +107,31 @@ void Corpus::index_published_days() {
     quotes.published_bin[q] = article_bin[quotes.article[q]];
   }
   quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
+}
+
+void Corpus::index_sources() {
+  source_names.clear();
+  source_by_folded_name_.clear();
+  std::vector<std::uint32_t> article_source(articles.size());
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const std::string& name = articles[a].source.name;
+    if (name.empty()) continue;  // resolved to "none" below, once the count is known
+    const auto [it, added] = source_by_folded_name_.emplace(utf8::search_key(name), source_names.size());
+    if (added) source_names.push_back(name);
+    article_source[a] = it->second;
+  }
+  const auto none = static_cast<std::uint32_t>(source_names.size());
+  for (std::size_t a = 0; a < articles.size(); ++a)
+    if (articles[a].source.name.empty()) article_source[a] = none;
+  quotes.source.resize(quotes.size());
+  for (std::size_t q = 0; q < quotes.size(); ++q) quotes.source[q] = article_source[quotes.article[q]];
+  quotes_by_source.build(source_names.size() + 1, quotes.source);
+}
+
+std::optional<std::uint32_t> Corpus::find_source(std::string_view name) const {
+  const auto it = source_by_folded_name_.find(utf8::search_key(name));
+  if (it == source_by_folded_name_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {

@@ -93,6 +93,8 @@ struct QuoteTable {
   // and its bin in Corpus::published_bins (published_bins.count when undated).
   std::vector<Day> published_day;
   std::vector<std::uint32_t> published_bin;
+  // The article's source, an index into Corpus::source_names (source_names.size(): none).
+  std::vector<std::uint32_t> source;
 
   std::size_t size() const { return speaker.size(); }
 };
@@ -129,6 +131,10 @@ struct Corpus {
   // the last value (published_bins.count) holds the quotes of undated articles.
   DateBins published_bins;
   PostingLists quotes_by_published;
+  // The distinct source names ("source": {"name"}) in order of first appearance, and the
+  // quotes per source; the last value holds the quotes of articles without one.
+  std::vector<std::string> source_names;
+  PostingLists quotes_by_source;
   TextIndex text_index;                 // over quotes.folded_text, for match_text
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
@@ -136,13 +142,17 @@ struct Corpus {
   std::vector<SpeakerId> find_speakers(std::string_view value) const;
   std::optional<SpeakerId> speaker_by_id(std::string_view id) const;
   std::optional<QuoteIndex> find_quote(std::string_view article_id, std::string_view quote_id) const;
+  // The source named `name`, ignoring case and accents.
+  std::optional<std::uint32_t> find_source(std::string_view name) const;
 
   // Called once by the loader after the tables are filled.
   void build_indexes();
 
  private:
   void index_published_days();  // quotes.published_day, published_bins, quotes_by_published
+  void index_sources();         // source_names, quotes.source, quotes_by_source
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
+  std::unordered_map<std::string, std::uint32_t> source_by_folded_name_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;
 };
 

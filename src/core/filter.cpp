@@ -13,7 +13,7 @@
 namespace qe {
 namespace {
 
-enum Facet { kSpeakerFacet, kCountryFacet, kKindFacet, kPublishedFacet, kTextFacet, kFacetCount };
+enum Facet { kSpeakerFacet, kCountryFacet, kKindFacet, kSourceFacet, kPublishedFacet, kTextFacet, kFacetCount };
 constexpr int kNoFacet = -1;
 
 std::string ascii_case(std::string value, int (*convert)(int)) {
@@ -37,7 +37,7 @@ std::optional<std::size_t> country_slot_of(std::string_view value) {
 // facet the ascending list of quotes it admits on its own, to drive iteration.
 struct CompiledFilter {
   std::array<bool, kFacetCount> active{};
-  std::vector<std::uint8_t> speaker_on, country_on, text_on;
+  std::vector<std::uint8_t> speaker_on, country_on, source_on, text_on;
   std::array<bool, kQuoteKindCount> kind_on{};
   Day published_from = kNoDay + 1, published_to = INT32_MAX;  // kNoDay (undated) is outside
   std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
@@ -50,6 +50,7 @@ struct CompiledFilter {
     return (skipped == kSpeakerFacet || !active[kSpeakerFacet] || speaker_on[quotes.speaker[q]]) &&
            (skipped == kCountryFacet || !active[kCountryFacet] || country_on[country_slot(quotes.country[q])]) &&
            (skipped == kKindFacet || !active[kKindFacet] || kind_on[static_cast<std::size_t>(quotes.kind[q])]) &&
+           (skipped == kSourceFacet || !active[kSourceFacet] || source_on[quotes.source[q]]) &&
            (skipped == kPublishedFacet || !active[kPublishedFacet] || published(quotes.published_day[q])) &&
            (skipped == kTextFacet || !active[kTextFacet] || text_on[q]);
   }
@@ -109,6 +110,14 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
       const auto k = static_cast<std::size_t>(*kind);
       if (!compiled.kind_on[k]) merge_run(compiled.admitted[kKindFacet], corpus.quotes_by_kind.of(k));
       compiled.kind_on[k] = true;
+    }
+
+  compiled.active[kSourceFacet] = !filter.sources.empty();
+  compiled.source_on.assign(corpus.quotes_by_source.value_count(), 0);
+  for (const std::string& value : filter.sources)
+    if (auto source = corpus.find_source(value); source && !compiled.source_on[*source]) {
+      compiled.source_on[*source] = 1;
+      merge_run(compiled.admitted[kSourceFacet], corpus.quotes_by_source.of(*source));
     }
 
   compiled.active[kPublishedFacet] = filter.has_published();
@@ -356,8 +365,9 @@ void refine(const Corpus& corpus, const std::string& needle, const TextSearch& p
 }  // namespace
 
 bool Filter::operator==(const Filter& other) const {
-  return speakers == other.speakers && countries == other.countries && kinds == other.kinds && text == other.text &&
-         published_from == other.published_from && published_to == other.published_to;
+  return speakers == other.speakers && countries == other.countries && kinds == other.kinds &&
+         sources == other.sources && text == other.text && published_from == other.published_from &&
+         published_to == other.published_to;
 }
 
 namespace {
@@ -382,6 +392,10 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
     append_unique(canonical.countries, upper == "NONE" ? std::string(kNoCountryValue) : upper);
   }
   for (const std::string& value : filter.kinds) append_unique(canonical.kinds, ascii_case(value, ::tolower));
+  for (const std::string& value : filter.sources) {
+    const auto source = corpus.find_source(value);
+    append_unique(canonical.sources, source ? corpus.source_names[*source] : value);
+  }
   canonical.text = filter.text;
   canonical.published_from = canonical_day(filter.published_from);
   canonical.published_to = canonical_day(filter.published_to);
@@ -443,12 +457,14 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
   result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
   result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
   result.published_counts.assign(corpus.quotes_by_published.value_count(), 0);
+  result.source_counts.assign(corpus.quotes_by_source.value_count(), 0);
   const QuoteTable& quotes = corpus.quotes;
   for (QuoteIndex q : matches) {
     ++result.speaker_counts[quotes.speaker[q]];
     ++result.country_counts[country_slot(quotes.country[q])];
     ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
     ++result.published_counts[quotes.published_bin[q]];
+    ++result.source_counts[quotes.source[q]];
   }
   result.visible = std::move(matches);
   return result;
@@ -458,7 +474,7 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
   if (!filter.text.empty() && filter.speakers.empty() && filter.countries.empty() && filter.kinds.empty() &&
-      !filter.has_published())
+      filter.sources.empty() && !filter.has_published())
     return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
   FilterResult result;
@@ -478,6 +494,8 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std:
   std::copy(kinds.begin(), kinds.end(), result.kind_counts.begin());
   result.published_counts = facet_counts(corpus, compiled, kPublishedFacet, corpus.quotes_by_published,
                                          [](const QuoteTable& t, QuoteIndex q) { return t.published_bin[q]; });
+  result.source_counts = facet_counts(corpus, compiled, kSourceFacet, corpus.quotes_by_source,
+                                      [](const QuoteTable& t, QuoteIndex q) { return t.source[q]; });
   return result;
 }
 

@@ -224,3 +224,29 @@ TEST_CASE("published bounds are canonical dates in the filter") {
   CHECK(canonical.published_to == "soon");
   CHECK_FALSE(canonical.empty());
 }
+
+TEST_CASE("sources filter by name, ignoring case and accents; counts per source apply the other facets") {
+  std::string lines;
+  const char* sources[] = {"Le Monde", "Reuters", "le monde", ""};
+  for (int a = 0; a < 4; ++a) {
+    const std::string source = sources[a][0] ? std::string(",\"source\":{\"name\":\"") + sources[a] + "\"}" : "";
+    lines += "{\"format\":\"quote-explorer/article@1\",\"id\":\"a" + std::to_string(a) + "\",\"title\":\"T\"" + source +
+             ",\"paragraphs\":[\"Words said.\"],\"speakers\":[{\"id\":\"s\",\"name\":\"S\",\"country\":\"FR\"}],"
+             "\"quotes\":[{\"id\":\"q" + std::to_string(a) + "\",\"speaker\":\"s\",\"kind\":\"" +
+             (a == 1 ? "indirect" : "direct") + "\",\"text\":\"Words\",\"paragraph\":0,\"start\":0,\"end\":5}]}\n";
+  }
+  const auto loaded = qe::load_corpus(lines, "sources.jsonl");
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  CHECK(corpus.source_names == std::vector<std::string>{"Le Monde", "Reuters"});
+  qe::Filter filter;
+  filter.sources = {"LE MONDE"};
+  CHECK(Ids(corpus, qe::apply_filter(corpus, filter)) == std::vector<std::string>{"q0", "q2"});
+  CHECK(qe::canonical_filter(corpus, filter).sources == std::vector<std::string>{"Le Monde"});
+  filter.sources = {"The Times"};
+  CHECK(qe::apply_filter(corpus, filter).visible.empty());
+  filter.sources.clear();
+  filter.kinds = {"direct"};
+  const auto counts = qe::apply_filter(corpus, filter).source_counts;
+  CHECK(counts == std::vector<std::uint32_t>{2, 0, 1});  // Le Monde, Reuters, no source
+}

@@ -49,4 +49,5 @@ TEST_CASE("a published range is from= and to= in the hash") {
   CHECK(hash == "from=2025-03-01&to=2025-03-31&q=ceasefire");
   CHECK(qe::filter_from_hash(hash) == filter);
   CHECK(qe::filter_from_hash("to=2025-04-01").published_to == "2025-04-01");
+  CHECK(qe::filter_from_hash("source=Le+Monde&source=Reuters").sources == std::vector<std::string>{"Le Monde", "Reuters"});
 }

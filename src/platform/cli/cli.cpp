@@ -17,7 +17,7 @@ const char* const kVersion = "0.2.0";
 
 const char* const kUsage =
     "usage: quotes validate [--skip-invalid] FILE...\n"
-    "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]\n"
+    "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--source NAME]... [--text T]\n"
     "                    [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv|text] [--skip-invalid]\n"
     "       quotes stats FILE [--skip-invalid]\n"
     "       quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]\n"
@@ -69,6 +69,7 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
     std::string error;
     if (auto v = option_value(args, i, "--speaker", error)) command.filter.speakers.push_back(*v);
     else if (auto v = option_value(args, i, "--country", error)) command.filter.countries.push_back(*v);
+    else if (auto v = option_value(args, i, "--source", error)) command.filter.sources.push_back(*v);
     else if (auto v = option_value(args, i, "--kind", error)) {
       if (!parse_kind(lower_case(*v))) return UsageError{"unknown --kind '" + *v + "'; expected direct, indirect or mixed"};
       command.filter.kinds.push_back(*v);
@@ -207,6 +208,8 @@ void warn_unmatched(const Corpus& corpus, const Filter& filter, std::ostream& er
   for (const std::string& country : canonical_filter(corpus, countries).countries)
     if (country != kNoCountryValue && !find_country(country))
       err << "quotes: warning: '" << country << "' is not an ISO 3166-1 alpha-2 code\n";
+  for (const std::string& source : filter.sources)
+    if (!corpus.find_source(source)) err << "quotes: warning: no article has the source '" << source << "'\n";
 }
 
 int query_or_stats(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
