@@ -99,6 +99,8 @@ struct PhraseParts {
   std::string country, capital_country, institution, capital, country_name, owner;
   std::string description;                          // lower-case description words
   bool organisation_name = false;                   // "Ministry of Defence", "Rural Alliance"
+  std::uint32_t person_first = 0, person_last = 0;  // "Anna Berg" in "Anna Berg of Sweden"
+  std::uint32_t person_role_last = 0;               // the end of the title before that name
   char gender = 0;
 };
 
@@ -160,6 +162,15 @@ bool reads_lower_case(const Token& token, std::string_view word) {
          (lexicons.is(WordClass::PhraseWord, word) || lexicons.is(WordClass::Group, word));
 }
 
+// "Foreign Minister Anna Berg of Sweden", "Mayor Ann Lee of the Greens": a person's name (two
+// words, or one after a title) right before "of" is the speaker; what follows says whom they
+// speak for. "Bank of …" and "Ministry of …" are no names (phrase and institution words).
+bool names_person_before(const PhraseParts& parts, std::uint32_t of) {
+  if (parts.person_last > 0 || parts.organisation_name || parts.name_last != of || parts.name_last <= parts.name_first) return false;
+  const bool titled = parts.role_last > parts.role_first && parts.role_last == parts.name_first;
+  return parts.name_last - parts.name_first >= 2 || titled || parts.gender != 0;
+}
+
 void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& parts) {
   const Token& token = tokens[i];
   const Lexicons& lexicons = Lexicons::get();
@@ -168,6 +179,11 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
   if (word == "the" || word == "a" || word == "an" || word == "her" || word == "his" || word == "their" || word == "its") {
     if (parts.content_first == i) parts.content_first = i + 1;
     return;
+  }
+  if (word == "of" && names_person_before(parts, i)) {
+    parts.person_first = parts.name_first;
+    parts.person_last = parts.name_last;
+    parts.person_role_last = parts.role_last;
   }
   if (const Title* title = token.capitalised ? lexicons.title(token.text) : nullptr) {
     if (title->gender) parts.gender = title->gender;
@@ -264,6 +280,12 @@ Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts,
   mention.description = parts.description;
   if (parts.role_last > parts.role_first) mention.role = text_between(tokens, parts.role_first, parts.role_last);
   const std::string phrase = text_between(tokens, parts.content_first, last);
+  if (parts.person_last > parts.person_first) {  // "Anna Berg of Sweden": the person, country SE
+    mention.type = MentionType::Name;
+    mention.name = text_between(tokens, parts.person_first, parts.person_last);
+    mention.role = text_between(tokens, parts.role_first, parts.person_role_last);
+    return mention;
+  }
   switch (head_of(tokens, parts, last)) {
     case Head::Name:
       mention.type = MentionType::Name;

@@ -138,6 +138,12 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"farmers would be paid by June", "indirect", "Marta Kowal", "PL", "said"}}},
       {"said without that", "Finance Minister Jonas Weber said the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "said"}}},
+      {"further forms of reporting verbs (lexicon)",
+       "The harbour board concluded that the pier was unsafe.\nAsked about the ferry, Ola Lind answered that it would run all winter.\n"
+       "Weber slams the budget plan.",
+       {{"the pier was unsafe", "indirect", "Harbour board", "", "concluded"},
+        {"it would run all winter", "indirect", "Ola Lind", "", "answered"},
+        {"the budget plan", "indirect", "Weber", "", "slams"}}},
       {"told a listener", "Jonas Weber told reporters the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
       {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
@@ -354,6 +360,18 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     REQUIRE(quotes.size() == 2);
     CHECK(quotes[1].speaker == quotes[0].speaker);
     CHECK(quotes[1].country == "UA");
+  }
+  SUBCASE("a name before \"of\" is the person, and a country after it is theirs") {
+    const auto quotes = Quotes(
+        "Foreign Minister Anna Berg of Sweden said the talks would resume next week.\n"
+        "Mayor Ola Lind of Lund told reporters the ferry would run all winter.\n"
+        "The Bank of Norway said rates would stay where they are.");
+    REQUIRE(quotes.size() == 3);
+    CHECK(quotes[0].speaker == "Anna Berg");
+    CHECK(quotes[0].country == "SE");
+    CHECK(quotes[1].speaker == "Ola Lind");
+    CHECK(quotes[1].country.empty());   // a city is no country
+    CHECK(quotes[2].speaker != "Bank");  // an institution's name is not a person's
   }
   SUBCASE("the country is null when the text does not tell") {
     const auto quotes = Quotes("Anna Kovac said the bridge would open in May.");
