@@ -583,13 +583,13 @@ bool reads_as_verb(const Token& token) {
 // "head of the harbour board", "experts on river transport": a role or group keeps its
 // prepositional phrase, up to an aside or a relative clause.
 void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end, std::uint32_t end, Mention& head) {
-  if (tokens[head_end].is(",") || tokens[head_end].is("(") || is_dash(tokens[head_end]) || tokens[head_end].is("who") ||
-      tokens[head_end].is("which") || tokens[head_end].is("whose"))
-    return;
+  auto ends_modifier = [&](const Token& token) {
+    return token.is(",") || token.is("(") || is_dash(token) || token.is("who") || token.is("which") || token.is("whose") ||
+           token.is("that");
+  };
+  if (ends_modifier(tokens[head_end])) return;
   std::uint32_t stop = head_end;
-  while (stop < end && !tokens[stop].is(",") && !tokens[stop].is("(") && !is_dash(tokens[stop]) && !tokens[stop].is("who") &&
-         !tokens[stop].is("which") && !tokens[stop].is("whose"))
-    ++stop;
+  while (stop < end && !ends_modifier(tokens[stop])) ++stop;
   std::uint32_t start = head.first;
   while (start < head_end && (tokens[start].is("the") || tokens[start].is("The") || tokens[start].is("a") || tokens[start].is("A")))
     ++start;

@@ -144,6 +144,13 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"the pier was unsafe", "indirect", "Harbour board", "", "concluded"},
         {"it would run all winter", "indirect", "Ola Lind", "", "answered"},
         {"the budget plan", "indirect", "Weber", "", "slams"}}},
+      {"plural nouns and quantifiers speak as groups",
+       "Some advocates said the levy would fall on renters.\nIn the survey, most said they trusted the port board; "
+       "many said the ferry mattered more.\nDock workers here said the night shift was unsafe.",
+       {{"the levy would fall on renters", "indirect", "Some advocates", "", "said"},
+        {"they trusted the port board", "indirect", "Most", "", "said"},
+        {"the ferry mattered more", "indirect", "Many", "", "said"},
+        {"the night shift was unsafe", "indirect", "Dock workers", "", "said"}}},
       {"told a listener", "Jonas Weber told reporters the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
       {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
