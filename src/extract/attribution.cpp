@@ -619,11 +619,14 @@ class Extractor {
       start = marked ? listener : listener_end(tokens, start, sentence.end);  // "told reporters the tankers …"
     }
     start = skip_time_after(tokens, start, sentence.end);
+    start = skip_aside_adverb(tokens, start, sentence.end);
     if (start >= sentence.end) return sentence.end;
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
     if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
+    // "said if the port closes, …": a condition is part of the words, unless the cue asks
+    if (first == "if" && !cue.question) return start;
     // "did not say how much …": an open question, not reported speech; but the question is
     // what a verb of asking reports ("asked whether …", "questioned why …")
     for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
@@ -653,6 +656,16 @@ class Extractor {
         spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])].open_token == start && c + 1 == start)
       return sentence.end;  // X said “…”: a direct quote, sieve 3
     return start;
+  }
+
+  // "said, however, that …", "added, though, …": an adverb between commas right after the
+  // cue is the reporter's; the words start after it.
+  static std::uint32_t skip_aside_adverb(const std::vector<Token>& tokens, std::uint32_t start, std::uint32_t end) {
+    if (start + 3 >= end || !tokens[start].is(",") || !tokens[start + 2].is(",")) return start;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[start + 1].text, buffer);
+    if (word != "though" && !Lexicons::get().is(WordClass::Adverb, word)) return start;
+    return start + 3;
   }
 
   std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,

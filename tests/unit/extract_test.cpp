@@ -151,6 +151,11 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
         {"they trusted the port board", "indirect", "Most", "", "said"},
         {"the ferry mattered more", "indirect", "Many", "", "said"},
         {"the night shift was unsafe", "indirect", "Dock workers", "", "said"}}},
+      {"a condition after the cue, and an adverb between commas",
+       "Jonas Weber said if the port closes, the town would lose its ferry.\n"
+       "Anna Berg said, however, that the ferry would run all winter.",
+       {{"if the port closes, the town would lose its ferry", "indirect", "Jonas Weber", "", "said"},
+        {"the ferry would run all winter", "indirect", "Anna Berg", "", "said"}}},
       {"told a listener", "Jonas Weber told reporters the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
       {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
