@@ -321,6 +321,7 @@ class Extractor {
       if (participle) return std::nullopt;
     }
     Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
+    if (speaker.type == MentionType::None) speaker = determined_noun_phrase(tokens, sentence.begin, c);  // "The harbour-front grocer complained"
     // "The New York Times reported that …": a medium is never a listener's speaker, but it
     // is the source of what it reports itself
     if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;

@@ -635,6 +635,52 @@ Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, 
   return head;
 }
 
+namespace {
+
+constexpr std::uint32_t kMaxDeterminedPhraseWords = 5;
+
+bool is_determiner(std::string_view word) {
+  for (const char* determiner : {"the", "a", "an", "this", "these", "those", "some", "many", "several", "other", "most",
+                                 "few", "two", "three", "four", "both", "all", "no"})
+    if (word == determiner) return true;
+  return false;
+}
+
+// What may stand before a clause's subject: nothing, punctuation or a conjunction.
+bool opens_clause(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t) {
+  if (t == floor || tokens[t - 1].kind != TokenKind::Word) return true;
+  char buffer[64];
+  const std::string_view word = lower(tokens[t - 1], buffer);
+  return word == "and" || word == "but" || word == "while" || word == "because" || word == "although" || word == "though";
+}
+
+}  // namespace
+
+Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  end = skip_adjuncts_before(tokens, floor, end);
+  if (end == floor || tokens[end - 1].capitalised) return {};  // names are the lexicons' work
+  char buffer[64];
+  for (std::uint32_t t = end; t-- > floor && end - t <= kMaxDeterminedPhraseWords + 1;) {
+    const Token& token = tokens[t];
+    if (token.kind != TokenKind::Word && !token.is("-")) return {};
+    if (t + 1 < end && reads_as_verb(token)) return {};
+    const std::string_view word = lower(token, buffer);
+    if (!is_determiner(word)) continue;
+    if (t + 1 == end || !opens_clause(tokens, floor, t)) return {};
+    const std::uint32_t first = word == "the" || word == "a" || word == "an" ? t + 1 : t;  // "Several bakers" keeps its word
+    Mention mention;
+    const std::string_view head = lower(tokens[end - 1], buffer);
+    const bool plural = head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
+    mention.type = plural ? MentionType::Group : MentionType::Description;
+    (plural ? mention.name : mention.role) = text_between(tokens, first, end);
+    mention.description = std::string(head);
+    mention.first = t;
+    mention.last = end;
+    return mention;
+  }
+  return {};
+}
+
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {
   const std::uint32_t end = phrase_end(tokens, begin, ceiling);
   Mention mention = interpret_phrase(tokens, begin, end);
