@@ -654,8 +654,9 @@ class Extractor {
     }
     if (tokens[start].kind == TokenKind::Punct) return sentence.end;  // "said, when asked", "said: “…”"
     if (tokens[start].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[start] >= 0 &&
-        spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])].open_token == start && c + 1 == start)
-      return sentence.end;  // X said “…”: a direct quote, sieve 3
+        spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])].open_token == start && c + 1 == start &&
+        !clause_goes_on_after(p, spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])], sentence))
+      return sentence.end;  // X said “…”: a direct quote, sieve 3; “dozens” of permits … goes on: mixed
     return start;
   }
 
@@ -667,6 +668,18 @@ class Extractor {
     const std::string_view word = ascii_lower(tokens[start + 1].text, buffer);
     if (word != "though" && !Lexicons::get().is(WordClass::Adverb, word)) return start;
     return start + 3;
+  }
+
+  // “dozens” of permits were …: the sentence's clause goes on after the closing mark with
+  // a lower-case word that is no conjunction ("“…,” and left" ends the words).
+  bool clause_goes_on_after(std::uint32_t p, const QuotedSpan& span, const Sentence& sentence) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t next = span.close_token + 1;
+    if (next >= sentence.end || next >= tokens.size() || tokens[next].kind != TokenKind::Word || tokens[next].capitalised) return false;
+    if (span.close_token > 0 && tokens[span.close_token - 1].kind == TokenKind::Punct) return false;  // “…,” she added
+    char buffer[64];
+    return !Lexicons::get().is(WordClass::ClauseEnd, ascii_lower(tokens[next].text, buffer)) && !tokens[next].is("and") &&
+           !tokens[next].is("or");
   }
 
   std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,
