@@ -268,10 +268,23 @@ class Extractor {
     // "According to the Gazette, Keane told staff that …": Keane's words are the quote.
     if (c == sentence.begin && end < sentence.end && tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
+    // "But, according to the survey, most ferries …", "The next day, according to Berg, the board
+    // made …": after a short opening, the clause that follows is the source's.
+    if (c > sentence.begin && tokens[c - 1].is(",") && short_opening(p, sentence.begin, c - 1) && end < sentence.end &&
+        tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
+      return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
     if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  // A few words before a comma that open a sentence: "But", "The next day", "Now".
+  bool short_opening(std::uint32_t p, std::uint32_t first, std::uint32_t comma) const {
+    if (comma <= first || comma - first > 4) return false;
+    for (std::uint32_t t = first; t < comma; ++t)
+      if (paragraphs_[p].tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) return false;
+    return true;
   }
 
   bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
