@@ -449,17 +449,41 @@ class Extractor {
     return end;
   }
 
-  // After a verb that reports through its object, the words end before an adjunct: "attacked
-  // Machado | in early-morning tweets", "cited the figure | at last week's forum".
+  // After a verb that reports through its object, the words end before an adjunct that says
+  // when or where they were said: "attacked Machado | in early-morning tweets", "cited the
+  // figure | at last week's forum", "praised Weber | on Tuesday"; a prepositional phrase of
+  // the object stays ("cited problems in the Middle East").
   std::uint32_t content_last(std::uint32_t p, const Cue& cue, std::uint32_t start, std::uint32_t end) const {
     if (!cue.object) return end;
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     for (std::uint32_t t = start + 1; t < end; ++t) {
       if (paragraphs_[p].span_of[t] >= 0) continue;
-      for (const char* word : {"in", "at", "during", "on", "after", "before", "since", "while", "when", "because", "until", "over"})
+      for (const char* word : {"while", "when", "because", "until", "since", "after", "before"})
         if (tokens[t].is(word)) return t;
+      for (const char* word : {"in", "at", "during", "on", "over"})
+        if (tokens[t].is(word) && names_setting(tokens, t + 1, end)) return t;
     }
     return end;
+  }
+
+  // "a tweet", "Tuesday", "last week's forum", "his speech": a time or a setting noun within
+  // the next few words.
+  static bool names_setting(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    for (std::uint32_t t = first; t < end && t < first + 4; ++t) {
+      if (tokens[t].kind != TokenKind::Word && tokens[t].kind != TokenKind::Possessive) return false;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      if (lexicons.is(WordClass::Setting, word) || is_time_word(word)) return true;
+    }
+    return false;
+  }
+
+  static bool is_time_word(std::string_view word) {
+    for (const char* time : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+                             "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "weekend"})
+      if (word == time) return true;
+    return word.size() == 4 && word[0] >= '1' && word[0] <= '2' && word[1] >= '0' && word[1] <= '9';  // "in 2015"
   }
 
   // "As Simonyan put it (in July), RT is …" and "RT is …, as Simonyan put it.": the words
