@@ -52,6 +52,14 @@ bool is_head_noun(std::string_view word) {
 
 bool is_role_word(std::string_view lower_word) { return is_head_noun(lower_word); }
 
+// "If Weber says …", "Having lost, Weber said": a conjunction or participle that opens the
+// clause is no part of the speaker's name.
+bool opens_subordinate_clause(std::string_view lower_word) {
+  for (const char* word : {"if", "unless", "because", "once", "whether", "since", "having", "until"})
+    if (lower_word == word) return true;
+  return false;
+}
+
 bool is_function_word(std::string_view lower_word) {
   const Lexicons& lexicons = Lexicons::get();
   return lexicons.is(WordClass::Adverb, lower_word) || lexicons.is(WordClass::Time, lower_word) ||
@@ -385,7 +393,8 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
     const Lexicons& lexicons = Lexicons::get();
     while (last - first > 1 && (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) ||
                                 lexicons.is(WordClass::Time, lower(tokens[first], buffer)) ||
-                                lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
+                                lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer)) ||
+                                opens_subordinate_clause(lower(tokens[first], buffer))))
       ++first;
     while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
     if (first < last) mention = role_for_organisation(tokens, first, last);

@@ -400,6 +400,11 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     CHECK(quotes[1].country.empty());   // a city is no country
     CHECK(quotes[2].speaker != "Bank");  // an institution's name is not a person's
   }
+  SUBCASE("a conjunction that opens the clause is no part of the name") {
+    const auto quotes = Quotes("If Weber says the plan works, the ferry will sail.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Weber");
+  }
   SUBCASE("the country is null when the text does not tell") {
     const auto quotes = Quotes("Anna Kovac said the bridge would open in May.");
     REQUIRE(quotes.size() == 1);
