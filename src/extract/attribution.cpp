@@ -1079,6 +1079,7 @@ class Extractor {
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
       return {entity, confidence * 0.95, text_of_cue(tokens, c, *cue)};
     }
+    if (Attribution verb = verb_before_colon(span); verb.entity >= 0) return verb;
     // A paragraph ending "Lavrov said:" introduces the quotation that opens the next one.
     if (span.open_token == 0 && p > 0) {
       const std::vector<Token>& previous = paragraphs_[p - 1].tokens;
@@ -1096,6 +1097,34 @@ class Extractor {
       }
     }
     return {};
+  }
+
+  // "Kovac interjected: “…”", "The governor scoffed: “…”": a subject and a verb the cue
+  // lexicon does not know, right before the colon that opens the quotation.
+  Attribution verb_before_colon(const QuotedSpan& span) {
+    const std::uint32_t p = span.paragraph;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (span.open_token < 3 || !tokens[span.open_token - 1].is(":")) return {};
+    const std::uint32_t verb = span.open_token - 2;
+    if (!reads_as_finite_verb(tokens[verb]) || paragraphs_[p].span_of[verb] >= 0) return {};
+    const Mention speaker = subject_before(tokens, sentence_of(p, verb).begin, verb);
+    const bool person_like = speaker.type == MentionType::Name || speaker.type == MentionType::Pronoun ||
+                             speaker.type == MentionType::Description;
+    if (!speaker.found() || !person_like) return {};
+    double confidence = 0;
+    const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
+    return {entity, confidence * 0.85, std::string(tokens[verb].text)};
+  }
+
+  // "interjected", "scoffs": a lower-case past or present tense that is no function word.
+  static bool reads_as_finite_verb(const Token& token) {
+    if (token.kind != TokenKind::Word || token.capitalised || token.text.size() < 5) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word)) return false;
+    const bool past = word.substr(word.size() - 2) == "ed";
+    const bool present = word.back() == 's' && word[word.size() - 2] != 's' && word[word.size() - 2] != 'u';  // not "less", "thus"
+    return past || present;
   }
 
   static bool starts_adjunct(const Token& token) {

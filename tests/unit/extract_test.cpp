@@ -297,6 +297,9 @@ TEST_CASE("attribution: before, after, inverted, participial, colon, floating, c
   CheckCases({
       {"colon introduction", "Mayor Anna Kovac said: “The bridge opens in May.”",
        {{"The bridge opens in May.", "direct", "Anna Kovac", "", "said"}}},
+      {"a verb no lexicon knows before the colon", "Ola Lind spoke first. Anna Kovac interjected: “The bridge opens in May.”\n"
+       "The list includes: “ferries, buses and night trains.”",
+       {{"The bridge opens in May.", "direct", "Anna Kovac", "", "interjected"}}},
       {"participial", "Several hundred farmers blocked the road, saying “the rules will ruin us.”",
        {{"the rules will ruin us.", "direct", "Several hundred farmers", "", "saying"}}},
       {"participial reported speech", "Anna Kovac opened the bridge, saying it had cost less than planned.",
