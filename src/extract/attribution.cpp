@@ -626,6 +626,7 @@ class Extractor {
     for (std::uint32_t t = c; t-- > floor;) {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
       if (word == "and" || word == "but") return true;
+      if (word == "then" && t > floor && tokens[t - 1].is(",")) return true;  // "…, then says …"
       if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
     }
     return false;

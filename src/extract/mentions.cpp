@@ -440,6 +440,14 @@ std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32
       end = before;  // "Lindsey Graham (R-S.C.) told": a parenthesis after the name
       continue;
     }
+    // "he’s said": the auxiliary "’s" after a pronoun, as "has" would be
+    if (token.kind == TokenKind::Possessive && end - 1 > floor) {
+      char gender = 0;
+      if (is_subject_pronoun(lower(tokens[end - 2], buffer), gender)) {
+        --end;
+        continue;
+      }
+    }
     if (!is_word(token)) break;
     const std::string_view word = lower(token, buffer);
     // "in 2010", "on Thursday": a year or day after a time preposition
@@ -663,6 +671,31 @@ bool opens_clause(const std::vector<Token>& tokens, std::uint32_t floor, std::ui
   return word == "and" || word == "but" || word == "while" || word == "because" || word == "although" || word == "though";
 }
 
+bool is_plural_noun(std::string_view word) {
+  return word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' && word[word.size() - 2] != 'u';
+}
+
+// "harbour specialists", "union negotiators": up to three lower-case words that open a clause,
+// the last a plural noun.
+bool bare_plural_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t, std::uint32_t end) {
+  if (end - t > 3 || !opens_clause(tokens, floor, t)) return false;
+  char buffer[64];
+  for (std::uint32_t i = t; i < end; ++i)
+    if (tokens[i].kind != TokenKind::Word || tokens[i].capitalised || is_function_word(lower(tokens[i], buffer))) return false;
+  return is_plural_noun(lower(tokens[end - 1], buffer));
+}
+
+Mention group_of(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  Mention mention;
+  char buffer[64];
+  mention.type = MentionType::Group;
+  mention.name = text_between(tokens, first, end);
+  mention.description = std::string(lower(tokens[end - 1], buffer));
+  mention.first = first;
+  mention.last = end;
+  return mention;
+}
+
 }  // namespace
 
 Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
@@ -674,7 +707,10 @@ Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t f
     if (token.kind != TokenKind::Word && !token.is("-")) return {};
     if (t + 1 < end && reads_as_verb(token)) return {};
     const std::string_view word = lower(token, buffer);
-    if (!is_determiner(word)) continue;
+    if (!is_determiner(word)) {
+      if (bare_plural_subject(tokens, floor, t, end)) return group_of(tokens, t, end);  // "But harbour specialists say"
+      continue;
+    }
     if (t + 1 == end || !opens_clause(tokens, floor, t)) return {};
     const std::uint32_t first = word == "the" || word == "a" || word == "an" ? t + 1 : t;  // "Several bakers" keeps its word
     Mention mention;

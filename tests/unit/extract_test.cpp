@@ -167,6 +167,13 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
       {"according to, between a short opening and the clause",
        "But, according to the harbour board, most ferries will sail on time.",
        {{"most ferries will sail on time", "indirect", "Harbour board", "", "according to"}}},
+      {"a bare plural subject, \"he’s said\", \", then says\", \"complained of\"",
+       "But harbour specialists say the pier might not hold.\nAnna Berg met the crews. While she’s said the pier is safe, she did not visit.\n"
+       "Ola Lind toured the pier, then says the repairs will take a year.\nJonas Weber complained of the noise at night.",
+       {{"the pier might not hold", "indirect", "Harbour specialists", "", "say"},
+        {"the pier is safe", "indirect", "Anna Berg", "", "said"},
+        {"the repairs will take a year", "indirect", "Ola Lind", "", "says"},
+        {"the noise", "indirect", "Jonas Weber", "", "complained of"}}},
       {"told a listener", "Jonas Weber told reporters the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
       {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
