@@ -518,7 +518,16 @@ class Extractor {
       if (!subject.found()) subject = phrase_after(tokens, t + 1, c);
       if (subject.found()) return subject;
     }
-    return interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+    // "Facing questions, Ola Lind called a meeting …": an opening participle or subordinate clause
+    // ends at its comma; the subject comes after it.
+    std::uint32_t begin = sentence.begin;
+    if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin])))
+      for (std::uint32_t t = begin + 1; t < c && t < begin + 16; ++t)
+        if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
+          begin = t + 1;
+          break;
+        }
+    return interpret_phrase(tokens, begin, phrase_end(tokens, begin, c));
   }
 
   // "…, said Lavrov."

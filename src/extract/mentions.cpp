@@ -597,6 +597,15 @@ bool reads_as_verb(const Token& token) {
   return past;
 }
 
+bool after_determiner(const std::vector<Token>& tokens, std::uint32_t t) {
+  if (t == 0) return false;
+  char buffer[64];
+  const std::string_view before = lower(tokens[t - 1], buffer);
+  for (const char* determiner : {"a", "an", "the", "his", "her", "their", "its", "our", "my"})
+    if (before == determiner) return true;
+  return false;
+}
+
 // "head of the harbour board", "experts on river transport": a role or group keeps its
 // prepositional phrase, up to an aside or a relative clause.
 void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end, std::uint32_t end, Mention& head) {
@@ -643,7 +652,7 @@ Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, 
       return {};
     if (token.is("who") || token.is("which") || token.is("whose") || (t == head_end && token.is("that"))) in_relative = true;
     if (token.is(",") || is_dash(token)) in_relative = false;
-    if (!in_relative && reads_as_verb(token)) return {};
+    if (!in_relative && reads_as_verb(token) && !after_determiner(tokens, t)) return {};  // "a spirited challenge" is no verb
   }
   if (aside && !tokens[end - 1].is(",") && !is_dash(tokens[end - 1])) return {};
   if (head.type == MentionType::Description || head.type == MentionType::Group) name_with_modifier(tokens, head_end, end, head);

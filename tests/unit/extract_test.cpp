@@ -410,6 +410,14 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     CHECK(quotes[1].country.empty());   // a city is no country
     CHECK(quotes[2].speaker != "Bank");  // an institution's name is not a person's
   }
+  SUBCASE("an appositive with an adjective in -ed, and an opening participle clause") {
+    const auto quotes = Quotes(
+        "Anna Berg, facing a spirited challenge in Lund, a harbour town, said she would keep the ferry.\n"
+        "Facing questions about the pier, Ola Lind called a meeting, insisting that the pier was safe.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Anna Berg");
+    CHECK(quotes[1].speaker == "Ola Lind");
+  }
   SUBCASE("a conjunction that opens the clause is no part of the name") {
     const auto quotes = Quotes("If Weber says the plan works, the ferry will sail.");
     REQUIRE(quotes.size() == 1);
