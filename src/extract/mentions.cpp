@@ -67,6 +67,13 @@ bool is_function_word(std::string_view lower_word) {
          lower_word == "the" || lower_word == "a" || lower_word == "an" || lower_word == "editor";
 }
 
+// "that investigators said", "what critics say": a relative or question word, no subject.
+bool opens_question_or_relative(std::string_view word) {
+  for (const char* relative : {"that", "which", "who", "whom", "whose", "what", "when", "where", "how", "why", "whether", "if"})
+    if (word == relative) return true;
+  return false;
+}
+
 // A token that can be part of a speaker phrase. `next` is the token after it, if any:
 // any noun before a possessive belongs ("the festival’s founder").
 bool in_phrase(const Token& token, const Token* next) {
@@ -77,7 +84,9 @@ bool in_phrase(const Token& token, const Token* next) {
     const Lexicons& lexicons = Lexicons::get();
     if (is_head_noun(head)) {
       const std::string_view word = ascii_lower(token.text, buffer);
-      if (!lexicons.cue(word) && !lexicons.is(WordClass::Adverb, word) && !lexicons.is(WordClass::ClauseEnd, word)) return true;
+      if (!lexicons.cue(word) && !lexicons.is(WordClass::Adverb, word) && !lexicons.is(WordClass::ClauseEnd, word) &&
+          !opens_question_or_relative(word))
+        return true;
     }
   }
   if (token.kind == TokenKind::Possessive) return true;
@@ -689,8 +698,11 @@ bool is_plural_noun(std::string_view word) {
 bool bare_plural_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t, std::uint32_t end) {
   if (end - t > 3 || !opens_clause(tokens, floor, t)) return false;
   char buffer[64];
-  for (std::uint32_t i = t; i < end; ++i)
-    if (tokens[i].kind != TokenKind::Word || tokens[i].capitalised || is_function_word(lower(tokens[i], buffer))) return false;
+  for (std::uint32_t i = t; i < end; ++i) {
+    if (tokens[i].kind != TokenKind::Word || tokens[i].capitalised) return false;
+    const std::string_view word = lower(tokens[i], buffer);
+    if (is_function_word(word) || opens_question_or_relative(word)) return false;
+  }
   return is_plural_noun(lower(tokens[end - 1], buffer));
 }
 

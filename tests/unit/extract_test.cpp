@@ -418,6 +418,11 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     CHECK(quotes[0].speaker == "Anna Berg");
     CHECK(quotes[1].speaker == "Ola Lind");
   }
+  SUBCASE("a relative \"that\" is no part of a group's name") {
+    const auto quotes = Quotes("The town kept the records that investigators said they had checked twice.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Investigators");
+  }
   SUBCASE("a conjunction that opens the clause is no part of the name") {
     const auto quotes = Quotes("If Weber says the plan works, the ferry will sail.");
     REQUIRE(quotes.size() == 1);
