@@ -603,7 +603,8 @@ class Extractor {
     std::uint32_t start = c + cue.words;
     // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
     const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");
-    if (as_judged || (start < sentence.end && (tokens[start].is("of") || tokens[start].is("for")))) ++start;
+    const bool asked_about = cue.question && start < sentence.end && tokens[start].is("about");  // "when asked about the plan"
+    if (as_judged || asked_about || (start < sentence.end && (tokens[start].is("of") || tokens[start].is("for")))) ++start;
     else start = content_start(p, c, cue, sentence);
     if (start >= sentence.end || tokens[start].is("by") || tokens[start].kind != TokenKind::Word) return std::nullopt;
     // "has been called a charlatan by fellow physicians": the agent is the speaker
@@ -625,7 +626,8 @@ class Extractor {
     if (ends_with_ing(tokens[c])) return false;  // "is saying", "was proposing": active
     for (const char* word : {"been", "being", "was", "were", "is", "are", "be", "got"})
       if (before == word) return true;
-    return false;
+    // "he said when asked whether …", "If asked about …": asked, not asking
+    return (before == "when" || before == "if" || before == "once") && tokens[c].is("asked");
   }
 
   // "… and warned that …", "… but noted that …": a second cue of the same subject.
