@@ -183,7 +183,10 @@ class Extractor {
     for (std::uint32_t p = 0; p < paragraphs_.size(); ++p) {
       const std::vector<Token>& tokens = paragraphs_[p].tokens;
       for (std::uint32_t t = 0; t < tokens.size();) {
-        if (!tokens[t].capitalised || paragraphs_[p].span_of[t] >= 0) {
+        // "Added Lind: “…”": a cue that opens the sentence is no part of the name after it
+        const bool opening_cue = (t == 0 || is_terminal(tokens[t - 1])) && t + 1 < tokens.size() && tokens[t + 1].capitalised &&
+                                 cue_at(tokens, t);
+        if (!tokens[t].capitalised || paragraphs_[p].span_of[t] >= 0 || opening_cue) {
           ++t;
           continue;
         }
@@ -1118,11 +1121,29 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (span.open_token < 3 || !tokens[span.open_token - 1].is(":")) return {};
     const std::uint32_t verb = span.open_token - 2;
-    if (!reads_as_finite_verb(tokens[verb]) || paragraphs_[p].span_of[verb] >= 0) return {};
+    if (paragraphs_[p].span_of[verb] >= 0) return {};
+    if (!reads_as_finite_verb(tokens[verb])) return inverted_before_colon(span);
     const Mention speaker = subject_before(tokens, sentence_of(p, verb).begin, verb);
     const bool person_like = speaker.type == MentionType::Name || speaker.type == MentionType::Pronoun ||
                              speaker.type == MentionType::Description;
     if (!speaker.found() || !person_like) return {};
+    double confidence = 0;
+    const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
+    return {entity, confidence * 0.85, std::string(tokens[verb].text)};
+  }
+
+  // "Continued Lind: “…”", "Added the senator: “…”": a verb that opens the sentence, then
+  // the speaker, then the colon.
+  Attribution inverted_before_colon(const QuotedSpan& span) {
+    const std::uint32_t p = span.paragraph;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t colon = span.open_token - 1, verb = sentence_of(p, colon).begin;
+    if (verb + 1 >= colon || !tokens[verb].capitalised) return {};
+    Token lower_verb = tokens[verb];
+    lower_verb.capitalised = false;
+    if (!cue_at(tokens, verb) && !reads_as_finite_verb(lower_verb)) return {};
+    const Mention speaker = phrase_after(tokens, verb + 1, colon);
+    if (!speaker.found() || speaker.last != colon || speaker.type == MentionType::Group) return {};
     double confidence = 0;
     const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
     return {entity, confidence * 0.85, std::string(tokens[verb].text)};

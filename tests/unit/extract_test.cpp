@@ -308,6 +308,8 @@ TEST_CASE("attribution: before, after, inverted, participial, colon, floating, c
   CheckCases({
       {"colon introduction", "Mayor Anna Kovac said: “The bridge opens in May.”",
        {{"The bridge opens in May.", "direct", "Anna Kovac", "", "said"}}},
+      {"a verb, then the speaker, before the colon", "Ola Lind spoke for an hour.\nContinued Lind: “The ferry will run all winter.”",
+       {{"The ferry will run all winter.", "direct", "Ola Lind", "", "Continued"}}},
       {"a verb no lexicon knows before the colon", "Ola Lind spoke first. Anna Kovac interjected: “The bridge opens in May.”\n"
        "The list includes: “ferries, buses and night trains.”",
        {{"The bridge opens in May.", "direct", "Anna Kovac", "", "interjected"}}},
