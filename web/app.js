@@ -420,10 +420,11 @@
     const text = filter.text === undefined || filter.text === null ? '' : filter.text;
     if (typeof text !== 'string') throw new TypeError('setFilter: text must be a string');
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds')]) {
+    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds'), ...list('sources')]) {
       if (loneSurrogate.test(value)) throw new TypeError('setFilter: values must be well-formed Unicode (a lone surrogate)');
     }
     const normalised = { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
+    if (list('sources').length) normalised.sources = list('sources');
     const published = publishedRange(filter.published);
     if (published) normalised.published = published;
     return normalised;
@@ -458,7 +459,7 @@
 
   function onlyTextChanged(before, after) {
     const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
-    return before && same('speakers') && same('countries') && same('kinds') && same('published');
+    return before && ['speakers', 'countries', 'kinds', 'sources', 'published'].every(same);
   }
 
   // Keeps the hash equal to the filter: facet changes make history entries (Back undoes
@@ -585,8 +586,9 @@
   // status with the result count, and the visible quotes (the first A11Y_LIST_LENGTH, then
   // how many more), always those of visibleQuotes(). Text goes in only as textContent.
 
-  const FACETS = [['speakers', 'qe-a11y-speakers'], ['countries', 'qe-a11y-countries'], ['kinds', 'qe-a11y-kinds']];
-  const a11yFacets = { speakers: [], countries: [], kinds: [] }; // {value, input, count} per checkbox
+  const FACETS = [['speakers', 'qe-a11y-speakers'], ['countries', 'qe-a11y-countries'], ['kinds', 'qe-a11y-kinds'],
+    ['sources', 'qe-a11y-sources']];
+  const a11yFacets = { speakers: [], countries: [], kinds: [], sources: [] }; // {value, input, count} per checkbox
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -597,7 +599,7 @@
 
   function toggleFacet(key, value, checked) {
     const filter = getFilter();
-    const values = filter[key].filter((v) => v !== value);
+    const values = (filter[key] || []).filter((v) => v !== value);
     if (checked) values.push(value);
     setFilter({ ...filter, [key]: values });
   }
@@ -626,6 +628,7 @@
       });
       $(listId).replaceChildren(...a11yFacets[key].map((facet) => facet.li));
     }
+    $('qe-a11y-source-set').hidden = facets.sources.length < 2; // as on the canvas: one source filters nothing
     $('qe-a11y-published').hidden = !facets.published;
     for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
       $(id).min = facets.published ? facets.published.first : '';
@@ -634,7 +637,7 @@
   }
 
   function describeFilter(filter) {
-    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds]]
+    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds], ['source', filter.sources || []]]
       .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
     if (filter.text) parts.push(`text “${filter.text}”`);
     const { from, to } = filter.published || {};
@@ -690,7 +693,7 @@
       : counted(total, 'quote');
     let index = 2;
     for (const [key] of FACETS) {
-      const selected = new Set(filter[key]);
+      const selected = new Set(filter[key] || []);
       for (const facet of a11yFacets[key]) {
         const count = counts[index++];
         if (facet.shownCount !== count) facet.count.textContent = quoteCountLabel(count);

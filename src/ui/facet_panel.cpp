@@ -82,12 +82,22 @@ void PrepareCountries(const Corpus& corpus, FacetList& list) {
   PrepareList(list, std::move(values), count, names, std::move(labels));
 }
 
+void PrepareSources(const Corpus& corpus, FacetList& list) {
+  const std::size_t count = corpus.source_names.size();
+  std::vector<std::size_t> values(count);
+  std::iota(values.begin(), values.end(), 0);
+  std::vector<std::string> labels(count);
+  for (std::size_t v = 0; v < count; ++v) labels[v] = utf8::search_key(corpus.source_names[v]);
+  PrepareList(list, std::move(values), count, corpus.source_names, std::move(labels));
+}
+
 void PrepareFacets(const Explorer& explorer, ViewState& view) {
   if (view.facets_for == explorer.corpus_generation()) return;
   view.facets_for = explorer.corpus_generation();
   const Corpus& corpus = explorer.corpus();
   PrepareSpeakers(corpus, view.speakers);
   PrepareCountries(corpus, view.countries);
+  PrepareSources(corpus, view.sources);
 }
 
 // Chooses and orders the rows a list shows: values matching its search, most quotes first
@@ -277,6 +287,25 @@ void DrawCountries(const Explorer& explorer, ViewState& view, Actions& actions) 
   DrawListFooter(view, list, "countries-show-all", "country", "countries");
 }
 
+// Only when articles name more than one source: a single source filters nothing.
+void DrawSources(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const Corpus& corpus = explorer.corpus();
+  if (corpus.source_names.size() < 2) return;
+  const Filter& filter = explorer.filter();
+  FacetList& list = view.sources;
+  ImGui::SeparatorText("Sources");
+  DrawListSearch(view, list, "source-search", "Find a source");
+  UpdateShown(list, explorer.result().source_counts,
+              [&](std::size_t v) { return Contains(filter.sources, corpus.source_names[v]); }, explorer.revision());
+  for (std::size_t v : list.shown) {
+    const std::string& name = corpus.source_names[v];
+    if (FacetRow(view, "source:" + name, name.c_str(), "", false, Contains(filter.sources, name),
+                 explorer.result().source_counts[v]))
+      actions.filter = Toggled(filter, &Filter::sources, name);
+  }
+  DrawListFooter(view, list, "sources-show-all", "source", "sources");
+}
+
 void DrawKinds(const Explorer& explorer, ViewState& view, Actions& actions) {
   static constexpr const char* kLabels[] = {"Direct", "Indirect", "Mixed"};
   static constexpr const char* kDetails[] = {"verbatim", "reported", "reported, with verbatim words"};
@@ -397,6 +426,7 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   DrawSpeakers(explorer, view, actions);
   DrawCountries(explorer, view, actions);
   DrawKinds(explorer, view, actions);
+  DrawSources(explorer, view, actions);
   DrawPublishedHistogram(explorer, view, actions);
   ImGui::Spacing();
   // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.

@@ -124,6 +124,7 @@ struct ViewState {
   std::uint64_t facets_for = 0;             // Explorer::corpus_generation() they were built for
   FacetList speakers;                       // values are SpeakerIds
   FacetList countries;                      // values are country slots with a quote
+  FacetList sources;                        // values index Corpus::source_names
 
   bool can_open_files = false;              // the platform handles Actions::open_file
   bool can_review = false;                  // the full page and the native app edit; embeds don't

@@ -1,12 +1,13 @@
 // Corpus views: quotes over time as a histogram of publication dates that filters by
 // brushing with the mouse, the same range through the API, the URL hash and the
-// screen-reader mirror's date fields. Input is real mouse drags and typing.
+// screen-reader mirror's date fields; the sources facet. Input is real mouse drags, clicks
+// and typing.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { itemRect, openExplorer, screenshot, settle, useSite } from './harness.mjs';
 
 // Article n (1…20) is published on 2025-03-n, with n quotes of two speakers; one more
-// article has no date.
+// article has no date. Odd articles come from the Harbour Gazette, even ones the Valley Post.
 function corpus() {
   const lines = [];
   for (let n = 1; n <= 21; ++n) {
@@ -17,6 +18,7 @@ function corpus() {
     lines.push(JSON.stringify({
       format: 'quote-explorer/article@1', id: `a${n}`, title: `Article ${n}`,
       ...(n <= 20 ? { published: `2025-03-${String(n).padStart(2, '0')}T09:00:00Z` } : {}),
+      source: { name: n % 2 ? 'Harbour Gazette' : 'Valley Post' },
       paragraphs: [text],
       speakers: [{ id: 'a', name: 'Anna Berg', country: 'SE' }, { id: 'b', name: 'Ben Okafor', country: 'NG' }],
       quotes,
@@ -92,6 +94,25 @@ describe('quotes over time', () => {
     const page = await openExplorer(site.browser, `${site.server.url}/`);
     assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('published-chart')), null);
     assert.equal(await page.locator('#qe-a11y-published').isHidden(), true);
+    await page.context().close();
+  });
+
+  test('the sources facet filters by the articles\' source, on the canvas, in the hash and in the mirror', async () => {
+    const page = await openDated();
+    await page.evaluate(() => window.QuoteExplorer.setFilter({}));
+    const before = await page.evaluate(() => history.length);
+    const box = await itemRect(page, 'source:Valley Post');
+    await page.mouse.click(box.x + 10, box.y + box.height / 2);
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().sources), ['Valley Post']);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), quotesBetween(1, 10) * 2);
+    assert.equal(await page.evaluate(() => location.hash), '#source=Valley+Post');
+    assert.equal(await page.evaluate(() => history.length), before + 1);
+    await page.locator('#qe-a11y-sources input[value="Harbour Gazette"]').focus();
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().sources), ['Valley Post', 'Harbour Gazette']);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), TOTAL);
     await page.context().close();
   });
 });

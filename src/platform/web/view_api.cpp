@@ -21,10 +21,11 @@ namespace {
 
 using json = nlohmann::json;
 
-// DESIGN.md's four keys, and "published": {"from", "to"} only while a date range is set.
+// DESIGN.md's four keys, then "sources" and "published": {"from", "to"} only while set.
 json FilterJson(const Filter& filter) {
   json out = {{"speakers", filter.speakers}, {"countries", filter.countries}, {"kinds", filter.kinds},
               {"text", filter.text}};
+  if (!filter.sources.empty()) out["sources"] = filter.sources;
   if (filter.has_published()) out["published"] = {{"from", filter.published_from}, {"to", filter.published_to}};
   return out;
 }
@@ -140,6 +141,7 @@ EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   filter.countries = value.value("countries", std::vector<std::string>{});
   filter.kinds = value.value("kinds", std::vector<std::string>{});
   filter.text = value.value("text", std::string{});
+  filter.sources = value.value("sources", std::vector<std::string>{});
   if (const auto published = value.find("published"); published != value.end() && published->is_object()) {
     filter.published_from = published->value("from", std::string{});
     filter.published_to = published->value("to", std::string{});
@@ -227,11 +229,13 @@ EMSCRIPTEN_KEEPALIVE int qe_select(const char* article_id, const char* quote_id)
 }
 
 // The facets of the accessibility mirror, once per corpus: {"speakers": [{"value", "label",
-// "detail"}], "countries": [...], "kinds": [...]}, in the order qe_a11y_counts counts them,
+// "detail"}], "countries": [...], "kinds": [...], "sources": [...]}, in the order
+// qe_a11y_counts counts them,
 // and "published": {"first", "last"} (days) when articles are dated.
 EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
   const Explorer& explorer = App().explorer;
-  json facets = {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()}};
+  json facets = {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()},
+                 {"sources", json::array()}};
   if (!explorer.has_corpus()) return Returned(Dump(facets));
   const Corpus& corpus = explorer.corpus();
   const FacetOrder& order = A11yFacetOrder();
@@ -248,6 +252,9 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
                                    {"label", std::string(country_name(id))},
                                    {"detail", std::string(country_code(id))}});
   }
+  facets["sources"] = json::array();
+  for (const std::string& name : corpus.source_names)
+    facets["sources"].push_back({{"value", name}, {"label", name}, {"detail", ""}});
   const DateBins& bins = corpus.published_bins;
   if (bins.count > 0)
     facets["published"] = {{"first", format_day(bins.bin_first_day(0))}, {"last", format_day(bins.bin_last_day(bins.count - 1))}};
@@ -260,7 +267,7 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
 }
 
 // The mirror's numbers without JSON: {total, visible, then every checkbox's count in
-// qe_a11y_facets' order (speakers, countries, kinds)} as uint32s.
+// qe_a11y_facets' order (speakers, countries, kinds, sources)} as uint32s.
 EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_a11y_counts() {
   static std::vector<std::uint32_t> counts;
   counts.assign(2, 0);
@@ -273,6 +280,7 @@ EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_a11y_counts() {
   for (SpeakerId s : order.speakers) counts.push_back(result.speaker_counts[s]);
   for (std::size_t slot : order.countries) counts.push_back(result.country_counts[slot]);
   counts.insert(counts.end(), result.kind_counts.begin(), result.kind_counts.end());
+  counts.insert(counts.end(), result.source_counts.begin(), result.source_counts.end() - 1);  // not "no source"
   return counts.data();
 }
 
