@@ -1,14 +1,30 @@
 // corpus_generator.h: synthetic corpora of any size, generated at run time (never committed).
 // Speakers follow a Zipf-like popularity (a few are quoted a lot, most rarely), each speaks
 // for one of 40 countries, and quote texts mix a fixed vocabulary so text searches hit a
-// predictable share of quotes.
+// predictable share of quotes. Articles carry a publication date and a source, mostly.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <string>
 
+#include "core/dates.h"
+
 namespace qe::bench {
+
+// Article a's "published" (spread over 800 days from 2024-01-01; every 17th undated) and
+// "source" (one of 12 outlets; every 13th none), from the index alone, so the quotes stay
+// those of earlier versions of the generator.
+inline std::string ArticleMetadata(std::size_t a) {
+  static const char* kSources[] = {"Harbour Gazette", "Valley Post", "Morning Ledger", "The Northern Courier",
+                                   "Riverside Times", "Capital Wire", "Le Quotidien", "Der Abendbote",
+                                   "El Mirador", "Baltic Daily", "Pacific Herald", "Sahel Review"};
+  std::string out;
+  if (a % 17 != 16) out += ",\"published\":\"" + format_day(day_from_civil(2024, 1, 1) + static_cast<Day>((a * 7919) % 800)) + "\"";
+  if (a % 13 != 12) out += std::string(",\"source\":{\"name\":\"") + kSources[(a * 31) % 12] + "\"}";
+  return out;
+}
 
 inline std::string GenerateCorpusJsonLines(std::size_t articles, std::size_t quotes_per_article, std::uint32_t seed = 7) {
   static const char* kCountries[] = {"RU", "UA", "US", "GB", "FR", "DE", "PL", "CN", "IN", "BR", "TR", "IL", "PS", "IR",
@@ -46,8 +62,8 @@ inline std::string GenerateCorpusJsonLines(std::size_t articles, std::size_t quo
                   kCountries[speaker % 40] + "\"}";
     }
     out += "{\"format\":\"quote-explorer/article@1\",\"id\":\"a" + std::to_string(a) + "\",\"title\":\"Article " +
-           std::to_string(a) + "\",\"paragraphs\":[\"" + paragraph + "\"],\"speakers\":[" + speakers +
-           "],\"quotes\":[" + quotes + "]}\n";
+           std::to_string(a) + "\"" + ArticleMetadata(a) + ",\"paragraphs\":[\"" + paragraph + "\"],\"speakers\":[" +
+           speakers + "],\"quotes\":[" + quotes + "]}\n";
   }
   return out;
 }

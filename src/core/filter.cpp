@@ -4,6 +4,7 @@
 #include <cctype>
 #include <climits>
 #include <cstring>
+#include <numeric>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -46,14 +47,17 @@ struct CompiledFilter {
 
   int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
-  bool passes(const QuoteTable& quotes, QuoteIndex q, int skipped) const {
-    return (skipped == kSpeakerFacet || !active[kSpeakerFacet] || speaker_on[quotes.speaker[q]]) &&
-           (skipped == kCountryFacet || !active[kCountryFacet] || country_on[country_slot(quotes.country[q])]) &&
-           (skipped == kKindFacet || !active[kKindFacet] || kind_on[static_cast<std::size_t>(quotes.kind[q])]) &&
-           (skipped == kSourceFacet || !active[kSourceFacet] || source_on[quotes.source[q]]) &&
-           (skipped == kPublishedFacet || !active[kPublishedFacet] || published(quotes.published_day[q])) &&
-           (skipped == kTextFacet || !active[kTextFacet] || text_on[q]);
+  bool passes_facet(const QuoteTable& quotes, QuoteIndex q, int facet) const {
+    switch (facet) {
+      case kSpeakerFacet: return speaker_on[quotes.speaker[q]];
+      case kCountryFacet: return country_on[country_slot(quotes.country[q])];
+      case kKindFacet: return kind_on[static_cast<std::size_t>(quotes.kind[q])];
+      case kSourceFacet: return source_on[quotes.source[q]];
+      case kPublishedFacet: return published(quotes.published_day[q]);
+      default: return text_on[q];
+    }
   }
+
 };
 
 void merge_run(std::vector<QuoteIndex>& into, PostingLists::Run run) {
@@ -126,7 +130,7 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
   compiled.active[kTextFacet] = !filter.text.empty();
   if (compiled.active[kTextFacet]) {
     compiled.admitted[kTextFacet] = text_matches ? *text_matches : match_text(corpus, filter.text);
-    // Only another active facet's pass consults text_on (see for_each_passing): a search
+    // Only another active facet's pass consults text_on (see FacetCounter): a search
     // alone skips a pass over every quote.
     if (compiled.active_count() > 1) {
       compiled.text_on.assign(corpus.quotes.size(), 0);
@@ -136,40 +140,6 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
   return compiled;
 }
 
-// Calls visit(q) for each quote that passes every active facet but `skipped`, ascending.
-// Iterates the shortest admitted list among those facets, so cost follows selectivity; when
-// that list's facet is the only one to pass, its quotes need no check (a search alone).
-// Returns false, visiting nothing, when no facet but `skipped` is active.
-template <class Visit>
-bool for_each_passing(const Corpus& corpus, const CompiledFilter& compiled, int skipped, Visit visit) {
-  const std::vector<QuoteIndex>* driver = nullptr;
-  int others = 0;
-  for (int facet = 0; facet < kFacetCount; ++facet) {
-    if (facet == skipped || !compiled.active[facet]) continue;
-    ++others;
-    if (!driver || compiled.admitted[facet].size() < driver->size()) driver = &compiled.admitted[facet];
-  }
-  if (!driver) return false;
-  if (others == 1) {
-    for (QuoteIndex q : *driver) visit(q);
-    return true;
-  }
-  for (QuoteIndex q : *driver)
-    if (compiled.passes(corpus.quotes, q, skipped)) visit(q);
-  return true;
-}
-
-// Counts per value of one facet under all the other facets; with none of them active,
-// the counts are the posting list sizes. A template, so value_of is inlined.
-template <class ValueOf>
-std::vector<std::uint32_t> facet_counts(const Corpus& corpus, const CompiledFilter& compiled, int facet,
-                                        const PostingLists& lists, ValueOf value_of) {
-  std::vector<std::uint32_t> counts(lists.value_count(), 0);
-  const bool filtered = for_each_passing(corpus, compiled, facet, [&](QuoteIndex q) { ++counts[value_of(corpus.quotes, q)]; });
-  if (!filtered)
-    for (std::size_t v = 0; v < counts.size(); ++v) counts[v] = static_cast<std::uint32_t>(lists.of(v).size());
-  return counts;
-}
 
 // Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
 // i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
@@ -470,6 +440,123 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
   return result;
 }
 
+// Every facet's counts in two passes over short lists, instead of one pass a facet. A quote
+// that passes every active facet counts for every facet; one that fails exactly one counts
+// for that facet alone (a count applies every *other* facet). Pass one walks the shortest
+// admitted list, facet d's: it holds every visible quote and every quote that fails one
+// facet other than d. Pass two walks the next shortest list for the quotes that fail d
+// alone; when d is the only active facet, d's counts are its posting lists' sizes.
+class FacetCounter {
+ public:
+  FacetCounter(const Corpus& corpus, const CompiledFilter& compiled) : corpus_(corpus), compiled_(compiled) {
+    result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
+    result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
+    result.source_counts.assign(corpus.quotes_by_source.value_count(), 0);
+    result.published_counts.assign(corpus.quotes_by_published.value_count(), 0);
+    for (int facet = 0; facet < kFacetCount; ++facet)
+      if (compiled.active[facet]) active_[active_count_++] = facet;
+  }
+
+  void run() {
+    const int driver = shortest_admitted(kNoFacet);
+    result.visible.reserve(compiled_.admitted[driver].size());
+    for (QuoteIndex q : compiled_.admitted[driver]) {
+      const unsigned fails = failing_facets(q, driver);
+      if (fails == 0) {
+        result.visible.push_back(q);
+        count_every_facet(q);
+      } else if ((fails & (fails - 1)) == 0) {
+        count(__builtin_ctz(fails), q);
+      }
+    }
+    if (driver == kTextFacet) return;  // text has no counts
+    const int second = shortest_admitted(driver);
+    if (second == kNoFacet) return fill_from_lists(driver);
+    for (QuoteIndex q : compiled_.admitted[second])
+      if (failing_facets(q, second) == 1u << driver) count(driver, q);
+  }
+
+  // A facet's counts when no other facet is active: its posting lists' sizes.
+  void fill_from_lists(int only_active) {
+    for (int facet = 0; facet < kFacetCount; ++facet) {
+      if (facet != only_active && only_active != kNoFacet) continue;
+      if (const PostingLists* lists = lists_of(facet)) {
+        std::uint32_t* counts = counts_of(facet);
+        for (std::size_t v = 0; v < lists->value_count(); ++v) counts[v] = static_cast<std::uint32_t>(lists->of(v).size());
+      }
+    }
+  }
+
+  FilterResult result;
+
+ private:
+  // The active facet other than `except` with the fewest admitted quotes, or kNoFacet.
+  int shortest_admitted(int except) const {
+    int shortest = kNoFacet;
+    for (int facet = 0; facet < kFacetCount; ++facet) {
+      if (facet == except || !compiled_.active[facet]) continue;
+      if (shortest == kNoFacet || compiled_.admitted[facet].size() < compiled_.admitted[shortest].size()) shortest = facet;
+    }
+    return shortest;
+  }
+
+  // One bit per active facet but `skipped` that quote q fails.
+  unsigned failing_facets(QuoteIndex q, int skipped) const {
+    unsigned fails = 0;
+    for (int i = 0; i < active_count_; ++i)
+      if (active_[i] != skipped && !compiled_.passes_facet(corpus_.quotes, q, active_[i])) fails |= 1u << active_[i];
+    return fails;
+  }
+
+  void count_every_facet(QuoteIndex q) {
+    const QuoteTable& quotes = corpus_.quotes;
+    ++result.speaker_counts[quotes.speaker[q]];
+    ++result.country_counts[country_slot(quotes.country[q])];
+    ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
+    ++result.source_counts[quotes.source[q]];
+    ++result.published_counts[quotes.published_bin[q]];
+  }
+
+  const PostingLists* lists_of(int facet) const {
+    switch (facet) {
+      case kSpeakerFacet: return &corpus_.quotes_by_speaker;
+      case kCountryFacet: return &corpus_.quotes_by_country;
+      case kKindFacet: return &corpus_.quotes_by_kind;
+      case kSourceFacet: return &corpus_.quotes_by_source;
+      case kPublishedFacet: return &corpus_.quotes_by_published;
+      default: return nullptr;  // text has no counts
+    }
+  }
+
+  std::uint32_t* counts_of(int facet) {
+    switch (facet) {
+      case kSpeakerFacet: return result.speaker_counts.data();
+      case kCountryFacet: return result.country_counts.data();
+      case kKindFacet: return result.kind_counts.data();
+      case kSourceFacet: return result.source_counts.data();
+      case kPublishedFacet: return result.published_counts.data();
+      default: return nullptr;
+    }
+  }
+
+  void count(int facet, QuoteIndex q) {
+    const QuoteTable& quotes = corpus_.quotes;
+    switch (facet) {
+      case kSpeakerFacet: ++result.speaker_counts[quotes.speaker[q]]; break;
+      case kCountryFacet: ++result.country_counts[country_slot(quotes.country[q])]; break;
+      case kKindFacet: ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])]; break;
+      case kSourceFacet: ++result.source_counts[quotes.source[q]]; break;
+      case kPublishedFacet: ++result.published_counts[quotes.published_bin[q]]; break;
+      default: break;  // text has no counts
+    }
+  }
+
+  const Corpus& corpus_;
+  const CompiledFilter& compiled_;
+  std::array<int, kFacetCount> active_{};
+  int active_count_ = 0;
+};
+
 }  // namespace
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
@@ -477,26 +564,15 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std:
       filter.sources.empty() && !filter.has_published())
     return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
-  FilterResult result;
-  result.visible.reserve(compiled.active[kTextFacet] ? compiled.admitted[kTextFacet].size() : 0);
-  if (!for_each_passing(corpus, compiled, kNoFacet, [&](QuoteIndex q) { result.visible.push_back(q); })) {
-    result.visible.resize(corpus.quotes.size());
-    for (QuoteIndex q = 0; q < result.visible.size(); ++q) result.visible[q] = q;
+  FacetCounter counter(corpus, compiled);
+  if (compiled.active_count() == 0) {
+    counter.result.visible.resize(corpus.quotes.size());
+    std::iota(counter.result.visible.begin(), counter.result.visible.end(), QuoteIndex{0});
+    counter.fill_from_lists(kNoFacet);
+    return std::move(counter.result);
   }
-  result.speaker_counts = facet_counts(corpus, compiled, kSpeakerFacet, corpus.quotes_by_speaker,
-                                       [](const QuoteTable& t, QuoteIndex q) { return t.speaker[q]; });
-  result.country_counts = facet_counts(corpus, compiled, kCountryFacet, corpus.quotes_by_country,
-                                       [](const QuoteTable& t, QuoteIndex q) {
-                                         return static_cast<std::uint32_t>(country_slot(t.country[q]));
-                                       });
-  const auto kinds = facet_counts(corpus, compiled, kKindFacet, corpus.quotes_by_kind,
-                                  [](const QuoteTable& t, QuoteIndex q) { return static_cast<std::uint32_t>(t.kind[q]); });
-  std::copy(kinds.begin(), kinds.end(), result.kind_counts.begin());
-  result.published_counts = facet_counts(corpus, compiled, kPublishedFacet, corpus.quotes_by_published,
-                                         [](const QuoteTable& t, QuoteIndex q) { return t.published_bin[q]; });
-  result.source_counts = facet_counts(corpus, compiled, kSourceFacet, corpus.quotes_by_source,
-                                      [](const QuoteTable& t, QuoteIndex q) { return t.source[q]; });
-  return result;
+  counter.run();
+  return std::move(counter.result);
 }
 
 }  // namespace qe

@@ -1,6 +1,10 @@
 // Filter semantics and facet counts, on the seed article (5 speakers, 10 quotes).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+
+#include "../../bench/corpus_generator.h"
 #include "core/filter.h"
 #include "core/utf8.h"
 #include "fixtures.h"
@@ -249,4 +253,80 @@ TEST_CASE("sources filter by name, ignoring case and accents; counts per source 
   filter.kinds = {"direct"};
   const auto counts = qe::apply_filter(corpus, filter).source_counts;
   CHECK(counts == std::vector<std::uint32_t>{2, 0, 1});  // Le Monde, Reuters, no source
+}
+
+namespace {
+
+// What apply_filter must answer, the slow way: per quote, which facets it passes; visible
+// when it passes all; a facet's count for its value when it passes every other facet.
+struct Reference {
+  std::vector<qe::QuoteIndex> visible;
+  std::vector<std::uint32_t> speakers, countries, kinds, sources, published;
+};
+
+Reference NaiveFilter(const qe::Corpus& corpus, const qe::Filter& filter) {
+  const qe::QuoteTable& quotes = corpus.quotes;
+  const auto text = qe::match_text(corpus, filter.text);
+  const auto from = qe::parse_day(filter.published_from), to = qe::parse_day(filter.published_to);
+  Reference out{{}, std::vector<std::uint32_t>(corpus.speakers.size()), std::vector<std::uint32_t>(qe::country_slot_count()),
+                std::vector<std::uint32_t>(qe::kQuoteKindCount), std::vector<std::uint32_t>(corpus.source_names.size() + 1),
+                std::vector<std::uint32_t>(corpus.published_bins.count + 1)};
+  auto has = [](const std::vector<std::string>& values, std::string_view value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  };
+  for (qe::QuoteIndex q = 0; q < quotes.size(); ++q) {
+    const qe::Day day = quotes.published_day[q];
+    const std::uint32_t source = quotes.source[q];
+    const bool pass[] = {
+        filter.speakers.empty() || has(filter.speakers, corpus.speakers[quotes.speaker[q]].id),
+        filter.countries.empty() || has(filter.countries, std::string(qe::country_code(quotes.country[q]))),
+        filter.kinds.empty() || has(filter.kinds, qe::kind_name(quotes.kind[q])),
+        filter.sources.empty() || (source < corpus.source_names.size() && has(filter.sources, corpus.source_names[source])),
+        !filter.has_published() || (day != qe::kNoDay && (!from || day >= *from) && (!to || day <= *to)),
+        filter.text.empty() || std::binary_search(text.begin(), text.end(), q)};
+    const int fails = static_cast<int>(std::count(std::begin(pass), std::end(pass), false));
+    if (fails == 0) out.visible.push_back(q);
+    auto passes_all_but = [&](int facet) { return fails == 0 || (fails == 1 && !pass[facet]); };
+    if (passes_all_but(0)) ++out.speakers[quotes.speaker[q]];
+    if (passes_all_but(1)) ++out.countries[qe::country_slot(quotes.country[q])];
+    if (passes_all_but(2)) ++out.kinds[static_cast<std::size_t>(quotes.kind[q])];
+    if (passes_all_but(3)) ++out.sources[source];
+    if (passes_all_but(4)) ++out.published[quotes.published_bin[q]];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("visible quotes and every facet's counts equal a naive per-quote answer, for random filters") {
+  static const auto loaded = qe::load_corpus(qe::bench::GenerateCorpusJsonLines(400, 8), "generated.jsonl");
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  REQUIRE(corpus.source_names.size() == 12);
+  std::mt19937 random(11);
+  auto some = [&](std::size_t count, auto value_of) {
+    std::vector<std::string> values;
+    for (std::size_t n = random() % 3; n > 0; --n) values.emplace_back(value_of(random() % count));
+    return values;
+  };
+  const char* kWords[] = {"", "", "peace", "troops ceasefire", "ta"};
+  for (int round = 0; round < 300; ++round) {
+    qe::Filter filter;
+    filter.speakers = some(corpus.speakers.size(), [&](std::size_t s) { return corpus.speakers[s].id; });
+    filter.countries = some(40, [](std::size_t c) { return std::string(qe::country_code(static_cast<qe::CountryId>(c * 5))); });
+    filter.kinds = some(3, [](std::size_t k) { return std::string(qe::kind_name(static_cast<qe::QuoteKind>(k))); });
+    filter.sources = some(12, [&](std::size_t v) { return corpus.source_names[v]; });
+    if (random() % 3 == 0) filter.published_from = qe::format_day(qe::day_from_civil(2024, 1, 1) + static_cast<qe::Day>(random() % 800));
+    if (random() % 3 == 0) filter.published_to = qe::format_day(qe::day_from_civil(2024, 6, 1) + static_cast<qe::Day>(random() % 800));
+    filter.text = kWords[random() % 5];
+    CAPTURE(round);
+    const auto result = qe::apply_filter(corpus, filter);
+    const Reference expected = NaiveFilter(corpus, filter);
+    CHECK(result.visible == expected.visible);
+    CHECK(result.speaker_counts == expected.speakers);
+    CHECK(result.country_counts == expected.countries);
+    CHECK(std::vector<std::uint32_t>(result.kind_counts.begin(), result.kind_counts.end()) == expected.kinds);
+    CHECK(result.source_counts == expected.sources);
+    CHECK(result.published_counts == expected.published);
+  }
 }
