@@ -94,7 +94,10 @@ std::string size_text(std::uint64_t bytes) {
 // built without exception handling in the browser; only bad_alloc can still unwind).
 class DomBuilder {
  public:
-  DomBuilder(json& root, Parsed& parsed) : root_(root), parsed_(parsed) {}
+  // `check_only`: build nothing, only find the first syntax error (json::accept, without
+  // instantiating nlohmann's parser once more for its acceptor: one parser in the wasm).
+  DomBuilder(json& root, Parsed& parsed, bool check_only = false)
+      : root_(root), parsed_(parsed), check_only_(check_only) {}
 
   bool null() { return value(nullptr); }
   bool boolean(bool v) { return value(v); }
@@ -104,10 +107,11 @@ class DomBuilder {
   bool string(json::string_t& v) { return value(std::move(v)); }
   bool binary(json::binary_t&) { return true; }  // never in JSON text
   bool start_object(std::size_t) {
-    stack_.push_back(place(json(json::value_t::object)));
+    if (!check_only_) stack_.push_back(place(json(json::value_t::object)));
     return true;
   }
   bool key(json::string_t& key) {
+    if (check_only_) return true;
     auto& object = stack_.back()->get_ref<json::object_t&>();
     auto [it, added] = object.emplace(std::move(key), nullptr);
     if (!added) {
@@ -118,15 +122,15 @@ class DomBuilder {
     return true;
   }
   bool end_object() {
-    stack_.pop_back();
+    if (!check_only_) stack_.pop_back();
     return true;
   }
   bool start_array(std::size_t) {
-    stack_.push_back(place(json(json::value_t::array)));
+    if (!check_only_) stack_.push_back(place(json(json::value_t::array)));
     return true;
   }
   bool end_array() {
-    stack_.pop_back();
+    if (!check_only_) stack_.pop_back();
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
@@ -143,7 +147,7 @@ class DomBuilder {
  private:
   template <typename V>
   bool value(V&& v) {
-    place(json(std::forward<V>(v)));
+    if (!check_only_) place(json(std::forward<V>(v)));
     return true;
   }
   json* place(json&& v) {
@@ -183,6 +187,7 @@ class DomBuilder {
 
   json& root_;
   Parsed& parsed_;
+  bool check_only_;
   std::vector<json*> stack_;
   json* member_ = nullptr;
 };
@@ -260,7 +265,19 @@ Parsed parse(std::string_view text, const LoadLimits& limits) {
 
 bool is_complete_object(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && text[first] == '{' && json::accept(text.begin(), text.end());
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  json unused;
+  Parsed parsed;
+  DomBuilder check(unused, parsed, /*check_only=*/true);
+  return json::sax_parse(text.begin(), text.end(), &check);
+}
+
+std::optional<nlohmann::json> parse_value(std::string_view text) {
+  json value;
+  Parsed parsed;
+  DomBuilder builder(value, parsed);
+  if (!json::sax_parse(text.begin(), text.end(), &builder)) return std::nullopt;
+  return value;
 }
 
 // JSON Lines when the first non-blank line is a complete JSON object on its own and more

@@ -57,6 +57,10 @@ struct Parsed {
 // limits.max_parse_bytes (see docs/reliability.md for why that is checked up front).
 Parsed parse(std::string_view text, const LoadLimits& limits);
 
+// Any JSON value (duplicate keys read as null), or nothing when `text` is not JSON: for JSON
+// the program itself wrote. Every JSON parse goes through one nlohmann parser instance.
+std::optional<nlohmann::json> parse_value(std::string_view text);
+
 // A complete JSON object on its own, checked without building it (the text may be huge).
 bool is_complete_object(std::string_view text);
 

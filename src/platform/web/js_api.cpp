@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
 
@@ -33,7 +35,8 @@ json FilterJson(const Filter& filter) {
 json SelectedJson() {
   const Explorer& explorer = App().explorer;
   if (!explorer.selected()) return nullptr;
-  return json::parse(export_quotes(explorer.corpus(), {*explorer.selected()}, ExportFormat::Json))[0];
+  auto records = json_text::parse_value(export_quotes(explorer.corpus(), {*explorer.selected()}, ExportFormat::Json));
+  return records && records->is_array() && !records->empty() ? (*records)[0] : json(nullptr);
 }
 
 // clang-format off
@@ -181,27 +184,95 @@ void CopyEmbedCode() {
 
 extern "C" {
 
-// Loads UTF-8 JSON bytes; returns "" on success, else the errors, one per line. On failure
-// the explorer keeps what it showed. `skip_invalid`: JSON Lines loads past its bad lines
-// (LoadLimits::skip_invalid), which qe_summary then lists.
-EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const char* file_name, int skip_invalid) {
-  WebApp& app = App();
+// Streaming load (web/app.js's loadUrl, files, load()): qe_stream_begin, then for each slice
+// of bytes qe_stream_buffer (where JavaScript writes them, HEAPU8.set) and qe_stream_feed,
+// then qe_stream_finish, or qe_stream_cancel. Only qe_stream_finish changes what the
+// explorer shows, and only when the whole input is valid (or, with `skip_invalid`, JSON
+// Lines with at least one valid line, whose skipped lines qe_summary then lists).
+namespace {
+struct Stream {
+  std::unique_ptr<StreamLoader> loader;
+  std::string file_name;
+  bool skip_invalid = false;
+  bool out_of_memory = false;
+  std::vector<char> buffer;
+};
+Stream g_stream;
+
+const char* OutOfMemory(const std::string& file_name) {
+  return Returned(file_name + ": out of memory while loading; the previous data is kept\n");
+}
+}  // namespace
+
+// Returns 1, or 0 when there is no memory to start.
+EMSCRIPTEN_KEEPALIVE int qe_stream_begin(const char* file_name, int skip_invalid) {
+  g_stream = Stream{};
+  g_stream.file_name = file_name;
+  g_stream.skip_invalid = skip_invalid != 0;
   LoadLimits limits;
-  limits.max_input_bytes = std::size_t{512} << 20;   // the wasm heap stops at 2 GiB
+  // The wasm heap (2 GiB) is the bound on what loads; the input itself is never held whole,
+  // except a single article (or a corpus whose "format" comes last), bounded by
+  // max_parse_bytes.
+  limits.max_input_bytes = std::numeric_limits<std::size_t>::max();
   limits.max_parse_bytes = std::uint64_t{1} << 30;
-  limits.skip_invalid = skip_invalid != 0;
-  const std::string_view text(bytes, static_cast<std::size_t>(length));
-  g_failed_load_was_json_lines = false;
+  limits.skip_invalid = g_stream.skip_invalid;
   try {
-    const auto errors = app.explorer.load(text, file_name, limits);
+    g_stream.loader = std::make_unique<StreamLoader>(g_stream.file_name, limits);
+  } catch (const std::bad_alloc&) {
+    return 0;
+  }
+  return 1;
+}
+
+// Where the next `size` bytes go (valid until the next call).
+EMSCRIPTEN_KEEPALIVE char* qe_stream_buffer(int size) {
+  try {
+    if (g_stream.buffer.size() < static_cast<std::size_t>(size)) g_stream.buffer.resize(static_cast<std::size_t>(size));
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+  return g_stream.buffer.data();
+}
+
+// Reads `length` bytes from the buffer; returns 0 once the load has failed (stop feeding and
+// call qe_stream_finish for the errors).
+EMSCRIPTEN_KEEPALIVE int qe_stream_feed(int length) {
+  if (!g_stream.loader || g_stream.out_of_memory) return 0;
+  try {
+    return g_stream.loader->feed(std::string_view(g_stream.buffer.data(), static_cast<std::size_t>(length))) ? 1 : 0;
+  } catch (const std::bad_alloc&) {
+    g_stream.out_of_memory = true;
+    g_stream.loader.reset();
+    return 0;
+  }
+}
+
+// Quotes loaded so far.
+EMSCRIPTEN_KEEPALIVE double qe_stream_quotes() {
+  return g_stream.loader ? static_cast<double>(g_stream.loader->quotes()) : 0.0;
+}
+
+// Ends the load: "" when the explorer now shows it, else the errors, one per line (the
+// explorer keeps what it showed).
+EMSCRIPTEN_KEEPALIVE const char* qe_stream_finish() {
+  WebApp& app = App();
+  g_failed_load_was_json_lines = false;
+  Stream stream = std::move(g_stream);
+  g_stream = Stream{};
+  if (stream.out_of_memory || !stream.loader) return OutOfMemory(stream.file_name);
+  try {
+    LoadResult loaded = stream.loader->finish();
+    const bool json_lines = stream.loader->json_lines();
+    stream.loader.reset();
+    const auto errors = app.explorer.load(std::move(loaded), stream.file_name);
     if (!errors.empty()) {
-      g_failed_load_was_json_lines = !skip_invalid && json_text::looks_like_json_lines(text, file_name);
+      g_failed_load_was_json_lines = !stream.skip_invalid && json_lines;
       return Returned(describe_errors(errors));
     }
   } catch (const std::bad_alloc&) {
-    return Returned(std::string(file_name) + ": out of memory while loading; the previous data is kept\n");
+    return OutOfMemory(stream.file_name);
   } catch (const std::exception& e) {  // the loader reports errors as values; this is a bug
-    return Returned(std::string(file_name) + ": internal error while loading (" + e.what() + "); the previous data is kept\n");
+    return Returned(stream.file_name + ": internal error while loading (" + e.what() + "); the previous data is kept\n");
   }
   app.view.error.clear();
   app.view.status.clear();
@@ -212,6 +283,9 @@ EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const ch
   RequestFrames();
   return Returned("");
 }
+
+// Drops the load in progress and all it read; the explorer keeps what it showed.
+EMSCRIPTEN_KEEPALIVE void qe_stream_cancel() { g_stream = Stream{}; }
 
 // Shows a message in the canvas: the loading status, or a load error over the data kept.
 // Right after a failed JSON Lines load, the banner offers to load its valid lines.
@@ -247,7 +321,7 @@ EMSCRIPTEN_KEEPALIVE const char* qe_get_filter() { return Returned(FilterJson(Ap
 // checked by app.js; replaces the whole filter.
 EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   Explorer& explorer = App().explorer;
-  const json value = json::parse(filter_json, nullptr, false);
+  const json value = json_text::parse_value(filter_json).value_or(json());
   if (!value.is_object()) return;
   Filter filter;
   filter.speakers = value.value("speakers", std::vector<std::string>{});
@@ -415,7 +489,7 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_view(int limit) {
   for (std::size_t k = 0; k < kQuoteKindCount; ++k) counts["kinds"].push_back(result.kind_counts[k]);
   const std::size_t shown = std::min(result.visible.size(), static_cast<std::size_t>(std::max(limit, 0)));
   const std::vector<QuoteIndex> page(result.visible.begin(), result.visible.begin() + static_cast<std::ptrdiff_t>(shown));
-  json records = json::parse(export_quotes(corpus, page, ExportFormat::Json), nullptr, false);
+  json records = json_text::parse_value(export_quotes(corpus, page, ExportFormat::Json)).value_or(json::array());
   if (!records.is_array()) records = json::array();
   for (std::size_t i = 0; i < records.size() && i < page.size(); ++i) {
     const QuoteIndex q = page[i];
