@@ -184,28 +184,23 @@ void CopyEmbedCode() {
 
 extern "C" {
 
-// Streaming load (web/app.js's loadUrl, files, load()): qe_stream_begin, then for each slice
-// of bytes qe_stream_buffer (where JavaScript writes them, HEAPU8.set) and qe_stream_feed,
-// then qe_stream_finish, or qe_stream_cancel. Only qe_stream_finish changes what the
-// explorer shows, and only when the whole input is valid (or, with `skip_invalid`, JSON
-// Lines with at least one valid line, whose skipped lines qe_summary then lists).
+}  // extern "C"
+
+// Streaming load (web/app.js's loadUrl, files, load()): the work behind js_guard.cpp's
+// qe_stream_begin, qe_stream_buffer, qe_stream_feed and qe_stream_finish (which catch
+// std::bad_alloc around these), and qe_stream_quotes and qe_stream_cancel below.
 namespace {
 struct Stream {
   std::unique_ptr<StreamLoader> loader;
   std::string file_name;
   bool skip_invalid = false;
-  bool out_of_memory = false;
+  std::string failure;  // why it stopped (StreamFailed), for qe_stream_finish
   std::vector<char> buffer;
 };
 Stream g_stream;
-
-const char* OutOfMemory(const std::string& file_name) {
-  return Returned(file_name + ": out of memory while loading; the previous data is kept\n");
-}
 }  // namespace
 
-// Returns 1, or 0 when there is no memory to start.
-EMSCRIPTEN_KEEPALIVE int qe_stream_begin(const char* file_name, int skip_invalid) {
+int StreamBegin(const char* file_name, int skip_invalid) {
   g_stream = Stream{};
   g_stream.file_name = file_name;
   g_stream.skip_invalid = skip_invalid != 0;
@@ -216,64 +211,40 @@ EMSCRIPTEN_KEEPALIVE int qe_stream_begin(const char* file_name, int skip_invalid
   limits.max_input_bytes = std::numeric_limits<std::size_t>::max();
   limits.max_parse_bytes = std::uint64_t{1} << 30;
   limits.skip_invalid = g_stream.skip_invalid;
-  try {
-    g_stream.loader = std::make_unique<StreamLoader>(g_stream.file_name, limits);
-  } catch (const std::bad_alloc&) {
-    return 0;
-  }
+  g_stream.loader = std::make_unique<StreamLoader>(g_stream.file_name, limits);
   return 1;
 }
 
-// Where the next `size` bytes go (valid until the next call).
-EMSCRIPTEN_KEEPALIVE char* qe_stream_buffer(int size) {
-  try {
-    if (g_stream.buffer.size() < static_cast<std::size_t>(size)) g_stream.buffer.resize(static_cast<std::size_t>(size));
-  } catch (const std::bad_alloc&) {
-    return nullptr;
-  }
+char* StreamBuffer(int size) {
+  if (g_stream.buffer.size() < static_cast<std::size_t>(size)) g_stream.buffer.resize(static_cast<std::size_t>(size));
   return g_stream.buffer.data();
 }
 
-// Reads `length` bytes from the buffer; returns 0 once the load has failed (stop feeding and
-// call qe_stream_finish for the errors).
-EMSCRIPTEN_KEEPALIVE int qe_stream_feed(int length) {
-  if (!g_stream.loader || g_stream.out_of_memory) return 0;
-  try {
-    return g_stream.loader->feed(std::string_view(g_stream.buffer.data(), static_cast<std::size_t>(length))) ? 1 : 0;
-  } catch (const std::bad_alloc&) {
-    g_stream.out_of_memory = true;
-    g_stream.loader.reset();
-    return 0;
-  }
+int StreamFeed(int length) {
+  if (!g_stream.loader) return 0;
+  return g_stream.loader->feed(std::string_view(g_stream.buffer.data(), static_cast<std::size_t>(length))) ? 1 : 0;
 }
 
-// Quotes loaded so far.
-EMSCRIPTEN_KEEPALIVE double qe_stream_quotes() {
-  return g_stream.loader ? static_cast<double>(g_stream.loader->quotes()) : 0.0;
-}
-
-// Ends the load: "" when the explorer now shows it, else the errors, one per line (the
-// explorer keeps what it showed).
-EMSCRIPTEN_KEEPALIVE const char* qe_stream_finish() {
+const char* StreamFinish() {
   WebApp& app = App();
   g_failed_load_was_json_lines = false;
-  Stream stream = std::move(g_stream);
-  g_stream = Stream{};
-  if (stream.out_of_memory || !stream.loader) return OutOfMemory(stream.file_name);
-  try {
-    LoadResult loaded = stream.loader->finish();
-    const bool json_lines = stream.loader->json_lines();
-    stream.loader.reset();
-    const auto errors = app.explorer.load(std::move(loaded), stream.file_name);
-    if (!errors.empty()) {
-      g_failed_load_was_json_lines = !stream.skip_invalid && json_lines;
-      return Returned(describe_errors(errors));
-    }
-  } catch (const std::bad_alloc&) {
-    return OutOfMemory(stream.file_name);
-  } catch (const std::exception& e) {  // the loader reports errors as values; this is a bug
-    return Returned(stream.file_name + ": internal error while loading (" + e.what() + "); the previous data is kept\n");
+  if (!g_stream.failure.empty() || !g_stream.loader) {
+    if (g_stream.failure.empty()) StreamFailed(nullptr);
+    const char* message = Returned(g_stream.failure);
+    g_stream = Stream{};
+    return message;
   }
+  LoadResult loaded = g_stream.loader->finish();
+  const bool json_lines = g_stream.loader->json_lines();
+  g_stream.loader.reset();
+  const auto errors = app.explorer.load(std::move(loaded), g_stream.file_name);
+  if (!errors.empty()) {
+    g_failed_load_was_json_lines = !g_stream.skip_invalid && json_lines;
+    const char* message = Returned(describe_errors(errors));
+    g_stream = Stream{};
+    return message;
+  }
+  g_stream = Stream{};
   app.view.error.clear();
   app.view.status.clear();
   app.view.skipped.clear();
@@ -282,6 +253,23 @@ EMSCRIPTEN_KEEPALIVE const char* qe_stream_finish() {
   EndReview();
   RequestFrames();
   return Returned("");
+}
+
+const char* StreamFailed(const char* what) {
+  g_stream.loader.reset();  // what it holds may be half-changed: all of it goes
+  g_stream.buffer = {};
+  g_failed_load_was_json_lines = false;
+  // The loader reports errors as values; anything but running out of memory is a bug.
+  g_stream.failure = g_stream.file_name + (what ? ": internal error while loading (" + std::string(what) + ")"
+                                                : ": out of memory while loading") + "; the previous data is kept\n";
+  return Returned(g_stream.failure);
+}
+
+extern "C" {
+
+// Quotes loaded so far.
+EMSCRIPTEN_KEEPALIVE double qe_stream_quotes() {
+  return g_stream.loader ? static_cast<double>(g_stream.loader->quotes()) : 0.0;
 }
 
 // Drops the load in progress and all it read; the explorer keeps what it showed.
