@@ -707,12 +707,14 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
 //      line and more text follows on later lines, the input is JSON Lines: `doc_` becomes the
 //      first line(s) and every later line is read as it completes (read_line, as
 //      load_corpus reads it). Otherwise it is a document.
-//   3. A document whose top-level "format" is the corpus format, given before "articles",
-//      streams: each object of "articles" is parsed and added as soon as its closing brace
-//      arrives, and `doc_` keeps only the rest (the skeleton, each streamed article replaced
-//      by {}), which finish() parses to check what lies around the articles. Any other
-//      document (one article; a corpus whose "format" comes last) is kept whole and read by
-//      load_corpus at finish(), as before.
+//   3. A document whose top-level "articles" is an array, unless a "format" other than the
+//      corpus format came before it, streams: each object of "articles" is parsed and added
+//      as soon as its closing brace arrives, and `doc_` keeps only the rest (the skeleton,
+//      each streamed article replaced by {}), which finish() parses to check what lies
+//      around the articles. If the skeleton's "format" is not the corpus format after all,
+//      the streamed articles are dropped and the skeleton is read as the document it is (an
+//      article ignores an "articles" member). Any other document (one article) is kept whole
+//      and read by load_corpus at finish(), as before.
 // Errors: a raw problem (encoding, nesting, a string too long, the size) is the only error
 // reported, as in load_corpus; in a document, syntax errors and duplicate keys replace
 // validation errors (load_corpus never validates a document that does not parse).
@@ -761,7 +763,9 @@ struct StreamLoader::Impl {
   std::size_t depth = 0;
   bool in_string = false, escaped = false, first_line = true;
   std::uint64_t string_start = 0;
-  bool capture_ok = false, expect_key = false, format_is_corpus = false, awaiting_articles = false;
+  bool capture_ok = false, expect_key = false, awaiting_articles = false;
+  // A top-level "format" seen before "articles" that is not the corpus format: no streaming.
+  bool other_format = false;
   std::string capture, key;
   // The article being streamed: its bytes (when they span chunks) and where it started.
   bool in_piece = false;
@@ -946,7 +950,7 @@ struct StreamLoader::Impl {
             expect_key = c == '{';
           } else if (depth == 2 && awaiting_articles) {
             awaiting_articles = false;
-            if (c == '[' && format_is_corpus && !streamed) begin_streaming();
+            if (c == '[' && !other_format && !streamed) begin_streaming();
           } else if (depth == 3 && streaming && c == '{') {
             begin_piece(chunk, i);
           }
@@ -1006,7 +1010,7 @@ struct StreamLoader::Impl {
       key = capture_ok ? capture : std::string("\x01");  // an escaped key never matches
       return;
     }
-    if (key == "format") format_is_corpus = capture_ok && capture == kCorpusFormat;
+    if (key == "format" && !(capture_ok && capture == kCorpusFormat) && !streamed) other_format = true;
   }
 
   void to_document() {
@@ -1183,26 +1187,45 @@ struct StreamLoader::Impl {
       std::string().swap(doc_);
       return result;
     }
-    if (!parse_errors.any() && !stopped) finish_skeleton();
+    std::optional<json> skeleton;
+    if (!parse_errors.any() && !stopped) skeleton = parse_skeleton();
     if (parse_errors.any()) {
       result.errors = parse_errors.take();
       return result;
     }
+    const json* format = skeleton && skeleton->is_object() && skeleton->contains("format") ? &(*skeleton)["format"] : nullptr;
+    if (skeleton && !(format && format->is_string() && format->get_ref<const std::string&>() == kCorpusFormat)) {
+      // "articles" came before a "format" that is not the corpus's: the articles streamed in
+      // case it was. The document is what the skeleton says (an article, whose "articles"
+      // member no check reads, or an error), read as load_corpus reads a document.
+      ErrorSink document_errors(file, limits);
+      CorpusBuilder document_builder(document_errors, limits);
+      read_document(*skeleton, document_builder, document_errors);
+      finish_load(document_builder, document_errors, file, result);
+      return result;
+    }
+    if (skeleton) add_unstreamed(*skeleton);
     finish_load(builder, errors, file, result);
     return result;
   }
 
-  // The streamed corpus's skeleton: its syntax, its keys, and the elements of "articles"
-  // that were not objects (so were not streamed).
-  void finish_skeleton() {
+  // The streamed document's skeleton (each streamed article replaced by {}): its syntax and
+  // its keys, into parse_errors; its value when both are fine.
+  std::optional<json> parse_skeleton() {
     json_text::Parsed parsed = json_text::parse(doc_, limits);
     for (const json_text::DuplicateKey& duplicate : parsed.duplicate_keys)
       parse_errors.at_pointer(duplicate.pointer,
                               "duplicate key " + shown(duplicate.key) + "; expected each key once per object");
     if (parsed.problem) parse_errors.at_position(skeleton_position(parsed.problem->offset), parsed.problem->message);
-    if (parse_errors.any() || !parsed.value || !parsed.value->is_object()) return;
-    const auto articles = parsed.value->find("articles");
-    if (articles == parsed.value->end() || !articles->is_array()) return;  // the streamed array is there
+    if (parse_errors.any()) return std::nullopt;
+    return std::move(parsed.value);
+  }
+
+  // A streamed corpus: the elements of "articles" that were not objects (so not streamed).
+  void add_unstreamed(const json& skeleton) {
+    if (!skeleton.is_object()) return;
+    const auto articles = skeleton.find("articles");
+    if (articles == skeleton.end() || !articles->is_array()) return;  // the streamed array is there
     std::size_t next_streamed = 0;
     for (std::size_t i = 0; i < articles->size() && !errors.full(); ++i) {
       if (next_streamed < streamed_indexes.size() && streamed_indexes[next_streamed] == i) {

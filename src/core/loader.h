@@ -70,10 +70,9 @@ struct LoadResult {
 LoadResult load_corpus(std::string_view text, std::string_view file_name, const LoadLimits& limits = {});
 
 // Loads a corpus from bytes that arrive in pieces (a download, a file read in chunks),
-// parsing as they come: JSON Lines line by line, and a corpus@1 document (whose "format"
-// precedes "articles") article by article, so no more than one article's text is held at a
-// time. The result, errors and limits are load_corpus's; a single article (or a corpus whose
-// "format" comes last) is kept whole and read at finish().
+// parsing as they come: JSON Lines line by line, and a corpus@1 document article by article,
+// so no more than one article's text is held at a time. The result, errors and limits are
+// load_corpus's; a single article is kept whole and read at finish().
 //
 //   qe::StreamLoader loader("corpus.jsonl", limits);
 //   while (read(chunk)) if (!loader.feed(chunk)) break;   // false: failed, finish() says why

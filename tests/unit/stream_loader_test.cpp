@@ -97,6 +97,33 @@ TEST_CASE("a corpus@1 document streams article by article, cut anywhere") {
   CheckEverySplit(CorpusDocument(articles, ","), "one-line.json");  // no newline: one line
 }
 
+TEST_CASE("a document whose \"format\" comes after \"articles\" streams too, corpus or not") {
+  const auto articles = ThreeArticles();
+  const json corpus = {{"format", "quote-explorer/corpus@1"}, {"articles", articles}};
+  CheckEverySplit(corpus.dump(), "sorted.json");  // nlohmann sorts keys: "articles" first
+  CheckEverySplit(corpus.dump(1), "sorted-pretty.json");
+  json article = SmallArticle();  // an article with an "articles" member no check reads
+  article["articles"] = articles;
+  CheckEverySplit(article.dump(), "article.json");
+  article["format"] = "quote-explorer/other@1";
+  CheckEverySplit(article.dump(), "other.json");
+  article.erase("format");
+  CheckEverySplit(article.dump(), "no-format.json");
+  auto bad = articles;
+  bad[2]["quotes"][1]["end"] = 99;
+  CheckEverySplit(json{{"format", "quote-explorer/corpus@1"}, {"articles", bad}}.dump(), "sorted-bad.json");
+
+  std::vector<json> many(300, articles[0]);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i]["id"] = "a" + std::to_string(i);
+  qe::LoadLimits limits;
+  limits.max_parse_bytes = 64 << 10;
+  const std::string text = json{{"format", "quote-explorer/corpus@1"}, {"articles", many}}.dump();
+  REQUIRE_FALSE(qe::load_corpus(text, "big.json", limits).ok());
+  const auto streamed = Streamed(text, "big.json", {text.size() / 2}, limits);
+  REQUIRE_MESSAGE(streamed.ok(), qe::describe_errors(streamed.errors));
+  CHECK(streamed.corpus->articles.size() == 300);
+}
+
 TEST_CASE("JSON Lines stream line by line, with CRLF, blank lines and a last line without newline") {
   const auto articles = ThreeArticles();
   CheckEverySplit(JsonLines(articles), "corpus.jsonl");
