@@ -144,6 +144,7 @@
     let reader;
     let failed = false;
     let received = 0;
+    let sliced = false; // the load took more than one slice
     try {
       reader = (await open()).getReader();
       load.reader = reader;
@@ -170,6 +171,7 @@
             showLoadProgress(name, received, total, wasm._qe_stream_quotes());
             await afterNextFrame();
             if (load.cancelled) break reading;
+            sliced = true;
             sliceStart = performance.now();
           }
         }
@@ -185,6 +187,11 @@
       return fail(`${name}: ${error.message === 'out of memory' ? 'out of memory' : `the download failed (${error.message})`}; the previous data is kept`);
     }
     if (failed || load.cancelled) reader.cancel().catch(() => {});
+    if (sliced && !failed && !load.cancelled) {
+      // Indexing is one task (seconds at a million quotes): say so before it starts.
+      $('qe-load-text').textContent = `Loading ${name}: indexing ${counted(wasm._qe_stream_quotes(), 'quote')}…`;
+      await afterNextFrame();
+    }
     if (load.cancelled) {
       if (activeLoad === load) {
         wasm._qe_stream_cancel();

@@ -65,6 +65,7 @@ describe('streaming loads', () => {
     assert.ok(seen.some((text) => text.includes(`of ${mb} MB`)), `progress names the total: ${seen.slice(0, 3)}`);
     const counts = seen.map((text) => Number(/, ([\d,]+) quotes?$/.exec(text)?.[1].replace(/,/g, '')));
     assert.ok(counts.some((n) => n > 0 && n < QUOTES), `quotes counted as they load: ${seen.slice(-3)}`);
+    assert.ok(seen.some((text) => text.endsWith('indexing 20,000 quotes…')), 'then says it indexes them');
     assert.equal(await page.locator('#qe-load').isHidden(), true);
     assert.match(await page.locator('#qe-status').textContent(), /^20,000 quotes$/);
     await page.context().close();
