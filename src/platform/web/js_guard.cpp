@@ -35,9 +35,14 @@ EMSCRIPTEN_KEEPALIVE char* qe_stream_buffer(int size) {
 EMSCRIPTEN_KEEPALIVE int qe_stream_feed(int length) {
   try {
     return qe::web::StreamFeed(length);
+  } catch (const std::bad_alloc&) {
+    qe::web::StreamFailed(nullptr);  // drops the half-built load; qe_stream_finish reports it
+  } catch (const std::exception& e) {
+    qe::web::StreamFailed(e.what());
   } catch (...) {
-    return 0;  // qe_stream_finish reports it
+    qe::web::StreamFailed("unknown");
   }
+  return 0;
 }
 
 // Ends the load: "" when the explorer now shows it, else the errors, one per line (the
