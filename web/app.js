@@ -33,6 +33,8 @@
 
   let wasm = null; // the Emscripten module, once started
   let lastFilter = null;
+  // What the last deferred updates cost (ms), for the benchmarks (QuoteExplorer.debug).
+  const lastWork = { mirror: 0, hash: 0 };
   const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
 
   let resolveReady;
@@ -412,7 +414,7 @@
   // or a closed tab loses nothing. Nothing leaves the browser.
   function onReview(detail) {
     buildA11yFacets();
-    updateScreenReaderView();
+    scheduleScreenReaderView();
     keepDraft(detail ? detail.article : null);
     emit('review', detail);
   }
@@ -452,6 +454,7 @@
   // A link to the full explorer showing this view: same data (?src), same filter (#hash). An
   // embed links to index.html beside its embed.html, so the link opens the whole explorer.
   function linkToView() {
+    writeHash();
     const url = new URL(embedded ? 'index.html' : location.pathname, location.href);
     const src = new URLSearchParams(location.search).get('src');
     if (src) url.searchParams.set('src', src);
@@ -522,7 +525,25 @@
     for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds')]) {
       if (loneSurrogate.test(value)) throw new TypeError('setFilter: values must be well-formed Unicode (a lone surrogate)');
     }
-    return { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
+    const normalised = { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
+    const published = publishedRange(filter.published);
+    if (published) normalised.published = published;
+    return normalised;
+  }
+
+  // published: {from, to}, days as "YYYY-MM-DD" (either may be missing, null or ""), or
+  // nothing. A string that is not a date selects nothing, as an unknown speaker does.
+  function publishedRange(published) {
+    if (published === undefined || published === null) return null;
+    if (typeof published !== 'object') throw new TypeError('setFilter: published must be {from, to}');
+    const day = (key) => {
+      const value = published[key] ?? '';
+      if (typeof value !== 'string') throw new TypeError(`setFilter: published.${key} must be a "YYYY-MM-DD" string`);
+      return value;
+    };
+    const range = { from: day('from'), to: day('to') };
+    if (/[\uD800-\uDFFF]/.test(range.from + range.to)) throw new TypeError('setFilter: published days must be "YYYY-MM-DD"');
+    return range.from || range.to ? range : null;
   }
 
   function setFilter(filter) {
@@ -539,27 +560,60 @@
 
   function onlyTextChanged(before, after) {
     const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
-    return before && same('speakers') && same('countries') && same('kinds');
+    return before && same('speakers') && same('countries') && same('kinds') && same('published');
   }
 
   // Keeps the hash equal to the filter: facet changes make history entries (Back undoes
   // them), typing replaces the entry. Embedded pages never add entries to their host's history.
-  function writeHash(filter, { replace = false } = {}) {
-    const hash = wasm.UTF8ToString(wasm._qe_filter_hash());
-    if (hash === location.hash.replace(/^#/, '')) return;
-    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
-    // The first write (start-up) only canonicalises the hash the page was opened with.
-    if (replace || readingHash || embedded || !lastFilter || onlyTextChanged(lastFilter, filter)) {
-      history.replaceState(null, '', url);
+  // The write waits until the page is idle: history.pushState and replaceState cost
+  // milliseconds each (a round trip to the browser process), more than filtering a million
+  // quotes, so they stay off the path from a click or a keystroke to the next frame, and a
+  // burst of changes (typing) writes the hash once.
+  const IDLE_TIMEOUT_MS = 200; // idle work runs within this, however busy the page
+  let pendingHashWrite = null; // {push, cancel} while a write waits
+  // Runs fn once the page is idle; returns what cancels it. (Safari has no requestIdleCallback.)
+  function whenIdle(fn) {
+    if (!window.requestIdleCallback) {
+      const timer = setTimeout(fn, 0);
+      return () => clearTimeout(timer);
+    }
+    const request = requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(request);
+  }
+
+  function scheduleHashWrite(push) {
+    if (pendingHashWrite) {
+      pendingHashWrite.push ||= push;
       return;
     }
-    history.pushState(null, '', url);
+    pendingHashWrite = { push, cancel: whenIdle(writeHash) };
+  }
+
+  function cancelHashWrite() {
+    if (!pendingHashWrite) return;
+    pendingHashWrite.cancel();
+    pendingHashWrite = null;
+  }
+
+  function writeHash() {
+    if (!pendingHashWrite) return;
+    const started = performance.now();
+    const { push } = pendingHashWrite;
+    cancelHashWrite();
+    const hash = wasm.UTF8ToString(wasm._qe_filter_hash());
+    if (hash !== location.hash.replace(/^#/, '')) {
+      const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    lastWork.hash = performance.now() - started;
   }
 
   // A filter that comes from the URL only canonicalises the entry it came from; it never
   // adds one (that would break Forward after Back).
   let readingHash = false;
   function readHash() {
+    cancelHashWrite(); // the address bar is the truth now
     readingHash = true;
     try {
       withCString(location.hash, (pointer) => wasm._qe_set_filter_hash(pointer));
@@ -568,12 +622,62 @@
     }
   }
 
-  function publishFilter(filter, options) {
-    writeHash(filter, options);
+  // The first publication (start-up) only canonicalises the hash the page was opened with.
+  function publishFilter(filter, { replace = false } = {}) {
+    const push = !(replace || readingHash || embedded || !lastFilter || onlyTextChanged(lastFilter, filter));
+    scheduleHashWrite(push);
+    scheduleScreenReaderView();
     const changed = JSON.stringify(filter) !== JSON.stringify(lastFilter);
     lastFilter = filter;
-    updateScreenReaderView();
     if (changed) emit('filter', filter);
+  }
+
+  // [SECTION] visibleQuotes(): records built from columns in the heap (JSON costs about a
+  // second each 100,000 quotes): the ids and texts as one UTF-8 block decoded once and sliced,
+  // the rest as numbers into per-corpus tables of articles, speakers, countries and kinds.
+
+  let corpusTables = null;
+  function tablesOfCorpus() {
+    const generation = wasm._qe_corpus_generation();
+    if (!corpusTables || corpusTables.generation !== generation) {
+      corpusTables = { generation, ...callJson(wasm._qe_corpus_tables) };
+    }
+    return corpusTables;
+  }
+
+  const NO_COUNTRY = 0xffff;
+  const NO_CONFIDENCE = 255;
+  const utf8 = new TextDecoder();
+
+  function visibleQuotes() {
+    if (!wasm) return [];
+    const { articles, speakers, countries, kinds } = tablesOfCorpus();
+    const [count, textPointer, textBytes, rowsPointer, boundsPointer] =
+      new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_visible_columns(), 5);
+    try {
+      const heap = wasm.HEAPU8.buffer;
+      const text = utf8.decode(wasm.HEAPU8.subarray(textPointer, textPointer + textBytes));
+      const rows = new Uint32Array(heap, rowsPointer, count * 5);
+      const bounds = new Uint32Array(heap, boundsPointer, count * 2 + 1);
+      const records = new Array(count);
+      for (let i = 0, row = 0; i < count; ++i, row += 5) {
+        const [speakerId, speakerName] = speakers[rows[row + 1]];
+        const record = {
+          id: text.slice(bounds[2 * i], bounds[2 * i + 1]),
+          article: articles[rows[row]],
+          speaker: speakerId,
+          speaker_name: speakerName,
+          country: rows[row + 3] === NO_COUNTRY ? null : countries[rows[row + 3]],
+          kind: kinds[rows[row + 2]],
+          text: text.slice(bounds[2 * i + 1], bounds[2 * i + 2]),
+        };
+        if (rows[row + 4] !== NO_CONFIDENCE) record.confidence = rows[row + 4] / 100;
+        records[i] = record;
+      }
+      return records;
+    } finally {
+      wasm._qe_release_columns();
+    }
   }
 
   // [SECTION] #qe-a11y: the explorer for assistive technology
@@ -585,7 +689,6 @@
 
   const FACETS = [['speakers', 'qe-a11y-speakers'], ['countries', 'qe-a11y-countries'], ['kinds', 'qe-a11y-kinds']];
   const a11yFacets = { speakers: [], countries: [], kinds: [] }; // {value, input, count} per checkbox
-  let typingInMirror = false;
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -625,12 +728,20 @@
       });
       $(listId).replaceChildren(...a11yFacets[key].map((facet) => facet.li));
     }
+    $('qe-a11y-published').hidden = !facets.published;
+    for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
+      $(id).min = facets.published ? facets.published.first : '';
+      $(id).max = facets.published ? facets.published.last : '';
+    }
   }
 
   function describeFilter(filter) {
     const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds]]
       .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
     if (filter.text) parts.push(`text “${filter.text}”`);
+    const { from, to } = filter.published || {};
+    if (from && to) parts.push(`published ${from} to ${to}`);
+    else if (from || to) parts.push(from ? `published from ${from}` : `published until ${to}`);
     return parts;
   }
 
@@ -649,26 +760,63 @@
     return li;
   }
 
+  // When the page is idle after the filter changed (within IDLE_TIMEOUT_MS; the live
+  // region is polite anyway): a burst of changes (typing) updates the mirror once, and it
+  // never delays the frame that shows a change.
+  let cancelScreenReaderView = null;
+  function scheduleScreenReaderView() {
+    cancelScreenReaderView ||= whenIdle(updateScreenReaderView);
+  }
+
+  // "1,234 quotes" for every count the mirror shows, formatted once.
+  const quoteCountLabels = new Map();
+  function quoteCountLabel(n) {
+    if (!quoteCountLabels.has(n)) quoteCountLabels.set(n, `: ${counted(n, 'quote')}`);
+    return quoteCountLabels.get(n);
+  }
+
+  // Counts come as numbers from the heap and only changed ones are written; the list is
+  // rebuilt only when its quotes changed.
+  let shownQuotesJson = '';
   function updateScreenReaderView() {
-    const view = callJson(wasm._qe_a11y_view, A11Y_LIST_LENGTH);
-    const filter = callJson(wasm._qe_get_filter);
+    if (cancelScreenReaderView) cancelScreenReaderView();
+    cancelScreenReaderView = null;
+    const started = performance.now();
+    const filter = getFilter();
+    const facetCount = FACETS.reduce((sum, [key]) => sum + a11yFacets[key].length, 0);
+    const counts = new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_a11y_counts(), 2 + facetCount).slice();
+    const [total, visible] = counts;
     const parts = describeFilter(filter);
     $('qe-status').textContent = parts.length
-      ? `${formatNumber(view.visible)} of ${counted(view.total, 'quote')} shown, filtered by ${parts.join(', ')}`
-      : counted(view.total, 'quote');
+      ? `${formatNumber(visible)} of ${counted(total, 'quote')} shown, filtered by ${parts.join(', ')}`
+      : counted(total, 'quote');
+    let index = 2;
     for (const [key] of FACETS) {
-      a11yFacets[key].forEach((facet, index) => {
-        const count = view.counts[key][index] ?? 0;
-        facet.count.textContent = `: ${counted(count, 'quote')}`;
-        facet.input.checked = filter[key].includes(facet.value);
-      });
+      const selected = new Set(filter[key]);
+      for (const facet of a11yFacets[key]) {
+        const count = counts[index++];
+        if (facet.shownCount !== count) facet.count.textContent = quoteCountLabel(count);
+        facet.shownCount = count;
+        const checked = selected.has(facet.value);
+        if (facet.input.checked !== checked) facet.input.checked = checked;
+      }
     }
-    const search = $('qe-a11y-search');
-    if (!typingInMirror && search.value !== filter.text) search.value = filter.text;
-    $('qe-quotes').replaceChildren(...view.quotes.map(quoteItem));
+    // What the reader types stays as typed.
+    const sync = (input, value) => {
+      if (document.activeElement !== input && input.value !== value) input.value = value;
+    };
+    sync($('qe-a11y-search'), filter.text);
+    sync($('qe-a11y-from'), filter.published ? filter.published.from : '');
+    sync($('qe-a11y-to'), filter.published ? filter.published.to : '');
+    const quotesJson = wasm.UTF8ToString(wasm._qe_a11y_quotes(A11Y_LIST_LENGTH));
+    const quotes = quotesJson === shownQuotesJson ? null : JSON.parse(quotesJson);
+    if (quotes) $('qe-quotes').replaceChildren(...quotes.map(quoteItem));
+    shownQuotesJson = quotesJson;
+    const listed = $('qe-quotes').children.length;
     const more = $('qe-a11y-more');
-    more.hidden = view.visible <= view.quotes.length;
-    more.textContent = more.hidden ? '' : `The first ${formatNumber(view.quotes.length)} of ${counted(view.visible, 'quote')} shown are listed.`;
+    more.hidden = visible <= listed;
+    more.textContent = more.hidden ? '' : `The first ${formatNumber(listed)} of ${counted(visible, 'quote')} shown are listed.`;
+    lastWork.mirror = performance.now() - started;
   }
 
   function markSelected(selected) {
@@ -689,14 +837,15 @@
     const search = $('qe-a11y-search');
     search.addEventListener('input', () => {
       if (!wasm.started) return;
-      typingInMirror = true; // what the reader typed stays as typed
-      try {
-        setFilter({ ...getFilter(), text: search.value });
-      } finally {
-        typingInMirror = false;
-      }
+      setFilter({ ...getFilter(), text: search.value });
     });
     $('qe-a11y-form').addEventListener('submit', (event) => event.preventDefault());
+    for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
+      $(id).addEventListener('change', () => {
+        if (!wasm.started) return;
+        setFilter({ ...getFilter(), published: { from: $('qe-a11y-from').value, to: $('qe-a11y-to').value } });
+      });
+    }
     $('qe-a11y-clear').addEventListener('click', () => {
       if (wasm.started) setFilter({});
     });
@@ -819,6 +968,7 @@
     wasm = module;
     window.addEventListener('hashchange', readHash);
     window.addEventListener('popstate', readHash);
+    window.addEventListener('pagehide', writeHash); // a reload keeps the filter
     installPaste();
     installFileDrop();
     installFileInput();
@@ -840,6 +990,7 @@
       if (resumed && resumed.error) fail(resumed.error).catch(() => {});
       readHash();
       publishFilter(getFilter(), { replace: true });
+      writeHash(); // the address bar shows the canonical hash from the start
       wasm.started = true;
       $('qe-loading').hidden = true;
       if (!embedded) $('canvas').focus({ preventScroll: true });
@@ -859,7 +1010,7 @@
     review,
     setFilter,
     getFilter,
-    visibleQuotes: () => (wasm ? callJson(wasm._qe_visible_quotes) : []),
+    visibleQuotes,
     selectedQuote: () => (wasm ? callJson(wasm._qe_selected) : null),
     select(article, id) {
       requireStarted();
@@ -875,7 +1026,9 @@
     debug: Object.freeze({
       itemRect: (name) => (wasm ? withCString(String(name), (p) => callJson(wasm._qe_item_rect, p)) : null),
       framesDrawn: () => (wasm ? wasm._qe_frames_drawn() : 0),
-      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0),
+      // Frames the canvas still draws, plus the mirror and the hash while they wait.
+      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0),
+      lastWork: () => ({ ...lastWork }),
     }),
   });
 

@@ -1,6 +1,7 @@
 #include "core/corpus.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "core/utf8.h"
 
@@ -79,7 +80,58 @@ void Corpus::build_indexes() {
   quotes_by_country.build(country_slot_count(), values);
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
   quotes_by_kind.build(kQuoteKindCount, values);
+  index_published_days();
+  index_sources();
   text_index.build(quotes.folded_text);
+}
+
+void Corpus::index_published_days() {
+  std::vector<Day> article_day(articles.size(), kNoDay);
+  Day first = INT32_MAX, last = INT32_MIN;
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const auto day = parse_day(articles[a].published);
+    if (!day) continue;
+    article_day[a] = *day;
+    first = std::min(first, *day);
+    last = std::max(last, *day);
+  }
+  published_bins = first <= last ? DateBins::spanning(first, last) : DateBins{};
+  std::vector<std::uint32_t> article_bin(articles.size(), published_bins.count);
+  for (std::size_t a = 0; a < articles.size(); ++a)
+    if (article_day[a] != kNoDay) article_bin[a] = published_bins.bin_of(article_day[a]);
+  const std::size_t n = quotes.size();
+  quotes.published_day.resize(n);
+  quotes.published_bin.resize(n);
+  for (std::size_t q = 0; q < n; ++q) {
+    quotes.published_day[q] = article_day[quotes.article[q]];
+    quotes.published_bin[q] = article_bin[quotes.article[q]];
+  }
+  quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
+}
+
+void Corpus::index_sources() {
+  source_names.clear();
+  source_by_folded_name_.clear();
+  std::vector<std::uint32_t> article_source(articles.size());
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const std::string& name = articles[a].source.name;
+    if (name.empty()) continue;  // resolved to "none" below, once the count is known
+    const auto [it, added] = source_by_folded_name_.emplace(utf8::search_key(name), source_names.size());
+    if (added) source_names.push_back(name);
+    article_source[a] = it->second;
+  }
+  const auto none = static_cast<std::uint32_t>(source_names.size());
+  for (std::size_t a = 0; a < articles.size(); ++a)
+    if (articles[a].source.name.empty()) article_source[a] = none;
+  quotes.source.resize(quotes.size());
+  for (std::size_t q = 0; q < quotes.size(); ++q) quotes.source[q] = article_source[quotes.article[q]];
+  quotes_by_source.build(source_names.size() + 1, quotes.source);
+}
+
+std::optional<std::uint32_t> Corpus::find_source(std::string_view name) const {
+  const auto it = source_by_folded_name_.find(utf8::search_key(name));
+  if (it == source_by_folded_name_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/countries.h"
+#include "core/dates.h"
 #include "core/text_index.h"
 
 namespace qe {
@@ -88,6 +89,12 @@ struct QuoteTable {
   // Folded texts joined by '\0', so one substring search over the buffer finds all matches
   // and a match can never span two quotes.
   StringPool folded_text;
+  // The article's published day, copied per quote like country (build_indexes), or kNoDay,
+  // and its bin in Corpus::published_bins (published_bins.count when undated).
+  std::vector<Day> published_day;
+  std::vector<std::uint32_t> published_bin;
+  // The article's source, an index into Corpus::source_names (source_names.size(): none).
+  std::vector<std::uint32_t> source;
 
   std::size_t size() const { return speaker.size(); }
 };
@@ -120,6 +127,14 @@ struct Corpus {
   std::vector<Speaker> speakers;
   QuoteTable quotes;
   PostingLists quotes_by_speaker, quotes_by_country, quotes_by_kind;
+  // The published-date histogram's bins over the dated articles, and the quotes per bin;
+  // the last value (published_bins.count) holds the quotes of undated articles.
+  DateBins published_bins;
+  PostingLists quotes_by_published;
+  // The distinct source names ("source": {"name"}) in order of first appearance, and the
+  // quotes per source; the last value holds the quotes of articles without one.
+  std::vector<std::string> source_names;
+  PostingLists quotes_by_source;
   TextIndex text_index;                 // over quotes.folded_text, for match_text
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
@@ -127,12 +142,17 @@ struct Corpus {
   std::vector<SpeakerId> find_speakers(std::string_view value) const;
   std::optional<SpeakerId> speaker_by_id(std::string_view id) const;
   std::optional<QuoteIndex> find_quote(std::string_view article_id, std::string_view quote_id) const;
+  // The source named `name`, ignoring case and accents.
+  std::optional<std::uint32_t> find_source(std::string_view name) const;
 
   // Called once by the loader after the tables are filled.
   void build_indexes();
 
  private:
+  void index_published_days();  // quotes.published_day, published_bins, quotes_by_published
+  void index_sources();         // source_names, quotes.source, quotes_by_source
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
+  std::unordered_map<std::string, std::uint32_t> source_by_folded_name_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;
 };
 

@@ -17,20 +17,6 @@ json country_json(CountryId country) {
   return country == kNoCountry ? json(nullptr) : json(std::string(country_code(country)));
 }
 
-json quote_record(const Corpus& corpus, QuoteIndex q) {
-  const QuoteTable& quotes = corpus.quotes;
-  const Speaker& speaker = corpus.speakers[quotes.speaker[q]];
-  json record{{"id", quotes.id[q]},
-              {"article", corpus.articles[quotes.article[q]].id},
-              {"speaker", speaker.id},
-              {"speaker_name", speaker.name},
-              {"country", country_json(quotes.country[q])},
-              {"kind", kind_name(quotes.kind[q])},
-              {"text", quotes.text[q]}};
-  // Only quotes that carry one (extracted ones): hand-annotated records keep their seven keys.
-  if (quotes.confidence[q] != kNoConfidence) record["confidence"] = quotes.confidence[q] / 100.0;
-  return record;
-}
 
 // RFC 4180 quoting, and a leading apostrophe on values a spreadsheet would run as a formula
 // (OWASP's advice on CSV injection): quotes come from articles anyone can write.
@@ -109,6 +95,21 @@ json duplicate_names(const Corpus& corpus) {
 }
 
 }  // namespace
+
+json quote_record(const Corpus& corpus, QuoteIndex q) {
+  const QuoteTable& quotes = corpus.quotes;
+  const Speaker& speaker = corpus.speakers[quotes.speaker[q]];
+  json record{{"id", quotes.id[q]},
+              {"article", corpus.articles[quotes.article[q]].id},
+              {"speaker", speaker.id},
+              {"speaker_name", speaker.name},
+              {"country", country_json(quotes.country[q])},
+              {"kind", kind_name(quotes.kind[q])},
+              {"text", quotes.text[q]}};
+  // Only quotes that carry one (extracted ones): hand-annotated records keep their seven keys.
+  if (quotes.confidence[q] != kNoConfidence) record["confidence"] = quotes.confidence[q] / 100.0;
+  return record;
+}
 
 std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& quotes, ExportFormat format) {
   switch (format) {

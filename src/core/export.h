@@ -18,6 +18,9 @@ enum class ExportFormat { Json, Csv, Text };
 
 std::string export_quotes(const Corpus& corpus, const std::vector<QuoteIndex>& quotes, ExportFormat format);
 
+// One quote record (above), with "confidence" when the quote carries one.
+nlohmann::ordered_json quote_record(const Corpus& corpus, QuoteIndex quote);
+
 // {"articles": n, "quotes": n, "speakers": [{id, name, role, country, quotes}…],
 //  "countries": [{code, name, quotes}…], "kinds": {"direct": n, …},
 //  "duplicate_names": [{name, ids: [id…]}…]}, busiest first; duplicate_names lists names

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -12,7 +13,7 @@
 namespace qe {
 namespace {
 
-enum Facet { kSpeakerFacet, kCountryFacet, kKindFacet, kTextFacet, kFacetCount };
+enum Facet { kSpeakerFacet, kCountryFacet, kKindFacet, kSourceFacet, kPublishedFacet, kTextFacet, kFacetCount };
 constexpr int kNoFacet = -1;
 
 std::string ascii_case(std::string value, int (*convert)(int)) {
@@ -36,9 +37,12 @@ std::optional<std::size_t> country_slot_of(std::string_view value) {
 // facet the ascending list of quotes it admits on its own, to drive iteration.
 struct CompiledFilter {
   std::array<bool, kFacetCount> active{};
-  std::vector<std::uint8_t> speaker_on, country_on, text_on;
+  std::vector<std::uint8_t> speaker_on, country_on, source_on, text_on;
   std::array<bool, kQuoteKindCount> kind_on{};
+  Day published_from = kNoDay + 1, published_to = INT32_MAX;  // kNoDay (undated) is outside
   std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
+
+  bool published(Day day) const { return day >= published_from && day <= published_to; }
 
   int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
@@ -46,6 +50,8 @@ struct CompiledFilter {
     return (skipped == kSpeakerFacet || !active[kSpeakerFacet] || speaker_on[quotes.speaker[q]]) &&
            (skipped == kCountryFacet || !active[kCountryFacet] || country_on[country_slot(quotes.country[q])]) &&
            (skipped == kKindFacet || !active[kKindFacet] || kind_on[static_cast<std::size_t>(quotes.kind[q])]) &&
+           (skipped == kSourceFacet || !active[kSourceFacet] || source_on[quotes.source[q]]) &&
+           (skipped == kPublishedFacet || !active[kPublishedFacet] || published(quotes.published_day[q])) &&
            (skipped == kTextFacet || !active[kTextFacet] || text_on[q]);
   }
 };
@@ -54,6 +60,28 @@ void merge_run(std::vector<QuoteIndex>& into, PostingLists::Run run) {
   const auto middle = static_cast<std::ptrdiff_t>(into.size());
   into.insert(into.end(), run.first, run.last);
   std::inplace_merge(into.begin(), into.begin() + middle, into.end());
+}
+
+// A bound that is not a date selects nothing (an empty range), like an unknown speaker.
+void compile_published(const Corpus& corpus, const Filter& filter, CompiledFilter& compiled) {
+  const auto from = parse_day(filter.published_from), to = parse_day(filter.published_to);
+  if ((!filter.published_from.empty() && !from) || (!filter.published_to.empty() && !to)) {
+    compiled.published_from = 1;
+    compiled.published_to = 0;
+    return;
+  }
+  if (from) compiled.published_from = *from;
+  if (to) compiled.published_to = *to;
+  // Only the bins the range touches hold candidates; each is checked by day.
+  const DateBins& bins = corpus.published_bins;
+  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet];
+  for (std::uint32_t bin = 0; bin < bins.count; ++bin) {
+    if (bins.bin_last_day(bin) < compiled.published_from || bins.bin_first_day(bin) > compiled.published_to) continue;
+    const PostingLists::Run run = corpus.quotes_by_published.of(bin);
+    for (const QuoteIndex* q = run.first; q != run.last; ++q)
+      if (compiled.published(corpus.quotes.published_day[*q])) admitted.push_back(*q);
+  }
+  std::sort(admitted.begin(), admitted.end());
 }
 
 CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
@@ -83,6 +111,17 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
       if (!compiled.kind_on[k]) merge_run(compiled.admitted[kKindFacet], corpus.quotes_by_kind.of(k));
       compiled.kind_on[k] = true;
     }
+
+  compiled.active[kSourceFacet] = !filter.sources.empty();
+  compiled.source_on.assign(corpus.quotes_by_source.value_count(), 0);
+  for (const std::string& value : filter.sources)
+    if (auto source = corpus.find_source(value); source && !compiled.source_on[*source]) {
+      compiled.source_on[*source] = 1;
+      merge_run(compiled.admitted[kSourceFacet], corpus.quotes_by_source.of(*source));
+    }
+
+  compiled.active[kPublishedFacet] = filter.has_published();
+  if (compiled.active[kPublishedFacet]) compile_published(corpus, filter, compiled);
 
   compiled.active[kTextFacet] = !filter.text.empty();
   if (compiled.active[kTextFacet]) {
@@ -326,8 +365,20 @@ void refine(const Corpus& corpus, const std::string& needle, const TextSearch& p
 }  // namespace
 
 bool Filter::operator==(const Filter& other) const {
-  return speakers == other.speakers && countries == other.countries && kinds == other.kinds && text == other.text;
+  return speakers == other.speakers && countries == other.countries && kinds == other.kinds &&
+         sources == other.sources && text == other.text && published_from == other.published_from &&
+         published_to == other.published_to;
 }
+
+namespace {
+
+// "2025-3-1" is not a date here, but "2025-03-01T10:00Z" is 2025-03-01.
+std::string canonical_day(const std::string& value) {
+  const auto day = parse_day(value);
+  return day ? format_day(*day) : value;
+}
+
+}  // namespace
 
 Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   Filter canonical;
@@ -341,7 +392,13 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
     append_unique(canonical.countries, upper == "NONE" ? std::string(kNoCountryValue) : upper);
   }
   for (const std::string& value : filter.kinds) append_unique(canonical.kinds, ascii_case(value, ::tolower));
+  for (const std::string& value : filter.sources) {
+    const auto source = corpus.find_source(value);
+    append_unique(canonical.sources, source ? corpus.source_names[*source] : value);
+  }
   canonical.text = filter.text;
+  canonical.published_from = canonical_day(filter.published_from);
+  canonical.published_to = canonical_day(filter.published_to);
   return canonical;
 }
 
@@ -399,11 +456,15 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
   FilterResult result;
   result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
   result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
+  result.published_counts.assign(corpus.quotes_by_published.value_count(), 0);
+  result.source_counts.assign(corpus.quotes_by_source.value_count(), 0);
   const QuoteTable& quotes = corpus.quotes;
   for (QuoteIndex q : matches) {
     ++result.speaker_counts[quotes.speaker[q]];
     ++result.country_counts[country_slot(quotes.country[q])];
     ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
+    ++result.published_counts[quotes.published_bin[q]];
+    ++result.source_counts[quotes.source[q]];
   }
   result.visible = std::move(matches);
   return result;
@@ -412,7 +473,8 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
 }  // namespace
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
-  if (!filter.text.empty() && filter.speakers.empty() && filter.countries.empty() && filter.kinds.empty())
+  if (!filter.text.empty() && filter.speakers.empty() && filter.countries.empty() && filter.kinds.empty() &&
+      filter.sources.empty() && !filter.has_published())
     return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
   FilterResult result;
@@ -430,6 +492,10 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std:
   const auto kinds = facet_counts(corpus, compiled, kKindFacet, corpus.quotes_by_kind,
                                   [](const QuoteTable& t, QuoteIndex q) { return static_cast<std::uint32_t>(t.kind[q]); });
   std::copy(kinds.begin(), kinds.end(), result.kind_counts.begin());
+  result.published_counts = facet_counts(corpus, compiled, kPublishedFacet, corpus.quotes_by_published,
+                                         [](const QuoteTable& t, QuoteIndex q) { return t.published_bin[q]; });
+  result.source_counts = facet_counts(corpus, compiled, kSourceFacet, corpus.quotes_by_source,
+                                      [](const QuoteTable& t, QuoteIndex q) { return t.source[q]; });
   return result;
 }
 

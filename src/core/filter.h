@@ -25,8 +25,16 @@ struct Filter {
   std::vector<std::string> countries;  // ISO codes (any case), or "none" for no country
   std::vector<std::string> kinds;      // "direct", "indirect", "mixed"
   std::string text;
+  std::vector<std::string> sources;    // source names (any case), as articles give them
+  // Published between these days, inclusive ("YYYY-MM-DD"; either may be empty: open).
+  // Articles without a date are outside every range.
+  std::string published_from, published_to;
 
-  bool empty() const { return speakers.empty() && countries.empty() && kinds.empty() && text.empty(); }
+  bool has_published() const { return !published_from.empty() || !published_to.empty(); }
+  bool empty() const {
+    return speakers.empty() && countries.empty() && kinds.empty() && sources.empty() && text.empty() &&
+           !has_published();
+  }
   bool operator==(const Filter& other) const;
   bool operator!=(const Filter& other) const { return !(*this == other); }
 };
@@ -34,8 +42,10 @@ struct Filter {
 inline constexpr std::string_view kNoCountryValue = "none";
 
 // Rewrites values to their canonical form for this corpus: speaker names and aliases become
-// ids, country codes upper case, kinds lower case; duplicates go. Values that match nothing
-// stay as given (they select nothing), so a shared link never silently widens.
+// ids, country codes upper case, kinds lower case, sources as the corpus spells them;
+// duplicates go. Values that match nothing
+// stay as given (they select nothing), so a shared link never silently widens; so do dates
+// that are not "YYYY-MM-DD" calendar dates.
 Filter canonical_filter(const Corpus& corpus, const Filter& filter);
 
 struct FilterResult {
@@ -43,6 +53,8 @@ struct FilterResult {
   std::vector<std::uint32_t> speaker_counts;          // by SpeakerId
   std::vector<std::uint32_t> country_counts;          // by country_slot()
   std::array<std::uint32_t, kQuoteKindCount> kind_counts{};
+  std::vector<std::uint32_t> published_counts;        // by bin of corpus.published_bins, then undated
+  std::vector<std::uint32_t> source_counts;           // by Corpus::source_names index, then none
 };
 
 // A text search's answer, kept so that the next keystroke can start from it.

@@ -183,7 +183,10 @@ class Extractor {
     for (std::uint32_t p = 0; p < paragraphs_.size(); ++p) {
       const std::vector<Token>& tokens = paragraphs_[p].tokens;
       for (std::uint32_t t = 0; t < tokens.size();) {
-        if (!tokens[t].capitalised || paragraphs_[p].span_of[t] >= 0) {
+        // "Added Lind: “…”": a cue that opens the sentence is no part of the name after it
+        const bool opening_cue = (t == 0 || is_terminal(tokens[t - 1])) && t + 1 < tokens.size() && tokens[t + 1].capitalised &&
+                                 cue_at(tokens, t);
+        if (!tokens[t].capitalised || paragraphs_[p].span_of[t] >= 0 || opening_cue) {
           ++t;
           continue;
         }
@@ -268,10 +271,23 @@ class Extractor {
     // "According to the Gazette, Keane told staff that …": Keane's words are the quote.
     if (c == sentence.begin && end < sentence.end && tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
+    // "But, according to the survey, most ferries …", "The next day, according to Berg, the board
+    // made …": after a short opening, the clause that follows is the source's.
+    if (c > sentence.begin && tokens[c - 1].is(",") && short_opening(p, sentence.begin, c - 1) && end < sentence.end &&
+        tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
+      return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
     if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  // A few words before a comma that open a sentence: "But", "The next day", "Now".
+  bool short_opening(std::uint32_t p, std::uint32_t first, std::uint32_t comma) const {
+    if (comma <= first || comma - first > 4) return false;
+    for (std::uint32_t t = first; t < comma; ++t)
+      if (paragraphs_[p].tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) return false;
+    return true;
   }
 
   bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
@@ -321,6 +337,7 @@ class Extractor {
       if (participle) return std::nullopt;
     }
     Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
+    if (speaker.type == MentionType::None) speaker = determined_noun_phrase(tokens, sentence.begin, c);  // "The harbour-front grocer complained"
     // "The New York Times reported that …": a medium is never a listener's speaker, but it
     // is the source of what it reports itself
     if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
@@ -435,17 +452,41 @@ class Extractor {
     return end;
   }
 
-  // After a verb that reports through its object, the words end before an adjunct: "attacked
-  // Machado | in early-morning tweets", "cited the figure | at last week's forum".
+  // After a verb that reports through its object, the words end before an adjunct that says
+  // when or where they were said: "attacked Machado | in early-morning tweets", "cited the
+  // figure | at last week's forum", "praised Weber | on Tuesday"; a prepositional phrase of
+  // the object stays ("cited problems in the Middle East").
   std::uint32_t content_last(std::uint32_t p, const Cue& cue, std::uint32_t start, std::uint32_t end) const {
     if (!cue.object) return end;
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     for (std::uint32_t t = start + 1; t < end; ++t) {
       if (paragraphs_[p].span_of[t] >= 0) continue;
-      for (const char* word : {"in", "at", "during", "on", "after", "before", "since", "while", "when", "because", "until", "over"})
+      for (const char* word : {"while", "when", "because", "until", "since", "after", "before"})
         if (tokens[t].is(word)) return t;
+      for (const char* word : {"in", "at", "during", "on", "over"})
+        if (tokens[t].is(word) && names_setting(tokens, t + 1, end)) return t;
     }
     return end;
+  }
+
+  // "a tweet", "Tuesday", "last week's forum", "his speech": a time or a setting noun within
+  // the next few words.
+  static bool names_setting(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    for (std::uint32_t t = first; t < end && t < first + 4; ++t) {
+      if (tokens[t].kind != TokenKind::Word && tokens[t].kind != TokenKind::Possessive) return false;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      if (lexicons.is(WordClass::Setting, word) || is_time_word(word)) return true;
+    }
+    return false;
+  }
+
+  static bool is_time_word(std::string_view word) {
+    for (const char* time : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+                             "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "weekend"})
+      if (word == time) return true;
+    return word.size() == 4 && word[0] >= '1' && word[0] <= '2' && word[1] >= '0' && word[1] <= '9';  // "in 2015"
   }
 
   // "As Simonyan put it (in July), RT is …" and "RT is …, as Simonyan put it.": the words
@@ -480,7 +521,16 @@ class Extractor {
       if (!subject.found()) subject = phrase_after(tokens, t + 1, c);
       if (subject.found()) return subject;
     }
-    return interpret_phrase(tokens, sentence.begin, phrase_end(tokens, sentence.begin, c));
+    // "Facing questions, Ola Lind called a meeting …": an opening participle or subordinate clause
+    // ends at its comma; the subject comes after it.
+    std::uint32_t begin = sentence.begin;
+    if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin])))
+      for (std::uint32_t t = begin + 1; t < c && t < begin + 16; ++t)
+        if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
+          begin = t + 1;
+          break;
+        }
+    return interpret_phrase(tokens, begin, phrase_end(tokens, begin, c));
   }
 
   // "…, said Lavrov."
@@ -556,7 +606,8 @@ class Extractor {
     std::uint32_t start = c + cue.words;
     // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
     const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");
-    if (as_judged || (start < sentence.end && (tokens[start].is("of") || tokens[start].is("for")))) ++start;
+    const bool asked_about = cue.question && start < sentence.end && tokens[start].is("about");  // "when asked about the plan"
+    if (as_judged || asked_about || (start < sentence.end && (tokens[start].is("of") || tokens[start].is("for")))) ++start;
     else start = content_start(p, c, cue, sentence);
     if (start >= sentence.end || tokens[start].is("by") || tokens[start].kind != TokenKind::Word) return std::nullopt;
     // "has been called a charlatan by fellow physicians": the agent is the speaker
@@ -578,7 +629,8 @@ class Extractor {
     if (ends_with_ing(tokens[c])) return false;  // "is saying", "was proposing": active
     for (const char* word : {"been", "being", "was", "were", "is", "are", "be", "got"})
       if (before == word) return true;
-    return false;
+    // "he said when asked whether …", "If asked about …": asked, not asking
+    return (before == "when" || before == "if" || before == "once") && tokens[c].is("asked");
   }
 
   // "… and warned that …", "… but noted that …": a second cue of the same subject.
@@ -588,6 +640,7 @@ class Extractor {
     for (std::uint32_t t = c; t-- > floor;) {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
       if (word == "and" || word == "but") return true;
+      if (word == "then" && t > floor && tokens[t - 1].is(",")) return true;  // "…, then says …"
       if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
     }
     return false;
@@ -619,11 +672,14 @@ class Extractor {
       start = marked ? listener : listener_end(tokens, start, sentence.end);  // "told reporters the tankers …"
     }
     start = skip_time_after(tokens, start, sentence.end);
+    start = skip_aside_adverb(tokens, start, sentence.end);
     if (start >= sentence.end) return sentence.end;
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
     if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
+    // "said if the port closes, …": a condition is part of the words, unless the cue asks
+    if (first == "if" && !cue.question) return start;
     // "did not say how much …": an open question, not reported speech; but the question is
     // what a verb of asking reports ("asked whether …", "questioned why …")
     for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
@@ -650,9 +706,32 @@ class Extractor {
     }
     if (tokens[start].kind == TokenKind::Punct) return sentence.end;  // "said, when asked", "said: “…”"
     if (tokens[start].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[start] >= 0 &&
-        spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])].open_token == start && c + 1 == start)
-      return sentence.end;  // X said “…”: a direct quote, sieve 3
+        spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])].open_token == start && c + 1 == start &&
+        !clause_goes_on_after(p, spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])], sentence))
+      return sentence.end;  // X said “…”: a direct quote, sieve 3; “dozens” of permits … goes on: mixed
     return start;
+  }
+
+  // "said, however, that …", "added, though, …": an adverb between commas right after the
+  // cue is the reporter's; the words start after it.
+  static std::uint32_t skip_aside_adverb(const std::vector<Token>& tokens, std::uint32_t start, std::uint32_t end) {
+    if (start + 3 >= end || !tokens[start].is(",") || !tokens[start + 2].is(",")) return start;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[start + 1].text, buffer);
+    if (word != "though" && !Lexicons::get().is(WordClass::Adverb, word)) return start;
+    return start + 3;
+  }
+
+  // “dozens” of permits were …: the sentence's clause goes on after the closing mark with
+  // a lower-case word that is no conjunction ("“…,” and left" ends the words).
+  bool clause_goes_on_after(std::uint32_t p, const QuotedSpan& span, const Sentence& sentence) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t next = span.close_token + 1;
+    if (next >= sentence.end || next >= tokens.size() || tokens[next].kind != TokenKind::Word || tokens[next].capitalised) return false;
+    if (span.close_token > 0 && tokens[span.close_token - 1].kind == TokenKind::Punct) return false;  // “…,” she added
+    char buffer[64];
+    return !Lexicons::get().is(WordClass::ClauseEnd, ascii_lower(tokens[next].text, buffer)) && !tokens[next].is("and") &&
+           !tokens[next].is("or");
   }
 
   std::optional<Found> claim(std::uint32_t p, const Mention& speaker, std::uint32_t at, const std::string& cue,
@@ -1015,6 +1094,7 @@ class Extractor {
       const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
       return {entity, confidence * 0.95, text_of_cue(tokens, c, *cue)};
     }
+    if (Attribution verb = verb_before_colon(span); verb.entity >= 0) return verb;
     // A paragraph ending "Lavrov said:" introduces the quotation that opens the next one.
     if (span.open_token == 0 && p > 0) {
       const std::vector<Token>& previous = paragraphs_[p - 1].tokens;
@@ -1032,6 +1112,52 @@ class Extractor {
       }
     }
     return {};
+  }
+
+  // "Kovac interjected: “…”", "The governor scoffed: “…”": a subject and a verb the cue
+  // lexicon does not know, right before the colon that opens the quotation.
+  Attribution verb_before_colon(const QuotedSpan& span) {
+    const std::uint32_t p = span.paragraph;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (span.open_token < 3 || !tokens[span.open_token - 1].is(":")) return {};
+    const std::uint32_t verb = span.open_token - 2;
+    if (paragraphs_[p].span_of[verb] >= 0) return {};
+    if (!reads_as_finite_verb(tokens[verb])) return inverted_before_colon(span);
+    const Mention speaker = subject_before(tokens, sentence_of(p, verb).begin, verb);
+    const bool person_like = speaker.type == MentionType::Name || speaker.type == MentionType::Pronoun ||
+                             speaker.type == MentionType::Description;
+    if (!speaker.found() || !person_like) return {};
+    double confidence = 0;
+    const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
+    return {entity, confidence * 0.85, std::string(tokens[verb].text)};
+  }
+
+  // "Continued Lind: “…”", "Added the senator: “…”": a verb that opens the sentence, then
+  // the speaker, then the colon.
+  Attribution inverted_before_colon(const QuotedSpan& span) {
+    const std::uint32_t p = span.paragraph;
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t colon = span.open_token - 1, verb = sentence_of(p, colon).begin;
+    if (verb + 1 >= colon || !tokens[verb].capitalised) return {};
+    Token lower_verb = tokens[verb];
+    lower_verb.capitalised = false;
+    if (!cue_at(tokens, verb) && !reads_as_finite_verb(lower_verb)) return {};
+    const Mention speaker = phrase_after(tokens, verb + 1, colon);
+    if (!speaker.found() || speaker.last != colon || speaker.type == MentionType::Group) return {};
+    double confidence = 0;
+    const int entity = registry_.resolve(speaker, position_of(p, speaker.first), confidence);
+    return {entity, confidence * 0.85, std::string(tokens[verb].text)};
+  }
+
+  // "interjected", "scoffs": a lower-case past or present tense that is no function word.
+  static bool reads_as_finite_verb(const Token& token) {
+    if (token.kind != TokenKind::Word || token.capitalised || token.text.size() < 5) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word)) return false;
+    const bool past = word.substr(word.size() - 2) == "ed";
+    const bool present = word.back() == 's' && word[word.size() - 2] != 's' && word[word.size() - 2] != 'u';  // not "less", "thus"
+    return past || present;
   }
 
   static bool starts_adjunct(const Token& token) {

@@ -19,7 +19,8 @@ std::vector<std::string_view> split_bars(std::string_view text) {
 int word_class_of(std::string_view name) {
   static const std::string_view kNames[kWordClassCount] = {
       "pronoun-m", "pronoun-f", "pronoun-plural", "pronoun-it", "adverb", "time",
-      "clause-end", "term-marker", "institution-generic", "group", "np", "not-speaker-label", "title-small-word"};
+      "clause-end", "term-marker", "institution-generic", "group", "np", "not-speaker-label", "title-small-word",
+      "setting"};
   for (int i = 0; i < kWordClassCount; ++i)
     if (kNames[i] == name) return i;
   return -1;

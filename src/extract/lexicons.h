@@ -36,8 +36,9 @@ enum class WordClass {
   PhraseWord,       // lower-case words that belong in a speaker phrase: "the top diplomat"
   NotSpeakerLabel,  // a capitalised label before a colon that names no speaker: "UPDATE:"
   TitleSmallWord,   // lower case inside a title: "Face the Nation"
+  Setting,          // where or how words were said: "attacked Weber | in a tweet", "| at a rally"
 };
-inline constexpr int kWordClassCount = 13;
+inline constexpr int kWordClassCount = 14;
 
 class Lexicons {
  public:

@@ -52,11 +52,26 @@ bool is_head_noun(std::string_view word) {
 
 bool is_role_word(std::string_view lower_word) { return is_head_noun(lower_word); }
 
+// "If Weber says …", "Having lost, Weber said": a conjunction or participle that opens the
+// clause is no part of the speaker's name.
+bool opens_subordinate_clause(std::string_view lower_word) {
+  for (const char* word : {"if", "unless", "because", "once", "whether", "since", "having", "until"})
+    if (lower_word == word) return true;
+  return false;
+}
+
 bool is_function_word(std::string_view lower_word) {
   const Lexicons& lexicons = Lexicons::get();
   return lexicons.is(WordClass::Adverb, lower_word) || lexicons.is(WordClass::Time, lower_word) ||
          lexicons.is(WordClass::ClauseEnd, lower_word) || lexicons.is(WordClass::TermMarker, lower_word) ||
          lower_word == "the" || lower_word == "a" || lower_word == "an" || lower_word == "editor";
+}
+
+// "that investigators said", "what critics say": a relative or question word, no subject.
+bool opens_question_or_relative(std::string_view word) {
+  for (const char* relative : {"that", "which", "who", "whom", "whose", "what", "when", "where", "how", "why", "whether", "if"})
+    if (word == relative) return true;
+  return false;
 }
 
 // A token that can be part of a speaker phrase. `next` is the token after it, if any:
@@ -69,7 +84,9 @@ bool in_phrase(const Token& token, const Token* next) {
     const Lexicons& lexicons = Lexicons::get();
     if (is_head_noun(head)) {
       const std::string_view word = ascii_lower(token.text, buffer);
-      if (!lexicons.cue(word) && !lexicons.is(WordClass::Adverb, word) && !lexicons.is(WordClass::ClauseEnd, word)) return true;
+      if (!lexicons.cue(word) && !lexicons.is(WordClass::Adverb, word) && !lexicons.is(WordClass::ClauseEnd, word) &&
+          !opens_question_or_relative(word))
+        return true;
     }
   }
   if (token.kind == TokenKind::Possessive) return true;
@@ -99,6 +116,8 @@ struct PhraseParts {
   std::string country, capital_country, institution, capital, country_name, owner;
   std::string description;                          // lower-case description words
   bool organisation_name = false;                   // "Ministry of Defence", "Rural Alliance"
+  std::uint32_t person_first = 0, person_last = 0;  // "Anna Berg" in "Anna Berg of Sweden"
+  std::uint32_t person_role_last = 0;               // the end of the title before that name
   char gender = 0;
 };
 
@@ -160,6 +179,15 @@ bool reads_lower_case(const Token& token, std::string_view word) {
          (lexicons.is(WordClass::PhraseWord, word) || lexicons.is(WordClass::Group, word));
 }
 
+// "Foreign Minister Anna Berg of Sweden", "Mayor Ann Lee of the Greens": a person's name (two
+// words, or one after a title) right before "of" is the speaker; what follows says whom they
+// speak for. "Bank of …" and "Ministry of …" are no names (phrase and institution words).
+bool names_person_before(const PhraseParts& parts, std::uint32_t of) {
+  if (parts.person_last > 0 || parts.organisation_name || parts.name_last != of || parts.name_last <= parts.name_first) return false;
+  const bool titled = parts.role_last > parts.role_first && parts.role_last == parts.name_first;
+  return parts.name_last - parts.name_first >= 2 || titled || parts.gender != 0;
+}
+
 void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& parts) {
   const Token& token = tokens[i];
   const Lexicons& lexicons = Lexicons::get();
@@ -168,6 +196,11 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
   if (word == "the" || word == "a" || word == "an" || word == "her" || word == "his" || word == "their" || word == "its") {
     if (parts.content_first == i) parts.content_first = i + 1;
     return;
+  }
+  if (word == "of" && names_person_before(parts, i)) {
+    parts.person_first = parts.name_first;
+    parts.person_last = parts.name_last;
+    parts.person_role_last = parts.role_last;
   }
   if (const Title* title = token.capitalised ? lexicons.title(token.text) : nullptr) {
     if (title->gender) parts.gender = title->gender;
@@ -264,6 +297,12 @@ Mention mention_from(const std::vector<Token>& tokens, const PhraseParts& parts,
   mention.description = parts.description;
   if (parts.role_last > parts.role_first) mention.role = text_between(tokens, parts.role_first, parts.role_last);
   const std::string phrase = text_between(tokens, parts.content_first, last);
+  if (parts.person_last > parts.person_first) {  // "Anna Berg of Sweden": the person, country SE
+    mention.type = MentionType::Name;
+    mention.name = text_between(tokens, parts.person_first, parts.person_last);
+    mention.role = text_between(tokens, parts.role_first, parts.person_role_last);
+    return mention;
+  }
   switch (head_of(tokens, parts, last)) {
     case Head::Name:
       mention.type = MentionType::Name;
@@ -363,7 +402,8 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
     const Lexicons& lexicons = Lexicons::get();
     while (last - first > 1 && (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) ||
                                 lexicons.is(WordClass::Time, lower(tokens[first], buffer)) ||
-                                lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
+                                lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer)) ||
+                                opens_subordinate_clause(lower(tokens[first], buffer))))
       ++first;
     while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
     if (first < last) mention = role_for_organisation(tokens, first, last);
@@ -408,6 +448,14 @@ std::uint32_t skip_adjuncts_before(const std::vector<Token>& tokens, std::uint32
     if (const std::uint32_t before = skip_parenthesis_before(tokens, floor, end); before != end) {
       end = before;  // "Lindsey Graham (R-S.C.) told": a parenthesis after the name
       continue;
+    }
+    // "he’s said": the auxiliary "’s" after a pronoun, as "has" would be
+    if (token.kind == TokenKind::Possessive && end - 1 > floor) {
+      char gender = 0;
+      if (is_subject_pronoun(lower(tokens[end - 2], buffer), gender)) {
+        --end;
+        continue;
+      }
     }
     if (!is_word(token)) break;
     const std::string_view word = lower(token, buffer);
@@ -558,16 +606,25 @@ bool reads_as_verb(const Token& token) {
   return past;
 }
 
+bool after_determiner(const std::vector<Token>& tokens, std::uint32_t t) {
+  if (t == 0) return false;
+  char buffer[64];
+  const std::string_view before = lower(tokens[t - 1], buffer);
+  for (const char* determiner : {"a", "an", "the", "his", "her", "their", "its", "our", "my"})
+    if (before == determiner) return true;
+  return false;
+}
+
 // "head of the harbour board", "experts on river transport": a role or group keeps its
 // prepositional phrase, up to an aside or a relative clause.
 void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end, std::uint32_t end, Mention& head) {
-  if (tokens[head_end].is(",") || tokens[head_end].is("(") || is_dash(tokens[head_end]) || tokens[head_end].is("who") ||
-      tokens[head_end].is("which") || tokens[head_end].is("whose"))
-    return;
+  auto ends_modifier = [&](const Token& token) {
+    return token.is(",") || token.is("(") || is_dash(token) || token.is("who") || token.is("which") || token.is("whose") ||
+           token.is("that");
+  };
+  if (ends_modifier(tokens[head_end])) return;
   std::uint32_t stop = head_end;
-  while (stop < end && !tokens[stop].is(",") && !tokens[stop].is("(") && !is_dash(tokens[stop]) && !tokens[stop].is("who") &&
-         !tokens[stop].is("which") && !tokens[stop].is("whose"))
-    ++stop;
+  while (stop < end && !ends_modifier(tokens[stop])) ++stop;
   std::uint32_t start = head.first;
   while (start < head_end && (tokens[start].is("the") || tokens[start].is("The") || tokens[start].is("a") || tokens[start].is("A")))
     ++start;
@@ -604,13 +661,90 @@ Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, 
       return {};
     if (token.is("who") || token.is("which") || token.is("whose") || (t == head_end && token.is("that"))) in_relative = true;
     if (token.is(",") || is_dash(token)) in_relative = false;
-    if (!in_relative && reads_as_verb(token)) return {};
+    if (!in_relative && reads_as_verb(token) && !after_determiner(tokens, t)) return {};  // "a spirited challenge" is no verb
   }
   if (aside && !tokens[end - 1].is(",") && !is_dash(tokens[end - 1])) return {};
   if (head.type == MentionType::Description || head.type == MentionType::Group) name_with_modifier(tokens, head_end, end, head);
   head.first = first;
   head.last = end;
   return head;
+}
+
+namespace {
+
+constexpr std::uint32_t kMaxDeterminedPhraseWords = 5;
+
+bool is_determiner(std::string_view word) {
+  for (const char* determiner : {"the", "a", "an", "this", "these", "those", "some", "many", "several", "other", "most",
+                                 "few", "two", "three", "four", "both", "all", "no"})
+    if (word == determiner) return true;
+  return false;
+}
+
+// What may stand before a clause's subject: nothing, punctuation or a conjunction.
+bool opens_clause(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t) {
+  if (t == floor || tokens[t - 1].kind != TokenKind::Word) return true;
+  char buffer[64];
+  const std::string_view word = lower(tokens[t - 1], buffer);
+  return word == "and" || word == "but" || word == "while" || word == "because" || word == "although" || word == "though";
+}
+
+bool is_plural_noun(std::string_view word) {
+  return word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' && word[word.size() - 2] != 'u';
+}
+
+// "harbour specialists", "union negotiators": up to three lower-case words that open a clause,
+// the last a plural noun.
+bool bare_plural_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t, std::uint32_t end) {
+  if (end - t > 3 || !opens_clause(tokens, floor, t)) return false;
+  char buffer[64];
+  for (std::uint32_t i = t; i < end; ++i) {
+    if (tokens[i].kind != TokenKind::Word || tokens[i].capitalised) return false;
+    const std::string_view word = lower(tokens[i], buffer);
+    if (is_function_word(word) || opens_question_or_relative(word)) return false;
+  }
+  return is_plural_noun(lower(tokens[end - 1], buffer));
+}
+
+Mention group_of(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  Mention mention;
+  char buffer[64];
+  mention.type = MentionType::Group;
+  mention.name = text_between(tokens, first, end);
+  mention.description = std::string(lower(tokens[end - 1], buffer));
+  mention.first = first;
+  mention.last = end;
+  return mention;
+}
+
+}  // namespace
+
+Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  end = skip_adjuncts_before(tokens, floor, end);
+  if (end == floor || tokens[end - 1].capitalised) return {};  // names are the lexicons' work
+  char buffer[64];
+  for (std::uint32_t t = end; t-- > floor && end - t <= kMaxDeterminedPhraseWords + 1;) {
+    const Token& token = tokens[t];
+    if (token.kind != TokenKind::Word && !token.is("-")) return {};
+    if (t + 1 < end && reads_as_verb(token)) return {};
+    const std::string_view word = lower(token, buffer);
+    if (!is_determiner(word)) {
+      if (bare_plural_subject(tokens, floor, t, end)) return group_of(tokens, t, end);  // "But harbour specialists say"
+      continue;
+    }
+    if (t + 1 == end || !opens_clause(tokens, floor, t)) return {};
+    const std::uint32_t first = word == "the" || word == "a" || word == "an" ? t + 1 : t;  // "Several bakers" keeps its word
+    Mention mention;
+    const std::string_view head = lower(tokens[end - 1], buffer);
+    const bool plural = head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
+    mention.type = plural ? MentionType::Group : MentionType::Description;
+    (plural ? mention.name : mention.role) = text_between(tokens, first, end);
+    mention.description = std::string(head);
+    mention.first = t;
+    mention.last = end;
+    return mention;
+  }
+  return {};
 }
 
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling) {

@@ -53,6 +53,12 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
 // the whole phrase. None when the words after the head read as a clause, not a modifier.
 Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end);
 
+// A noun phrase that opens with a determiner and ends right before `end`, for nouns the
+// lexicons do not know: "The harbour-front grocer complained that", "Several bakers say".
+// A Description (a Group when the head is plural), or None when the words read as a
+// clause or do not start a clause (the sentence start, a comma or a conjunction before).
+Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
+
 // The speaker phrase starting at token `begin` ("said Lavrov", "said the minister, Sergei
 // Lavrov,"), ending before `ceiling`.
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling);

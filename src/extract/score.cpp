@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -279,8 +280,20 @@ bool capitalised(const std::string& word) {
   return utf8::fold_for_search(head) != head;
 }
 
+// "The Lind campaign" and "Lind campaign", "a senior aide" and "Senior aide" name the
+// same source: gold sets write the article ("the county governor"), speaker records
+// leave it out, so a leading "the", "a" or "an" is dropped from both names before comparing.
+std::string without_leading_determiner(const std::string& folded) {
+  for (const char* determiner : {"the ", "a ", "an "}) {
+    const std::size_t length = std::strlen(determiner);
+    if (folded.size() > length && folded.compare(0, length, determiner) == 0) return folded.substr(length);
+  }
+  return folded;
+}
+
 bool names_match(const std::string& a, const std::string& b) {
-  const std::string fa = utf8::fold_for_search(a), fb = utf8::fold_for_search(b);
+  const std::string fa = without_leading_determiner(utf8::fold_for_search(a)),
+                    fb = without_leading_determiner(utf8::fold_for_search(b));
   if (!fa.empty() && fa == fb) return true;
   const std::vector<std::string> wa = words_of(a), wb = words_of(b);
   auto surname_in = [](const std::vector<std::string>& named, const std::vector<std::string>& other) {

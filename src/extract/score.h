@@ -13,8 +13,9 @@
 //
 // Gold quotes may carry "speech": false (an attribution of thought or a non-speech report):
 // an extracted quote paired with one is right, but missing one costs nothing. Over the pairs
-// at >= .3: speaker accuracy (names or aliases equal ignoring case, or a capitalised surname,
-// the last word of one name, is a whole word of the other), also where the gold speaker is
+// at >= .3: speaker accuracy (names or aliases equal ignoring case and a leading "the", "a"
+// or "an", or a capitalised surname, the last word of one name, is a whole word of the
+// other), also where the gold speaker is
 // named (a gold speaker with "named": false is a pronoun or a description); country accuracy
 // where the gold speaker has a "country" field (equal codes or both null); kind accuracy.
 //

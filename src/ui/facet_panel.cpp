@@ -11,6 +11,7 @@
 
 #include "core/format.h"
 #include "core/utf8.h"
+#include "ui/date_histogram.h"
 #include "ui/style.h"
 
 namespace qe::ui {
@@ -396,6 +397,7 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   DrawSpeakers(explorer, view, actions);
   DrawCountries(explorer, view, actions);
   DrawKinds(explorer, view, actions);
+  DrawPublishedHistogram(explorer, view, actions);
   ImGui::Spacing();
   // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());

@@ -98,6 +98,14 @@ struct ReviewForm {
   bool message_is_error = false;
 };
 
+// A drag across the published-date histogram: the bins it spans so far.
+struct DateBrush {
+  bool dragging = false;
+  std::uint32_t anchor = 0, focus = 0;  // bins; anchor is where the drag began
+  std::uint32_t first() const { return anchor < focus ? anchor : focus; }
+  std::uint32_t last() const { return anchor < focus ? focus : anchor; }
+};
+
 struct ViewState {
   Fonts fonts;
   GlyphSet glyphs;
@@ -110,6 +118,7 @@ struct ViewState {
   bool focus_search = false;                // Ctrl+F was pressed
   bool scroll_list_to_selection = false;    // the selection moved: bring it into view
   bool scroll_reader_to_selection = false;
+  DateBrush published_brush;
 
   // The speaker and country lists (kinds are always three rows), rebuilt for each corpus.
   std::uint64_t facets_for = 0;             // Explorer::corpus_generation() they were built for

@@ -293,6 +293,29 @@ describe('the JS API', () => {
     await page.close();
   });
 
+  test('visibleQuotes() gives back every field as loaded: astral characters, accents, no country, confidence', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const paragraph = 'Żółć 😀 said “Ünïcode 𝄞 works” and “plain” — ok.';
+    const span = (text) => ({ start: [...paragraph.slice(0, paragraph.indexOf(text))].length, end: [...paragraph.slice(0, paragraph.indexOf(text))].length + [...text].length });
+    const article = {
+      format: 'quote-explorer/article@1', id: 'ärticle-😀', title: 'T', paragraphs: [paragraph],
+      speakers: [{ id: 'zolc', name: 'Żółć 😀', country: null }, { id: 'p', name: 'P', country: 'FR' }],
+      quotes: [
+        { id: 'q-😀', speaker: 'zolc', kind: 'direct', text: 'Ünïcode 𝄞 works', paragraph: 0, ...span('Ünïcode 𝄞 works'), confidence: 0.42 },
+        { id: 'q2', speaker: 'p', kind: 'mixed', text: 'plain', paragraph: 0, ...span('plain') },
+      ],
+    };
+    const records = await page.evaluate(async (a) => {
+      await window.QuoteExplorer.load(a);
+      return window.QuoteExplorer.visibleQuotes();
+    }, article);
+    assert.deepEqual(records, [
+      { id: 'q-😀', article: 'ärticle-😀', speaker: 'zolc', speaker_name: 'Żółć 😀', country: null, kind: 'direct', text: 'Ünïcode 𝄞 works', confidence: 0.42 },
+      { id: 'q2', article: 'ärticle-😀', speaker: 'p', speaker_name: 'P', country: 'FR', kind: 'mixed', text: 'plain' },
+    ]);
+    await page.close();
+  });
+
   test('setFilter refuses lone surrogates instead of ignoring them', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     await assert.rejects(page.evaluate(() => window.QuoteExplorer.setFilter({ text: 'abc\uD800' })), /well-formed Unicode/);

@@ -68,6 +68,25 @@ TEST_CASE("query repeats OR within an option and ANDs options, with --text narro
   CHECK(records[0]["id"] == "q8");
 }
 
+TEST_CASE("--from and --to keep quotes of articles published in the range") {
+  const std::string corpus = TempFile("dated.jsonl", [] {
+    std::string lines;
+    for (const char* day : {"2025-03-01", "2025-03-20", "2025-04-09"})
+      lines += std::string("{\"format\":\"quote-explorer/article@1\",\"id\":\"") + day +
+               "\",\"title\":\"T\",\"published\":\"" + day +
+               "\",\"paragraphs\":[\"Said.\"],\"speakers\":[{\"id\":\"s\",\"name\":\"S\",\"country\":null}],"
+               "\"quotes\":[{\"id\":\"q\",\"speaker\":\"s\",\"kind\":\"direct\",\"text\":\"Said\",\"paragraph\":0,"
+               "\"start\":0,\"end\":4}]}\n";
+    return lines;
+  }());
+  auto run = Quotes({"query", corpus, "--from", "2025-03-02", "--to", "2025-04-09"});
+  REQUIRE(run.status == 0);
+  const auto records = nlohmann::json::parse(run.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0]["article"] == "2025-03-20");
+  CHECK(records[1]["article"] == "2025-04-09");
+}
+
 TEST_CASE("--kind ignores case like every other filter value") {
   auto run = Quotes({"query", kSeed, "--kind", "DIRECT"});
   CHECK(run.status == 0);
@@ -183,6 +202,8 @@ TEST_CASE("usage errors exit 2 and say what was expected") {
       {{"query", "x.json", "--speaker"}, "quotes: --speaker needs a value"},
       {{"query", "x.json", "--text", "a", "--text", "b"}, "quotes: --text given twice; expected it at most once"},
       {{"query", "x.json", "--text", "", "--text", "b"}, "quotes: --text given twice; expected it at most once"},
+      {{"query", "x.json", "--from", "March"}, "quotes: --from 'March' is not a date; expected YYYY-MM-DD"},
+      {{"query", "x.json", "--to", "2025-02-30"}, "quotes: --to '2025-02-30' is not a date; expected YYYY-MM-DD"},
       {{"query", "x.json", "extra"}, "quotes: unexpected argument 'extra'"},
       {{"stats", "x.json", "extra"}, "quotes: unexpected argument 'extra'"},
   };

@@ -318,3 +318,55 @@ TEST_CASE("counts read as people write them: 1 quote, 2 quotes, 67,132 of 1,000,
   CHECK(qe::ui::ResultLine(generated.explorer) ==
         qe::format_number(generated.explorer.result().visible.size()) + " of 12,000 quotes");
 }
+
+namespace {
+
+// Articles a1…a5 published on 1…5 March 2025 and a6 undated, two quotes each.
+std::string DatedCorpus() {
+  std::string lines;
+  for (int a = 1; a <= 6; ++a) {
+    const std::string date = a <= 5 ? ",\"published\":\"2025-03-0" + std::to_string(a) + "\"" : "";
+    lines += "{\"format\":\"quote-explorer/article@1\",\"id\":\"a" + std::to_string(a) + "\",\"title\":\"T\"" + date +
+             ",\"paragraphs\":[\"One. Two.\"],\"speakers\":[{\"id\":\"s\",\"name\":\"S\",\"country\":\"FR\"}],\"quotes\":["
+             "{\"id\":\"q1\",\"speaker\":\"s\",\"kind\":\"direct\",\"text\":\"One\",\"paragraph\":0,\"start\":0,\"end\":3},"
+             "{\"id\":\"q2\",\"speaker\":\"s\",\"kind\":\"indirect\",\"text\":\"Two\",\"paragraph\":0,\"start\":5,\"end\":8}]}\n";
+  }
+  return lines;
+}
+
+// Presses at `from` and releases at `to`, both fractions of the chart's width.
+void Brush(HeadlessExplorer& ui, float from, float to) {
+  REQUIRE(ui.view.item_rects.count("published-chart"));
+  const qe::ui::ItemRect chart = ui.view.item_rects.at("published-chart");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(chart.x + chart.width * from, chart.y + chart.height / 2);
+  ui.Frames(2);
+  io.AddMouseButtonEvent(0, true);
+  ui.Frames(2);
+  io.AddMousePosEvent(chart.x + chart.width * to, chart.y + chart.height / 2);
+  ui.Frames(2);
+  io.AddMouseButtonEvent(0, false);
+  ui.Frames(3);
+}
+
+}  // namespace
+
+TEST_CASE("brushing the published histogram filters to the days under the brush; a click picks one day") {
+  HeadlessExplorer ui(DatedCorpus(), HeadlessExplorer::kTall);
+  REQUIRE(ui.explorer.corpus().published_bins.count == 5);
+  Brush(ui, 0.3f, 0.7f);  // bars 2, 3 and 4 of 5
+  CHECK(ui.explorer.filter().published_from == "2025-03-02");
+  CHECK(ui.explorer.filter().published_to == "2025-03-04");
+  CHECK(ui.explorer.result().visible.size() == 6);
+  Brush(ui, 0.9f, 0.9f);
+  CHECK(ui.explorer.filter().published_from == "2025-03-05");
+  CHECK(ui.explorer.filter().published_to == "2025-03-05");
+  ui.Click("published-clear");
+  CHECK_FALSE(ui.explorer.filter().has_published());
+  CHECK(ui.explorer.result().visible.size() == 12);
+}
+
+TEST_CASE("a corpus without dates shows no published histogram") {
+  HeadlessExplorer ui;
+  CHECK(ui.view.item_rects.count("published-chart") == 0);
+}

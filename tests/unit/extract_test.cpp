@@ -138,6 +138,46 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"farmers would be paid by June", "indirect", "Marta Kowal", "PL", "said"}}},
       {"said without that", "Finance Minister Jonas Weber said the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "said"}}},
+      {"further forms of reporting verbs (lexicon)",
+       "The harbour board concluded that the pier was unsafe.\nAsked about the ferry, Ola Lind answered that it would run all winter.\n"
+       "Weber slams the budget plan.",
+       {{"the pier was unsafe", "indirect", "Harbour board", "", "concluded"},
+        {"it would run all winter", "indirect", "Ola Lind", "", "answered"},
+        {"the budget plan", "indirect", "Weber", "", "slams"}}},
+      {"plural nouns and quantifiers speak as groups",
+       "Some advocates said the levy would fall on renters.\nIn the survey, most said they trusted the port board; "
+       "many said the ferry mattered more.\nDock workers here said the night shift was unsafe.",
+       {{"the levy would fall on renters", "indirect", "Some advocates", "", "said"},
+        {"they trusted the port board", "indirect", "Most", "", "said"},
+        {"the ferry mattered more", "indirect", "Many", "", "said"},
+        {"the night shift was unsafe", "indirect", "Dock workers", "", "said"}}},
+      {"a condition after the cue, and an adverb between commas",
+       "Jonas Weber said if the port closes, the town would lose its ferry.\n"
+       "Anna Berg said, however, that the ferry would run all winter.",
+       {{"if the port closes, the town would lose its ferry", "indirect", "Jonas Weber", "", "said"},
+        {"the ferry would run all winter", "indirect", "Anna Berg", "", "said"}}},
+      {"a subject whose noun no lexicon knows, after a determiner",
+       "The harbour-front grocer complained that the new levy was \"a tax on bread.\"\nSeveral bakers insist the ferry must stay.",
+       {{"the new levy was \"a tax on bread.\"", "mixed", "Harbour-front grocer", "", "complained"},
+        {"the ferry must stay", "indirect", "Several bakers", "", "insist"}}},
+      {"a quotation right after the cue that the clause goes on from is mixed",
+       "Anna Berg testified “dozens” of permits had never been checked.\nOla Lind said “the pier is safe,” and left.",
+       {{"“dozens” of permits had never been checked", "mixed", "Anna Berg", "", "testified"},
+        {"the pier is safe,", "direct", "Ola Lind", "", "said"}}},
+      {"according to, between a short opening and the clause",
+       "But, according to the harbour board, most ferries will sail on time.",
+       {{"most ferries will sail on time", "indirect", "Harbour board", "", "according to"}}},
+      {"a bare plural subject, \"he’s said\", \", then says\", \"complained of\"",
+       "But harbour specialists say the pier might not hold.\nAnna Berg met the crews. While she’s said the pier is safe, she did not visit.\n"
+       "Ola Lind toured the pier, then says the repairs will take a year.\nJonas Weber complained of the noise at night.",
+       {{"the pier might not hold", "indirect", "Harbour specialists", "", "say"},
+        {"the pier is safe", "indirect", "Anna Berg", "", "said"},
+        {"the repairs will take a year", "indirect", "Ola Lind", "", "says"},
+        {"the noise", "indirect", "Jonas Weber", "", "complained of"}}},
+      {"\"when asked\" reports the question, for an unknown asker",
+       "When asked if the levy could pay for the bridge, Jonas Weber said: “In principle, yes.”",
+       {{"if the levy could pay for the bridge", "indirect", "Unknown speaker", "", "asked"},
+        {"In principle, yes.", "direct", "Jonas Weber", "", "said"}}},
       {"told a listener", "Jonas Weber told reporters the budget would balance next year.",
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
       {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
@@ -217,6 +257,10 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"the plan as a waste of money", "indirect", "Anna Kovac", "", "attacked"}}},
       {"the object ends before an adjunct, however short", "Anna Kovac attacked Weber in a late-night post.\nJonas Weber cited the report at the council meeting.",
        {{"Weber", "indirect", "Anna Kovac", "", "attacked"}, {"the report", "indirect", "Jonas Weber", "", "cited"}}},
+      {"a prepositional phrase of the object stays, a time or occasion ends it",
+       "Jonas Weber cited delays in the harbour district.\nAnna Kovac praised the ferry crews on Tuesday.",
+       {{"delays in the harbour district", "indirect", "Jonas Weber", "", "cited"},
+        {"the ferry crews", "indirect", "Anna Kovac", "", "praised"}}},
       {"described as", "Jonas Weber described the budget as a careful compromise.",
        {{"the budget as a careful compromise", "indirect", "Jonas Weber", "", "described"}}},
       {"pointed to", "Jonas Weber pointed to the fall in prices since spring.",
@@ -264,6 +308,11 @@ TEST_CASE("attribution: before, after, inverted, participial, colon, floating, c
   CheckCases({
       {"colon introduction", "Mayor Anna Kovac said: “The bridge opens in May.”",
        {{"The bridge opens in May.", "direct", "Anna Kovac", "", "said"}}},
+      {"a verb, then the speaker, before the colon", "Ola Lind spoke for an hour.\nContinued Lind: “The ferry will run all winter.”",
+       {{"The ferry will run all winter.", "direct", "Ola Lind", "", "Continued"}}},
+      {"a verb no lexicon knows before the colon", "Ola Lind spoke first. Anna Kovac interjected: “The bridge opens in May.”\n"
+       "The list includes: “ferries, buses and night trains.”",
+       {{"The bridge opens in May.", "direct", "Anna Kovac", "", "interjected"}}},
       {"participial", "Several hundred farmers blocked the road, saying “the rules will ruin us.”",
        {{"the rules will ruin us.", "direct", "Several hundred farmers", "", "saying"}}},
       {"participial reported speech", "Anna Kovac opened the bridge, saying it had cost less than planned.",
@@ -354,6 +403,36 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     REQUIRE(quotes.size() == 2);
     CHECK(quotes[1].speaker == quotes[0].speaker);
     CHECK(quotes[1].country == "UA");
+  }
+  SUBCASE("a name before \"of\" is the person, and a country after it is theirs") {
+    const auto quotes = Quotes(
+        "Foreign Minister Anna Berg of Sweden said the talks would resume next week.\n"
+        "Mayor Ola Lind of Lund told reporters the ferry would run all winter.\n"
+        "The Bank of Norway said rates would stay where they are.");
+    REQUIRE(quotes.size() == 3);
+    CHECK(quotes[0].speaker == "Anna Berg");
+    CHECK(quotes[0].country == "SE");
+    CHECK(quotes[1].speaker == "Ola Lind");
+    CHECK(quotes[1].country.empty());   // a city is no country
+    CHECK(quotes[2].speaker != "Bank");  // an institution's name is not a person's
+  }
+  SUBCASE("an appositive with an adjective in -ed, and an opening participle clause") {
+    const auto quotes = Quotes(
+        "Anna Berg, facing a spirited challenge in Lund, a harbour town, said she would keep the ferry.\n"
+        "Facing questions about the pier, Ola Lind called a meeting, insisting that the pier was safe.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Anna Berg");
+    CHECK(quotes[1].speaker == "Ola Lind");
+  }
+  SUBCASE("a relative \"that\" is no part of a group's name") {
+    const auto quotes = Quotes("The town kept the records that investigators said they had checked twice.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Investigators");
+  }
+  SUBCASE("a conjunction that opens the clause is no part of the name") {
+    const auto quotes = Quotes("If Weber says the plan works, the ferry will sail.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Weber");
   }
   SUBCASE("the country is null when the text does not tell") {
     const auto quotes = Quotes("Anna Kovac said the bridge would open in May.");

@@ -161,3 +161,92 @@ TEST_CASE("an exact speaker id names one speaker even when another's name or ali
   CHECK(qe::canonical_filter(*loaded.corpus, filter).speakers == std::vector<std::string>{"A"});
   CHECK(qe::apply_filter(*loaded.corpus, filter).visible.size() == 1);
 }
+
+namespace {
+
+// Three dated articles and one undated, one quote each (q1 … q4), for the published facet.
+const qe::Corpus& Dated() {
+  static const auto result = [] {
+    std::string lines;
+    const char* published[] = {"2025-03-01", "2025-03-15T08:00:00Z", "2025-04-02", ""};
+    for (int a = 0; a < 4; ++a) {
+      const std::string date = published[a][0] ? std::string(",\"published\":\"") + published[a] + "\"" : "";
+      lines += "{\"format\":\"quote-explorer/article@1\",\"id\":\"a" + std::to_string(a + 1) + "\",\"title\":\"T\"" + date +
+               ",\"paragraphs\":[\"Words said.\"],\"speakers\":[{\"id\":\"s\",\"name\":\"S\",\"country\":\"FR\"}],"
+               "\"quotes\":[{\"id\":\"q" + std::to_string(a + 1) + "\",\"speaker\":\"s\",\"kind\":\"direct\","
+               "\"text\":\"Words\",\"paragraph\":0,\"start\":0,\"end\":5}]}\n";
+    }
+    return qe::load_corpus(lines, "dated.jsonl");
+  }();
+  REQUIRE(result.ok());
+  return *result.corpus;
+}
+
+}  // namespace
+
+TEST_CASE("a published range keeps quotes of articles dated within it, inclusive; undated ones never") {
+  qe::Filter filter;
+  filter.published_from = "2025-03-15";
+  CHECK(Ids(Dated(), qe::apply_filter(Dated(), filter)) == std::vector<std::string>{"q2", "q3"});
+  filter.published_to = "2025-03-15";
+  CHECK(Ids(Dated(), qe::apply_filter(Dated(), filter)) == std::vector<std::string>{"q2"});
+  filter.published_from.clear();
+  CHECK(Ids(Dated(), qe::apply_filter(Dated(), filter)) == std::vector<std::string>{"q1", "q2"});
+  filter.published_to = "not a date";  // selects nothing, like an unknown speaker
+  CHECK(qe::apply_filter(Dated(), filter).visible.empty());
+}
+
+TEST_CASE("published counts are per day bin, apply the other facets, and keep undated quotes last") {
+  const qe::Corpus& corpus = Dated();
+  REQUIRE(corpus.published_bins.unit == qe::DateBins::Unit::Day);
+  REQUIRE(corpus.published_bins.count == 33);  // 1 March … 2 April
+  const auto all = qe::apply_filter(corpus, {});
+  CHECK(all.published_counts.size() == 34);
+  CHECK(all.published_counts[0] == 1);
+  CHECK(all.published_counts[14] == 1);
+  CHECK(all.published_counts[32] == 1);
+  CHECK(all.published_counts[33] == 1);  // undated
+  qe::Filter filter;
+  filter.published_from = "2025-03-02";
+  filter.text = "words";
+  const auto both = qe::apply_filter(corpus, filter);
+  CHECK(Ids(corpus, both) == std::vector<std::string>{"q2", "q3"});
+  CHECK(both.published_counts[0] == 1);  // a count ignores its own facet's range
+  CHECK(both.kind_counts[0] == 2);
+}
+
+TEST_CASE("published bounds are canonical dates in the filter") {
+  qe::Filter filter;
+  filter.published_from = "2025-03-15T23:59:00+05:00";
+  filter.published_to = "soon";
+  const qe::Filter canonical = qe::canonical_filter(Dated(), filter);
+  CHECK(canonical.published_from == "2025-03-15");
+  CHECK(canonical.published_to == "soon");
+  CHECK_FALSE(canonical.empty());
+}
+
+TEST_CASE("sources filter by name, ignoring case and accents; counts per source apply the other facets") {
+  std::string lines;
+  const char* sources[] = {"Le Monde", "Reuters", "le monde", ""};
+  for (int a = 0; a < 4; ++a) {
+    const std::string source = sources[a][0] ? std::string(",\"source\":{\"name\":\"") + sources[a] + "\"}" : "";
+    lines += "{\"format\":\"quote-explorer/article@1\",\"id\":\"a" + std::to_string(a) + "\",\"title\":\"T\"" + source +
+             ",\"paragraphs\":[\"Words said.\"],\"speakers\":[{\"id\":\"s\",\"name\":\"S\",\"country\":\"FR\"}],"
+             "\"quotes\":[{\"id\":\"q" + std::to_string(a) + "\",\"speaker\":\"s\",\"kind\":\"" +
+             (a == 1 ? "indirect" : "direct") + "\",\"text\":\"Words\",\"paragraph\":0,\"start\":0,\"end\":5}]}\n";
+  }
+  const auto loaded = qe::load_corpus(lines, "sources.jsonl");
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  CHECK(corpus.source_names == std::vector<std::string>{"Le Monde", "Reuters"});
+  qe::Filter filter;
+  filter.sources = {"LE MONDE"};
+  CHECK(Ids(corpus, qe::apply_filter(corpus, filter)) == std::vector<std::string>{"q0", "q2"});
+  CHECK(qe::canonical_filter(corpus, filter).sources == std::vector<std::string>{"Le Monde"});
+  filter.sources = {"The Times"};
+  CHECK(qe::apply_filter(corpus, filter).visible.empty());
+  filter.sources.clear();
+  filter.kinds = {"direct"};
+  const auto counts = qe::apply_filter(corpus, filter).source_counts;
+  CHECK(counts == std::vector<std::uint32_t>{2, 0, 1});  // Le Monde, Reuters, no source
+}

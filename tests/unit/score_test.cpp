@@ -168,6 +168,19 @@ TEST_CASE("speaker accuracy: names and aliases ignoring case, or a capitalised s
   CHECK(qe::extract::same_speaker(a, b));  // the possessive does not hide the surname
   b.names = {"Clintonville"};
   CHECK_FALSE(qe::extract::same_speaker(a, b));
+  // A leading article is no part of the name, on either side.
+  a.names = {"the county governor"};
+  b.names = {"county governor"};
+  CHECK(qe::extract::same_speaker(a, b));
+  CHECK(qe::extract::same_speaker(b, a));
+  a.names = {"a senior campaign adviser"};
+  b.names = {"Senior campaign adviser"};
+  CHECK(qe::extract::same_speaker(a, b));
+  b.names = {"campaign adviser"};
+  CHECK_FALSE(qe::extract::same_speaker(a, b));  // only the article is dropped, not "senior"
+  a.names = {"The"};
+  b.names = {"the"};
+  CHECK(qe::extract::same_speaker(a, b));  // a name that is only an article stays itself
 }
 
 TEST_CASE("country accuracy: equal codes or both null, only where the gold speaker has a country field") {

@@ -39,3 +39,15 @@ TEST_CASE("an empty filter is an empty hash") {
   CHECK(qe::filter_from_hash("").empty());
   CHECK(qe::filter_from_hash("#").empty());
 }
+
+TEST_CASE("a published range is from= and to= in the hash") {
+  qe::Filter filter;
+  filter.published_from = "2025-03-01";
+  filter.published_to = "2025-03-31";
+  filter.text = "ceasefire";
+  const std::string hash = qe::filter_to_hash(filter);
+  CHECK(hash == "from=2025-03-01&to=2025-03-31&q=ceasefire");
+  CHECK(qe::filter_from_hash(hash) == filter);
+  CHECK(qe::filter_from_hash("to=2025-04-01").published_to == "2025-04-01");
+  CHECK(qe::filter_from_hash("source=Le+Monde&source=Reuters").sources == std::vector<std::string>{"Le Monde", "Reuters"});
+}

@@ -17,14 +17,15 @@ const char* const kVersion = "0.2.0";
 
 const char* const kUsage =
     "usage: quotes validate [--skip-invalid] FILE...\n"
-    "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--text T]\n"
-    "                    [--format json|csv|text] [--skip-invalid]\n"
+    "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--source NAME]... [--text T]\n"
+    "                    [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv|text] [--skip-invalid]\n"
     "       quotes stats FILE [--skip-invalid]\n"
     "       quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]\n"
     "                      [--speakers FILE] [--format article|jsonl] FILE...\n"
     "       quotes score GOLD EXTRACTED [--format json|text]\n"
     "FILE - reads standard input. Repeated values of one option are OR-ed, different options\n"
     "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n"
+    "--from and --to keep articles published on or after / on or before a day.\n"
     "--skip-invalid: in JSON Lines, leave out invalid lines (each is a warning on stderr)\n"
     "and load the others; without it one invalid line rejects the file.\n"
     "extract reads article text (.txt) or an HTML page (.html) and writes article@1 JSON;\n"
@@ -68,6 +69,7 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
     std::string error;
     if (auto v = option_value(args, i, "--speaker", error)) command.filter.speakers.push_back(*v);
     else if (auto v = option_value(args, i, "--country", error)) command.filter.countries.push_back(*v);
+    else if (auto v = option_value(args, i, "--source", error)) command.filter.sources.push_back(*v);
     else if (auto v = option_value(args, i, "--kind", error)) {
       if (!parse_kind(lower_case(*v))) return UsageError{"unknown --kind '" + *v + "'; expected direct, indirect or mixed"};
       command.filter.kinds.push_back(*v);
@@ -75,6 +77,12 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
       if (text_seen) return UsageError{"--text given twice; expected it at most once"};
       text_seen = true;
       command.filter.text = *v;
+    } else if (auto v = option_value(args, i, "--from", error)) {
+      if (!parse_day(*v)) return UsageError{"--from '" + *v + "' is not a date; expected YYYY-MM-DD"};
+      command.filter.published_from = *v;
+    } else if (auto v = option_value(args, i, "--to", error)) {
+      if (!parse_day(*v)) return UsageError{"--to '" + *v + "' is not a date; expected YYYY-MM-DD"};
+      command.filter.published_to = *v;
     } else if (auto v = option_value(args, i, "--format", error)) {
       auto format = parse_format(*v);
       if (!format) return UsageError{"unknown --format '" + *v + "'; expected json, csv or text"};
@@ -222,9 +230,13 @@ int validate(const Command& command, std::istream& in, std::ostream& out, std::o
 void warn_unmatched(const Corpus& corpus, const Filter& filter, std::ostream& err) {
   for (const std::string& speaker : filter.speakers)
     if (corpus.find_speakers(speaker).empty()) err << "quotes: warning: no speaker matches '" << speaker << "'\n";
-  for (const std::string& country : canonical_filter(corpus, Filter{{}, filter.countries, {}, {}}).countries)
+  Filter countries;
+  countries.countries = filter.countries;
+  for (const std::string& country : canonical_filter(corpus, countries).countries)
     if (country != kNoCountryValue && !find_country(country))
       err << "quotes: warning: '" << country << "' is not an ISO 3166-1 alpha-2 code\n";
+  for (const std::string& source : filter.sources)
+    if (!corpus.find_source(source)) err << "quotes: warning: no article has the source '" << source << "'\n";
 }
 
 int query_or_stats(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {

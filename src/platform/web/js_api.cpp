@@ -1,5 +1,6 @@
-// The C side of window.QuoteExplorer (web/app.js): plain C functions over UTF-8 strings and
-// JSON, so the JavaScript glue stays small. Returned strings live until the next call.
+// The C side of window.QuoteExplorer (web/app.js) for loading and reviewing: plain C functions
+// over UTF-8 strings and JSON, so the JavaScript glue stays small. Returned strings live until
+// the next call. The filter, the visible quotes and the mirror are in view_api.cpp.
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
@@ -21,69 +22,6 @@ namespace {
 
 using json = nlohmann::json;
 
-const char* Returned(std::string text) {
-  static std::string buffer;
-  buffer = std::move(text);
-  return buffer.c_str();
-}
-
-json FilterJson(const Filter& filter) {
-  return {{"speakers", filter.speakers}, {"countries", filter.countries}, {"kinds", filter.kinds},
-          {"text", filter.text}};
-}
-
-json SelectedJson() {
-  const Explorer& explorer = App().explorer;
-  if (!explorer.selected()) return nullptr;
-  auto records = json_text::parse_value(export_quotes(explorer.corpus(), {*explorer.selected()}, ExportFormat::Json));
-  return records && records->is_array() && !records->empty() ? (*records)[0] : json(nullptr);
-}
-
-// clang-format off
-EM_JS(void, js_emit, (const char* event, const char* detail), {
-  if (Module.qeEmit) Module.qeEmit(UTF8ToString(event), JSON.parse(UTF8ToString(detail)));
-});
-// clang-format on
-
-}  // namespace
-
-void Emit(const char* event, const json& detail) { js_emit(event, detail.dump().c_str()); }
-
-namespace {
-
-std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// The order of the accessibility mirror's facet checkboxes (web/app.js, #qe-a11y): most
-// quoted first, then by name; fixed per corpus, so checkboxes never move under the reader's
-// focus. qe_a11y_view's counts follow it.
-struct FacetOrder {
-  std::uint64_t generation = 0;  // Explorer::corpus_generation()
-  std::vector<SpeakerId> speakers;
-  std::vector<std::size_t> countries;  // country slots with at least one quote
-};
-
-const FacetOrder& A11yFacetOrder() {
-  static FacetOrder order;
-  const Corpus& corpus = App().explorer.corpus();
-  if (order.generation == App().explorer.corpus_generation()) return order;
-  order.generation = App().explorer.corpus_generation();
-  order.speakers.resize(corpus.speakers.size());
-  for (std::size_t s = 0; s < order.speakers.size(); ++s) order.speakers[s] = static_cast<SpeakerId>(s);
-  std::stable_sort(order.speakers.begin(), order.speakers.end(), [&](SpeakerId a, SpeakerId b) {
-    const auto count_a = corpus.quotes_by_speaker.of(a).size(), count_b = corpus.quotes_by_speaker.of(b).size();
-    return count_a != count_b ? count_a > count_b : corpus.speakers[a].name < corpus.speakers[b].name;
-  });
-  order.countries.clear();
-  for (std::size_t slot = 0; slot < country_slot_count(); ++slot)
-    if (corpus.quotes_by_country.of(slot).size() > 0) order.countries.push_back(slot);
-  std::stable_sort(order.countries.begin(), order.countries.end(), [&](std::size_t a, std::size_t b) {
-    return corpus.quotes_by_country.of(a).size() > corpus.quotes_by_country.of(b).size();
-  });
-  return order;
-}
-
-CountryId SlotCountry(std::size_t slot) { return slot == country_count() ? kNoCountry : static_cast<CountryId>(slot); }
-
 // A new article ends the review of the previous one.
 void EndReview() {
   WebApp& app = App();
@@ -95,19 +33,9 @@ void EndReview() {
 
 }  // namespace
 
-void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before) {
-  WebApp& app = App();
-  RequestFrames();
-  if (app.explorer.filter() != filter_before) Emit("filter", FilterJson(app.explorer.filter()));
-  if (app.explorer.selected() != selected_before) {
-    app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
-    Emit("select", SelectedJson());
-  }
-}
-
 void RequestOpenFile() { Emit("open-file", nullptr); }
 
-// The last qe_load failed on JSON Lines: qe_show_error offers to skip its bad lines.
+// The last load failed on JSON Lines: qe_show_error offers to skip its bad lines.
 bool g_failed_load_was_json_lines = false;
 
 void PublishReview() {
@@ -126,7 +54,7 @@ void PublishReview() {
   std::string text = detail.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   if (text == published) return;
   published = std::move(text);
-  js_emit("review", published.c_str());
+  EmitJsonText("review", published.c_str());
 }
 
 // clang-format off
@@ -303,55 +231,6 @@ EMSCRIPTEN_KEEPALIVE const char* qe_summary() {
   return Returned(summary.dump());
 }
 
-EMSCRIPTEN_KEEPALIVE const char* qe_get_filter() { return Returned(FilterJson(App().explorer.filter()).dump()); }
-
-// Takes {"speakers": [...], "countries": [...], "kinds": [...], "text": "..."}, already
-// checked by app.js; replaces the whole filter.
-EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
-  Explorer& explorer = App().explorer;
-  const json value = json_text::parse_value(filter_json).value_or(json());
-  if (!value.is_object()) return;
-  Filter filter;
-  filter.speakers = value.value("speakers", std::vector<std::string>{});
-  filter.countries = value.value("countries", std::vector<std::string>{});
-  filter.kinds = value.value("kinds", std::vector<std::string>{});
-  filter.text = value.value("text", std::string{});
-  const Filter before = explorer.filter();
-  const auto selected = explorer.selected();
-  explorer.set_filter(filter);
-  PublishChanges(before, selected);
-}
-
-EMSCRIPTEN_KEEPALIVE const char* qe_filter_hash() { return Returned(filter_to_hash(App().explorer.filter())); }
-
-EMSCRIPTEN_KEEPALIVE void qe_set_filter_hash(const char* hash) {
-  Explorer& explorer = App().explorer;
-  const Filter before = explorer.filter();
-  const auto selected = explorer.selected();
-  explorer.set_filter(filter_from_hash(hash));
-  PublishChanges(before, selected);
-}
-
-EMSCRIPTEN_KEEPALIVE const char* qe_visible_quotes() {
-  const Explorer& explorer = App().explorer;
-  if (!explorer.has_corpus()) return Returned("[]");
-  return Returned(export_quotes(explorer.corpus(), explorer.result().visible, ExportFormat::Json));
-}
-
-EMSCRIPTEN_KEEPALIVE const char* qe_selected() { return Returned(SelectedJson().dump()); }
-
-// Selects a visible quote by article and quote id; returns 1 if it is now selected.
-EMSCRIPTEN_KEEPALIVE int qe_select(const char* article_id, const char* quote_id) {
-  Explorer& explorer = App().explorer;
-  if (!explorer.has_corpus()) return 0;
-  const auto quote = explorer.corpus().find_quote(article_id, quote_id);
-  if (!quote) return 0;
-  const auto before = explorer.selected();
-  explorer.select(*quote);
-  PublishChanges(explorer.filter(), before);
-  return explorer.selected() == quote;
-}
-
 // Where a named widget is, in CSS pixels relative to the canvas, or null if not shown.
 EMSCRIPTEN_KEEPALIVE const char* qe_item_rect(const char* name) {
   const auto& rects = App().view.item_rects;
@@ -427,74 +306,6 @@ EMSCRIPTEN_KEEPALIVE void qe_set_theme(int dark) {
   ui::SetTheme(theme);
   RequestFrames();
 }
-
-// The facets of the accessibility mirror, once per corpus: {"speakers": [{"value", "label",
-// "detail"}], "countries": [...], "kinds": [...]}, in the order qe_a11y_view counts them.
-EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
-  const Explorer& explorer = App().explorer;
-  json facets = {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()}};
-  if (!explorer.has_corpus()) return Returned(Dump(facets));
-  const Corpus& corpus = explorer.corpus();
-  const FacetOrder& order = A11yFacetOrder();
-  for (SpeakerId s : order.speakers) {
-    const Speaker& speaker = corpus.speakers[s];
-    std::string detail(country_name(speaker.country));
-    if (speaker.country == kNoCountry) detail.clear();
-    if (!speaker.role.empty()) detail += (detail.empty() ? "" : ", ") + speaker.role;
-    facets["speakers"].push_back({{"value", speaker.id}, {"label", speaker.name}, {"detail", detail}});
-  }
-  for (std::size_t slot : order.countries) {
-    const CountryId id = SlotCountry(slot);
-    facets["countries"].push_back({{"value", id == kNoCountry ? std::string(kNoCountryValue) : std::string(country_code(id))},
-                                   {"label", std::string(country_name(id))},
-                                   {"detail", std::string(country_code(id))}});
-  }
-  static constexpr const char* kLabels[] = {"Direct", "Indirect", "Mixed"};
-  static constexpr const char* kDetails[] = {"verbatim", "reported", "reported, with verbatim words"};
-  for (std::size_t k = 0; k < kQuoteKindCount; ++k)
-    facets["kinds"].push_back({{"value", std::string(kind_name(static_cast<QuoteKind>(k)))}, {"label", kLabels[k]},
-                               {"detail", kDetails[k]}});
-  return Returned(Dump(facets));
-}
-
-// What the accessibility mirror shows: {"total", "visible", "counts": {"speakers": [...],
-// "countries": [...], "kinds": [...]} (in qe_a11y_facets' order), "quotes": the first
-// `limit` visible quotes with speaker name, role, country name, kind, text and whether
-// selected}.
-EMSCRIPTEN_KEEPALIVE const char* qe_a11y_view(int limit) {
-  const Explorer& explorer = App().explorer;
-  json view = {{"total", 0}, {"visible", 0}, {"quotes", json::array()},
-               {"counts", {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()}}}};
-  if (!explorer.has_corpus()) return Returned(Dump(view));
-  const Corpus& corpus = explorer.corpus();
-  const FilterResult& result = explorer.result();
-  const FacetOrder& order = A11yFacetOrder();
-  view["total"] = corpus.quotes.size();
-  view["visible"] = result.visible.size();
-  json& counts = view["counts"];
-  for (SpeakerId s : order.speakers) counts["speakers"].push_back(result.speaker_counts[s]);
-  for (std::size_t slot : order.countries) counts["countries"].push_back(result.country_counts[slot]);
-  for (std::size_t k = 0; k < kQuoteKindCount; ++k) counts["kinds"].push_back(result.kind_counts[k]);
-  const std::size_t shown = std::min(result.visible.size(), static_cast<std::size_t>(std::max(limit, 0)));
-  const std::vector<QuoteIndex> page(result.visible.begin(), result.visible.begin() + static_cast<std::ptrdiff_t>(shown));
-  json records = json_text::parse_value(export_quotes(corpus, page, ExportFormat::Json)).value_or(json::array());
-  if (!records.is_array()) records = json::array();
-  for (std::size_t i = 0; i < records.size() && i < page.size(); ++i) {
-    const QuoteIndex q = page[i];
-    const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
-    json& record = records[i];
-    record["role"] = speaker.role;
-    record["country_name"] = corpus.quotes.country[q] == kNoCountry ? std::string() : std::string(country_name(corpus.quotes.country[q]));
-    record["selected"] = explorer.selected() == q;
-  }
-  view["quotes"] = std::move(records);
-  return Returned(Dump(view));
-}
-
-// Frames still to draw before the explorer idles: 0 once input and changes are handled.
-EMSCRIPTEN_KEEPALIVE int qe_pending_frames() { return App().frames_to_draw; }
-
-EMSCRIPTEN_KEEPALIVE double qe_frames_drawn() { return static_cast<double>(App().frames_drawn); }
 
 }  // extern "C"
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "core/explorer.h"
 #include "core/export.h"
@@ -55,6 +56,10 @@ void RequestCopyLink();
 
 // Tells JavaScript (Module.qeEmit) about an event: "filter", "select", "review", "open-url"…
 void Emit(const char* event, const nlohmann::json& detail);
+void EmitJsonText(const char* event, const char* json_text);  // detail already as JSON text
+
+// A string handed to JavaScript; it lives until the next call.
+const char* Returned(std::string text);
 
 // "Open file…": asks the page (app.js) to show its file chooser.
 void RequestOpenFile();

@@ -1,0 +1,97 @@
+// Corpus views: quotes over time as a histogram of publication dates that filters by
+// brushing with the mouse, the same range through the API, the URL hash and the
+// screen-reader mirror's date fields. Input is real mouse drags and typing.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { itemRect, openExplorer, screenshot, settle, useSite } from './harness.mjs';
+
+// Article n (1…20) is published on 2025-03-n, with n quotes of two speakers; one more
+// article has no date.
+function corpus() {
+  const lines = [];
+  for (let n = 1; n <= 21; ++n) {
+    const text = 'Talks will go on.';
+    const quotes = Array.from({ length: n <= 20 ? n : 2 }, (_, i) => ({
+      id: `q${i}`, speaker: i % 2 ? 'b' : 'a', kind: 'direct', text: 'Talks will go on', paragraph: 0, start: 0, end: 16,
+    }));
+    lines.push(JSON.stringify({
+      format: 'quote-explorer/article@1', id: `a${n}`, title: `Article ${n}`,
+      ...(n <= 20 ? { published: `2025-03-${String(n).padStart(2, '0')}T09:00:00Z` } : {}),
+      paragraphs: [text],
+      speakers: [{ id: 'a', name: 'Anna Berg', country: 'SE' }, { id: 'b', name: 'Ben Okafor', country: 'NG' }],
+      quotes,
+    }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const site = useSite({ '/fixtures/dated.jsonl': corpus() });
+const TOTAL = 20 * 21 / 2 + 2;
+const quotesBetween = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i).reduce((a, b) => a + b, 0);
+
+async function openDated() {
+  const page = await openExplorer(site.browser, `${site.server.url}/?src=fixtures/dated.jsonl`);
+  assert.equal((await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length)), TOTAL);
+  return page;
+}
+
+describe('quotes over time', () => {
+  test('dragging across the histogram filters to the days under the brush, and Back undoes it', async () => {
+    const page = await openDated();
+    const chart = await itemRect(page, 'published-chart');
+    const xOfDay = (day) => chart.x + chart.width * ((day - 0.5) / 20);
+    await page.mouse.move(xOfDay(5), chart.y + chart.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(xOfDay(8), chart.y + chart.height / 2, { steps: 4 });
+    await settle(page);
+    await screenshot(page, 'published-brushing');
+    await page.mouse.up();
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().published), { from: '2025-03-05', to: '2025-03-08' });
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), quotesBetween(5, 8));
+    assert.equal(await page.evaluate(() => location.hash), '#from=2025-03-05&to=2025-03-08');
+    assert.match(await page.locator('#qe-status').textContent(), /published 2025-03-05 to 2025-03-08$/);
+    await screenshot(page, 'published-brushed');
+    await page.goBack();
+    await settle(page);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.getFilter().published), undefined);
+    await page.context().close();
+  });
+
+  test('setFilter takes a published range; other facets count within it; a bad day selects nothing', async () => {
+    const page = await openDated();
+    const outcome = await page.evaluate(() => {
+      const filter = window.QuoteExplorer.setFilter({ speakers: ['Anna Berg'], published: { from: '2025-03-19' } });
+      return { filter, visible: window.QuoteExplorer.visibleQuotes().length };
+    });
+    assert.deepEqual(outcome.filter, { speakers: ['a'], countries: [], kinds: [], text: '', published: { from: '2025-03-19', to: '' } });
+    assert.equal(outcome.visible, 10 + 10); // day 19: q0,2,…,18; day 20: q0,…,18
+    assert.equal(await page.evaluate(() => {
+      window.QuoteExplorer.setFilter({ published: { to: '2025-02-30' } });
+      return window.QuoteExplorer.visibleQuotes().length;
+    }), 0);
+    await assert.rejects(page.evaluate(() => window.QuoteExplorer.setFilter({ published: '2025-03-01' })), /published must be \{from, to\}/);
+    await assert.rejects(page.evaluate(() => window.QuoteExplorer.setFilter({ published: { from: 20250301 } })), /published.from must be/);
+    await page.context().close();
+  });
+
+  test('the screen-reader mirror has date fields that drive the same filter', async () => {
+    const page = await openDated();
+    assert.equal(await page.locator('#qe-a11y-published').isHidden(), false);
+    assert.equal(await page.locator('#qe-a11y-from').getAttribute('min'), '2025-03-01');
+    await page.locator('#qe-a11y-to').focus();
+    await page.keyboard.type('03022025'); // en-US date field order: month, day, year
+    await page.keyboard.press('Tab');
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().published), { from: '', to: '2025-03-02' });
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), quotesBetween(1, 2));
+    await page.context().close();
+  });
+
+  test('a corpus without dates has no histogram and no date fields', async () => {
+    const page = await openExplorer(site.browser, `${site.server.url}/`);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('published-chart')), null);
+    assert.equal(await page.locator('#qe-a11y-published').isHidden(), true);
+    await page.context().close();
+  });
+});
