@@ -10,7 +10,8 @@
 #   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
 #   ./build-wasm.sh test-wasm-sanitize   browser tests against an ASan + assertions wasm build
 #   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
-#   ./build-wasm.sh bench scale [QUOTES...]  wasm build, then bench/scale/browser_bench.mjs: load,
+#   ./build-wasm.sh bench scale [--load-only] [QUOTES...]  wasm build, then
+#                                 bench/scale/browser_bench.mjs: load (MB/s, renderer peak memory),
 #                                 facet change, keystroke and visibleQuotes() in Chromium against
 #                                 JSON.parse and plain JavaScript columns (10k and 100k quotes)
 #   ./build-wasm.sh bench startup  wasm build, then bench/startup/run.sh: Lighthouse (mobile) on
@@ -272,7 +273,7 @@ main() {
     test-sanitize) cmd_test_sanitize ;;
     test-wasm-sanitize) cmd_test_wasm_sanitize ;;
     bench) cmd_bench "$@" ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

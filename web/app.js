@@ -91,27 +91,122 @@
     if (!wasm) throw new Error('Quote Explorer is still starting; await QuoteExplorer.ready first');
   }
 
-  // Loads UTF-8 bytes; resolves with a summary, or rejects with the loader's message while
-  // the explorer keeps its previous data.
+  // [SECTION] Loading: bytes stream into the core as they arrive
+  //
+  // A download (or a file, or text) is read chunk by chunk into the wasm heap and parsed there
+  // as it arrives (core/loader.h's StreamLoader): the input is never held whole in JavaScript
+  // or in the heap. Parsing runs in slices of LOAD_SLICE_MS, each after an animation frame,
+  // so the canvas keeps drawing and the page stays responsive; #qe-load shows the bytes and
+  // quotes read so far and a Cancel button. Only a load that completes and is valid replaces
+  // what the explorer shows.
+
+  const LOAD_SLICE_MS = 16; // parsing per slice, before the page draws a frame
+  const LOAD_FEED_BYTES = 1 << 20; // the most one call into the core reads
+  let activeLoad = null; // {cancelled, reader} of the load in progress; a new load cancels it
+
   // The last input that failed to load as JSON Lines, for the banner's "Skip the invalid
-  // lines" (dropped as soon as something loads).
+  // lines": {open() -> ReadableStream, name, total} (dropped as soon as something loads).
   let failedJsonLines = null;
 
-  function loadBytes(bytes, name, { initial = false, skipInvalid = false } = {}) {
-    const pointer = wasm._malloc(Math.max(bytes.length, 1));
-    if (!pointer) {
-      return fail(`${name}: out of memory: ${bytes.length} bytes do not fit; the previous data is kept`);
-    }
-    let errors;
+  // After the next frame is drawn (or 100 ms, in a hidden tab that draws none).
+  function afterNextFrame() {
+    return new Promise((resolve) => {
+      const timeout = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(timeout);
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    });
+  }
+
+  const megabytes = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+
+  function showLoadProgress(name, received, total, quotes) {
+    $('qe-load').hidden = false;
+    $('qe-load-text').textContent = `Loading ${name}: ${total ? `${megabytes(received)} of ${megabytes(total)}` : megabytes(received)}, ${counted(quotes, 'quote')}`;
+    const progress = $('qe-load-progress');
+    if (total) progress.value = Math.min(received / total, 1);
+    else progress.removeAttribute('value'); // indeterminate
+  }
+
+  function cancelLoad() {
+    if (!activeLoad) return;
+    activeLoad.cancelled = true;
+    if (activeLoad.reader) activeLoad.reader.cancel().catch(() => {}); // ends a read that waits
+  }
+
+  // Streams `open()` (a ReadableStream of bytes) into the explorer; resolves with a summary,
+  // or rejects with the loader's located errors while the explorer keeps its previous data.
+  async function loadStream(open, name, { initial = false, skipInvalid = false, total = 0 } = {}) {
+    cancelLoad();
+    const load = { cancelled: false };
+    activeLoad = load;
+    let reader;
+    let failed = false;
+    let received = 0;
+    let sliced = false; // the load took more than one slice
     try {
-      wasm.HEAPU8.set(bytes, pointer);
-      errors = withCString(name, (namePointer) =>
-        wasm.UTF8ToString(wasm._qe_load(pointer, bytes.length, namePointer, skipInvalid ? 1 : 0)));
-    } finally {
-      wasm._free(pointer);
+      reader = (await open()).getReader();
+      load.reader = reader;
+      if (load.cancelled) throw new DOMException('cancelled', 'AbortError');
+      if (!withCString(name, (pointer) => wasm._qe_stream_begin(pointer, skipInvalid ? 1 : 0))) {
+        throw new Error('out of memory');
+      }
+      showLoadProgress(name, 0, total, 0);
+      let sliceStart = performance.now();
+      reading: for (;;) {
+        const { done, value } = await reader.read();
+        if (load.cancelled) break;
+        if (done) break;
+        for (let offset = 0; offset < value.length; offset += LOAD_FEED_BYTES) {
+          const part = value.subarray(offset, offset + LOAD_FEED_BYTES);
+          const pointer = wasm._qe_stream_buffer(part.length);
+          if (pointer) wasm.HEAPU8.set(part, pointer);
+          received += part.length;
+          if (!pointer || !wasm._qe_stream_feed(part.length)) {
+            failed = true; // the errors are final: stop downloading
+            break reading;
+          }
+          if (performance.now() - sliceStart > LOAD_SLICE_MS) {
+            showLoadProgress(name, received, total, wasm._qe_stream_quotes());
+            await afterNextFrame();
+            if (load.cancelled) break reading;
+            sliced = true;
+            sliceStart = performance.now();
+          }
+        }
+      }
+    } catch (error) {
+      if (activeLoad === load) {
+        wasm._qe_stream_cancel();
+        activeLoad = null;
+        $('qe-load').hidden = true;
+      }
+      if (reader) reader.cancel().catch(() => {});
+      if (error.name === 'AbortError') return cancelled(name);
+      return fail(`${name}: ${error.message === 'out of memory' ? 'out of memory' : `the download failed (${error.message})`}; the previous data is kept`);
     }
+    if (failed || load.cancelled) reader.cancel().catch(() => {});
+    if (sliced && !failed && !load.cancelled) {
+      // Indexing is one task (seconds at a million quotes): say so before it starts.
+      $('qe-load-text').textContent = `Loading ${name}: indexing ${counted(wasm._qe_stream_quotes(), 'quote')}…`;
+      await afterNextFrame();
+    }
+    if (load.cancelled) {
+      if (activeLoad === load) {
+        wasm._qe_stream_cancel();
+        activeLoad = null;
+        $('qe-load').hidden = true;
+      }
+      return cancelled(name);
+    }
+    activeLoad = null;
+    $('qe-load').hidden = true;
+    const errors = wasm.UTF8ToString(wasm._qe_stream_finish());
     if (errors) {
-      failedJsonLines = skipInvalid ? null : { bytes, name };
+      failedJsonLines = skipInvalid ? null : { open, name, total };
       return fail(errors.trim());
     }
     failedJsonLines = null;
@@ -121,7 +216,20 @@
     if (!initial) publishFilter(callJson(wasm._qe_get_filter), { replace: true });
     emit('load', summary);
     emit('select', callJson(wasm._qe_selected)); // a new corpus selects its first quote
-    return Promise.resolve(summary);
+    return summary;
+  }
+
+  // A cancelled load: nothing changed, so no error is shown; the promise says so.
+  function cancelled(name) {
+    const error = new Error(`${name}: loading cancelled; the previous data is kept`);
+    error.name = 'AbortError';
+    return Promise.reject(error);
+  }
+
+  const bytesStream = (bytes) => new Blob([bytes]).stream();
+
+  function loadBytes(bytes, name, options = {}) {
+    return loadStream(() => bytesStream(bytes), name, { ...options, total: bytes.length });
   }
 
   function fail(message) {
@@ -130,7 +238,7 @@
     return Promise.reject(new Error(message));
   }
 
-  // [SECTION] Fetching with progress
+  // [SECTION] Fetching
 
   function resolveSource(url) {
     let resolved;
@@ -145,7 +253,8 @@
     return resolved;
   }
 
-  async function fetchBytes(url, label) {
+  // The response's body as a stream, and its size when the server says (0 when unknown).
+  async function fetchBody(url, label) {
     let response;
     try {
       response = await fetch(url, { credentials: 'same-origin' });
@@ -153,25 +262,10 @@
       throw new Error(`${label}: could not be fetched (offline, or the server does not allow CORS): ${error.message}`);
     }
     if (!response.ok) throw new Error(`${label}: the server answered HTTP ${response.status} ${response.statusText}`);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!response.body || !response.body.getReader) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks = [];
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      if (total) showLoading(`Loading ${label}…`, received / total);
-    }
-    const bytes = new Uint8Array(received);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
+    // With Content-Encoding (gzip), Content-Length counts the compressed bytes.
+    const encoding = response.headers.get('Content-Encoding');
+    const total = encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
+    return { body: response.body || bytesStream(new Uint8Array(await response.arrayBuffer())), total };
   }
 
   // options: {skipInvalid: true} loads a JSON Lines corpus past its bad lines; the summary's
@@ -179,16 +273,23 @@
   async function loadUrl(url, options = {}) {
     requireStarted();
     if (options === null || typeof options !== 'object') throw new TypeError('loadUrl: options must be an object');
-    let bytes;
     const label = String(url);
+    let source;
+    let fetched;
     try {
-      bytes = await fetchBytes(resolveSource(url), label);
+      source = resolveSource(url);
+      fetched = await fetchBody(source, label);
     } catch (error) {
       return fail(error.message);
-    } finally {
-      if (wasm.started) $('qe-loading').hidden = true;
     }
-    return loadBytes(bytes, label, { initial: options.initial === true, skipInvalid: options.skipInvalid === true });
+    let first = fetched.body;
+    const open = async () => {
+      const body = first;
+      first = null;
+      return body || (await fetchBody(source, label)).body; // a retry (skipping bad lines) downloads again
+    };
+    return loadStream(open, label, { initial: options.initial === true, skipInvalid: options.skipInvalid === true,
+      total: fetched.total });
   }
 
   async function load(jsonTextOrObject, name = 'loaded JSON') {
@@ -200,7 +301,8 @@
       text = undefined; // a cycle or a BigInt
     }
     if (text === undefined) return fail(`${name}: expected JSON text or a JSON-serialisable object`);
-    return loadBytes(new TextEncoder().encode(text), String(name));
+    const blob = new Blob([text]); // UTF-8, held by the browser rather than as one more JS string
+    return loadStream(() => blob.stream(), String(name), { total: blob.size });
   }
 
   // [SECTION] Extraction: article text or an HTML page -> article JSON -> the normal load
@@ -298,10 +400,10 @@
     const name = file.name;
     const html = /\.html?$/i.test(name) || (!/\.[a-z0-9]+$/i.test(name) && file.type === 'text/html');
     const text = /\.te?xt$/i.test(name) || (!/\.[a-z0-9]+$/i.test(name) && file.type === 'text/plain');
-    return file.arrayBuffer().then((buffer) => {
-      const bytes = new Uint8Array(buffer);
-      return html || text ? extract(bytes, { name, html }) : loadBytes(bytes, name);
-    }).catch(() => {
+    const opened = html || text
+      ? file.arrayBuffer().then((buffer) => extract(new Uint8Array(buffer), { name, html }))
+      : loadStream(() => file.stream(), name, { total: file.size });
+    return opened.catch(() => {
       // fail() has shown the error in the explorer and emitted "error"
     });
   }
@@ -759,7 +861,8 @@
     else if (event === 'extract-text') extract(detail.text, { name: 'pasted text' }).catch(() => {});
     else if (event === 'copy-link') copyLink();
     else if (event === 'retry-skip-invalid' && failedJsonLines) {
-      loadBytes(failedJsonLines.bytes, failedJsonLines.name, { skipInvalid: true }).catch(() => {});
+      const { open, name, total } = failedJsonLines;
+      loadStream(open, name, { skipInvalid: true, total }).catch(() => {});
     }
     else if (event === 'open-url') openSourceLink(detail.url);
     else if (event === 'select') {
@@ -874,6 +977,7 @@
     installFileInput();
     installTextInput();
     installA11yControls();
+    $('qe-load-cancel').addEventListener('click', cancelLoad);
     if (darkScheme && !requestedTheme) {
       darkScheme.addEventListener('change', () => {
         document.documentElement.dataset.theme = currentTheme();

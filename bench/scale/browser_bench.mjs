@@ -1,46 +1,20 @@
 // The explorer at corpus scale, measured in Debian's Chromium through the public API, beside
 // baselines measured in the same page on the same data: JSON.parse of the same lines, and a
 // plain JavaScript loop over integer-coded columns (the filter and every facet's counts)
-// and over lower-cased texts (String.includes). Prints medians, p95s and ratios; asserts
-// nothing. The corpus is generated here, at run time (never committed).
+// and over lower-cased texts (String.includes). Loads are also timed in a fresh browser each,
+// as JSON Lines and as one corpus@1 document, with the renderer's peak resident memory
+// (VmHWM) against the file's size. Prints medians, p95s and ratios; asserts nothing. The
+// corpus is generated here, at run time (never committed).
 //
 //   node bench/scale/browser_bench.mjs [QUOTES...]     (default 10000 100000; needs ./build-wasm.sh web)
+//   node bench/scale/browser_bench.mjs --load-only [QUOTES...]   only the loads and their memory
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { launchBrowser, startServer } = await import(`${ROOT}tests/e2e/harness.mjs`);
 
-const COUNTRIES = ['RU', 'UA', 'US', 'GB', 'FR', 'DE', 'PL', 'CN', 'IN', 'BR', 'TR', 'IL', 'IR', 'SA', 'JP', 'KR', 'IT',
-  'ES', 'NL', 'BE', 'SE', 'FI', 'NO', 'DK', 'CZ', 'HU', 'RO', 'BG', 'GR', 'EG', 'ZA', 'NG', 'KE', 'MX', 'CA', 'AU',
-  'AR', 'CL', 'VN', 'PT'];
-const WORDS = ['security', 'guarantees', 'troops', 'ceasefire', 'talks', 'sanctions', 'energy', 'border', 'peace', 'aid',
-  'elections', 'economy', 'threat', 'alliance', 'Kyiv', 'Moscow', 'Brussels', 'unacceptable', 'support', 'negotiations'];
-const SPEAKERS = 2000;
-const QUOTES_PER_ARTICLE = 10;
-const TYPED = 'ceasefire talks';
-
-// A deterministic corpus: Zipf-like speakers, each speaking for one country.
-function corpus(quotes) {
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const lines = [];
-  for (let a = 0; a < quotes / QUOTES_PER_ARTICLE; ++a) {
-    let paragraph = '';
-    const speakers = new Map();
-    const items = [];
-    for (let q = 0; q < QUOTES_PER_ARTICLE; ++q) {
-      const s = Math.floor(random() ** 3 * SPEAKERS);
-      const text = Array.from({ length: 8 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-      const start = paragraph.length;
-      paragraph += `${text}. `;
-      items.push({ id: `q${q}`, speaker: `s${s}`, kind: ['direct', 'indirect', 'mixed'][q % 3], text, paragraph: 0, start, end: start + text.length });
-      speakers.set(`s${s}`, { id: `s${s}`, name: `Speaker ${s}`, country: COUNTRIES[s % COUNTRIES.length] });
-    }
-    lines.push(JSON.stringify({ format: 'quote-explorer/article@1', id: `a${a}`, title: `Article ${a}`,
-      paragraphs: [paragraph], speakers: [...speakers.values()], quotes: items }));
-  }
-  return `${lines.join('\n')}\n`;
-}
+import { COUNTRIES, corpus, TYPED } from './corpus.mjs';
 
 // Runs in the page: the explorer and the baselines on the same bytes.
 async function measure(url, TYPED) {
@@ -167,28 +141,85 @@ async function measure(url, TYPED) {
   return out;
 }
 
+// Chromium's renderer processes started by this node process, and their peak resident set.
+function rendererPeakBytes() {
+  const parent = new Map();
+  const args = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      args.set(Number(name), readFileSync(`/proc/${name}/cmdline`, 'utf8'));
+    } catch {}
+  }
+  const ours = (pid) => {
+    for (let p = pid; p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let peak = 0;
+  for (const [pid, cmdline] of args) {
+    if (!cmdline.includes('--type=renderer') || !ours(pid)) continue;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) * 1024);
+  }
+  return peak;
+}
+
+// One load in a fresh browser: wall time through loadUrl, and the renderer's peak memory.
+async function timedLoad(server, path) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => window.QuoteExplorer.ready);
+    const before = rendererPeakBytes();
+    const r = await page.evaluate(async (url) => {
+      const t = performance.now();
+      const summary = await window.QuoteExplorer.loadUrl(url);
+      return { ms: performance.now() - t, quotes: summary.quotes };
+    }, path);
+    return { ...r, peak: rendererPeakBytes(), before };
+  } finally {
+    await browser.close();
+  }
+}
+
+const loadOnly = process.argv.includes('--load-only');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const files = {};
-for (const quotes of sizes.length ? sizes : [10000, 100000]) files[`/bench/corpus-${quotes}.jsonl`] = corpus(quotes);
+const documents = {};
+for (const quotes of sizes.length ? sizes : [10000, 100000]) {
+  files[`/bench/corpus-${quotes}.jsonl`] = corpus(quotes);
+  documents[`/bench/corpus-${quotes}.jsonl`] = `/bench/corpus-${quotes}.json`;
+  files[`/bench/corpus-${quotes}.json`] = corpus(quotes, { document: true });
+}
 const server = await startServer(files);
-const browser = await launchBrowser();
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+const mbOf = (path) => Buffer.byteLength(files[path]) / 1e6;
 try {
-  for (const path of Object.keys(files)) {
+  for (const path of Object.keys(documents)) {
+    const lines = await timedLoad(server, path);
+    const document = await timedLoad(server, documents[path]);
+    const mb = mbOf(path);
+    console.log(`\n${lines.quotes.toLocaleString('en-US')} quotes, ${mb.toFixed(1)} MB of JSON Lines, ${mbOf(documents[path]).toFixed(1)} MB as one corpus@1 document (Chromium, wasm, a fresh browser each)`);
+    for (const [name, r, size] of [['JSON Lines', lines, mb], ['corpus@1 document', document, mbOf(documents[path])]]) {
+      console.log(`  load ${name.padEnd(18)} ${(size / (r.ms / 1000)).toFixed(1)} MB/s (${fmt(r.ms)})   renderer peak ${(r.peak / 1e6).toFixed(0)} MB = ${(r.peak / 1e6 / size).toFixed(2)}x the file (${(r.before / 1e6).toFixed(0)} MB before the load)`);
+    }
+    if (loadOnly) continue;
+    const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/`);
     await page.evaluate(() => window.QuoteExplorer.ready);
     await page.evaluate(`window.COUNTRY_LIST = ${JSON.stringify(COUNTRIES)}`);
     const r = await page.evaluate(`(${measure.toString().replace(/COUNTRY_LIST/g, 'window.COUNTRY_LIST')})(${JSON.stringify(path)}, ${JSON.stringify(TYPED)})`);
-    console.log(`\n${r.quotes.toLocaleString('en-US')} quotes, ${r.mb.toFixed(1)} MB of JSON Lines (Chromium, wasm)`);
-    console.log(`  load                  ${(r.mb / (r.loadMs / 1000)).toFixed(1)} MB/s   baseline JSON.parse of the lines ${(r.mb / (r.parseMs / 1000)).toFixed(1)} MB/s   ratio ${(r.parseMs / r.loadMs).toFixed(2)}x`);
+    console.log(`  load (same page as the baselines) ${(r.mb / (r.loadMs / 1000)).toFixed(1)} MB/s   baseline JSON.parse of the lines ${(r.mb / (r.parseMs / 1000)).toFixed(1)} MB/s   ratio ${(r.parseMs / r.loadMs).toFixed(2)}x`);
     console.log(`  facet change p95      ${fmt(r.facetP95)}   baseline JS columns ${fmt(r.jsFacetP95)}   speed-up ${(r.jsFacetP95 / r.facetP95).toFixed(1)}x`);
     console.log(`  then, when idle: screen-reader mirror p95 ${fmt(r.mirrorP95)}, URL hash p95 ${fmt(r.hashP95)}`);
     console.log(`  keystroke p50 / p95   ${fmt(r.keyP50)} / ${fmt(r.keyP95)}   baseline String.includes + columns p95 ${fmt(r.jsKeyP95)}   speed-up ${(r.jsKeyP95 / r.keyP95).toFixed(1)}x`);
     console.log(`  visibleQuotes()       ${fmt(r.visibleMs)} median of 5 (first call ${fmt(r.visibleFirstMs)}) for ${r.visible.toLocaleString('en-US')} records`);
-    await page.close();
+    await browser.close();
   }
 } finally {
-  await browser.close();
   await server.close();
 }

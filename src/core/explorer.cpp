@@ -5,7 +5,10 @@
 namespace qe {
 
 std::vector<LoadError> Explorer::load(std::string_view text, std::string_view file_name, const LoadLimits& limits) {
-  LoadResult loaded = load_corpus(text, file_name, limits);
+  return load(load_corpus(text, file_name, limits), file_name);
+}
+
+std::vector<LoadError> Explorer::load(LoadResult loaded, std::string_view file_name) {
   if (!loaded.ok()) return std::move(loaded.errors);
   adopt(std::move(loaded));
   file_name_ = std::string(file_name);

@@ -21,6 +21,8 @@ class Explorer {
   // Replaces the corpus when `text` is valid (and resets filter and selection), otherwise
   // changes nothing and returns the errors.
   std::vector<LoadError> load(std::string_view text, std::string_view file_name, const LoadLimits& limits = {});
+  // The same for a corpus already loaded (StreamLoader::finish): adopted when it is ok.
+  std::vector<LoadError> load(LoadResult loaded, std::string_view file_name);
 
   // Like load(), but keeps the filter and the order, and selects `quote_id` of `article_id`
   // when it is visible: the review workflow shows every edit this way.

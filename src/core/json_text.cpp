@@ -1,7 +1,7 @@
 #include "core/json_text.h"
 
+#include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <unordered_set>
 
 #include "core/utf8.h"
@@ -11,7 +11,7 @@ namespace {
 
 using json = nlohmann::json;
 
-std::optional<Problem> check_encoding(std::string_view text) {
+std::optional<Problem> encoding_problem(std::string_view text) {
   const std::size_t nul = text.find('\0');
   const std::size_t bad = utf8::find_invalid(text.substr(0, nul));
   if (bad == std::string_view::npos && nul != std::string_view::npos)
@@ -60,7 +60,7 @@ TextShape scan_shape(std::string_view text, const LoadLimits& limits) {
 }
 
 // Absurd input (deep nesting, giant strings), found before the parser allocates for it.
-std::optional<Problem> check_structure(std::string_view text, const LoadLimits& limits) {
+std::optional<Problem> structure_problem(std::string_view text, const LoadLimits& limits) {
   const TextShape shape = scan_shape(text, limits);
   if (shape.too_deep_at < shape.long_string_at)
     return Problem{shape.too_deep_at, "nesting deeper than " + std::to_string(limits.max_nesting_depth) +
@@ -88,60 +88,108 @@ std::string size_text(std::uint64_t bytes) {
   return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB";
 }
 
-// JSON allows duplicate keys but nlohmann keeps only the last, which would silently drop
-// data a person typed; this tracks the path while parsing and reports the second key.
-class DuplicateKeyCheck {
+// Builds the value from nlohmann's SAX events (as its own DOM parser does) and reports
+// duplicate keys: JSON allows them but nlohmann keeps only the last, which would silently
+// drop data a person typed. Errors come as events too, so parsing never throws (the core is
+// built without exception handling in the browser; only bad_alloc can still unwind).
+class DomBuilder {
  public:
-  explicit DuplicateKeyCheck(std::vector<DuplicateKey>& found) : found_(found) {}
+  // `check_only`: build nothing, only find the first syntax error (json::accept, without
+  // instantiating nlohmann's parser once more for its acceptor: one parser in the wasm).
+  DomBuilder(json& root, Parsed& parsed, bool check_only = false)
+      : root_(root), parsed_(parsed), check_only_(check_only) {}
 
-  bool operator()(int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        frames_.push_back(Frame{event == json::parse_event_t::object_start, 0, {}, {}});
-        break;
-      case json::parse_event_t::key: {
-        Frame& frame = frames_.back();
-        frame.key = parsed.get<std::string>();
-        if (!frame.keys.insert(frame.key).second) found_.push_back(DuplicateKey{path(), frame.key});
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        next_element();
-        break;
-      case json::parse_event_t::value:
-        next_element();
-        break;
-    }
+  bool null() { return value(nullptr); }
+  bool boolean(bool v) { return value(v); }
+  bool number_integer(json::number_integer_t v) { return value(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return value(v); }
+  bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
+  bool string(json::string_t& v) { return value(std::move(v)); }
+  bool binary(json::binary_t&) { return true; }  // never in JSON text
+  bool start_object(std::size_t) {
+    if (!check_only_) stack_.push_back(place(json(json::value_t::object)));
     return true;
   }
+  bool key(json::string_t& key) {
+    if (check_only_) return true;
+    auto& object = stack_.back()->get_ref<json::object_t&>();
+    auto [it, added] = object.emplace(std::move(key), nullptr);
+    if (!added) {
+      parsed_.duplicate_keys.push_back(DuplicateKey{path() + "/" + escaped(it->first), it->first});
+      it->second = nullptr;  // nlohmann keeps the last; the loader refuses the document anyway
+    }
+    member_ = &it->second;
+    return true;
+  }
+  bool end_object() {
+    if (!check_only_) stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    if (!check_only_) stack_.push_back(place(json(json::value_t::array)));
+    return true;
+  }
+  bool end_array() {
+    if (!check_only_) stack_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    error_position_ = position;
+    error_id_ = error.id;
+    error_message_ = error.what();
+    return false;
+  }
+
+  std::size_t error_position_ = 0;
+  int error_id_ = 0;
+  std::string error_message_;
 
  private:
-  struct Frame {
-    bool is_object;
-    std::size_t index;
-    std::string key;
-    std::unordered_set<std::string> keys;
-  };
-  void next_element() {
-    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
+  template <typename V>
+  bool value(V&& v) {
+    if (!check_only_) place(json(std::forward<V>(v)));
+    return true;
   }
+  json* place(json&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    json& parent = *stack_.back();
+    if (parent.is_array()) {
+      auto& array = parent.get_ref<json::array_t&>();
+      array.push_back(std::move(v));
+      return &array.back();
+    }
+    *member_ = std::move(v);
+    return member_;
+  }
+  static std::string escaped(const std::string& key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+  }
+  // The JSON Pointer of the object being read (only on a duplicate: a walk of the stack).
   std::string path() const {
     std::string pointer;
-    for (const Frame& frame : frames_) {
-      pointer += '/';
-      if (!frame.is_object) {
-        pointer += std::to_string(frame.index);
+    for (std::size_t level = 0; level + 1 < stack_.size(); ++level) {
+      const json& container = *stack_[level];
+      const json* child = stack_[level + 1];
+      if (container.is_array()) {
+        pointer += "/" + std::to_string(container.size() - 1);
         continue;
       }
-      for (char c : frame.key) pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+      for (const auto& [name, member] : container.get_ref<const json::object_t&>())
+        if (&member == child) pointer += "/" + escaped(name);
     }
     return pointer;
   }
-  std::vector<DuplicateKey>& found_;
-  std::vector<Frame> frames_;
+
+  json& root_;
+  Parsed& parsed_;
+  bool check_only_;
+  std::vector<json*> stack_;
+  json* member_ = nullptr;
 };
 
 // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column
@@ -162,19 +210,29 @@ std::string syntax_message(std::string message) {
 }  // namespace
 
 Position position_of(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  const std::string_view before = text.substr(0, offset);
-  Position at;
-  at.line += static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-  const std::size_t line_start = before.rfind('\n');
-  const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
-  at.column += utf8::count_code_points(before.substr(from));
+  return advance(Position{}, text.substr(0, std::min(offset, text.size())));
+}
+
+Position advance(Position at, std::string_view text) {
+  const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (lines == 0) {
+    at.column += utf8::count_code_points(text);
+    return at;
+  }
+  at.line += lines;
+  at.column = 1 + utf8::count_code_points(text.substr(text.rfind('\n') + 1));
   return at;
 }
 
+std::optional<Problem> check_encoding(std::string_view text) { return encoding_problem(text); }
+
+std::optional<Problem> check_structure(std::string_view text, const LoadLimits& limits) {
+  return structure_problem(text, limits);
+}
+
 std::optional<Problem> check_raw_text(std::string_view text, const LoadLimits& limits) {
-  if (auto problem = check_encoding(text)) return problem;
-  return check_structure(text, limits);
+  if (auto problem = encoding_problem(text)) return problem;
+  return structure_problem(text, limits);
 }
 
 Parsed parse(std::string_view text, const LoadLimits& limits) {
@@ -185,27 +243,41 @@ Parsed parse(std::string_view text, const LoadLimits& limits) {
                                     "(a large corpus reads best as JSON Lines, one article per line)"};
     return parsed;
   }
-  try {
-    DuplicateKeyCheck check(parsed.duplicate_keys);
-    parsed.value = json::parse(text.begin(), text.end(), std::ref(check));
-  } catch (const json::parse_error& e) {
-    parsed.problem = Problem{e.byte == 0 ? 0 : e.byte - 1, "invalid JSON: " + syntax_message(e.what())};
-  } catch (const json::out_of_range& e) {
-    // "number overflow parsing '1e400'": no position from nlohmann, so find the literal.
-    const std::string message = e.what();
+  json value;
+  DomBuilder builder(value, parsed);
+  if (json::sax_parse(text.begin(), text.end(), &builder)) {
+    parsed.value = std::move(value);
+  } else if (builder.error_id_ == 406) {
+    // "number overflow parsing '1e400'": find the literal, for its position.
+    const std::string& message = builder.error_message_;
     const std::size_t quote = message.find('\'');
     const std::string literal = quote == std::string::npos ? "" : message.substr(quote + 1, message.rfind('\'') - quote - 1);
     const std::size_t found = literal.empty() ? std::string_view::npos : text.find(literal);
     parsed.problem = Problem{found == std::string_view::npos ? 0 : found,
                              "invalid JSON: the number " + literal + " is out of range; expected a number that "
                              "fits in a 64-bit float"};
+  } else {
+    const std::size_t byte = builder.error_position_;
+    parsed.problem = Problem{byte == 0 ? 0 : byte - 1, "invalid JSON: " + syntax_message(builder.error_message_)};
   }
   return parsed;
 }
 
 bool is_complete_object(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && text[first] == '{' && json::accept(text.begin(), text.end());
+  if (first == std::string_view::npos || text[first] != '{') return false;
+  json unused;
+  Parsed parsed;
+  DomBuilder check(unused, parsed, /*check_only=*/true);
+  return json::sax_parse(text.begin(), text.end(), &check);
+}
+
+std::optional<nlohmann::json> parse_value(std::string_view text) {
+  json value;
+  Parsed parsed;
+  DomBuilder builder(value, parsed);
+  if (!json::sax_parse(text.begin(), text.end(), &builder)) return std::nullopt;
+  return value;
 }
 
 // JSON Lines when the first non-blank line is a complete JSON object on its own and more

@@ -25,6 +25,10 @@ struct Position {
 // 1-based line and code-point column of a byte offset.
 Position position_of(std::string_view text, std::size_t offset);
 
+// The position just after `text`, when `text` starts at `at`: position_of for text that
+// arrives in pieces (StreamLoader), one piece at a time.
+Position advance(Position at, std::string_view text);
+
 // Something wrong at a byte offset of the text.
 struct Problem {
   std::size_t offset = 0;
@@ -34,6 +38,9 @@ struct Problem {
 // What must never reach the parser: NUL bytes (nlohmann reads one as the end of input),
 // invalid UTF-8, nesting or strings beyond the limits. The first one, or nothing.
 std::optional<Problem> check_raw_text(std::string_view text, const LoadLimits& limits);
+// Its two halves: NUL bytes and invalid UTF-8; nesting and string length.
+std::optional<Problem> check_encoding(std::string_view text);
+std::optional<Problem> check_structure(std::string_view text, const LoadLimits& limits);
 
 struct DuplicateKey {
   std::string pointer;  // JSON Pointer of the second occurrence
@@ -49,6 +56,10 @@ struct Parsed {
 // Parses one JSON document, first refusing it when its parse could need more than
 // limits.max_parse_bytes (see docs/reliability.md for why that is checked up front).
 Parsed parse(std::string_view text, const LoadLimits& limits);
+
+// Any JSON value (duplicate keys read as null), or nothing when `text` is not JSON: for JSON
+// the program itself wrote. Every JSON parse goes through one nlohmann parser instance.
+std::optional<nlohmann::json> parse_value(std::string_view text);
 
 // A complete JSON object on its own, checked without building it (the text may be huge).
 bool is_complete_object(std::string_view text);

@@ -30,6 +30,10 @@ class ErrorSink {
   void at_offset(std::string_view whole, std::size_t base, const json_text::Problem& problem) {
     at_position(json_text::position_of(whole, base + problem.offset), problem.message);
   }
+  // A problem at a byte offset of `text`, where `text` starts at position `start`.
+  void at_offset(json_text::Position start, std::string_view text, const json_text::Problem& problem) {
+    at_position(json_text::advance(start, text.substr(0, std::min(problem.offset, text.size()))), problem.message);
+  }
   const std::string& file() const { return file_; }
   bool any() const { return !errors_.empty(); }
   bool full() const { return errors_.size() >= limits_.max_errors; }
@@ -95,14 +99,33 @@ std::string join_ids(const std::vector<std::string>& ids) {
 
 // Parses `text` (at `base` within `whole`), reporting syntax errors at their line and column
 // and duplicate keys at their JSON Pointer; returns the value only when both are absent.
-std::optional<json> parse_json(std::string_view text, std::size_t base, std::string_view whole,
-                               const LoadLimits& limits, ErrorSink& errors) {
+// Where a piece of text sits in the input: at `base` within `whole`, or (streaming, when the
+// whole is gone) at a known position.
+struct Origin {
+  std::string_view whole;
+  std::size_t base = 0;
+  std::optional<json_text::Position> start;
+};
+
+// `pointer_prefix`: the JSON Pointer of the text's value within the document (a streamed
+// article: "/articles/3").
+std::optional<json> parse_json(std::string_view text, const Origin& origin, const LoadLimits& limits,
+                               ErrorSink& errors, const std::string& pointer_prefix = "") {
   json_text::Parsed parsed = json_text::parse(text, limits);
   for (const json_text::DuplicateKey& duplicate : parsed.duplicate_keys)
-    errors.at_pointer(duplicate.pointer, "duplicate key " + shown(duplicate.key) + "; expected each key once per object");
-  if (parsed.problem) errors.at_offset(whole, base, *parsed.problem);
+    errors.at_pointer(pointer_prefix + duplicate.pointer,
+                      "duplicate key " + shown(duplicate.key) + "; expected each key once per object");
+  if (parsed.problem) {
+    if (origin.start) errors.at_offset(*origin.start, text, *parsed.problem);
+    else errors.at_offset(origin.whole, origin.base, *parsed.problem);
+  }
   if (!parsed.duplicate_keys.empty()) return std::nullopt;
   return std::move(parsed.value);
+}
+
+std::optional<json> parse_json(std::string_view text, std::size_t base, std::string_view whole,
+                               const LoadLimits& limits, ErrorSink& errors) {
+  return parse_json(text, Origin{whole, base, std::nullopt}, limits, errors);
 }
 
 // [SECTION] Typed field access with JSON Pointers
@@ -227,6 +250,8 @@ class CorpusBuilder {
   // so the line is left out as if it were never read. Returns whether it was added.
   bool add_article_or_undo(const json& value, ErrorSink& errors);
   std::shared_ptr<const Corpus> finish();
+  std::size_t quote_count() const { return corpus_->quotes.size(); }
+  std::size_t article_count() const { return corpus_->articles.size(); }
 
  private:
   void read_source(ObjectReader& reader, Article& article);
@@ -570,14 +595,28 @@ void read_document(const json& document, CorpusBuilder& builder, ErrorSink& erro
 
 // One line under LoadLimits::skip_invalid: checked against its own error sink, so that an
 // invalid line is left out (and listed in `skipped`) while the others load.
-void read_line_or_skip(std::string_view line, std::size_t begin, std::size_t line_number, std::string_view text,
+void read_line_or_skip(std::string_view line, const Origin& origin, std::size_t line_number,
                        const LoadLimits& limits, CorpusBuilder& builder, const ErrorSink& errors,
                        std::vector<SkippedLine>& skipped) {
   ErrorSink line_errors(errors.file(), limits);
   line_errors.set_line(line_number);
-  if (auto article = parse_json(line, begin, text, limits, line_errors)) builder.add_article_or_undo(*article, line_errors);
+  if (auto article = parse_json(line, origin, limits, line_errors)) builder.add_article_or_undo(*article, line_errors);
   if (line_errors.any()) skipped.push_back({line_number, line_errors.take()});
 }
+
+// One non-blank JSON Lines line (its '\r' removed), read as read_json_lines reads it.
+void read_line(std::string_view line, const Origin& origin, std::size_t line_number, const LoadLimits& limits,
+               CorpusBuilder& builder, ErrorSink& errors, std::vector<SkippedLine>* skipped) {
+  if (skipped) {
+    read_line_or_skip(line, origin, line_number, limits, builder, errors, *skipped);
+    return;
+  }
+  errors.set_line(line_number);
+  if (auto article = parse_json(line, origin, limits, errors)) builder.add_article(*article, "", /*format_required=*/false);
+  errors.set_line(0);
+}
+
+bool is_blank_line(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 // `skipped`: null to reject the whole input on any error, else where skipped lines go.
 void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuilder& builder, ErrorSink& errors,
@@ -588,19 +627,31 @@ void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuil
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) {
-      // a blank line
-    } else if (skipped) {
-      read_line_or_skip(line, begin, line_number, text, limits, builder, errors, *skipped);
-    } else {
-      errors.set_line(line_number);
-      if (auto article = parse_json(line, begin, text, limits, errors))
-        builder.add_article(*article, "", /*format_required=*/false);
-      errors.set_line(0);
-    }
+    if (!is_blank_line(line)) read_line(line, Origin{text, begin, std::nullopt}, line_number, limits, builder, errors, skipped);
     begin = end + 1;
   }
 }
+
+// What every load ends with: the corpus, or why there is none.
+void finish_load(CorpusBuilder& builder, ErrorSink& errors, std::string_view file_name, LoadResult& result) {
+  result.corpus = builder.finish();
+  if (!result.corpus && !errors.any() && !result.skipped.empty()) {
+    // Every line was skipped: an error, and the skipped lines' errors say why.
+    for (const SkippedLine& line : result.skipped)
+      result.errors.insert(result.errors.end(), line.errors.begin(), line.errors.end());
+    result.errors.push_back(LoadError{std::string(file_name), result.skipped.front().line, 0, "",
+                                      "no valid line: all " + std::to_string(result.skipped.size()) +
+                                          " article lines are invalid; expected at least one valid article"});
+    return;
+  }
+  if (!result.corpus && !errors.any())
+    errors.at_position({1, 1}, "the input holds no article; expected at least one");
+  result.errors = errors.take();
+  if (!result.errors.empty()) result.corpus.reset();
+}
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kEmptyMessage = "the input is empty; expected an article or corpus JSON object";
 
 }  // namespace
 
@@ -627,13 +678,12 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
     result.errors = errors.take();
     return result;
   }
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
   const std::size_t skip = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   const std::string_view body = text.substr(skip);
   CorpusBuilder builder(errors, limits);
 
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    errors.at_position({1, 1}, "the input is empty; expected an article or corpus JSON object");
+    errors.at_position({1, 1}, std::string(kEmptyMessage));
   } else if (auto problem = json_text::check_raw_text(body, limits)) {
     errors.at_offset(body, 0, *problem);
   } else {
@@ -644,21 +694,559 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
       read_document(*document, builder, errors);
     }
   }
-  result.corpus = builder.finish();
-  if (!result.corpus && !errors.any() && !result.skipped.empty()) {
-    // Every line was skipped: an error, and the skipped lines' errors say why.
-    for (const SkippedLine& line : result.skipped)
-      result.errors.insert(result.errors.end(), line.errors.begin(), line.errors.end());
-    result.errors.push_back(LoadError{std::string(file_name), result.skipped.front().line, 0, "",
-                                      "no valid line: all " + std::to_string(result.skipped.size()) +
-                                          " article lines are invalid; expected at least one valid article"});
-    return result;
-  }
-  if (!result.corpus && !errors.any())
-    errors.at_position({1, 1}, "the input holds no article; expected at least one");
-  result.errors = errors.take();
-  if (!result.errors.empty()) result.corpus.reset();
+  finish_load(builder, errors, file_name, result);
   return result;
 }
+
+// [SECTION] StreamLoader
+//
+// The body (the bytes after a byte order mark) passes once through feed(), in order:
+//   1. its encoding is checked (a sequence cut by a chunk boundary waits for the next chunk);
+//   2. leading blank lines are kept in `doc_`; then, when the first value is an object, a
+//      structural scanner (strings, escapes, depth) follows it. If it closes on the first
+//      line and more text follows on later lines, the input is JSON Lines: `doc_` becomes the
+//      first line(s) and every later line is read as it completes (read_line, as
+//      load_corpus reads it). Otherwise it is a document.
+//   3. A document whose top-level "articles" is an array, unless a "format" other than the
+//      corpus format came before it, streams: each object of "articles" is parsed and added
+//      as soon as its closing brace arrives, and `doc_` keeps only the rest (the skeleton,
+//      each streamed article replaced by {}), which finish() parses to check what lies
+//      around the articles. If the skeleton's "format" is not the corpus format after all,
+//      the streamed articles are dropped and the skeleton is read as the document it is (an
+//      article ignores an "articles" member). Any other document (one article) is kept whole
+//      and read by load_corpus at finish(), as before.
+// Errors: a raw problem (encoding, nesting, a string too long, the size) is the only error
+// reported, as in load_corpus; in a document, syntax errors and duplicate keys replace
+// validation errors (load_corpus never validates a document that does not parse).
+struct StreamLoader::Impl {
+  using Position = json_text::Position;
+  enum class Mode { Bom, Blank, FirstObject, AfterFirst, Lines, Document };
+
+  Impl(std::string_view file_name, const LoadLimits& load_limits)
+      : file(file_name), limits(load_limits), errors(file, limits), parse_errors(file, limits),
+        builder(errors, limits) {}
+
+  std::string file;
+  LoadLimits limits;
+  ErrorSink errors;        // validation, and JSON Lines' syntax errors
+  ErrorSink parse_errors;  // a streamed document's syntax errors and duplicate keys
+  std::optional<LoadError> raw_problem;
+  CorpusBuilder builder;
+  std::vector<SkippedLine> skipped;
+  Mode mode = Mode::Bom;
+  bool stopped = false;  // failed: later bytes are ignored
+  bool finished = false;
+  std::uint64_t fed = 0;
+  std::string bom;  // the first bytes while they may be a byte order mark
+
+  // The body so far: offsets and the position at the start of the chunk being read.
+  std::uint64_t chunk_offset = 0;
+  Position chunk_position;
+  std::string utf8_carry;  // a sequence cut by the end of the last chunk
+  // Positions inside the current chunk, asked for in increasing order.
+  std::size_t cursor = 0;
+  Position cursor_position;
+
+  // Documents (and the first line): the text kept, or the skeleton of a streamed corpus.
+  std::string doc_;
+  struct Segment {
+    std::size_t skeleton_offset;
+    Position position;  // where that byte of the skeleton was in the input
+  };
+  std::vector<Segment> segments;  // only while streaming: where skeleton text came from
+  bool streaming = false;         // inside the streamed "articles" array
+  bool streamed = false;          // articles were streamed (doc_ is a skeleton)
+  std::vector<std::size_t> streamed_indexes;
+  std::size_t element = 0;        // index of the current element of "articles"
+
+  // The scanner.
+  std::size_t depth = 0;
+  bool in_string = false, escaped = false, first_line = true;
+  std::uint64_t string_start = 0;
+  bool capture_ok = false, expect_key = false, awaiting_articles = false;
+  // A top-level "format" seen before "articles" that is not the corpus format: no streaming.
+  bool other_format = false;
+  std::string capture, key;
+  // The article being streamed: its bytes (when they span chunks) and where it started.
+  bool in_piece = false;
+  std::string piece;
+  Position piece_position;
+  std::size_t run_start = 0;  // chunk bytes from here go to doc_ or to `piece`
+
+  // JSON Lines.
+  std::size_t line_number = 1;
+  std::string partial;  // the current line, when it spans chunks
+  bool saw_content = false;
+
+  bool failed() const { return stopped; }
+  bool json_lines() const { return mode == Mode::Lines; }
+
+  void stop_with_raw(Position at, std::string message) {
+    raw_problem = LoadError{file, at.line, at.column, "", std::move(message)};
+    stopped = true;
+  }
+
+  Position position_at(std::string_view chunk, std::size_t index) {
+    if (index < cursor) {  // never in practice; stay correct anyway
+      cursor = 0;
+      cursor_position = chunk_position;
+    }
+    cursor_position = json_text::advance(cursor_position, chunk.substr(cursor, index - cursor));
+    cursor = index;
+    return cursor_position;
+  }
+
+  bool feed(std::string_view bytes) {
+    if (stopped || finished) return !stopped;
+    fed += bytes.size();
+    if (fed > limits.max_input_bytes) {
+      stop_with_raw({1, 1}, "input is more than " + std::to_string(limits.max_input_bytes) +
+                                " bytes; expected at most " + std::to_string(limits.max_input_bytes));
+      return false;
+    }
+    if (mode == Mode::Bom) {
+      const std::size_t take = std::min(bytes.size(), kBom.size() - bom.size());
+      bom.append(bytes.substr(0, take));
+      bytes.remove_prefix(take);
+      if (bom.size() < kBom.size() && kBom.substr(0, bom.size()) == bom) return true;  // still maybe a BOM
+      mode = Mode::Blank;
+      if (bom != kBom) body(bom);
+      bom.clear();
+    }
+    if (!bytes.empty()) body(bytes);
+    return !stopped;
+  }
+
+  // One chunk of the body.
+  void body(std::string_view chunk) {
+    if (stopped) return;
+    check_encoding(chunk);
+    run_start = 0;
+    cursor = 0;
+    cursor_position = chunk_position;
+    std::size_t i = 0;
+    while (i < chunk.size() && !stopped) {
+      switch (mode) {
+        case Mode::Bom:
+        case Mode::Blank: i = skip_blank(chunk, i); break;
+        case Mode::FirstObject:
+        case Mode::Document: i = scan(chunk, i); break;
+        case Mode::AfterFirst: i = after_first(chunk, i); break;
+        case Mode::Lines: i = lines(chunk, i); break;
+      }
+    }
+    if (!stopped) {
+      chunk_position = json_text::advance(chunk_position, chunk);
+      chunk_offset += chunk.size();
+    }
+  }
+
+  void check_encoding(std::string_view chunk) {
+    std::size_t start = 0;
+    if (!utf8_carry.empty()) {
+      const unsigned char lead = static_cast<unsigned char>(utf8_carry[0]);
+      const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      start = std::min(length - utf8_carry.size(), chunk.size());
+      utf8_carry.append(chunk.substr(0, start));
+      if (utf8_carry.size() < length && start == chunk.size()) return;
+      if (auto problem = json_text::check_encoding(utf8_carry)) {
+        stop_with_raw(carry_position(), problem->message);
+        return;
+      }
+      utf8_carry.clear();
+    }
+    std::string_view rest = chunk.substr(start);
+    // Bytes at the end that may begin a sequence the next chunk completes.
+    std::size_t tail = 0;
+    for (std::size_t back = 1; back <= 3 && back <= rest.size(); ++back) {
+      const unsigned char c = static_cast<unsigned char>(rest[rest.size() - back]);
+      if (c < 0x80) break;
+      if (c >= 0xC0) {
+        const std::size_t length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+        if (length > back) tail = back;
+        break;
+      }
+    }
+    if (auto problem = json_text::check_encoding(rest.substr(0, rest.size() - tail))) {
+      stop_with_raw(json_text::advance(chunk_position, chunk.substr(0, start + problem->offset)), problem->message);
+      return;
+    }
+    utf8_carry.assign(rest.substr(rest.size() - tail));
+  }
+
+  // Where the carried bytes began: on the line the last chunk ended on, one code point back.
+  Position carry_position() const {
+    Position at = chunk_position;
+    if (at.column > 1) --at.column;
+    return at;
+  }
+
+  std::size_t skip_blank(std::string_view chunk, std::size_t i) {
+    const std::size_t first = chunk.find_first_not_of(" \t\r\n", i);
+    const std::size_t end = first == std::string_view::npos ? chunk.size() : first;
+    doc_.append(chunk.substr(i, end - i));
+    if (first == std::string_view::npos) return end;
+    saw_content = true;
+    run_start = first;
+    if (chunk[first] == '{') {
+      mode = Mode::FirstObject;
+    } else {
+      mode = Mode::Document;  // not an object: kept whole, load_corpus says what is wrong
+      first_line = false;
+    }
+    return first;
+  }
+
+  // Where chunk bytes from run_start to `end` go: the article being streamed, or doc_.
+  void flush_run(std::string_view chunk, std::size_t end) {
+    if (end <= run_start) return;
+    (in_piece ? piece : doc_).append(chunk.substr(run_start, end - run_start));
+    run_start = end;
+  }
+
+  std::size_t scan(std::string_view chunk, std::size_t i) {
+    const std::uint64_t base = chunk_offset;
+    for (; i < chunk.size(); ++i) {
+      const char c = chunk[i];
+      if (in_string) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+          capture_ok = false;
+        } else if (c == '"') {
+          in_string = false;
+          end_string();
+        } else if (capture_ok) {
+          if (capture.size() < 64) capture += c;
+          else capture_ok = false;
+        }
+        if (base + i - string_start > limits.max_string_bytes) {
+          if (!string_position_known) string_position = position_at(chunk, static_cast<std::size_t>(string_start - base));
+          stop_with_raw(string_position, "string longer than " + std::to_string(limits.max_string_bytes) +
+                                             " bytes; expected at most that");
+          return chunk.size();
+        }
+        if (c == '\n' && first_line) to_document();
+        continue;
+      }
+      switch (c) {
+        case '"':
+          in_string = true;
+          string_start = base + i;
+          string_position_known = false;
+          capture.clear();
+          capture_ok = depth == 1;
+          if (depth == 1 && awaiting_articles) awaiting_articles = false;
+          break;
+        case '{':
+        case '[':
+          if (++depth > limits.max_nesting_depth) {
+            stop_with_raw(position_at(chunk, i), "nesting deeper than " + std::to_string(limits.max_nesting_depth) +
+                                                     " levels; expected an article (4 levels)");
+            return chunk.size();
+          }
+          if (depth == 1) {
+            expect_key = c == '{';
+          } else if (depth == 2 && awaiting_articles) {
+            awaiting_articles = false;
+            if (c == '[' && !other_format && !streamed) begin_streaming();
+          } else if (depth == 3 && streaming && c == '{') {
+            begin_piece(chunk, i);
+          }
+          break;
+        case '}':
+        case ']':
+          if (depth == 0) break;
+          --depth;
+          if (depth == 2 && in_piece) {
+            end_piece(chunk, i);
+            if (stopped) return chunk.size();
+          } else if (depth == 1 && streaming) {
+            streaming = false;
+          } else if (depth == 0 && first_line) {
+            mode = Mode::AfterFirst;
+            flush_run(chunk, i + 1);
+            return i + 1;
+          }
+          break;
+        case ',':
+          if (depth == 1) expect_key = true;
+          else if (depth == 2 && streaming) ++element;
+          break;
+        case ':':
+          if (depth == 1) {
+            expect_key = false;
+            awaiting_articles = key == "articles";
+          }
+          break;
+        case '\n':
+          if (first_line) to_document();
+          break;
+        case ' ':
+        case '\t':
+        case '\r':
+          break;
+        default:
+          if (depth == 1) awaiting_articles = false;
+          break;
+      }
+    }
+    flush_run(chunk, chunk.size());
+    if (in_string && !string_position_known && string_start >= base) {  // the next chunk cannot place it
+      string_position = position_at(chunk, static_cast<std::size_t>(string_start - base));
+      string_position_known = true;
+    }
+    return chunk.size();
+  }
+
+  // Where the open string began, once it outlives the chunk it began in.
+  bool string_position_known = false;
+  Position string_position;
+
+  void end_string() {
+    if (depth != 1) return;
+    if (expect_key) {
+      key = capture_ok ? capture : std::string("\x01");  // an escaped key never matches
+      return;
+    }
+    if (key == "format" && !(capture_ok && capture == kCorpusFormat) && !streamed) other_format = true;
+  }
+
+  void to_document() {
+    first_line = false;
+    if (mode == Mode::FirstObject) mode = Mode::Document;
+  }
+
+  void begin_streaming() {
+    streaming = streamed = true;
+    element = 0;
+  }
+
+  void begin_piece(std::string_view chunk, std::size_t i) {
+    flush_run(chunk, i);
+    piece_position = position_at(chunk, i);
+    segments.push_back({doc_.size(), piece_position});
+    doc_ += "{}";
+    in_piece = true;
+    run_start = i;
+  }
+
+  void end_piece(std::string_view chunk, std::size_t i) {
+    std::string_view text;
+    if (piece.empty()) {
+      text = chunk.substr(run_start, i + 1 - run_start);
+    } else {
+      piece.append(chunk.substr(run_start, i + 1 - run_start));
+      text = piece;
+    }
+    run_start = i + 1;
+    in_piece = false;
+    const std::string pointer = "/articles/" + std::to_string(element);
+    streamed_indexes.push_back(element);
+    if (!parse_errors.any() && !errors.full()) {
+      if (auto article = parse_json(text, Origin{{}, 0, piece_position}, limits, parse_errors, pointer)) {
+        builder.add_article(*article, pointer, /*format_required=*/false);
+      }
+    }
+    piece.clear();
+    segments.push_back({doc_.size(), position_at(chunk, i + 1)});
+    // A document that does not parse is never validated: stop at its first syntax error.
+    if (parse_errors.any() || errors.full()) stopped = true;
+  }
+
+  // After the first object closed on the first line: JSON Lines if more lines follow.
+  std::size_t after_first(std::string_view chunk, std::size_t i) {
+    if (!after_newline) {
+      const std::size_t first = chunk.find_first_not_of(" \t\r", i);
+      if (first == std::string_view::npos) {
+        flush_run(chunk, chunk.size());
+        return chunk.size();
+      }
+      if (chunk[first] != '\n') {  // more on the first line: a document (which may not parse)
+        mode = Mode::Document;
+        first_line = false;
+        return first;
+      }
+      after_newline = true;
+      flush_run(chunk, first + 1);
+      return first + 1;
+    }
+    const std::size_t first = chunk.find_first_not_of(" \t\r\n", i);
+    if (first == std::string_view::npos) {
+      flush_run(chunk, chunk.size());
+      return chunk.size();
+    }
+    flush_run(chunk, first);
+    // More lines follow.
+    if (streamed) {
+      errors.at_position({1, 1}, "a corpus document on the first line, then more lines; expected one article object "
+                                 "per line (JSON Lines) or one document");
+      stopped = true;
+      return chunk.size();
+    }
+    if (!json_text::is_complete_object(doc_)) {  // as looks_like_json_lines decides
+      mode = Mode::Document;
+      first_line = false;
+      return first;
+    }
+    mode = Mode::Lines;
+    std::string kept = std::move(doc_);
+    doc_.clear();
+    read_lines(kept, /*at_end=*/false);
+    return first;
+  }
+  bool after_newline = false;
+
+  std::size_t lines(std::string_view chunk, std::size_t i) {
+    read_lines(chunk.substr(i), /*at_end=*/false);
+    return chunk.size();
+  }
+
+  void read_lines(std::string_view text, bool at_end) {
+    std::size_t begin = 0;
+    while (begin < text.size() && !stopped) {
+      const std::size_t end = text.find('\n', begin);
+      if (end == std::string_view::npos) {
+        partial.append(text.substr(begin));
+        break;
+      }
+      if (partial.empty()) {
+        line(text.substr(begin, end - begin));
+      } else {
+        partial.append(text.substr(begin, end - begin));
+        line(partial);
+        partial.clear();
+      }
+      begin = end + 1;
+    }
+    if (at_end && !partial.empty() && !stopped) {
+      line(partial);
+      partial.clear();
+    }
+  }
+
+  void line(std::string_view text) {
+    const std::size_t number = line_number++;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (is_blank_line(text)) return;
+    if (auto problem = json_text::check_structure(text, limits)) {
+      stop_with_raw(json_text::advance({number, 1}, text.substr(0, problem->offset)), problem->message);
+      return;
+    }
+    read_line(text, Origin{{}, 0, Position{number, 1}}, number, limits, builder, errors,
+              limits.skip_invalid ? &skipped : nullptr);
+    if (errors.full()) stopped = true;
+  }
+
+  // Where a byte of the skeleton was in the input.
+  Position skeleton_position(std::size_t offset) const {
+    auto it = std::upper_bound(segments.begin(), segments.end(), offset,
+                               [](std::size_t o, const Segment& s) { return o < s.skeleton_offset; });
+    if (it == segments.begin()) return json_text::position_of(doc_, offset);
+    --it;
+    return json_text::advance(it->position, std::string_view(doc_).substr(it->skeleton_offset, offset - it->skeleton_offset));
+  }
+
+  LoadResult finish() {
+    LoadResult result;
+    if (finished) return result;
+    finished = true;
+    if (!stopped && mode == Mode::Bom) {  // fewer than three bytes, all a BOM's beginning
+      mode = Mode::Blank;
+      body(bom);
+    }
+    if (!stopped && !utf8_carry.empty()) {
+      if (auto problem = json_text::check_encoding(utf8_carry)) stop_with_raw(carry_position(), problem->message);
+    }
+    if (raw_problem) {
+      result.errors.push_back(*raw_problem);
+      return result;
+    }
+    if (mode == Mode::Lines) {
+      if (!stopped) read_lines({}, /*at_end=*/true);
+      if (raw_problem) {
+        result.errors.push_back(*raw_problem);
+        return result;
+      }
+      result.skipped = std::move(skipped);
+      finish_load(builder, errors, file, result);
+      return result;
+    }
+    if (!saw_content) {
+      errors.at_position({1, 1}, std::string(kEmptyMessage));
+      result.errors = errors.take();
+      return result;
+    }
+    if (!streamed && !stopped) {
+      // One article, or a document that did not stream: read whole, as load_corpus reads it
+      // (which also decides JSON Lines for a one-line .jsonl file).
+      LoadLimits whole = limits;
+      whole.max_input_bytes = std::max<std::size_t>(whole.max_input_bytes, doc_.size());
+      result = load_corpus(doc_, file, whole);
+      std::string().swap(doc_);
+      return result;
+    }
+    std::optional<json> skeleton;
+    if (!parse_errors.any() && !stopped) skeleton = parse_skeleton();
+    if (parse_errors.any()) {
+      result.errors = parse_errors.take();
+      return result;
+    }
+    const json* format = skeleton && skeleton->is_object() && skeleton->contains("format") ? &(*skeleton)["format"] : nullptr;
+    if (skeleton && !(format && format->is_string() && format->get_ref<const std::string&>() == kCorpusFormat)) {
+      // "articles" came before a "format" that is not the corpus's: the articles streamed in
+      // case it was. The document is what the skeleton says (an article, whose "articles"
+      // member no check reads, or an error), read as load_corpus reads a document.
+      ErrorSink document_errors(file, limits);
+      CorpusBuilder document_builder(document_errors, limits);
+      read_document(*skeleton, document_builder, document_errors);
+      finish_load(document_builder, document_errors, file, result);
+      return result;
+    }
+    if (skeleton) add_unstreamed(*skeleton);
+    finish_load(builder, errors, file, result);
+    return result;
+  }
+
+  // The streamed document's skeleton (each streamed article replaced by {}): its syntax and
+  // its keys, into parse_errors; its value when both are fine.
+  std::optional<json> parse_skeleton() {
+    json_text::Parsed parsed = json_text::parse(doc_, limits);
+    for (const json_text::DuplicateKey& duplicate : parsed.duplicate_keys)
+      parse_errors.at_pointer(duplicate.pointer,
+                              "duplicate key " + shown(duplicate.key) + "; expected each key once per object");
+    if (parsed.problem) parse_errors.at_position(skeleton_position(parsed.problem->offset), parsed.problem->message);
+    if (parse_errors.any()) return std::nullopt;
+    return std::move(parsed.value);
+  }
+
+  // A streamed corpus: the elements of "articles" that were not objects (so not streamed).
+  void add_unstreamed(const json& skeleton) {
+    if (!skeleton.is_object()) return;
+    const auto articles = skeleton.find("articles");
+    if (articles == skeleton.end() || !articles->is_array()) return;  // the streamed array is there
+    std::size_t next_streamed = 0;
+    for (std::size_t i = 0; i < articles->size() && !errors.full(); ++i) {
+      if (next_streamed < streamed_indexes.size() && streamed_indexes[next_streamed] == i) {
+        ++next_streamed;
+        continue;
+      }
+      builder.add_article((*articles)[i], "/articles/" + std::to_string(i), /*format_required=*/false);
+    }
+  }
+};
+
+StreamLoader::StreamLoader(std::string_view file_name, const LoadLimits& limits)
+    : impl_(std::make_unique<Impl>(file_name, limits)) {}
+StreamLoader::~StreamLoader() = default;
+
+bool StreamLoader::feed(std::string_view bytes) { return impl_->feed(bytes); }
+LoadResult StreamLoader::finish() { return impl_->finish(); }
+std::uint64_t StreamLoader::bytes() const { return impl_->fed; }
+std::size_t StreamLoader::quotes() const { return impl_->builder.quote_count(); }
+std::size_t StreamLoader::articles() const { return impl_->builder.article_count(); }
+bool StreamLoader::failed() const { return impl_->failed(); }
+bool StreamLoader::json_lines() const { return impl_->json_lines(); }
 
 }  // namespace qe

@@ -69,6 +69,40 @@ struct LoadResult {
 
 LoadResult load_corpus(std::string_view text, std::string_view file_name, const LoadLimits& limits = {});
 
+// Loads a corpus from bytes that arrive in pieces (a download, a file read in chunks),
+// parsing as they come: JSON Lines line by line, and a corpus@1 document article by article,
+// so no more than one article's text is held at a time. The result, errors and limits are
+// load_corpus's; a single article is kept whole and read at finish().
+//
+//   qe::StreamLoader loader("corpus.jsonl", limits);
+//   while (read(chunk)) if (!loader.feed(chunk)) break;   // false: failed, finish() says why
+//   qe::LoadResult result = loader.finish();
+//
+// Cancelling is destroying the loader: nothing it read is kept anywhere.
+class StreamLoader {
+ public:
+  explicit StreamLoader(std::string_view file_name, const LoadLimits& limits = {});
+  ~StreamLoader();
+  StreamLoader(const StreamLoader&) = delete;
+  StreamLoader& operator=(const StreamLoader&) = delete;
+
+  // The next bytes, in order. Returns false once the load has failed (later bytes are
+  // ignored; finish() gives the errors).
+  bool feed(std::string_view bytes);
+  // After the last feed: the corpus, or the errors (once; later calls return nothing).
+  LoadResult finish();
+
+  std::uint64_t bytes() const;      // fed so far
+  std::size_t quotes() const;       // loaded so far
+  std::size_t articles() const;
+  bool failed() const;
+  bool json_lines() const;          // read as JSON Lines (known from the first line)
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Every error on one line each, for stderr and for the browser's error display.
 std::string describe_errors(const std::vector<LoadError>& errors);
 

@@ -14,12 +14,17 @@ export const ARTIFACTS = join(ROOT, 'build/test-artifacts');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json', '.jsonl': 'application/json', '.css': 'text/css' };
 
-// Serves build/web, plus extra in-memory files (path -> string) for test fixtures;
-// `headers` go on every HTML response (a Content-Security-Policy, say).
+// Serves build/web, plus extra in-memory files (path -> string) for test fixtures, or
+// handlers (path -> function(request, response)) for responses a test shapes itself (a slow
+// download, say); `headers` go on every HTML response (a Content-Security-Policy, say).
 export async function startServer(extraFiles = {}, { headers = {} } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const extra = (type) => (type && type.startsWith('text/html') ? headers : {});
+    if (typeof extraFiles[path] === 'function') {
+      extraFiles[path](request, response);
+      return;
+    }
     if (extraFiles[path] !== undefined) {
       const type = TYPES[extname(path)] || 'text/plain';
       response.writeHead(200, { 'Content-Type': type, ...extra(type) });

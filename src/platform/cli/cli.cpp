@@ -144,18 +144,24 @@ struct Input {
   bool ok = true;
 };
 
+// FILE, or `in` for "-"; null (with a message) when FILE cannot be read.
+std::istream* open_input(const std::string& file, std::istream& in, std::ifstream& stream, std::ostream& err) {
+  if (file == "-") return &in;
+  stream.open(file, std::ios::binary);
+  if (!stream) {
+    err << "quotes: cannot read " << file << ": no such file or not readable\n";
+    return nullptr;
+  }
+  return &stream;
+}
+
 Input read_input(const std::string& file, std::istream& in, std::ostream& err) {
   Input input{"", file == "-" ? "<stdin>" : file};
   std::ifstream stream;
-  std::istream* source = &in;
-  if (file != "-") {
-    stream.open(file, std::ios::binary);
-    if (!stream) {
-      err << "quotes: cannot read " << file << ": no such file or not readable\n";
-      input.ok = false;
-      return input;
-    }
-    source = &stream;
+  std::istream* source = open_input(file, in, stream, err);
+  if (!source) {
+    input.ok = false;
+    return input;
   }
   std::ostringstream buffer;
   buffer << source->rdbuf();
@@ -163,27 +169,48 @@ Input read_input(const std::string& file, std::istream& in, std::ostream& err) {
   return input;
 }
 
-// Loads a corpus as the command asks; each line --skip-invalid left out is a warning.
-LoadResult load(const Command& command, const Input& input, std::ostream& err) {
+struct Loaded {
+  std::string name;
+  LoadResult result;
+  bool readable = true;
+};
+
+// Loads a corpus as the command asks, reading FILE in 1 MiB chunks (StreamLoader: the text
+// is never held whole); each line --skip-invalid left out is a warning.
+Loaded load(const Command& command, const std::string& file, std::istream& in, std::ostream& err) {
+  Loaded loaded{file == "-" ? "<stdin>" : file, {}};
+  std::ifstream stream;
+  std::istream* source = open_input(file, in, stream, err);
+  if (!source) {
+    loaded.readable = false;
+    return loaded;
+  }
   LoadLimits limits;
   limits.skip_invalid = command.skip_invalid;
-  LoadResult result = load_corpus(input.text, input.name, limits);
-  if (result.ok())
-    for (const SkippedLine& line : result.skipped)
+  StreamLoader loader(loaded.name, limits);
+  std::vector<char> chunk(std::size_t{1} << 20);
+  while (*source) {
+    source->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const std::streamsize count = source->gcount();
+    if (count <= 0 || !loader.feed(std::string_view(chunk.data(), static_cast<std::size_t>(count)))) break;
+  }
+  loaded.result = loader.finish();
+  if (loaded.result.ok())
+    for (const SkippedLine& line : loaded.result.skipped)
       for (const LoadError& error : line.errors)
         err << "quotes: warning: skipped line " << line.line << ": " << error.to_string() << "\n";
-  return result;
+  return loaded;
 }
 
 int validate(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
   int status = 0;
   for (const std::string& file : command.files) {
-    const Input input = read_input(file, in, err);
-    if (!input.ok) {
+    const Loaded input = load(command, file, in, err);
+    const LoadResult& result = input.result;
+    if (!input.readable) {
       status = 1;
       continue;
     }
-    const LoadResult result = load(command, input, err);
     if (!result.ok()) {
       err << describe_errors(result.errors);
       status = 1;
@@ -213,9 +240,9 @@ void warn_unmatched(const Corpus& corpus, const Filter& filter, std::ostream& er
 }
 
 int query_or_stats(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {
-  const Input input = read_input(command.files.front(), in, err);
-  if (!input.ok) return 1;
-  const LoadResult result = load(command, input, err);
+  const Loaded input = load(command, command.files.front(), in, err);
+  if (!input.readable) return 1;
+  const LoadResult& result = input.result;
   if (!result.ok()) {
     err << describe_errors(result.errors);
     return 1;

@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
 
@@ -33,7 +35,7 @@ void EndReview() {
 
 void RequestOpenFile() { Emit("open-file", nullptr); }
 
-// The last qe_load failed on JSON Lines: qe_show_error offers to skip its bad lines.
+// The last load failed on JSON Lines: qe_show_error offers to skip its bad lines.
 bool g_failed_load_was_json_lines = false;
 
 void PublishReview() {
@@ -110,28 +112,67 @@ void CopyEmbedCode() {
 
 extern "C" {
 
-// Loads UTF-8 JSON bytes; returns "" on success, else the errors, one per line. On failure
-// the explorer keeps what it showed. `skip_invalid`: JSON Lines loads past its bad lines
-// (LoadLimits::skip_invalid), which qe_summary then lists.
-EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const char* file_name, int skip_invalid) {
-  WebApp& app = App();
+}  // extern "C"
+
+// Streaming load (web/app.js's loadUrl, files, load()): the work behind js_guard.cpp's
+// qe_stream_begin, qe_stream_buffer, qe_stream_feed and qe_stream_finish (which catch
+// std::bad_alloc around these), and qe_stream_quotes and qe_stream_cancel below.
+namespace {
+struct Stream {
+  std::unique_ptr<StreamLoader> loader;
+  std::string file_name;
+  bool skip_invalid = false;
+  std::string failure;  // why it stopped (StreamFailed), for qe_stream_finish
+  std::vector<char> buffer;
+};
+Stream g_stream;
+}  // namespace
+
+int StreamBegin(const char* file_name, int skip_invalid) {
+  g_stream = Stream{};
+  g_stream.file_name = file_name;
+  g_stream.skip_invalid = skip_invalid != 0;
   LoadLimits limits;
-  limits.max_input_bytes = std::size_t{512} << 20;   // the wasm heap stops at 2 GiB
+  // The wasm heap (2 GiB) is the bound on what loads; the input itself is never held whole,
+  // except a single article (or a corpus whose "format" comes last), bounded by
+  // max_parse_bytes.
+  limits.max_input_bytes = std::numeric_limits<std::size_t>::max();
   limits.max_parse_bytes = std::uint64_t{1} << 30;
-  limits.skip_invalid = skip_invalid != 0;
-  const std::string_view text(bytes, static_cast<std::size_t>(length));
+  limits.skip_invalid = g_stream.skip_invalid;
+  g_stream.loader = std::make_unique<StreamLoader>(g_stream.file_name, limits);
+  return 1;
+}
+
+char* StreamBuffer(int size) {
+  if (g_stream.buffer.size() < static_cast<std::size_t>(size)) g_stream.buffer.resize(static_cast<std::size_t>(size));
+  return g_stream.buffer.data();
+}
+
+int StreamFeed(int length) {
+  if (!g_stream.loader) return 0;
+  return g_stream.loader->feed(std::string_view(g_stream.buffer.data(), static_cast<std::size_t>(length))) ? 1 : 0;
+}
+
+const char* StreamFinish() {
+  WebApp& app = App();
   g_failed_load_was_json_lines = false;
-  try {
-    const auto errors = app.explorer.load(text, file_name, limits);
-    if (!errors.empty()) {
-      g_failed_load_was_json_lines = !skip_invalid && json_text::looks_like_json_lines(text, file_name);
-      return Returned(describe_errors(errors));
-    }
-  } catch (const std::bad_alloc&) {
-    return Returned(std::string(file_name) + ": out of memory while loading; the previous data is kept\n");
-  } catch (const std::exception& e) {  // the loader reports errors as values; this is a bug
-    return Returned(std::string(file_name) + ": internal error while loading (" + e.what() + "); the previous data is kept\n");
+  if (!g_stream.failure.empty() || !g_stream.loader) {
+    if (g_stream.failure.empty()) StreamFailed(nullptr);
+    const char* message = Returned(g_stream.failure);
+    g_stream = Stream{};
+    return message;
   }
+  LoadResult loaded = g_stream.loader->finish();
+  const bool json_lines = g_stream.loader->json_lines();
+  g_stream.loader.reset();
+  const auto errors = app.explorer.load(std::move(loaded), g_stream.file_name);
+  if (!errors.empty()) {
+    g_failed_load_was_json_lines = !g_stream.skip_invalid && json_lines;
+    const char* message = Returned(describe_errors(errors));
+    g_stream = Stream{};
+    return message;
+  }
+  g_stream = Stream{};
   app.view.error.clear();
   app.view.status.clear();
   app.view.skipped.clear();
@@ -141,6 +182,26 @@ EMSCRIPTEN_KEEPALIVE const char* qe_load(const char* bytes, int length, const ch
   RequestFrames();
   return Returned("");
 }
+
+const char* StreamFailed(const char* what) {
+  g_stream.loader.reset();  // what it holds may be half-changed: all of it goes
+  g_stream.buffer = {};
+  g_failed_load_was_json_lines = false;
+  // The loader reports errors as values; anything but running out of memory is a bug.
+  g_stream.failure = g_stream.file_name + (what ? ": internal error while loading (" + std::string(what) + ")"
+                                                : ": out of memory while loading") + "; the previous data is kept\n";
+  return Returned(g_stream.failure);
+}
+
+extern "C" {
+
+// Quotes loaded so far.
+EMSCRIPTEN_KEEPALIVE double qe_stream_quotes() {
+  return g_stream.loader ? static_cast<double>(g_stream.loader->quotes()) : 0.0;
+}
+
+// Drops the load in progress and all it read; the explorer keeps what it showed.
+EMSCRIPTEN_KEEPALIVE void qe_stream_cancel() { g_stream = Stream{}; }
 
 // Shows a message in the canvas: the loading status, or a load error over the data kept.
 // Right after a failed JSON Lines load, the banner offers to load its valid lines.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/export.h"
+#include "core/json_text.h"
 #include "core/url_hash.h"
 #include "platform/web/web_app.h"
 
@@ -33,7 +34,8 @@ json FilterJson(const Filter& filter) {
 json SelectedJson() {
   const Explorer& explorer = App().explorer;
   if (!explorer.selected()) return nullptr;
-  return json::parse(export_quotes(explorer.corpus(), {*explorer.selected()}, ExportFormat::Json))[0];
+  auto records = json_text::parse_value(export_quotes(explorer.corpus(), {*explorer.selected()}, ExportFormat::Json));
+  return records && records->is_array() && !records->empty() ? (*records)[0] : json(nullptr);
 }
 
 // clang-format off
@@ -134,7 +136,7 @@ EMSCRIPTEN_KEEPALIVE const char* qe_get_filter() { return Returned(FilterJson(Ap
 // checked by app.js; replaces the whole filter.
 EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   Explorer& explorer = App().explorer;
-  const json value = json::parse(filter_json, nullptr, false);
+  const json value = json_text::parse_value(filter_json).value_or(json());
   if (!value.is_object()) return;
   Filter filter;
   filter.speakers = value.value("speakers", std::vector<std::string>{});

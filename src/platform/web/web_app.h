@@ -64,6 +64,16 @@ const char* Returned(std::string text);
 // "Open file…": asks the page (app.js) to show its file chooser.
 void RequestOpenFile();
 
+// Streaming loads (js_api.cpp), called by js_guard.cpp's exports, which catch what these
+// throw (std::bad_alloc) and then call StreamFailed: the only code built with exception
+// handling, so that no inline function the core shares is instantiated with landing pads
+// (Emscripten's exceptions would route its calls through JavaScript).
+int StreamBegin(const char* file_name, int skip_invalid);  // 1
+char* StreamBuffer(int size);                              // where the next `size` bytes go
+int StreamFeed(int length);                                // 0 once the load failed
+const char* StreamFinish();                                // "" or the errors
+const char* StreamFailed(const char* what);                // null: out of memory
+
 void InstallInputCallbacks(const char* canvas_selector);  // web_input.cpp
 void UpdateMouseCursor(const char* canvas_selector);       // web_input.cpp
 void UpdateFocus();                                         // web_input.cpp
