@@ -476,7 +476,8 @@ class FacetCounter {
       if (failing_facets(q, second) == 1u << driver) count(driver, q);
   }
 
-  // A facet's counts when no other facet is active: its posting lists' sizes.
+  // The counts of the one active facet (of every facet, given kNoFacet) when no other facet
+  // is active: the sizes of its posting lists.
   void fill_from_lists(int only_active) {
     for (int facet = 0; facet < kFacetCount; ++facet) {
       if (facet != only_active && only_active != kNoFacet) continue;
