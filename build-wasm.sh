@@ -208,9 +208,9 @@ cmd_test_sanitize() {
     "$BUILD/sanitize/unit-tests"
 }
 
-browser_tests() {  # $1: the static site to test
+browser_tests() {  # $1: the static site to test; $2: 1 for a sanitizer build (tests size inputs down)
   mkdir -p "$BUILD/test-artifacts"
-  (cd "$ROOT/tests/e2e" && QE_WEB_DIR="$1" node --test --test-concurrency=1 ./*.test.mjs)
+  (cd "$ROOT/tests/e2e" && QE_WEB_DIR="$1" QE_SANITIZED="${2:-}" node --test --test-concurrency=1 ./*.test.mjs)
 }
 
 # The browser tests once more against a wasm build with AddressSanitizer and Emscripten's
@@ -224,7 +224,7 @@ cmd_test_wasm_sanitize() {
   fi
   cmake --build "$BUILD/wasm-asan" -j "$JOBS"
   log "browser tests against the ASan build"
-  browser_tests "$BUILD/web-asan"
+  browser_tests "$BUILD/web-asan" 1
 }
 
 cmd_test() {
