@@ -132,8 +132,9 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* qe_get_filter() { return Returned(FilterJson(App().explorer.filter()).dump()); }
 
-// Takes {"speakers": [...], "countries": [...], "kinds": [...], "text": "..."}, already
-// checked by app.js; replaces the whole filter.
+// Takes {"speakers": [...], "countries": [...], "kinds": [...], "text": "...", "sources": [...],
+// "published": {"from", "to"}} (the last two optional), already checked by app.js; replaces
+// the whole filter.
 EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   Explorer& explorer = App().explorer;
   const json value = json_text::parse_value(filter_json).value_or(json());
