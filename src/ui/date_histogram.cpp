@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 
 #include "core/dates.h"
 #include "ui/facet_panel.h"
@@ -31,14 +32,24 @@ struct BinRange {
   bool contains(std::uint32_t bin) const { return bin >= first && bin <= last; }
 };
 
-BinRange SelectedBins(const Filter& filter, const DateBins& bins) {
-  BinRange range{0, static_cast<std::int64_t>(bins.count) - 1};
+// The filter's published range, parsed once a frame: its days (absent when open) and bins.
+struct SelectedRange {
+  std::optional<Day> from, to;
+  BinRange bins;
+};
+
+SelectedRange Selected(const Filter& filter, const DateBins& bins) {
+  SelectedRange range{parse_day(filter.published_from), parse_day(filter.published_to),
+                      BinRange{0, static_cast<std::int64_t>(bins.count) - 1}};
   if (!filter.has_published()) return range;
-  const auto from = parse_day(filter.published_from), to = parse_day(filter.published_to);
-  if ((!filter.published_from.empty() && !from) || (!filter.published_to.empty() && !to)) return {};
+  if ((!filter.published_from.empty() && !range.from) || (!filter.published_to.empty() && !range.to)) {
+    range.bins = {};
+    return range;
+  }
   auto bin = [](std::int64_t b) { return static_cast<std::uint32_t>(b); };
-  while (from && range.first <= range.last && bins.bin_last_day(bin(range.first)) < *from) ++range.first;
-  while (to && range.last >= range.first && bins.bin_first_day(bin(range.last)) > *to) --range.last;
+  BinRange& kept = range.bins;
+  while (range.from && kept.first <= kept.last && bins.bin_last_day(bin(kept.first)) < *range.from) ++kept.first;
+  while (range.to && kept.last >= kept.first && bins.bin_first_day(bin(kept.last)) > *range.to) --kept.last;
   return range;
 }
 
@@ -106,18 +117,18 @@ void HandleBrush(const Explorer& explorer, ViewState& view, Actions& actions, Im
 }
 
 // Under the chart: the range shown and its quotes, undated quotes, and "Clear dates".
-void DrawRangeLine(const Explorer& explorer, ViewState& view, Actions& actions, const BinRange& selected) {
+void DrawRangeLine(const Explorer& explorer, ViewState& view, Actions& actions, const SelectedRange& selected) {
   const Corpus& corpus = explorer.corpus();
   const DateBins& bins = corpus.published_bins;
   const Filter& filter = explorer.filter();
   std::string line;
   if (!filter.has_published()) {
     line = DayLabel(bins.bin_first_day(0)) + " – " + DayLabel(bins.bin_last_day(bins.count - 1));
-  } else if (selected.first > selected.last) {
+  } else if (selected.bins.first > selected.bins.last) {
     line = "No dates selected";
   } else {
-    const Day from = parse_day(filter.published_from).value_or(bins.bin_first_day(selected.first));
-    const Day to = parse_day(filter.published_to).value_or(bins.bin_last_day(selected.last));
+    const Day from = selected.from.value_or(bins.bin_first_day(static_cast<std::uint32_t>(selected.bins.first)));
+    const Day to = selected.to.value_or(bins.bin_last_day(static_cast<std::uint32_t>(selected.bins.last)));
     line = from == to ? DayLabel(from) : DayLabel(from) + " – " + DayLabel(to);
   }
   const std::uint32_t undated = explorer.result().published_counts[bins.count];
@@ -150,9 +161,9 @@ void DrawPublishedHistogram(const Explorer& explorer, ViewState& view, Actions& 
   const ImVec2 size(ImGui::GetContentRegionAvail().x, kChartHeight * view.scale);
   ImGui::InvisibleButton("##published-chart", size);
   RecordItem(view, "published-chart");
-  const BinRange selected = SelectedBins(explorer.filter(), corpus.published_bins);
+  const SelectedRange selected = Selected(explorer.filter(), corpus.published_bins);
   HandleBrush(explorer, view, actions, min, size);
-  DrawBars(corpus, explorer.result(), selected, view.published_brush, min, size);
+  DrawBars(corpus, explorer.result(), selected.bins, view.published_brush, min, size);
   DrawRangeLine(explorer, view, actions, selected);
 }
 
