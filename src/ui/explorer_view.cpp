@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/facet_panel.h"
+#include "ui/overview.h"
 #include "ui/quote_list.h"
 #include "ui/reader.h"
 #include "ui/review_panel.h"
@@ -86,6 +87,40 @@ void DrawSkippedBanner(ViewState& view) {
   ImGui::PopStyleColor();
 }
 
+bool TabItem(ViewState& view, const char* label, const char* item, ViewState::ReaderTab tab) {
+  const bool requested = view.reader_tab_request == tab;
+  const bool open = ImGui::BeginTabItem(label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0);
+  RecordItem(view, item);
+  if (requested) view.reader_tab_request.reset();
+  if (open) view.reader_tab = tab;
+  return open;
+}
+
+// A corpus gets two tabs here: its overview, until a quote is picked (in the list, with the
+// arrow keys or through the API), then that quote's article. A single article, or one under
+// review, is simply shown.
+void DrawReaderColumn(const Explorer& explorer, ViewState& view, Actions& actions) {
+  if (explorer.corpus().articles.size() < 2 || view.review) {
+    DrawReader(explorer, view, actions);
+    return;
+  }
+  if (view.reader_tab_for != explorer.corpus_generation()) {
+    view.reader_tab_for = explorer.corpus_generation();
+    view.reader_tab_request = ViewState::ReaderTab::Overview;
+  }
+  if (actions.select || actions.move_selection != 0) view.reader_tab_request = ViewState::ReaderTab::Article;
+  if (!ImGui::BeginTabBar("##reader-tabs")) return;
+  if (TabItem(view, "Overview", "tab-overview", ViewState::ReaderTab::Overview)) {
+    DrawOverview(explorer, view, actions);
+    ImGui::EndTabItem();
+  }
+  if (TabItem(view, "Article", "tab-article", ViewState::ReaderTab::Article)) {
+    DrawReader(explorer, view, actions);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
   const float top = ImGui::GetCursorPosY();
   const float facet_width = kFacetWidth * view.scale;
@@ -99,7 +134,7 @@ void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
-  DrawReader(explorer, view, actions);
+  DrawReaderColumn(explorer, view, actions);
   ImGui::EndChild();
   view.content_height = top + std::max({view.facets_height, view.list_height, view.reader_height}) +
                         ImGui::GetStyle().WindowPadding.y;
@@ -122,7 +157,7 @@ void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
   DrawQuoteList(explorer, view, actions);
   ImGui::EndChild();
   ImGui::BeginChild("##reader-narrow", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
-  DrawReader(explorer, view, actions);
+  DrawReaderColumn(explorer, view, actions);
   ImGui::EndChild();
   // Stacked, the list keeps its share (42 %) of what is left under the filters' header, so
   // the content needs the reader's height over the remaining 58 %, or the whole list.

@@ -17,19 +17,8 @@
 namespace qe::ui {
 namespace {
 
-using FacetValues = std::vector<std::string> Filter::*;
-
 bool Contains(const std::vector<std::string>& values, std::string_view value) {
   return std::find(values.begin(), values.end(), value) != values.end();
-}
-
-Filter Toggled(const Filter& filter, FacetValues facet, const std::string& value) {
-  Filter next = filter;
-  auto& values = next.*facet;
-  auto it = std::find(values.begin(), values.end(), value);
-  if (it == values.end()) values.push_back(value);
-  else values.erase(it);
-  return next;
 }
 
 // Fills a list's per-corpus part: its values, their order by name and their search labels.
@@ -89,15 +78,6 @@ void PrepareSources(const Corpus& corpus, FacetList& list) {
   std::vector<std::string> labels(count);
   for (std::size_t v = 0; v < count; ++v) labels[v] = utf8::search_key(corpus.source_names[v]);
   PrepareList(list, std::move(values), count, corpus.source_names, std::move(labels));
-}
-
-void PrepareFacets(const Explorer& explorer, ViewState& view) {
-  if (view.facets_for == explorer.corpus_generation()) return;
-  view.facets_for = explorer.corpus_generation();
-  const Corpus& corpus = explorer.corpus();
-  PrepareSpeakers(corpus, view.speakers);
-  PrepareCountries(corpus, view.countries);
-  PrepareSources(corpus, view.sources);
 }
 
 // Chooses and orders the rows a list shows: values matching its search, most quotes first
@@ -265,11 +245,6 @@ void DrawSpeakers(const Explorer& explorer, ViewState& view, Actions& actions) {
   DrawListFooter(view, list, "speakers-show-all", "speaker", "speakers");
 }
 
-std::string CountryValue(std::size_t slot) {
-  const CountryId id = CountryOfSlot(slot);
-  return id == kNoCountry ? std::string(kNoCountryValue) : std::string(country_code(id));
-}
-
 void DrawCountries(const Explorer& explorer, ViewState& view, Actions& actions) {
   const Filter& filter = explorer.filter();
   FacetList& list = view.countries;
@@ -416,6 +391,29 @@ void DrawExport(const Explorer& explorer, ViewState& view, Actions& actions) {
 }
 
 }  // namespace
+
+Filter Toggled(const Filter& filter, FacetValues facet, const std::string& value) {
+  Filter next = filter;
+  auto& values = next.*facet;
+  auto it = std::find(values.begin(), values.end(), value);
+  if (it == values.end()) values.push_back(value);
+  else values.erase(it);
+  return next;
+}
+
+std::string CountryValue(std::size_t slot) {
+  const CountryId id = CountryOfSlot(slot);
+  return id == kNoCountry ? std::string(kNoCountryValue) : std::string(country_code(id));
+}
+
+void PrepareFacets(const Explorer& explorer, ViewState& view) {
+  if (view.facets_for == explorer.corpus_generation()) return;
+  view.facets_for = explorer.corpus_generation();
+  const Corpus& corpus = explorer.corpus();
+  PrepareSpeakers(corpus, view.speakers);
+  PrepareCountries(corpus, view.countries);
+  PrepareSources(corpus, view.sources);
+}
 
 void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions) {
   PrepareFacets(explorer, view);

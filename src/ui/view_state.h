@@ -119,6 +119,11 @@ struct ViewState {
   bool scroll_list_to_selection = false;    // the selection moved: bring it into view
   bool scroll_reader_to_selection = false;
   DateBrush published_brush;
+  // A corpus's reader column: the overview until a quote is picked, then its article.
+  enum class ReaderTab { Overview, Article };
+  ReaderTab reader_tab = ReaderTab::Overview;
+  std::optional<ReaderTab> reader_tab_request;  // switch to it next frame (a pick, a new corpus)
+  std::uint64_t reader_tab_for = ~std::uint64_t{0};  // the corpus_generation() it was reset for
 
   // The speaker and country lists (kinds are always three rows), rebuilt for each corpus.
   std::uint64_t facets_for = 0;             // Explorer::corpus_generation() they were built for

@@ -116,3 +116,37 @@ describe('quotes over time', () => {
     await page.context().close();
   });
 });
+
+describe('the overview', () => {
+  test('a corpus opens on bars per country and speaker; a click on a bar filters, a picked quote shows its article', async () => {
+    const page = await openDated();
+    assert.ok(await itemRect(page, 'overview-country:SE'), 'the country chart is shown');
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('copy')), null, 'no article yet');
+    await screenshot(page, 'overview');
+    const bar = await itemRect(page, 'overview-country:NG');
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await settle(page);
+    await page.mouse.down();
+    await page.mouse.up();
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().countries), ['NG']);
+    const ben = await page.evaluate(() => window.QuoteExplorer.visibleQuotes());
+    assert.ok(ben.length > 0 && ben.every((q) => q.speaker_name === 'Ben Okafor'));
+    await screenshot(page, 'overview-filtered');
+    assert.ok(await itemRect(page, 'overview-speaker:b'), 'the speaker chart counts what the country keeps');
+
+    const quote = await itemRect(page, 'quote:0');
+    await page.mouse.click(quote.x + 20, quote.y + quote.height / 2);
+    await settle(page);
+    assert.ok(await itemRect(page, 'copy'), 'the picked quote is read in its article');
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('overview-country:SE')), null);
+    const tab = await itemRect(page, 'tab-overview');
+    await page.mouse.move(tab.x + tab.width / 2, tab.y + tab.height / 2);
+    await settle(page);  // ImGui's tabs take a click on what the pointer already hovered
+    await page.mouse.down();
+    await page.mouse.up();
+    await settle(page);
+    assert.ok(await itemRect(page, 'overview-country:SE'), 'the Overview tab brings the charts back');
+    await page.context().close();
+  });
+});

@@ -7,12 +7,14 @@
 #include <cstring>
 
 #include "../../bench/corpus_generator.h"
+#include "core/countries.h"
 #include "core/explorer.h"
 #include "core/format.h"
 #include "core/utf8.h"
 #include "fixtures.h"
 #include "ui/explorer_view.h"
 #include "ui/facet_panel.h"
+#include "ui/overview.h"
 #include "ui/style.h"
 
 namespace {
@@ -48,6 +50,7 @@ class HeadlessExplorer {
     const qe::ui::ItemRect rect = view.item_rects.at(item);
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(rect.x + 8, rect.y + rect.height / 2);
+    Frames(1);  // hover first, as a real pointer does (tabs take a click only on what was hovered)
     io.AddMouseButtonEvent(0, true);
     io.AddMouseButtonEvent(0, false);
     Frames(4);  // ImGui takes queued input one change a frame
@@ -369,4 +372,86 @@ TEST_CASE("brushing the published histogram filters to the days under the brush;
 TEST_CASE("a corpus without dates shows no published histogram") {
   HeadlessExplorer ui;
   CHECK(ui.view.item_rects.count("published-chart") == 0);
+}
+
+namespace {
+
+// The overview's bars of one chart ("overview-country:" or "overview-speaker:"), top to
+// bottom, as the values they filter by.
+std::vector<std::string> OverviewBars(const qe::ui::ViewState& view, const std::string& prefix) {
+  std::vector<std::pair<float, std::string>> rows;
+  for (const auto& [name, rect] : view.item_rects)
+    if (name.rfind(prefix, 0) == 0) rows.emplace_back(rect.y, name.substr(prefix.size()));
+  std::sort(rows.begin(), rows.end());
+  std::vector<std::string> values;
+  for (const auto& row : rows) values.push_back(row.second);
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("a corpus opens on its overview: the most quoted speakers and countries as bars, by count") {
+  HeadlessExplorer ui(GeneratedCorpus(), HeadlessExplorer::kTall);
+  CHECK(ui.view.reader_tab == qe::ui::ViewState::ReaderTab::Overview);
+  const auto speakers = OverviewBars(ui.view, "overview-speaker:");
+  REQUIRE(speakers.size() == 10);
+  const auto facet_rows = SpeakerRows(ui.view);  // the speaker facet: by count, ties by name
+  CHECK(speakers == std::vector<std::string>(facet_rows.begin(), facet_rows.begin() + 10));
+  const auto countries = OverviewBars(ui.view, "overview-country:");
+  REQUIRE(countries.size() >= 2);
+  const qe::Corpus& corpus = ui.explorer.corpus();
+  for (std::size_t i = 1; i < countries.size(); ++i) {
+    const auto count = [&](const std::string& code) {
+      const auto id = qe::find_country(code);
+      return corpus.quotes_by_country.of(id ? qe::country_slot(*id) : qe::country_count()).size();
+    };
+    CHECK(count(countries[i - 1]) >= count(countries[i]));
+  }
+}
+
+TEST_CASE("clicking a bar of the overview filters by its value; clicking it again stops") {
+  HeadlessExplorer ui(GeneratedCorpus(), HeadlessExplorer::kTall);
+  const std::string country = OverviewBars(ui.view, "overview-country:").at(1);
+  ui.Click("overview-country:" + country);
+  CHECK(ui.explorer.filter().countries == std::vector<std::string>{country});
+  CHECK(ui.view.reader_tab == qe::ui::ViewState::ReaderTab::Overview);  // filtering is not picking
+  // The country chart keeps every country (its own choice does not narrow it); the speaker
+  // chart now counts that country's quotes only.
+  CHECK(OverviewBars(ui.view, "overview-country:").size() >= 2);
+  const std::string speaker = OverviewBars(ui.view, "overview-speaker:").at(0);
+  CHECK(SpeakerCount(ui.explorer, speaker) > 0);
+  ui.Click("overview-speaker:" + speaker);
+  CHECK(ui.explorer.filter().speakers == std::vector<std::string>{speaker});
+  ui.Click("overview-country:" + country);
+  CHECK(ui.explorer.filter().countries.empty());
+  CHECK(ui.explorer.filter().speakers == std::vector<std::string>{speaker});
+}
+
+TEST_CASE("picking a quote shows its article; the Overview tab brings the charts back") {
+  HeadlessExplorer ui(GeneratedCorpus(), HeadlessExplorer::kTall);
+  CHECK(ui.view.item_rects.count("copy") == 0);
+  ui.Click("quote:2");
+  CHECK(ui.view.reader_tab == qe::ui::ViewState::ReaderTab::Article);
+  CHECK(ui.view.item_rects.count("copy") == 1);
+  CHECK(OverviewBars(ui.view, "overview-speaker:").empty());
+  ui.Click("tab-overview");
+  CHECK(ui.view.reader_tab == qe::ui::ViewState::ReaderTab::Overview);
+  CHECK(OverviewBars(ui.view, "overview-speaker:").size() == 10);
+  ui.Press(ImGuiKey_DownArrow);
+  CHECK(ui.view.reader_tab == qe::ui::ViewState::ReaderTab::Article);
+}
+
+TEST_CASE("a single article has no overview: the reader shows it at once") {
+  HeadlessExplorer ui;
+  CHECK(ui.view.item_rects.count("tab-overview") == 0);
+  CHECK(ui.view.item_rects.count("copy") == 1);
+}
+
+TEST_CASE("a chart lists the largest counts, ticked values beyond them, never values without quotes") {
+  const std::vector<std::uint32_t> counts = {5, 0, 9, 5, 1, 0};
+  const std::vector<std::uint32_t> name_rank = {3, 0, 1, 2, 4, 5};  // 3 sorts before 0 by name
+  CHECK(qe::ui::TopValues(counts, std::vector<bool>(6), name_rank, 3) == std::vector<std::size_t>{2, 3, 0});
+  CHECK(qe::ui::TopValues(counts, {false, true, false, false, true, false}, name_rank, 2) ==
+        std::vector<std::size_t>{2, 3, 4, 1});
+  CHECK(qe::ui::TopValues(counts, std::vector<bool>(6), name_rank, 10).size() == 4);
 }

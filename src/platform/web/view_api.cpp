@@ -227,6 +227,7 @@ EMSCRIPTEN_KEEPALIVE int qe_select(const char* article_id, const char* quote_id)
   if (!quote) return 0;
   const auto before = explorer.selected();
   explorer.select(*quote);
+  App().view.reader_tab_request = ui::ViewState::ReaderTab::Article;  // show what was picked
   PublishChanges(explorer.filter(), before);
   return explorer.selected() == quote;
 }
