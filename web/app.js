@@ -414,6 +414,7 @@
   // or a closed tab loses nothing. Nothing leaves the browser.
   function onReview(detail) {
     buildA11yFacets();
+    updateA11yReview(detail);
     scheduleScreenReaderView();
     keepDraft(detail ? detail.article : null);
     emit('review', detail);
@@ -502,6 +503,13 @@
     stop: () => reviewCall(wasm._qe_review_stop),
     undo: () => reviewCall(wasm._qe_review_undo, 0),
     redo: () => reviewCall(wasm._qe_review_undo, 1),
+    // One edit of the selected article's quotes (docs/embedding.md, "Review from script").
+    edit(edit) {
+      if (edit === null || typeof edit !== 'object') throw new TypeError('review.edit expects an object');
+      requireStarted();
+      const error = withCString(JSON.stringify(edit), (pointer) => wasm.UTF8ToString(wasm._qe_review_edit(pointer)));
+      if (error) throw new Error(error.trim());
+    },
     // The article under review (article JSON), or null when not reviewing.
     article: () => (wasm ? callJson(wasm._qe_review_document) : null),
     save: () => wasm && wasm._qe_review_save(),
@@ -854,6 +862,77 @@
     });
   }
 
+  // [SECTION] #qe-a11y review: the canvas's review controls, for the keyboard and screen readers
+
+  let reviewDetail = null; // the last "review" event's detail: the article and its counts
+
+  function options(select, entries) {
+    select.replaceChildren(...entries.map(([value, text]) => new Option(text, value)));
+  }
+
+  function updateA11yReview(detail = reviewDetail) {
+    reviewDetail = detail;
+    $('qe-a11y-review').hidden = embedded; // embeds show, they do not edit
+    $('qe-a11y-review-start').hidden = !!detail;
+    $('qe-a11y-review-tools').hidden = !detail;
+    if (!detail) return;
+    const { article } = detail;
+    const speakers = new Map((article.speakers || []).map((s) => [s.id, s.name]));
+    const quotes = article.quotes || [];
+    const selected = callJson(wasm._qe_selected);
+    const current = selected && quotes.find((q) => q.id === selected.id);
+    $('qe-a11y-review-progress').textContent = `${formatNumber(detail.accepted)} of ${counted(detail.quotes, 'quote')} accepted`;
+    options($('qe-a11y-review-quote'), quotes.map((q) => [q.id, `${speakers.get(q.speaker) || q.speaker}: ${q.text}${q.reviewed ? ' (accepted)' : ''}`]));
+    options($('qe-a11y-review-speaker'), [...speakers]);
+    for (const control of $('qe-a11y-review-tools').querySelectorAll('select, button')) {
+      control.disabled = !current && !['qe-a11y-undo', 'qe-a11y-redo', 'qe-a11y-download', 'qe-a11y-embed', 'qe-a11y-review-done'].includes(control.id);
+    }
+    $('qe-a11y-undo').disabled = !detail.canUndo;
+    $('qe-a11y-redo').disabled = !detail.canRedo;
+    if (!current) return;
+    $('qe-a11y-review-quote').value = current.id;
+    $('qe-a11y-accept').setAttribute('aria-pressed', String(!!current.reviewed));
+    $('qe-a11y-review-kind').value = current.kind;
+    $('qe-a11y-review-speaker').value = current.speaker;
+  }
+
+  // Runs one review call; its refusal ("why nothing changed") is announced, not thrown.
+  function reviewFromMirror(call) {
+    const message = $('qe-a11y-review-message');
+    try {
+      call();
+      message.textContent = '';
+    } catch (error) {
+      message.textContent = error.message;
+    }
+  }
+
+  function editSelectedQuote(edit) {
+    reviewFromMirror(() => review.edit({ ...edit, quote: $('qe-a11y-review-quote').value }));
+  }
+
+  function installA11yReview() {
+    updateA11yReview(null);
+    $('qe-a11y-review-start').addEventListener('click', () => reviewFromMirror(review.start));
+    $('qe-a11y-review-quote').addEventListener('change', (event) => {
+      if (reviewDetail) window.QuoteExplorer.select(reviewDetail.article.id, event.target.value);
+    });
+    $('qe-a11y-accept').addEventListener('click', (event) => {
+      editSelectedQuote({ type: 'accept', accepted: event.target.getAttribute('aria-pressed') !== 'true' });
+    });
+    $('qe-a11y-review-kind').addEventListener('change', (event) => editSelectedQuote({ type: 'kind', kind: event.target.value }));
+    $('qe-a11y-review-speaker').addEventListener('change', (event) => editSelectedQuote({ type: 'speaker', speaker: event.target.value }));
+    for (const button of $('qe-a11y-review-tools').querySelectorAll('button[data-edge]')) {
+      button.addEventListener('click', () => editSelectedQuote({ type: 'edge', edge: button.dataset.edge, words: Number(button.dataset.words) }));
+    }
+    $('qe-a11y-delete').addEventListener('click', () => editSelectedQuote({ type: 'delete' }));
+    $('qe-a11y-undo').addEventListener('click', () => reviewFromMirror(review.undo));
+    $('qe-a11y-redo').addEventListener('click', () => reviewFromMirror(review.redo));
+    $('qe-a11y-download').addEventListener('click', () => reviewFromMirror(review.save));
+    $('qe-a11y-embed').addEventListener('click', () => reviewFromMirror(review.copyEmbedCode));
+    $('qe-a11y-review-done').addEventListener('click', () => reviewFromMirror(review.stop));
+  }
+
   function onNativeEvent(event, detail) {
     if (event === 'open-file') $('qe-file-input').click();
     else if (event === 'filter') publishFilter(detail);
@@ -868,6 +947,7 @@
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
       markSelected(detail);
+      if (reviewDetail) updateA11yReview();
       emit('select', detail);
     }
   }
@@ -977,6 +1057,7 @@
     installFileInput();
     installTextInput();
     installA11yControls();
+    installA11yReview();
     $('qe-load-cancel').addEventListener('click', cancelLoad);
     if (darkScheme && !requestedTheme) {
       darkScheme.addEventListener('change', () => {

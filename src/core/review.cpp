@@ -1,6 +1,7 @@
 #include "core/review.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/export.h"
 #include "core/utf8.h"
@@ -389,6 +390,57 @@ std::size_t Session::accepted_count() const {
   const json& quotes = quotes_of(document_);
   return static_cast<std::size_t>(
       std::count_if(quotes.begin(), quotes.end(), [](const json& q) { return q.value("reviewed", false); }));
+}
+
+namespace {
+
+std::optional<Edit> Refused(std::string* why, std::string message) {
+  if (why) *why = std::move(message);
+  return std::nullopt;
+}
+
+std::string StringField(const nlohmann::json& value, const char* key) {
+  const auto it = value.find(key);
+  return it != value.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<Edit> ParseEditOfQuote(const nlohmann::json& value, const std::string& type, std::string quote,
+                                     std::string* why) {
+  if (type == "accept") {
+    const auto accepted = value.find("accepted");
+    if (accepted != value.end() && !accepted->is_boolean()) return Refused(why, "\"accepted\" must be true or false");
+    return Accept{std::move(quote), accepted == value.end() || accepted->get<bool>()};
+  }
+  if (type == "kind") {
+    const auto kind = parse_kind(StringField(value, "kind"));
+    if (!kind) return Refused(why, "\"kind\" must be \"direct\", \"indirect\" or \"mixed\"");
+    return SetKind{std::move(quote), *kind};
+  }
+  if (type == "speaker") {
+    SpeakerChoice speaker{StringField(value, "speaker"), StringField(value, "newSpeaker")};
+    if (speaker.id.empty() == speaker.new_name.empty())
+      return Refused(why, "a speaker edit needs \"speaker\" (an id) or \"newSpeaker\" (a name)");
+    return Reattribute{std::move(quote), std::move(speaker)};
+  }
+  if (type == "delete") return DeleteQuote{std::move(quote)};
+  if (type == "edge") {
+    const std::string edge = StringField(value, "edge");
+    const auto words = value.find("words");
+    if ((edge != "start" && edge != "end") || words == value.end() || !words->is_number_integer() ||
+        words->get<std::int64_t>() == 0 || std::abs(words->get<std::int64_t>()) > 1000)
+      return Refused(why, "an edge edit needs \"edge\": \"start\" or \"end\", and \"words\": a whole number, not 0");
+    return MoveEdge{std::move(quote), edge == "start" ? Edge::Start : Edge::End, static_cast<int>(words->get<std::int64_t>())};
+  }
+  return Refused(why, "unknown edit type \"" + type + "\": expected accept, kind, speaker, delete or edge");
+}
+
+}  // namespace
+
+std::optional<Edit> parse_edit(const nlohmann::json& value, std::string* why) {
+  if (!value.is_object()) return Refused(why, "an edit must be an object");
+  std::string quote = StringField(value, "quote");
+  if (quote.empty()) return Refused(why, "an edit needs \"quote\": the id of a quote of the article");
+  return ParseEditOfQuote(value, StringField(value, "type"), std::move(quote), why);
 }
 
 }  // namespace qe::review

@@ -134,6 +134,14 @@ class Session {
   std::uint64_t revision_ = 0;
 };
 
+// An edit as the JS API (QuoteExplorer.review.edit) and the page's accessible controls give
+// it: {"type": "accept", "quote": id, "accepted": true|false (default true)},
+// {"type": "kind", "quote", "kind"}, {"type": "speaker", "quote", "speaker": id} or
+// {"type": "speaker", "quote", "newSpeaker": name}, {"type": "delete", "quote"},
+// {"type": "edge", "quote", "edge": "start"|"end", "words": n (> 0 extends, < 0 shrinks)}.
+// nullopt and `why` when it is not one of these.
+std::optional<Edit> parse_edit(const nlohmann::json& value, std::string* why);
+
 // A speaker id for `name` that `document`'s speakers do not use yet: "jane-doe", "jane-doe-2".
 std::string unused_speaker_id(const nlohmann::ordered_json& document, std::string_view name);
 

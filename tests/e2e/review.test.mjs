@@ -267,6 +267,69 @@ describe('review mode', () => {
   });
 });
 
+describe('review from the keyboard, through the #qe-a11y controls', () => {
+  test('Tab reaches the review controls; accept, kind, speaker, span, delete, undo and done work without a mouse', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await openPage(context);
+    await page.evaluate((article) => window.QuoteExplorer.load(article), EXTRACTED);
+    await settle(page);
+    const start = page.locator('#qe-a11y-review-start');
+    await page.locator('#qe-a11y-clear').focus();
+    while (!(await start.evaluate((button) => button === document.activeElement))) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.ok(await article(page), 'reviewing');
+    assert.equal(await page.locator('#qe-a11y-review-progress').textContent(), '0 of 2 quotes accepted');
+    assert.equal(await page.locator('#qe-a11y-review-quote').inputValue(), 'q2', 'the unsure quote first');
+
+    await page.locator('#qe-a11y-review-kind').focus();
+    await page.keyboard.press('ArrowDown'); // indirect -> mixed
+    await settle(page);
+    assert.equal((await quoteOf(page, 'q2')).kind, 'mixed');
+    await page.locator('#qe-a11y-review-speaker').selectOption('minister'); // as a keyboard picks from the list
+    await settle(page);
+    assert.equal((await quoteOf(page, 'q2')).speaker, 'minister');
+    await page.getByRole('button', { name: 'End one word earlier' }).focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await quoteOf(page, 'q2')).text, 'talks would continue next');
+    await page.locator('#qe-a11y-undo').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await quoteOf(page, 'q2')).text, 'talks would continue next week');
+
+    await page.locator('#qe-a11y-accept').focus();
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.equal((await quoteOf(page, 'q2')).reviewed, true);
+    assert.equal(await page.locator('#qe-a11y-review-quote').inputValue(), 'q1', 'accepting moves on to the next quote');
+    assert.equal(await page.locator('#qe-a11y-accept').getAttribute('aria-pressed'), 'false');
+    await page.locator('#qe-a11y-delete').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.deepEqual((await article(page)).quotes.map((q) => q.id), ['q2']);
+    assert.equal(await page.locator('#qe-selection').textContent(), 'Selected: Olena Minister: talks would continue next week',
+      'the quote left selected is announced, though it sits where the deleted one was');
+    await screenshot(page, 'review-mirror');
+
+    const refused = await page.evaluate(() => {
+      try {
+        window.QuoteExplorer.review.edit({ type: 'kind', quote: 'nope', kind: 'direct' });
+        return '';
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(refused, /nope/);
+    await page.locator('#qe-a11y-review-done').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await article(page), null);
+    assert.equal(await start.isVisible(), true);
+    await closePage(page);
+  });
+});
+
 // What review.article() gives for EXTRACTED: every field written out, in the loader's order.
 function EXTRACTED_AS_EXPORTED() {
   return {

@@ -307,3 +307,37 @@ TEST_CASE("a search stays right across edits that move quotes") {
   REQUIRE(r.explorer.result().visible.size() == 1);
   CHECK(r.explorer.corpus().quotes.id[r.explorer.result().visible[0]] == "q2");
 }
+
+TEST_CASE("edits given as JSON (the JS API's review.edit) become the review panel's edits, or say what is wrong") {
+  using nlohmann::json;
+  const auto parsed = [](const char* text, std::string* why = nullptr) { return qe::review::parse_edit(json::parse(text), why); };
+  const auto accept = parsed(R"({"type": "accept", "quote": "q1"})");
+  REQUIRE(accept);
+  CHECK(std::get<qe::review::Accept>(*accept).accepted);
+  CHECK_FALSE(std::get<qe::review::Accept>(*parsed(R"({"type": "accept", "quote": "q1", "accepted": false})")).accepted);
+  CHECK(std::get<qe::review::SetKind>(*parsed(R"({"type": "kind", "quote": "q1", "kind": "mixed"})")).kind == qe::QuoteKind::Mixed);
+  CHECK(std::get<qe::review::Reattribute>(*parsed(R"({"type": "speaker", "quote": "q1", "speaker": "kyiv"})")).speaker.id == "kyiv");
+  CHECK(std::get<qe::review::Reattribute>(*parsed(R"({"type": "speaker", "quote": "q1", "newSpeaker": "Ann Lee"})")).speaker.new_name ==
+        "Ann Lee");
+  CHECK(std::get<qe::review::DeleteQuote>(*parsed(R"({"type": "delete", "quote": "q2"})")).quote == "q2");
+  const auto edge = std::get<qe::review::MoveEdge>(*parsed(R"({"type": "edge", "quote": "q1", "edge": "start", "words": -2})"));
+  CHECK((edge.edge == qe::review::Edge::Start && edge.words == -2));
+
+  const std::pair<const char*, const char*> refused[] = {
+      {R"([1])", "an edit must be an object"},
+      {R"({"type": "accept"})", "needs \"quote\""},
+      {R"({"type": "shout", "quote": "q1"})", "unknown edit type \"shout\""},
+      {R"({"type": "accept", "quote": "q1", "accepted": "yes"})", "true or false"},
+      {R"({"type": "kind", "quote": "q1", "kind": "Direct"})", "\"kind\" must be"},
+      {R"({"type": "speaker", "quote": "q1"})", "needs \"speaker\""},
+      {R"({"type": "speaker", "quote": "q1", "speaker": "a", "newSpeaker": "B"})", "needs \"speaker\""},
+      {R"({"type": "edge", "quote": "q1", "edge": "middle", "words": 1})", "\"edge\": \"start\" or \"end\""},
+      {R"({"type": "edge", "quote": "q1", "edge": "end", "words": 0})", "not 0"},
+      {R"({"type": "edge", "quote": "q1", "edge": "end", "words": 1.5})", "whole number"},
+  };
+  for (const auto& [text, message] : refused) {
+    std::string why;
+    CHECK_FALSE(parsed(text, &why));
+    CHECK_MESSAGE(why.find(message) != std::string::npos, text << " -> " << why);
+  }
+}

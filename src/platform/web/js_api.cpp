@@ -248,8 +248,9 @@ const char* RunReviewAction(ui::Actions actions) {
   WebApp& app = App();
   const Filter before = app.explorer.filter();
   const auto selected = app.explorer.selected();
+  const std::uint64_t generation = app.explorer.corpus_generation();
   app.view.review_form.message.clear();
-  if (ui::ApplyReviewActions(actions, app.explorer, app.review, app.view)) PublishChanges(before, selected);
+  if (ui::ApplyReviewActions(actions, app.explorer, app.review, app.view)) PublishChanges(before, selected, generation);
   PublishReview();
   RequestFrames();
   return Returned(app.view.review_form.message_is_error ? app.view.review_form.message : "");
@@ -271,6 +272,18 @@ EMSCRIPTEN_KEEPALIVE const char* qe_review_stop() {
 EMSCRIPTEN_KEEPALIVE const char* qe_review_undo(int redo) {
   ui::Actions actions;
   (redo ? actions.redo : actions.undo) = true;
+  return RunReviewAction(actions);
+}
+
+// QuoteExplorer.review.edit: one edit as JSON (review::parse_edit), applied like the
+// review panel's; "" or why nothing changed.
+EMSCRIPTEN_KEEPALIVE const char* qe_review_edit(const char* edit_json) {
+  if (!App().review) return Returned("No article is being reviewed: start a review first.");
+  std::string why;
+  auto edit = review::parse_edit(json_text::parse_value(edit_json).value_or(json()), &why);
+  if (!edit) return Returned(why);
+  ui::Actions actions;
+  actions.edit = std::move(*edit);
   return RunReviewAction(actions);
 }
 

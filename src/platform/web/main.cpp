@@ -80,10 +80,11 @@ void Frame() {
   ui::Actions actions;
   const Filter filter_before = app.explorer.filter();
   const auto selected_before = app.explorer.selected();
+  const std::uint64_t generation_before = app.explorer.corpus_generation();
   ui::DrawExplorer(app.explorer, app.view, actions);
   const bool changed = ui::ApplyActions(actions, app.explorer);
   const bool reviewed = ui::ApplyReviewActions(actions, app.explorer, app.review, app.view);
-  if (changed || reviewed) PublishChanges(filter_before, selected_before);
+  if (changed || reviewed) PublishChanges(filter_before, selected_before, generation_before);
   if (actions.edit || actions.undo || actions.redo || actions.start_review || actions.stop_review) PublishReview();
   if (actions.save_article) SaveReviewedArticle();
   if (actions.copy_embed_code) CopyEmbedCode();

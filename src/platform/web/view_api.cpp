@@ -118,11 +118,13 @@ const char* Returned(std::string text) {
 void Emit(const char* event, const json& detail) { js_emit(event, detail.dump().c_str()); }
 void EmitJsonText(const char* event, const char* json_text) { js_emit(event, json_text); }
 
-void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before) {
+void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before,
+                    std::optional<std::uint64_t> generation_before) {
   WebApp& app = App();
   RequestFrames();
   if (app.explorer.filter() != filter_before) Emit("filter", FilterJson(app.explorer.filter()));
-  if (app.explorer.selected() != selected_before) {
+  const bool reloaded = generation_before && *generation_before != app.explorer.corpus_generation();
+  if (app.explorer.selected() != selected_before || (reloaded && app.explorer.selected())) {
     app.view.scroll_list_to_selection = app.view.scroll_reader_to_selection = true;
     Emit("select", SelectedJson());
   }

@@ -36,8 +36,10 @@ inline void RequestFrames(int count = kSettleFrames) {
 }
 
 // After anything that may change the explorer's filter or selection: tells JavaScript
-// (events "filter" and "select") and redraws.
-void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before);
+// (events "filter" and "select") and redraws. A review edit reloads the article, so the
+// same index may hold another quote after it: pass the corpus generation from before too.
+void PublishChanges(const Filter& filter_before, std::optional<QuoteIndex> selected_before,
+                    std::optional<std::uint64_t> generation_before = std::nullopt);
 
 // After review started, changed or ended: tells JavaScript (event "review": the article being
 // reviewed, or null), which keeps the draft in the browser and rebuilds the mirror's facets.
