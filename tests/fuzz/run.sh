@@ -3,7 +3,7 @@
 # (default 60), starting from the seed corpus in tests/fuzz/corpus/NAME. New inputs go to
 # build/fuzz/corpus/NAME, crashes to build/fuzz/crashes/. See docs/reliability.md.
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader stream_loader url_hash cli_args text_search extract
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader stream_loader url_hash cli_args text_search extract review_edit
 #
 # `extract` also compiles the gumbo C sources (GUMBO_DIR, from ./build-wasm.sh deps) and the
 # embedded lexicons (cmake/EmbedLexicons.cmake).
@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader stream_loader url_hash cli_args text_search extract)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader stream_loader url_hash cli_args text_search extract review_edit)
 OUT="$ROOT/build/fuzz"
 mkdir -p "$OUT/crashes"
 CXX=${CXX_FUZZ:-clang++}
