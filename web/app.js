@@ -1110,6 +1110,7 @@
     debug: Object.freeze({
       itemRect: (name) => (wasm ? withCString(String(name), (p) => callJson(wasm._qe_item_rect, p)) : null),
       framesDrawn: () => (wasm ? wasm._qe_frames_drawn() : 0),
+      focusedItem: () => (wasm ? wasm.UTF8ToString(wasm._qe_focused_item()) : ''),
       // Frames the canvas still draws, plus the mirror and the hash while they wait.
       pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0),
       lastWork: () => ({ ...lastWork }),

@@ -16,6 +16,9 @@ namespace {
 
 constexpr float kFacetWidth = 290.0f;       // CSS pixels
 constexpr float kNarrowLayout = 760.0f;     // below this width, panels stack
+// Panes join one keyboard navigation: arrow keys cross from one to the next by position,
+// instead of ImGui's default of entering a pane with Enter and leaving it with Escape.
+constexpr ImGuiWindowFlags kPane = ImGuiWindowFlags_NavFlattened;
 
 void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions) {
   if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_F)) view.focus_search = true;
@@ -26,6 +29,10 @@ void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions
     next.text.clear();
     actions.filter = next;
   }
+  // The list's keys move the selection while the list has keyboard focus, or before the
+  // keyboard has focused anything; then the focus ring goes to the selected row, so the
+  // next arrow key moves on from there. Elsewhere the arrows are ImGui's navigation.
+  if (ImGui::GetIO().NavVisible && !view.list_has_focus) return;
   const int page = 10;
   const int total = static_cast<int>(explorer.result().visible.size());
   const std::pair<ImGuiKey, int> moves[] = {{ImGuiKey_DownArrow, 1}, {ImGuiKey_UpArrow, -1},
@@ -33,6 +40,7 @@ void HandleShortcuts(const Explorer& explorer, ViewState& view, Actions& actions
                                             {ImGuiKey_End, total}, {ImGuiKey_Home, -total}};
   for (const auto& [key, delta] : moves)
     if (ImGui::IsKeyPressed(key)) actions.move_selection += delta;
+  if (actions.move_selection) view.focus_selected_row = true;
 }
 
 // The first lines of a message (up to 50 errors are reported), wrapped, without ImGui's
@@ -124,16 +132,16 @@ void DrawReaderColumn(const Explorer& explorer, ViewState& view, Actions& action
 void DrawWide(const Explorer& explorer, ViewState& view, Actions& actions) {
   const float top = ImGui::GetCursorPosY();
   const float facet_width = kFacetWidth * view.scale;
-  ImGui::BeginChild("##facet-panel", ImVec2(facet_width, 0));
+  ImGui::BeginChild("##facet-panel", ImVec2(facet_width, 0), 0, kPane);
   DrawFacetPanel(explorer, view, actions);
   ImGui::EndChild();
   ImGui::SameLine();
   const float list_width = (ImGui::GetContentRegionAvail().x) * 0.45f;
-  ImGui::BeginChild("##quote-list", ImVec2(list_width, 0), ImGuiChildFlags_Border);
+  ImGui::BeginChild("##quote-list", ImVec2(list_width, 0), ImGuiChildFlags_Border, kPane);
   DrawQuoteList(explorer, view, actions);
   ImGui::EndChild();
   ImGui::SameLine();
-  ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPane);
   DrawReaderColumn(explorer, view, actions);
   ImGui::EndChild();
   view.content_height = top + std::max({view.facets_height, view.list_height, view.reader_height}) +
@@ -148,15 +156,15 @@ void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
   const bool open = ImGui::CollapsingHeader(header.c_str());
   RecordItem(view, "filters");
   if (open) {
-    ImGui::BeginChild("##facet-panel-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f));
+    ImGui::BeginChild("##facet-panel-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f), 0, kPane);
     DrawFacetPanel(explorer, view, actions);
     ImGui::EndChild();
   }
   ImGui::BeginChild("##quote-list-narrow", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.42f),
-                    ImGuiChildFlags_Border);
+                    ImGuiChildFlags_Border, kPane);
   DrawQuoteList(explorer, view, actions);
   ImGui::EndChild();
-  ImGui::BeginChild("##reader-narrow", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("##reader-narrow", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPane);
   DrawReaderColumn(explorer, view, actions);
   ImGui::EndChild();
   // Stacked, the list keeps its share (42 %) of what is left under the filters' header, so
@@ -169,6 +177,7 @@ void DrawNarrow(const Explorer& explorer, ViewState& view, Actions& actions) {
 
 void DrawExplorer(const Explorer& explorer, ViewState& view, Actions& actions) {
   view.item_rects.clear();
+  view.focused_item.clear();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

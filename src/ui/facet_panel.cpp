@@ -306,6 +306,7 @@ void CopyTruncated(std::string_view text, char* buffer, std::size_t size) {
 void RecordItem(ViewState& view, std::string name) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 size = ImGui::GetItemRectSize();
+  if (ImGui::IsItemFocused()) view.focused_item = name;
   view.item_rects[std::move(name)] = ItemRect{min.x, min.y, size.x, size.y};
 }
 
@@ -420,7 +421,7 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   DrawSearchBox(explorer, view, actions);
   DrawResultLine(explorer, view, actions);
   const float facets_top = ImGui::GetCursorPosY();
-  ImGui::BeginChild("##facets", ImVec2(0, 0));
+  ImGui::BeginChild("##facets", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // one navigation with the pane
   DrawSpeakers(explorer, view, actions);
   DrawCountries(explorer, view, actions);
   DrawKinds(explorer, view, actions);

@@ -118,6 +118,10 @@ void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) 
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       const QuoteIndex q = visible[static_cast<std::size_t>(row)];
       ImGui::PushID(row);
+      if (selected == q && view.focus_selected_row && !actions.move_selection) {  // moved: next frame
+        ImGui::SetKeyboardFocusHere();
+        view.focus_selected_row = false;
+      }
       if (ImGui::Selectable("##quote", selected == q, 0, ImVec2(0, row_height))) actions.select = q;
       RecordItem(view, "quote:" + std::to_string(row));
       DrawRow(explorer, view, q, row, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), padding);
@@ -125,6 +129,7 @@ void DrawQuoteList(const Explorer& explorer, ViewState& view, Actions& actions) 
     }
   }
   ImGui::PopStyleVar();
+  view.list_has_focus = ImGui::IsWindowFocused();
   if (view.scroll_list_to_selection) {
     if (auto row = explorer.selected_row()) ScrollToRow(*row, row_height);
     view.scroll_list_to_selection = false;

@@ -190,7 +190,7 @@ void DrawReader(const Explorer& explorer, ViewState& view, Actions& actions) {
   DrawSelectionReview(explorer, view, actions);
   ImGui::Separator();
   const float article_top = ImGui::GetCursorPosY();
-  ImGui::BeginChild("##article", ImVec2(0, 0));
+  ImGui::BeginChild("##article", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // one navigation with the pane
   DrawParagraphs(explorer, article, selected, view, actions);
   view.reader_height = article_top + ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::EndChild();

@@ -150,6 +150,7 @@ void ApplyColors(ImGuiStyle& style, Theme theme) {
     colors[ImGuiCol_TextSelectedBg] = Rgb(60, 100, 170, 0.60f);
   }
   colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  colors[ImGuiCol_NavHighlight] = colors[ImGuiCol_CheckMark];  // the keyboard focus ring, 3:1 or more
 }
 
 void ApplyTheme() {

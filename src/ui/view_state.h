@@ -117,6 +117,10 @@ struct ViewState {
   bool search_active = false;               // being edited: outside changes wait
   bool focus_search = false;                // Ctrl+F was pressed
   bool scroll_list_to_selection = false;    // the selection moved: bring it into view
+  // Keyboard navigation (ImGui's, with a visible focus ring): arrow keys move between the
+  // controls of a pane; in the quote list they move the selection, and the ring follows it.
+  bool list_has_focus = false;              // the quote list held keyboard focus last frame
+  bool focus_selected_row = false;          // put the ring on the selected row when drawn
   bool scroll_reader_to_selection = false;
   DateBrush published_brush;
   // A corpus's reader column: the overview until a quote is picked, then its article.
@@ -147,6 +151,7 @@ struct ViewState {
   std::string notice;                       // what an export or copy did ("Link copied.")
 
   std::unordered_map<std::string, ItemRect> item_rects;  // rebuilt every frame
+  std::string focused_item;                 // the named widget with keyboard focus, "" for none
 
   // The height (framebuffer pixels) the explorer needs to show its content without inner
   // scrolling, measured each frame: an embed asks its host page for it (docs/embedding.md).

@@ -169,6 +169,29 @@ describe('filtering with mouse and keyboard', () => {
     await page.close();
   });
 
+  test('the keyboard alone: arrows move a visible focus ring across the panes, Space ticks a facet, Tab leaves', async () => {
+    const page = await openExplorer(browser, `${server.url}/`);
+    const focused = () => page.evaluate(() => window.QuoteExplorer.debug.focusedItem());
+    await page.locator('#qe-a11y-search').focus(); // the next stop after the canvas
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.selectedQuote().id), 'q2');
+    assert.equal(await focused(), 'quote:1', 'the ring follows the selection in the list');
+    await page.keyboard.press('ArrowLeft');
+    await settle(page);
+    const facet = await focused();
+    assert.match(facet, /^speaker:/, 'the facet beside the list');
+    await screenshot(page, 'keyboard-focus-ring');
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().speakers), [facet.slice('speaker:'.length)]);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'qe-a11y-search', 'Tab leaves the canvas');
+    await page.close();
+  });
+
   test('Tab leaves the explorer: the keyboard is never trapped', async () => {
     const page = await openExplorer(browser, `${server.url}/`);
     await page.mouse.click(900, 700);

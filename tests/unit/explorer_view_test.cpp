@@ -28,6 +28,7 @@ class HeadlessExplorer {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.DisplaySize = display;
     qe::ui::SetupFontsAndStyle(view, 1.0f);
     REQUIRE(explorer.load(text, "corpus.jsonl").empty());
@@ -454,4 +455,25 @@ TEST_CASE("a chart lists the largest counts, ticked values beyond them, never va
   CHECK(qe::ui::TopValues(counts, {false, true, false, false, true, false}, name_rank, 2) ==
         std::vector<std::size_t>{2, 3, 4, 1});
   CHECK(qe::ui::TopValues(counts, std::vector<bool>(6), name_rank, 10).size() == 4);
+}
+
+TEST_CASE("the keyboard alone reaches the facets and back: arrows cross panes, Space ticks, the list keeps its keys") {
+  HeadlessExplorer app;
+  app.Press(ImGuiKey_DownArrow);
+  CHECK(app.explorer.selected_row() == std::size_t{1});
+  CHECK(app.view.focused_item == "quote:1");  // the focus ring is on the selected quote
+  app.Press(ImGuiKey_LeftArrow);
+  REQUIRE(app.view.focused_item.rfind("speaker:", 0) == 0);  // the facet beside it
+  const std::string speaker = app.view.focused_item.substr(8);
+  app.Press(ImGuiKey_Space);
+  CHECK(app.explorer.filter().speakers == std::vector<std::string>{speaker});
+  app.Press(ImGuiKey_DownArrow);  // within the facets, arrows move between checkboxes
+  CHECK(app.view.focused_item != "speaker:" + speaker);
+  CHECK(app.explorer.filter().speakers == std::vector<std::string>{speaker});
+  app.Press(ImGuiKey_RightArrow);
+  REQUIRE(app.view.focused_item.rfind("quote:", 0) == 0);
+  const auto row = app.explorer.selected_row();
+  app.Press(ImGuiKey_DownArrow);
+  CHECK(app.explorer.selected_row() != row);  // back in the list, arrows move the selection
+  CHECK(app.view.focused_item == "quote:" + std::to_string(*app.explorer.selected_row()));
 }

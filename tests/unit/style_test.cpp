@@ -103,6 +103,8 @@ void CheckTheme(Theme theme) {
   CHECK(Contrast(U32(Palette::ErrorText()), U32(Palette::ErrorFill())) >= 4.5);
   // Graphics (WCAG 1.4.11): the check mark inside a checkbox.
   CHECK(Contrast(context.Col(ImGuiCol_CheckMark), fields[0].color) >= 3.0);
+  // The keyboard's focus ring (WCAG 2.4.7, 1.4.11), around controls on the window.
+  CHECK(Contrast(context.Col(ImGuiCol_NavHighlight), window) >= 3.0);
 }
 
 }  // namespace

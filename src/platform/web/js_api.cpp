@@ -242,6 +242,9 @@ EMSCRIPTEN_KEEPALIVE const char* qe_item_rect(const char* name) {
                        {"height", r.height / ratio}}.dump());
 }
 
+// The named widget with the keyboard's focus ring (ItemRect names), or "" for none.
+EMSCRIPTEN_KEEPALIVE const char* qe_focused_item() { return App().view.focused_item.c_str(); }
+
 // Review (QuoteExplorer.review): each returns "" or why nothing changed.
 namespace {
 const char* RunReviewAction(ui::Actions actions) {

@@ -145,6 +145,7 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;                 // nothing persists behind the reader's back
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows between controls (explorer_view)
   io.ConfigInputTextCursorBlink = false;    // a blinking caret would keep the loop busy
   io.BackendPlatformName = "quote-explorer-web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;

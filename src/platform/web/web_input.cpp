@@ -136,6 +136,9 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
   AddModifiers(io, *e);
   const ImGuiKey key = KeyFromEvent(*e);
+  // Tab is the browser's alone: it moves focus out of the canvas (no keyboard trap), and
+  // inside, arrow keys move between controls (explorer_view.cpp), so ImGui never sees it.
+  if (key == ImGuiKey_Tab) return EM_FALSE;
   if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
   // Ctrl+Alt is AltGr on Windows: a character (ą, ż, €), not a shortcut.
   const bool command = (e->ctrlKey || e->metaKey) && !(e->ctrlKey && e->altKey);
