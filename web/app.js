@@ -884,7 +884,12 @@
     $('qe-a11y-review-progress').textContent = `${formatNumber(detail.accepted)} of ${counted(detail.quotes, 'quote')} accepted`;
     options($('qe-a11y-review-quote'), quotes.map((q) => [q.id, `${speakers.get(q.speaker) || q.speaker}: ${q.text}${q.reviewed ? ' (accepted)' : ''}`]));
     options($('qe-a11y-review-speaker'), [...speakers]);
+    const addSpeaker = $('qe-a11y-add-speaker');
+    const keptSpeaker = addSpeaker.value;
+    options(addSpeaker, [...speakers]);
+    if (speakers.has(keptSpeaker)) addSpeaker.value = keptSpeaker;
     for (const control of $('qe-a11y-review-tools').querySelectorAll('select, button')) {
+      if (control.closest('#qe-a11y-add')) continue; // adding needs no selected quote
       control.disabled = !current && !['qe-a11y-undo', 'qe-a11y-redo', 'qe-a11y-download', 'qe-a11y-embed', 'qe-a11y-review-done'].includes(control.id);
     }
     $('qe-a11y-undo').disabled = !detail.canUndo;
@@ -911,6 +916,34 @@
     reviewFromMirror(() => review.edit({ ...edit, quote: $('qe-a11y-review-quote').value }));
   }
 
+  // The first place the article's paragraphs hold `words`, in code points as article JSON
+  // counts them, or null.
+  function findWords(paragraphs, words) {
+    for (let paragraph = 0; paragraph < paragraphs.length; ++paragraph) {
+      const at = words ? paragraphs[paragraph].indexOf(words) : -1;
+      if (at < 0) continue;
+      const start = Array.from(paragraphs[paragraph].slice(0, at)).length;
+      return { paragraph, start, end: start + Array.from(words).length };
+    }
+    return null;
+  }
+
+  function addQuoteFromMirror() {
+    const words = $('qe-a11y-add-text').value.trim();
+    const span = reviewDetail && findWords(reviewDetail.article.paragraphs, words);
+    if (!span) {
+      $('qe-a11y-review-message').textContent = 'Those words are not in the article: copy them exactly from its text.';
+      return;
+    }
+    const name = $('qe-a11y-add-new').value.trim();
+    const speaker = name ? { newSpeaker: name } : { speaker: $('qe-a11y-add-speaker').value };
+    reviewFromMirror(() => review.edit({ type: 'add', ...span, kind: $('qe-a11y-add-kind').value, ...speaker }));
+    if (!$('qe-a11y-review-message').textContent) {
+      $('qe-a11y-add-text').value = '';
+      $('qe-a11y-add-new').value = '';
+    }
+  }
+
   function installA11yReview() {
     updateA11yReview(null);
     $('qe-a11y-review-start').addEventListener('click', () => reviewFromMirror(review.start));
@@ -926,6 +959,10 @@
       button.addEventListener('click', () => editSelectedQuote({ type: 'edge', edge: button.dataset.edge, words: Number(button.dataset.words) }));
     }
     $('qe-a11y-delete').addEventListener('click', () => editSelectedQuote({ type: 'delete' }));
+    $('qe-a11y-add').addEventListener('submit', (event) => {
+      event.preventDefault();
+      addQuoteFromMirror();
+    });
     $('qe-a11y-undo').addEventListener('click', () => reviewFromMirror(review.undo));
     $('qe-a11y-redo').addEventListener('click', () => reviewFromMirror(review.redo));
     $('qe-a11y-download').addEventListener('click', () => reviewFromMirror(review.save));

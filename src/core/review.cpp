@@ -394,14 +394,38 @@ std::size_t Session::accepted_count() const {
 
 namespace {
 
-std::optional<Edit> Refused(std::string* why, std::string message) {
+// Sets `why` and gives "nothing", for any of the parsers below.
+struct Refusal {
+  template <typename T>
+  operator std::optional<T>() const { return std::nullopt; }
+};
+
+Refusal Refused(std::string* why, std::string message) {
   if (why) *why = std::move(message);
-  return std::nullopt;
+  return {};
 }
 
 std::string StringField(const nlohmann::json& value, const char* key) {
   const auto it = value.find(key);
   return it != value.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<QuoteKind> KindField(const nlohmann::json& value, std::string* why) {
+  if (auto kind = parse_kind(StringField(value, "kind"))) return kind;
+  return Refused(why, "\"kind\" must be \"direct\", \"indirect\" or \"mixed\"");
+}
+
+// `what`: "a speaker edit", "a new quote".
+std::optional<SpeakerChoice> SpeakerField(const nlohmann::json& value, const char* what, std::string* why) {
+  SpeakerChoice speaker{StringField(value, "speaker"), StringField(value, "newSpeaker")};
+  if (speaker.id.empty() != speaker.new_name.empty()) return speaker;
+  return Refused(why, std::string(what) + " needs \"speaker\" (an id) or \"newSpeaker\" (a name)");
+}
+
+std::optional<std::uint32_t> Offset(const nlohmann::json& value, const char* key) {
+  const auto it = value.find(key);
+  if (it == value.end() || !it->is_number_unsigned() || it->get<std::uint64_t>() > 0xFFFFFFFFu) return std::nullopt;
+  return static_cast<std::uint32_t>(it->get<std::uint64_t>());
 }
 
 std::optional<Edit> ParseEditOfQuote(const nlohmann::json& value, const std::string& type, std::string quote,
@@ -412,15 +436,12 @@ std::optional<Edit> ParseEditOfQuote(const nlohmann::json& value, const std::str
     return Accept{std::move(quote), accepted == value.end() || accepted->get<bool>()};
   }
   if (type == "kind") {
-    const auto kind = parse_kind(StringField(value, "kind"));
-    if (!kind) return Refused(why, "\"kind\" must be \"direct\", \"indirect\" or \"mixed\"");
-    return SetKind{std::move(quote), *kind};
+    const auto kind = KindField(value, why);
+    return kind ? std::optional<Edit>(SetKind{std::move(quote), *kind}) : std::nullopt;
   }
   if (type == "speaker") {
-    SpeakerChoice speaker{StringField(value, "speaker"), StringField(value, "newSpeaker")};
-    if (speaker.id.empty() == speaker.new_name.empty())
-      return Refused(why, "a speaker edit needs \"speaker\" (an id) or \"newSpeaker\" (a name)");
-    return Reattribute{std::move(quote), std::move(speaker)};
+    auto speaker = SpeakerField(value, "a speaker edit", why);
+    return speaker ? std::optional<Edit>(Reattribute{std::move(quote), std::move(*speaker)}) : std::nullopt;
   }
   if (type == "delete") return DeleteQuote{std::move(quote)};
   if (type == "edge") {
@@ -431,13 +452,24 @@ std::optional<Edit> ParseEditOfQuote(const nlohmann::json& value, const std::str
       return Refused(why, "an edge edit needs \"edge\": \"start\" or \"end\", and \"words\": a whole number, not 0");
     return MoveEdge{std::move(quote), edge == "start" ? Edge::Start : Edge::End, static_cast<int>(words->get<std::int64_t>())};
   }
-  return Refused(why, "unknown edit type \"" + type + "\": expected accept, kind, speaker, delete or edge");
+  return Refused(why, "unknown edit type \"" + type + "\": expected accept, kind, speaker, delete, edge or add");
+}
+
+std::optional<Edit> ParseAddQuote(const nlohmann::json& value, std::string* why) {
+  const auto paragraph = Offset(value, "paragraph"), start = Offset(value, "start"), end = Offset(value, "end");
+  if (!paragraph || !start || !end)
+    return Refused(why, "a new quote needs \"paragraph\", \"start\" and \"end\": whole numbers, 0 or more");
+  const auto kind = KindField(value, why);
+  auto speaker = kind ? SpeakerField(value, "a new quote", why) : std::nullopt;
+  if (!speaker) return std::nullopt;
+  return AddQuote{*paragraph, *start, *end, *kind, std::move(*speaker)};
 }
 
 }  // namespace
 
 std::optional<Edit> parse_edit(const nlohmann::json& value, std::string* why) {
   if (!value.is_object()) return Refused(why, "an edit must be an object");
+  if (StringField(value, "type") == "add") return ParseAddQuote(value, why);
   std::string quote = StringField(value, "quote");
   if (quote.empty()) return Refused(why, "an edit needs \"quote\": the id of a quote of the article");
   return ParseEditOfQuote(value, StringField(value, "type"), std::move(quote), why);

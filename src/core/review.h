@@ -138,8 +138,9 @@ class Session {
 // it: {"type": "accept", "quote": id, "accepted": true|false (default true)},
 // {"type": "kind", "quote", "kind"}, {"type": "speaker", "quote", "speaker": id} or
 // {"type": "speaker", "quote", "newSpeaker": name}, {"type": "delete", "quote"},
-// {"type": "edge", "quote", "edge": "start"|"end", "words": n (> 0 extends, < 0 shrinks)}.
-// nullopt and `why` when it is not one of these.
+// {"type": "edge", "quote", "edge": "start"|"end", "words": n (> 0 extends, < 0 shrinks)},
+// and a new quote: {"type": "add", "paragraph", "start", "end" (code points, as in article
+// JSON), "kind", and "speaker" or "newSpeaker"}. nullopt and `why` when it is none of these.
 std::optional<Edit> parse_edit(const nlohmann::json& value, std::string* why);
 
 // A speaker id for `name` that `document`'s speakers do not use yet: "jane-doe", "jane-doe-2".

@@ -308,6 +308,26 @@ describe('review from the keyboard, through the #qe-a11y controls', () => {
     await page.keyboard.press('Enter');
     await settle(page);
     assert.deepEqual((await article(page)).quotes.map((q) => q.id), ['q2']);
+
+    await page.locator('#qe-a11y-add-text').focus();
+    await page.keyboard.type('We will not give up');
+    await page.keyboard.press('Tab'); // to the kind: Direct stays
+    await page.keyboard.press('Tab'); // to the speaker list
+    await page.keyboard.press('Tab'); // to the new speaker's name
+    await page.keyboard.type('Ann Lee');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    const added = (await article(page)).quotes.find((q) => q.text === 'We will not give up');
+    assert.ok(added, 'the typed words became a quote');
+    assert.deepEqual([added.paragraph, added.start, added.end, added.kind], [0, 1, 20, 'direct']);
+    assert.equal((await article(page)).speakers.find((s) => s.id === added.speaker).name, 'Ann Lee');
+    await page.locator('#qe-a11y-add-text').fill('words the article never had');
+    await page.locator('#qe-a11y-add-text').press('Enter');
+    assert.match(await page.locator('#qe-a11y-review-message').textContent(), /not in the article/);
+    await page.locator('#qe-a11y-undo').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.deepEqual((await article(page)).quotes.map((q) => q.id), ['q2']);
     assert.equal(await page.locator('#qe-selection').textContent(), 'Selected: Olena Minister: talks would continue next week',
       'the quote left selected is announced, though it sits where the deleted one was');
     await screenshot(page, 'review-mirror');

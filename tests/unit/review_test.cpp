@@ -341,3 +341,18 @@ TEST_CASE("edits given as JSON (the JS API's review.edit) become the review pane
     CHECK_MESSAGE(why.find(message) != std::string::npos, text << " -> " << why);
   }
 }
+
+TEST_CASE("a new quote given as JSON names its span in code points, its kind and its speaker") {
+  using nlohmann::json;
+  std::string why;
+  const auto add = qe::review::parse_edit(
+      json::parse(R"({"type": "add", "paragraph": 1, "start": 10, "end": 24, "kind": "indirect", "newSpeaker": "Ann Lee"})"), &why);
+  REQUIRE_MESSAGE(add, why);
+  const auto& quote = std::get<qe::review::AddQuote>(*add);
+  CHECK((quote.paragraph == 1 && quote.start == 10 && quote.end == 24 && quote.kind == qe::QuoteKind::Indirect));
+  CHECK(quote.speaker.new_name == "Ann Lee");
+  CHECK_FALSE(qe::review::parse_edit(json::parse(R"({"type": "add", "paragraph": 0, "start": -1, "end": 3, "kind": "direct", "speaker": "s"})"), &why));
+  CHECK(why.find("whole numbers") != std::string::npos);
+  CHECK_FALSE(qe::review::parse_edit(json::parse(R"({"type": "add", "paragraph": 0, "start": 0, "end": 3, "kind": "direct"})"), &why));
+  CHECK(why == "a new quote needs \"speaker\" (an id) or \"newSpeaker\" (a name)");
+}
