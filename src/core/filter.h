@@ -31,10 +31,12 @@ struct Filter {
   std::string published_from, published_to;
 
   bool has_published() const { return !published_from.empty() || !published_to.empty(); }
-  bool empty() const {
-    return speakers.empty() && countries.empty() && kinds.empty() && sources.empty() && text.empty() &&
-           !has_published();
+  // Whether a facet other than text is set.
+  bool has_facets() const {
+    return !speakers.empty() || !countries.empty() || !kinds.empty() || !sources.empty() ||
+           has_published();
   }
+  bool empty() const { return !has_facets() && text.empty(); }
   bool operator==(const Filter& other) const;
   bool operator!=(const Filter& other) const { return !(*this == other); }
 };
