@@ -522,11 +522,12 @@
     const text = filter.text === undefined || filter.text === null ? '' : filter.text;
     if (typeof text !== 'string') throw new TypeError('setFilter: text must be a string');
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds'), ...list('sources')]) {
+    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds'), ...list('sources'), ...list('articles')]) {
       if (loneSurrogate.test(value)) throw new TypeError('setFilter: values must be well-formed Unicode (a lone surrogate)');
     }
     const normalised = { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
     if (list('sources').length) normalised.sources = list('sources');
+    if (list('articles').length) normalised.articles = list('articles');
     const published = publishedRange(filter.published);
     if (published) normalised.published = published;
     return normalised;
@@ -561,7 +562,7 @@
 
   function onlyTextChanged(before, after) {
     const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
-    return before && ['speakers', 'countries', 'kinds', 'sources', 'published'].every(same);
+    return before && ['speakers', 'countries', 'kinds', 'sources', 'articles', 'published'].every(same);
   }
 
   // Keeps the hash equal to the filter: facet changes make history entries (Back undoes
@@ -731,6 +732,9 @@
       $(listId).replaceChildren(...a11yFacets[key].map((facet) => facet.li));
     }
     $('qe-a11y-source-set').hidden = facets.sources.length < 2; // as on the canvas: one source filters nothing
+    $('qe-a11y-article-set').hidden = facets.articles < 2;
+    $('qe-a11y-article-search').value = '';
+    shownArticlesJson = '';
     $('qe-a11y-published').hidden = !facets.published;
     for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
       $(id).min = facets.published ? facets.published.first : '';
@@ -738,8 +742,48 @@
     }
   }
 
+  // The article facet: a search field and, as checkboxes, the ticked articles and the
+  // ARTICLE_LIST_LENGTH matching ones with the most quotes (a corpus may hold 100,000
+  // articles: a checkbox each would swamp the page and its readers).
+  const ARTICLE_LIST_LENGTH = 20;
+  let shownArticlesJson = '';
+  function updateArticleList() {
+    if ($('qe-a11y-article-set').hidden) return;
+    const query = $('qe-a11y-article-search').value;
+    const json = withCString(query, (pointer) => wasm.UTF8ToString(wasm._qe_a11y_articles(pointer, ARTICLE_LIST_LENGTH)));
+    if (json === shownArticlesJson) return;
+    shownArticlesJson = json;
+    const { matches, unlisted, articles } = JSON.parse(json);
+    const list = $('qe-a11y-articles');
+    const focused = list.contains(document.activeElement) ? document.activeElement.value : null;
+    list.replaceChildren(...articles.map((article, index) => {
+      const li = element('li');
+      const input = element('input');
+      input.type = 'checkbox';
+      input.id = `qe-a11y-articles-${index}`;
+      input.dataset.facet = 'articles';
+      input.value = article.value;
+      input.checked = article.checked;
+      input.addEventListener('change', () => toggleFacet('articles', article.value, input.checked));
+      const label = element('label');
+      label.htmlFor = input.id;
+      label.append(element('span', 'qe-a11y-label', article.label));
+      if (article.detail) label.append(element('span', 'qe-a11y-detail', ` (${article.detail})`));
+      label.append(element('span', 'qe-a11y-count', quoteCountLabel(article.count)));
+      li.append(input, ' ', label);
+      return li;
+    }));
+    const found = query ? `${counted(matches, 'article')} match “${query}”` : counted(matches, 'article');
+    $('qe-a11y-article-status').textContent = unlisted
+      ? `${found}; ${formatNumber(unlisted)} more with fewer quotes ${unlisted === 1 ? 'is' : 'are'} not listed.` : `${found}.`;
+    if (focused === null) return;
+    const again = [...list.querySelectorAll('input')].find((input) => input.value === focused);
+    (again || $('qe-a11y-article-search')).focus({ preventScroll: true });
+  }
+
   function describeFilter(filter) {
-    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds], ['source', filter.sources || []]]
+    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds], ['source', filter.sources || []],
+      ['article', filter.articles || []]]
       .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
     if (filter.text) parts.push(`text “${filter.text}”`);
     const { from, to } = filter.published || {};
@@ -811,6 +855,7 @@
     sync($('qe-a11y-search'), filter.text);
     sync($('qe-a11y-from'), filter.published ? filter.published.from : '');
     sync($('qe-a11y-to'), filter.published ? filter.published.to : '');
+    updateArticleList();
     const quotesJson = wasm.UTF8ToString(wasm._qe_a11y_quotes(A11Y_LIST_LENGTH));
     const quotes = quotesJson === shownQuotesJson ? null : JSON.parse(quotesJson);
     if (quotes) $('qe-quotes').replaceChildren(...quotes.map(quoteItem));
@@ -843,6 +888,9 @@
       setFilter({ ...getFilter(), text: search.value });
     });
     $('qe-a11y-form').addEventListener('submit', (event) => event.preventDefault());
+    $('qe-a11y-article-search').addEventListener('input', () => {
+      if (wasm.started) updateArticleList();
+    });
     for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
       $(id).addEventListener('change', () => {
         if (!wasm.started) return;

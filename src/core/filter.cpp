@@ -227,7 +227,7 @@ void refine(const Corpus& corpus, const std::string& needle, const TextSearch& p
 
 bool Filter::operator==(const Filter& other) const {
   return speakers == other.speakers && countries == other.countries && kinds == other.kinds &&
-         sources == other.sources && text == other.text && published_from == other.published_from &&
+         sources == other.sources && articles == other.articles && text == other.text && published_from == other.published_from &&
          published_to == other.published_to;
 }
 
@@ -256,6 +256,11 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   for (const std::string& value : filter.sources) {
     const auto source = corpus.find_source(value);
     append_unique(canonical.sources, source ? corpus.source_names[*source] : value);
+  }
+  for (const std::string& value : filter.articles) {
+    const auto found = corpus.find_articles(value);
+    if (found.empty()) append_unique(canonical.articles, value);
+    for (ArticleId a : found) append_unique(canonical.articles, corpus.articles[a].id);
   }
   canonical.text = filter.text;
   canonical.published_from = canonical_day(filter.published_from);
@@ -316,7 +321,9 @@ namespace {
 // value of each quote, and where its counts go. Compiling, filtering and counting read that
 // table, so adding a facet is one line there (plus its Filter field and FilterResult counts).
 
-enum Facet { kSpeakerFacet, kCountryFacet, kKindFacet, kSourceFacet, kPublishedFacet, kTextFacet, kFacetCount };
+enum Facet {
+  kSpeakerFacet, kCountryFacet, kKindFacet, kSourceFacet, kArticleFacet, kPublishedFacet, kTextFacet, kFacetCount
+};
 constexpr int kCountedFacetCount = kTextFacet;  // every facet before text has counts
 constexpr int kNoFacet = -1;
 
@@ -389,6 +396,8 @@ std::vector<std::uint32_t> source_named(const Corpus& corpus, std::string_view v
   return source ? std::vector<std::uint32_t>{*source} : std::vector<std::uint32_t>{};
 }
 
+std::vector<std::uint32_t> articles_named(const Corpus& corpus, std::string_view value) { return corpus.find_articles(value); }
+
 std::uint32_t* zeroed(std::vector<std::uint32_t>& counts, std::size_t size) {
   counts.assign(size, 0);
   return counts.data();
@@ -416,6 +425,7 @@ std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& corpus, Fil
       parts(&Filter::countries, country_named, corpus.quotes_by_country, q.country, counts(&FilterResult::country_counts)),
       parts(&Filter::kinds, kind_named, corpus.quotes_by_kind, q.kind, counts(&FilterResult::kind_counts)),
       parts(&Filter::sources, source_named, corpus.quotes_by_source, q.source, counts(&FilterResult::source_counts)),
+      parts(&Filter::articles, articles_named, corpus.quotes_by_article, q.article, counts(&FilterResult::article_counts)),
       parts(nullptr, nullptr, corpus.quotes_by_published, q.published_bin, counts(&FilterResult::published_counts)),
   }};
 }

@@ -26,6 +26,7 @@ struct Filter {
   std::vector<std::string> kinds;      // "direct", "indirect", "mixed"
   std::string text;
   std::vector<std::string> sources;    // source names (any case), as articles give them
+  std::vector<std::string> articles;   // article ids or titles (any case)
   // Published between these days, inclusive ("YYYY-MM-DD"; either may be empty: open).
   // Articles without a date are outside every range.
   std::string published_from, published_to;
@@ -33,7 +34,7 @@ struct Filter {
   bool has_published() const { return !published_from.empty() || !published_to.empty(); }
   // Whether a facet other than text is set.
   bool has_facets() const {
-    return !speakers.empty() || !countries.empty() || !kinds.empty() || !sources.empty() ||
+    return !speakers.empty() || !countries.empty() || !kinds.empty() || !sources.empty() || !articles.empty() ||
            has_published();
   }
   bool empty() const { return !has_facets() && text.empty(); }
@@ -44,8 +45,8 @@ struct Filter {
 inline constexpr std::string_view kNoCountryValue = "none";
 
 // Rewrites values to their canonical form for this corpus: speaker names and aliases become
-// ids, country codes upper case, kinds lower case, sources as the corpus spells them;
-// duplicates go. Values that match nothing
+// ids, country codes upper case, kinds lower case, sources as the corpus spells them,
+// article titles ids; duplicates go. Values that match nothing
 // stay as given (they select nothing), so a shared link never silently widens; so do dates
 // that are not "YYYY-MM-DD" calendar dates.
 Filter canonical_filter(const Corpus& corpus, const Filter& filter);
@@ -57,6 +58,7 @@ struct FilterResult {
   std::array<std::uint32_t, kQuoteKindCount> kind_counts{};
   std::vector<std::uint32_t> published_counts;        // by bin of corpus.published_bins, then undated
   std::vector<std::uint32_t> source_counts;           // by Corpus::source_names index, then none
+  std::vector<std::uint32_t> article_counts;          // by ArticleId
 };
 
 // A text search's answer, kept so that the next keystroke can start from it.
