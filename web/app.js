@@ -735,6 +735,7 @@
     $('qe-a11y-article-set').hidden = facets.articles < 2;
     $('qe-a11y-article-search').value = '';
     shownArticlesJson = '';
+    mirrorReset = true;
     $('qe-a11y-published').hidden = !facets.published;
     for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
       $(id).min = facets.published ? facets.published.first : '';
@@ -822,32 +823,47 @@
     return quoteCountLabels.get(n);
   }
 
-  // Counts come as numbers from the heap and only changed ones are written; the list is
-  // rebuilt only when its quotes changed.
+  // Counts come as numbers from the heap, with a bit per facet whose counts changed: only
+  // those facets (and those whose ticks changed) are visited, and only changed counts are
+  // written; the list is rebuilt only when its quotes changed.
   let shownQuotesJson = '';
+  let mirrorReset = true; // the facets were rebuilt: every count and tick is written
+  const syncedTicks = new Map(); // facet key -> the ticked values the checkboxes show, as JSON
+  const ARTICLES_CHANGED = 1 << FACETS.length;
   function updateScreenReaderView() {
     if (cancelScreenReaderView) cancelScreenReaderView();
     cancelScreenReaderView = null;
     const started = performance.now();
     const filter = getFilter();
     const facetCount = FACETS.reduce((sum, [key]) => sum + a11yFacets[key].length, 0);
-    const counts = new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_a11y_counts(), 2 + facetCount).slice();
-    const [total, visible] = counts;
+    const counts = new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_a11y_counts(mirrorReset ? 1 : 0), 3 + facetCount);
+    const [total, visible, changed] = counts;
     const parts = describeFilter(filter);
     $('qe-status').textContent = parts.length
       ? `${formatNumber(visible)} of ${counted(total, 'quote')} shown, filtered by ${parts.join(', ')}`
       : counted(total, 'quote');
-    let index = 2;
-    for (const [key] of FACETS) {
+    let index = 3;
+    FACETS.forEach(([key], bit) => {
+      const ticks = JSON.stringify(filter[key] || []);
+      const facets = a11yFacets[key];
+      if (!mirrorReset && !(changed & (1 << bit)) && syncedTicks.get(key) === ticks) {
+        index += facets.length;
+        return;
+      }
+      syncedTicks.set(key, ticks);
       const selected = new Set(filter[key] || []);
-      for (const facet of a11yFacets[key]) {
+      for (const facet of facets) {
         const count = counts[index++];
         if (facet.shownCount !== count) facet.count.textContent = quoteCountLabel(count);
         facet.shownCount = count;
         const checked = selected.has(facet.value);
         if (facet.input.checked !== checked) facet.input.checked = checked;
       }
-    }
+    });
+    const articleTicks = JSON.stringify(filter.articles || []);
+    if (mirrorReset || (changed & ARTICLES_CHANGED) || syncedTicks.get('articles') !== articleTicks) updateArticleList();
+    syncedTicks.set('articles', articleTicks);
+    mirrorReset = false;
     // What the reader types stays as typed.
     const sync = (input, value) => {
       if (document.activeElement !== input && input.value !== value) input.value = value;
@@ -855,7 +871,6 @@
     sync($('qe-a11y-search'), filter.text);
     sync($('qe-a11y-from'), filter.published ? filter.published.from : '');
     sync($('qe-a11y-to'), filter.published ? filter.published.to : '');
-    updateArticleList();
     const quotesJson = wasm.UTF8ToString(wasm._qe_a11y_quotes(A11Y_LIST_LENGTH));
     const quotes = quotesJson === shownQuotesJson ? null : JSON.parse(quotesJson);
     if (quotes) $('qe-quotes').replaceChildren(...quotes.map(quoteItem));

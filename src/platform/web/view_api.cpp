@@ -315,21 +315,40 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
   return Returned(Dump(facets));
 }
 
-// The mirror's numbers without JSON: {total, visible, then every checkbox's count in
-// qe_a11y_facets' order (speakers, countries, kinds, sources)} as uint32s.
-EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_a11y_counts() {
-  static std::vector<std::uint32_t> counts;
-  counts.assign(2, 0);
+// The mirror's numbers without JSON, as uint32s: {total, visible, changed, then every
+// checkbox's count in qe_a11y_facets' order (speakers, countries, kinds, sources)}. Bit i of
+// `changed` is set when facet i's counts differ from the previous call's, bit 4 when the
+// articles' do (the mirror lists the top articles by count); all are set when `reset` (the
+// mirror was rebuilt). The idle update then touches only the facets that changed: a facet
+// change at 2,000 speakers rewrites most of one list, not every list.
+EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_a11y_counts(int reset) {
+  static std::vector<std::uint32_t> counts, previous, previous_articles;
+  constexpr std::uint32_t kArticlesChanged = 1u << 4;
+  counts.assign(3, 0);
   const Explorer& explorer = App().explorer;
   if (!explorer.has_corpus()) return counts.data();
   const FilterResult& result = explorer.result();
   const FacetOrder& order = A11yFacetOrder();
   counts[0] = static_cast<std::uint32_t>(explorer.corpus().quotes.size());
   counts[1] = static_cast<std::uint32_t>(result.visible.size());
+  std::size_t facet_start[5] = {3};
   for (SpeakerId s : order.speakers) counts.push_back(result.speaker_counts[s]);
+  facet_start[1] = counts.size();
   for (std::size_t slot : order.countries) counts.push_back(result.country_counts[slot]);
+  facet_start[2] = counts.size();
   counts.insert(counts.end(), result.kind_counts.begin(), result.kind_counts.end());
+  facet_start[3] = counts.size();
   counts.insert(counts.end(), result.source_counts.begin(), result.source_counts.end() - 1);  // not "no source"
+  facet_start[4] = counts.size();
+  const bool comparable = !reset && previous.size() == counts.size();
+  for (int facet = 0; facet < 4; ++facet) {
+    const auto first = counts.begin() + static_cast<std::ptrdiff_t>(facet_start[facet]);
+    const auto last = counts.begin() + static_cast<std::ptrdiff_t>(facet_start[facet + 1]);
+    if (!comparable || !std::equal(first, last, previous.begin() + (first - counts.begin()))) counts[2] |= 1u << facet;
+  }
+  if (reset || result.article_counts != previous_articles) counts[2] |= kArticlesChanged;
+  previous = counts;
+  previous_articles = result.article_counts;
   return counts.data();
 }
 
