@@ -35,6 +35,7 @@
   let lastFilter = null;
   // What the last deferred updates cost (ms), for the benchmarks (QuoteExplorer.debug).
   const lastWork = { mirror: 0, hash: 0 };
+  let firstFrameMs = null; // from navigation to the first frame drawn with data
   const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
 
   let resolveReady;
@@ -1061,6 +1062,7 @@
       $('qe-loading').hidden = true;
       if (!embedded) $('canvas').focus({ preventScroll: true });
       await whenDrawn();
+      firstFrameMs = performance.now();
       resolveReady(summary);
     } catch (error) {
       showFatal(error.message);
@@ -1095,6 +1097,7 @@
       // Frames the canvas still draws, plus the mirror and the hash while they wait.
       pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0),
       lastWork: () => ({ ...lastWork }),
+      firstFrameMs: () => firstFrameMs,
     }),
   });
 
