@@ -655,8 +655,8 @@
   function visibleQuotes() {
     if (!wasm) return [];
     const { articles, speakers, countries, kinds } = tablesOfCorpus();
-    const [count, textPointer, textBytes, rowsPointer, boundsPointer] =
-      new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_visible_columns(), 5);
+    const header = wasm._qe_visible_columns(); // first: the call may grow (and so detach) the heap
+    const [count, textPointer, textBytes, rowsPointer, boundsPointer] = new Uint32Array(wasm.HEAPU8.buffer, header, 5);
     try {
       const heap = wasm.HEAPU8.buffer;
       const text = utf8.decode(wasm.HEAPU8.subarray(textPointer, textPointer + textBytes));
@@ -837,7 +837,8 @@
     const started = performance.now();
     const filter = getFilter();
     const facetCount = FACETS.reduce((sum, [key]) => sum + a11yFacets[key].length, 0);
-    const counts = new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_a11y_counts(mirrorReset ? 1 : 0), 3 + facetCount);
+    const countsPointer = wasm._qe_a11y_counts(mirrorReset ? 1 : 0); // may grow the heap: read its buffer after
+    const counts = new Uint32Array(wasm.HEAPU8.buffer, countsPointer, 3 + facetCount);
     const [total, visible, changed] = counts;
     const parts = describeFilter(filter);
     $('qe-status').textContent = parts.length
