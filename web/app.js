@@ -884,6 +884,19 @@
     lastWork.mirror = performance.now() - started;
   }
 
+  // The mirror's list marks the selection when the page is idle: after a facet change the
+  // selection moves too, and reading 200 list items then would cost the change about a
+  // millisecond (the mirror's own idle update rebuilds the list anyway).
+  let cancelMarkSelected = null;
+  let selectionToMark = null;
+  function scheduleMarkSelected(selected) {
+    selectionToMark = selected;
+    cancelMarkSelected ||= whenIdle(() => {
+      cancelMarkSelected = null;
+      markSelected(selectionToMark);
+    });
+  }
+
   function markSelected(selected) {
     for (const li of $('qe-quotes').children) {
       const isSelected = !!selected && li.dataset.quoteId === selected.id && li.dataset.article === selected.article;
@@ -932,7 +945,7 @@
     else if (event === 'open-url') openSourceLink(detail.url);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
-      markSelected(detail);
+      scheduleMarkSelected(detail);
       emit('select', detail);
     }
   }
@@ -1096,7 +1109,8 @@
       itemRect: (name) => (wasm ? withCString(String(name), (p) => callJson(wasm._qe_item_rect, p)) : null),
       framesDrawn: () => (wasm ? wasm._qe_frames_drawn() : 0),
       // Frames the canvas still draws, plus the mirror and the hash while they wait.
-      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0),
+      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0)
+        + (cancelMarkSelected ? 1 : 0),
       lastWork: () => ({ ...lastWork }),
       firstFrameMs: () => firstFrameMs,
     }),

@@ -76,6 +76,9 @@ void Corpus::build_indexes() {
   const std::size_t n = quotes.size();
   std::vector<std::uint32_t> values(n);
   quotes_by_speaker.build(speakers.size(), quotes.speaker);
+  country_slot_of_speaker.resize(speakers.size());
+  for (std::size_t s = 0; s < speakers.size(); ++s)
+    country_slot_of_speaker[s] = static_cast<std::uint32_t>(country_slot(speakers[s].country));
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(country_slot(quotes.country[q]));
   quotes_by_country.build(country_slot_count(), values);
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
@@ -108,6 +111,7 @@ void Corpus::index_published_days() {
     quotes.published_bin[q] = article_bin[quotes.article[q]];
   }
   quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
+  published_bin_of_article = std::move(article_bin);
 }
 
 void Corpus::index_sources() {
@@ -127,6 +131,7 @@ void Corpus::index_sources() {
   quotes.source.resize(quotes.size());
   for (std::size_t q = 0; q < quotes.size(); ++q) quotes.source[q] = article_source[quotes.article[q]];
   quotes_by_source.build(source_names.size() + 1, quotes.source);
+  source_of_article = std::move(article_source);
 }
 
 std::optional<std::uint32_t> Corpus::find_source(std::string_view name) const {

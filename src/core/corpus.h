@@ -136,6 +136,9 @@ struct Corpus {
   std::vector<std::string> source_names;
   PostingLists quotes_by_source;
   PostingLists quotes_by_article;       // by ArticleId: each article's contiguous quotes
+  // Facet values that follow from another facet's, so that counting reads fewer columns
+  // (filter.cpp): each speaker's country slot, each article's source and published bin.
+  std::vector<std::uint32_t> country_slot_of_speaker, source_of_article, published_bin_of_article;
   TextIndex text_index;                 // over quotes.folded_text, for match_text
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,

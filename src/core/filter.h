@@ -93,5 +93,9 @@ std::string search_needle(std::string_view text);
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter);
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches);
+// The same, filling `recycled` (the previous result) in place: at a million quotes its
+// buffers are megabytes that need not be allocated again on every change.
+FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches,
+                          FilterResult recycled);
 
 }  // namespace qe
