@@ -349,6 +349,7 @@ TEST_CASE("visible quotes and every facet's counts equal a naive per-quote answe
     return values;
   };
   const char* kWords[] = {"", "", "peace", "troops ceasefire", "ta"};
+  qe::FilterResult recycled;  // as Explorer does: each round fills the previous result
   for (int round = 0; round < 300; ++round) {
     qe::Filter filter;
     filter.speakers = some(corpus.speakers.size(), [&](std::size_t s) { return corpus.speakers[s].id; });
@@ -371,5 +372,13 @@ TEST_CASE("visible quotes and every facet's counts equal a naive per-quote answe
     CHECK(result.source_counts == expected.sources);
     CHECK(result.published_counts == expected.published);
     CHECK(result.article_counts == expected.articles);
+    recycled = qe::apply_filter(corpus, filter, nullptr, std::move(recycled));
+    CHECK(recycled.visible == result.visible);
+    CHECK(recycled.speaker_counts == result.speaker_counts);
+    CHECK(recycled.country_counts == result.country_counts);
+    CHECK(recycled.kind_counts == result.kind_counts);
+    CHECK(recycled.source_counts == result.source_counts);
+    CHECK(recycled.published_counts == result.published_counts);
+    CHECK(recycled.article_counts == result.article_counts);
   }
 }
