@@ -6,14 +6,17 @@
 #   ./build-wasm.sh native        native GUI, CLI and unit tests -> build/native/
 #   ./build-wasm.sh serve [PORT]  deps + web, then serve build/web on 127.0.0.1:PORT (8080)
 #   ./build-wasm.sh test          deps, native build, unit tests (also under ASan + UBSan),
-#                                 wasm build, browser tests (also against an ASan wasm build)
+#                                 wasm build, browser tests, the scale benchmark at 10k quotes,
+#                                 browser tests against an ASan wasm build
 #   ./build-wasm.sh test-sanitize ASan + UBSan build of the unit tests and CLI, and run them
 #   ./build-wasm.sh test-wasm-sanitize   browser tests against an ASan + assertions wasm build
-#   ./build-wasm.sh bench [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
-#   ./build-wasm.sh bench scale [--load-only] [QUOTES...]  wasm build, then
+#   ./build-wasm.sh bench         the scale benchmark (below) at 10k, 100k and 1M quotes
+#   ./build-wasm.sh bench core [ARGS]  native build, then bench/filter_bench (speed-ups vs a JSON scan)
+#   ./build-wasm.sh bench scale [--load-only] [--profile] [QUOTES...]  wasm build, then
 #                                 bench/scale/browser_bench.mjs: load (MB/s, renderer peak memory),
-#                                 facet change, keystroke and visibleQuotes() in Chromium against
-#                                 JSON.parse and plain JavaScript columns (10k and 100k quotes)
+#                                 first frame, facet change, keystroke and visibleQuotes() in
+#                                 Chromium against JSON.parse, plain JavaScript columns,
+#                                 crossfilter2 and DuckDB-Wasm (10k, 100k and 1M quotes)
 #   ./build-wasm.sh bench startup  wasm build, then bench/startup/run.sh: Lighthouse (mobile) on
 #                                 index.html and embed.html served with gzip, beside the same
 #                                 pages uncompressed and a bare WebGL 2 page
@@ -76,13 +79,18 @@ install_debian_packages() {
   apt-get install -y -qq --no-install-recommends $missing
 }
 
-install_npm_packages() {
-  local e2e="$ROOT/tests/e2e"
-  if [ ! -d "$e2e/node_modules/playwright-core" ] ||
-     [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
-    log "installing npm packages for the browser tests"
-    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+# npm_ci DIR WHAT: installs DIR's locked npm packages when missing or older than the lock.
+npm_ci() {
+  local dir=$1 what=$2
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing npm packages for $what"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+}
+
+install_npm_packages() {
+  npm_ci "$ROOT/tests/e2e" "the browser tests"
+  npm_ci "$ROOT/bench/scale" "the scale benchmark's baselines (crossfilter2, DuckDB-Wasm)"
 }
 
 # Third-party sources come from Debian's source packages (13, and 12 for utf8proc 2.8.0), fetched with a private apt
@@ -248,16 +256,21 @@ cmd_test() {
   cmd_web
   log "browser tests"
   browser_tests "$BUILD/web"
+  # About 50 s: keeps the scale benchmark and its baselines working (it asserts nothing).
+  log "scale benchmark at 10,000 quotes"
+  node "$ROOT/bench/scale/browser_bench.mjs" 10000
   cmd_test_wasm_sanitize
 }
 
 cmd_bench() {
-  if [ "${1:-}" = scale ]; then
-    shift
+  if [ $# -eq 0 ] || [ "$1" = scale ]; then
+    shift || true
     cmd_web
+    npm_ci "$ROOT/bench/scale" "the scale benchmark's baselines (crossfilter2, DuckDB-Wasm)"
     node "$ROOT/bench/scale/browser_bench.mjs" "$@"
     return
   fi
+  [ "$1" = core ] && shift
   if [ "${1:-}" = startup ]; then
     shift
     cmd_web
@@ -285,7 +298,7 @@ main() {
     test-sanitize) cmd_test_sanitize ;;
     test-wasm-sanitize) cmd_test_wasm_sanitize ;;
     bench) cmd_bench "$@" ;;
-    *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 }
 

@@ -35,6 +35,7 @@
   let lastFilter = null;
   // What the last deferred updates cost (ms), for the benchmarks (QuoteExplorer.debug).
   const lastWork = { mirror: 0, hash: 0 };
+  let firstFrameMs = null; // from navigation to the first frame drawn with data
   const listeners = new Map(EVENTS.map((name) => [name, new Set()]));
 
   let resolveReady;
@@ -530,11 +531,12 @@
     const text = filter.text === undefined || filter.text === null ? '' : filter.text;
     if (typeof text !== 'string') throw new TypeError('setFilter: text must be a string');
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds'), ...list('sources')]) {
+    for (const value of [text, ...list('speakers'), ...list('countries'), ...list('kinds'), ...list('sources'), ...list('articles')]) {
       if (loneSurrogate.test(value)) throw new TypeError('setFilter: values must be well-formed Unicode (a lone surrogate)');
     }
     const normalised = { speakers: list('speakers'), countries: list('countries'), kinds: list('kinds'), text };
     if (list('sources').length) normalised.sources = list('sources');
+    if (list('articles').length) normalised.articles = list('articles');
     const published = publishedRange(filter.published);
     if (published) normalised.published = published;
     return normalised;
@@ -569,7 +571,7 @@
 
   function onlyTextChanged(before, after) {
     const same = (key) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
-    return before && ['speakers', 'countries', 'kinds', 'sources', 'published'].every(same);
+    return before && ['speakers', 'countries', 'kinds', 'sources', 'articles', 'published'].every(same);
   }
 
   // Keeps the hash equal to the filter: facet changes make history entries (Back undoes
@@ -661,8 +663,8 @@
   function visibleQuotes() {
     if (!wasm) return [];
     const { articles, speakers, countries, kinds } = tablesOfCorpus();
-    const [count, textPointer, textBytes, rowsPointer, boundsPointer] =
-      new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_visible_columns(), 5);
+    const header = wasm._qe_visible_columns(); // first: the call may grow (and so detach) the heap
+    const [count, textPointer, textBytes, rowsPointer, boundsPointer] = new Uint32Array(wasm.HEAPU8.buffer, header, 5);
     try {
       const heap = wasm.HEAPU8.buffer;
       const text = utf8.decode(wasm.HEAPU8.subarray(textPointer, textPointer + textBytes));
@@ -739,6 +741,10 @@
       $(listId).replaceChildren(...a11yFacets[key].map((facet) => facet.li));
     }
     $('qe-a11y-source-set').hidden = facets.sources.length < 2; // as on the canvas: one source filters nothing
+    $('qe-a11y-article-set').hidden = facets.articles < 2;
+    $('qe-a11y-article-search').value = '';
+    shownArticlesJson = '';
+    mirrorReset = true;
     $('qe-a11y-published').hidden = !facets.published;
     for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
       $(id).min = facets.published ? facets.published.first : '';
@@ -746,8 +752,48 @@
     }
   }
 
+  // The article facet: a search field and, as checkboxes, the ticked articles and the
+  // ARTICLE_LIST_LENGTH matching ones with the most quotes (a corpus may hold 100,000
+  // articles: a checkbox each would swamp the page and its readers).
+  const ARTICLE_LIST_LENGTH = 20;
+  let shownArticlesJson = '';
+  function updateArticleList() {
+    if ($('qe-a11y-article-set').hidden) return;
+    const query = $('qe-a11y-article-search').value;
+    const json = withCString(query, (pointer) => wasm.UTF8ToString(wasm._qe_a11y_articles(pointer, ARTICLE_LIST_LENGTH)));
+    if (json === shownArticlesJson) return;
+    shownArticlesJson = json;
+    const { matches, unlisted, articles } = JSON.parse(json);
+    const list = $('qe-a11y-articles');
+    const focused = list.contains(document.activeElement) ? document.activeElement.value : null;
+    list.replaceChildren(...articles.map((article, index) => {
+      const li = element('li');
+      const input = element('input');
+      input.type = 'checkbox';
+      input.id = `qe-a11y-articles-${index}`;
+      input.dataset.facet = 'articles';
+      input.value = article.value;
+      input.checked = article.checked;
+      input.addEventListener('change', () => toggleFacet('articles', article.value, input.checked));
+      const label = element('label');
+      label.htmlFor = input.id;
+      label.append(element('span', 'qe-a11y-label', article.label));
+      if (article.detail) label.append(element('span', 'qe-a11y-detail', ` (${article.detail})`));
+      label.append(element('span', 'qe-a11y-count', quoteCountLabel(article.count)));
+      li.append(input, ' ', label);
+      return li;
+    }));
+    const found = query ? `${counted(matches, 'article')} match “${query}”` : counted(matches, 'article');
+    $('qe-a11y-article-status').textContent = unlisted
+      ? `${found}; ${formatNumber(unlisted)} more with fewer quotes ${unlisted === 1 ? 'is' : 'are'} not listed.` : `${found}.`;
+    if (focused === null) return;
+    const again = [...list.querySelectorAll('input')].find((input) => input.value === focused);
+    (again || $('qe-a11y-article-search')).focus({ preventScroll: true });
+  }
+
   function describeFilter(filter) {
-    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds], ['source', filter.sources || []]]
+    const parts = [['speaker', filter.speakers], ['country', filter.countries], ['kind', filter.kinds], ['source', filter.sources || []],
+      ['article', filter.articles || []]]
       .filter(([, values]) => values.length).map(([name, values]) => `${name} ${values.join(' or ')}`);
     if (filter.text) parts.push(`text “${filter.text}”`);
     const { from, to } = filter.published || {};
@@ -786,32 +832,48 @@
     return quoteCountLabels.get(n);
   }
 
-  // Counts come as numbers from the heap and only changed ones are written; the list is
-  // rebuilt only when its quotes changed.
+  // Counts come as numbers from the heap, with a bit per facet whose counts changed: only
+  // those facets (and those whose ticks changed) are visited, and only changed counts are
+  // written; the list is rebuilt only when its quotes changed.
   let shownQuotesJson = '';
+  let mirrorReset = true; // the facets were rebuilt: every count and tick is written
+  const syncedTicks = new Map(); // facet key -> the ticked values the checkboxes show, as JSON
+  const ARTICLES_CHANGED = 1 << FACETS.length;
   function updateScreenReaderView() {
     if (cancelScreenReaderView) cancelScreenReaderView();
     cancelScreenReaderView = null;
     const started = performance.now();
     const filter = getFilter();
     const facetCount = FACETS.reduce((sum, [key]) => sum + a11yFacets[key].length, 0);
-    const counts = new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_a11y_counts(), 2 + facetCount).slice();
-    const [total, visible] = counts;
+    const countsPointer = wasm._qe_a11y_counts(mirrorReset ? 1 : 0); // may grow the heap: read its buffer after
+    const counts = new Uint32Array(wasm.HEAPU8.buffer, countsPointer, 3 + facetCount);
+    const [total, visible, changed] = counts;
     const parts = describeFilter(filter);
     $('qe-status').textContent = parts.length
       ? `${formatNumber(visible)} of ${counted(total, 'quote')} shown, filtered by ${parts.join(', ')}`
       : counted(total, 'quote');
-    let index = 2;
-    for (const [key] of FACETS) {
+    let index = 3;
+    FACETS.forEach(([key], bit) => {
+      const ticks = JSON.stringify(filter[key] || []);
+      const facets = a11yFacets[key];
+      if (!mirrorReset && !(changed & (1 << bit)) && syncedTicks.get(key) === ticks) {
+        index += facets.length;
+        return;
+      }
+      syncedTicks.set(key, ticks);
       const selected = new Set(filter[key] || []);
-      for (const facet of a11yFacets[key]) {
+      for (const facet of facets) {
         const count = counts[index++];
         if (facet.shownCount !== count) facet.count.textContent = quoteCountLabel(count);
         facet.shownCount = count;
         const checked = selected.has(facet.value);
         if (facet.input.checked !== checked) facet.input.checked = checked;
       }
-    }
+    });
+    const articleTicks = JSON.stringify(filter.articles || []);
+    if (mirrorReset || (changed & ARTICLES_CHANGED) || syncedTicks.get('articles') !== articleTicks) updateArticleList();
+    syncedTicks.set('articles', articleTicks);
+    mirrorReset = false;
     // What the reader types stays as typed.
     const sync = (input, value) => {
       if (document.activeElement !== input && input.value !== value) input.value = value;
@@ -828,6 +890,19 @@
     more.hidden = visible <= listed;
     more.textContent = more.hidden ? '' : `The first ${formatNumber(listed)} of ${counted(visible, 'quote')} shown are listed.`;
     lastWork.mirror = performance.now() - started;
+  }
+
+  // The mirror's list marks the selection when the page is idle: after a facet change the
+  // selection moves too, and reading 200 list items then would cost the change about a
+  // millisecond (the mirror's own idle update rebuilds the list anyway).
+  let cancelMarkSelected = null;
+  let selectionToMark = null;
+  function scheduleMarkSelected(selected) {
+    selectionToMark = selected;
+    cancelMarkSelected ||= whenIdle(() => {
+      cancelMarkSelected = null;
+      markSelected(selectionToMark);
+    });
   }
 
   function markSelected(selected) {
@@ -851,6 +926,9 @@
       setFilter({ ...getFilter(), text: search.value });
     });
     $('qe-a11y-form').addEventListener('submit', (event) => event.preventDefault());
+    $('qe-a11y-article-search').addEventListener('input', () => {
+      if (wasm.started) updateArticleList();
+    });
     for (const id of ['qe-a11y-from', 'qe-a11y-to']) {
       $(id).addEventListener('change', () => {
         if (!wasm.started) return;
@@ -983,7 +1061,7 @@
     else if (event === 'open-url') openSourceLink(detail.url);
     else if (event === 'select') {
       $('qe-selection').textContent = detail ? `Selected: ${detail.speaker_name}: ${detail.text}` : '';
-      markSelected(detail);
+      scheduleMarkSelected(detail);
       if (reviewDetail) updateA11yReview();
       emit('select', detail);
     }
@@ -1116,6 +1194,7 @@
       $('qe-loading').hidden = true;
       if (!embedded) $('canvas').focus({ preventScroll: true });
       await whenDrawn();
+      firstFrameMs = performance.now();
       resolveReady(summary);
     } catch (error) {
       showFatal(error.message);
@@ -1149,8 +1228,10 @@
       framesDrawn: () => (wasm ? wasm._qe_frames_drawn() : 0),
       focusedItem: () => (wasm ? wasm.UTF8ToString(wasm._qe_focused_item()) : ''),
       // Frames the canvas still draws, plus the mirror and the hash while they wait.
-      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0),
+      pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0)
+        + (cancelMarkSelected ? 1 : 0),
       lastWork: () => ({ ...lastWork }),
+      firstFrameMs: () => firstFrameMs,
     }),
   });
 

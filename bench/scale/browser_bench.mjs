@@ -1,24 +1,35 @@
 // The explorer at corpus scale, measured in Debian's Chromium through the public API, beside
-// baselines measured in the same page on the same data: JSON.parse of the same lines, and a
+// baselines measured in the same page on the same data: JSON.parse of the same lines, a
 // plain JavaScript loop over integer-coded columns (the filter and every facet's counts)
-// and over lower-cased texts (String.includes). Loads are also timed in a fresh browser each,
-// as JSON Lines and as one corpus@1 document, with the renderer's peak resident memory
-// (VmHWM) against the file's size. Prints medians, p95s and ratios; asserts nothing. The
-// corpus is generated here, at run time (never committed).
+// and over lower-cased texts (String.includes), crossfilter2 (a dimension and a count group
+// per facet; a filterFunction for typing) and DuckDB-Wasm (the same JSON Lines as quote rows
+// through its JSON reader; GROUP BY counts per facet under the other facets' filter; ILIKE
+// for typing).
+// Loads are also timed in a fresh browser each, as JSON Lines and as one corpus@1 document,
+// with the renderer's peak resident memory (VmHWM) against the file's size, and the first
+// frame with the data of a page opened on it (?src=). Prints one table per size; asserts
+// nothing. The corpus is generated here, at run time (never committed).
 //
-//   node bench/scale/browser_bench.mjs [QUOTES...]     (default 10000 100000; needs ./build-wasm.sh web)
+//   node bench/scale/browser_bench.mjs [QUOTES...]    (default 10000 100000 1000000; needs ./build-wasm.sh web)
 //   node bench/scale/browser_bench.mjs --load-only [QUOTES...]   only the loads and their memory
+//   node bench/scale/browser_bench.mjs --profile [QUOTES...]     also a CPU profile of facet changes (top functions)
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { launchBrowser, startServer } = await import(`${ROOT}tests/e2e/harness.mjs`);
 
+import { baselineFiles, installed, PREFIX } from './baselines.mjs';
 import { COUNTRIES, corpus, TYPED } from './corpus.mjs';
 
-// Runs in the page: the explorer and the baselines on the same bytes.
-async function measure(url, TYPED) {
+const FACET_ROUNDS = 20; // each: a speaker, a country, a country and a kind, then none
+const DUCKDB_FACET_ROUNDS = 5;
+
+// Runs in the page: the explorer and the in-page baselines on the same bytes.
+async function measure({ url, typed, countries, prefix, withLibraries }) {
   const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+  const summary = (values) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
   const time = (fn) => {
     const t = performance.now();
     fn();
@@ -46,13 +57,13 @@ async function measure(url, TYPED) {
   out.mb = bytes.length / 1e6;
 
   let t = performance.now();
-  const summary = await window.QuoteExplorer.loadUrl(url);
+  const loaded = await window.QuoteExplorer.loadUrl(url);
   out.loadMs = performance.now() - t;
-  out.quotes = summary.quotes;
+  out.quotes = loaded.quotes;
 
   // Baseline: JSON.parse of every line of the same bytes (decoding included).
   t = performance.now();
-  const articles = new TextDecoder().decode(bytes).split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  let articles = new TextDecoder().decode(bytes).split('\n').filter(Boolean).map((line) => JSON.parse(line));
   out.parseMs = performance.now() - t;
 
   // Baseline columns: speaker, country and kind as integers, texts lower-cased.
@@ -74,6 +85,7 @@ async function measure(url, TYPED) {
       texts.push(q.text.toLowerCase());
     }
   }
+  articles = null;
   const S = Int32Array.from(speakerOf);
   const C = Int32Array.from(countryOf);
   const K = Int32Array.from(kindOf);
@@ -95,49 +107,171 @@ async function measure(url, TYPED) {
     return visible.length;
   };
 
+  // crossfilter2: one dimension and one count group per facet, over quote indexes.
+  let cf = null;
+  if (withLibraries) {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `${prefix}/crossfilter2/crossfilter.min.js`;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error('crossfilter2 did not load'));
+      document.head.append(script);
+    });
+    t = performance.now();
+    const all = window.crossfilter(Array.from({ length: S.length }, (_, i) => i));
+    const dims = { speaker: all.dimension((i) => S[i]), country: all.dimension((i) => C[i]), kind: all.dimension((i) => K[i]),
+      text: all.dimension((i) => texts[i]) };
+    const groups = [dims.speaker.group(), dims.country.group(), dims.kind.group()];
+    const visible = all.groupAll();
+    cf = { dims, groups, visible, buildMs: performance.now() - t };
+  }
+  // A crossfilter change: the filters set, then what a view reads: every facet's counts and
+  // how many quotes are visible.
+  const cfRead = () => {
+    for (const group of cf.groups) group.all();
+    return cf.visible.value();
+  };
+  const cfFilter = (speaker, country, kind) => {
+    for (const [dim, value] of [[cf.dims.speaker, speaker], [cf.dims.country, country], [cf.dims.kind, kind]]) {
+      if (value < 0 && value !== -2) dim.filterAll();
+      else dim.filterExact(value);
+    }
+    return cfRead();
+  };
+
   // Facet changes: a popular speaker, a country, a country and a kind; then cleared.
   const popular = [...speakerIds.keys()].slice(0, 20);
+  const filters = [];
+  for (let round = 0; round < FACET_ROUNDS_; ++round) {
+    const speaker = popular[round % popular.length];
+    const country = countries[round % countries.length];
+    filters.push({ speakers: [speaker] }, { countries: [country] }, { countries: [country], kinds: ['direct'] }, {});
+  }
+  const coded = (filter) => [filter.speakers ? speakerIds.get(filter.speakers[0]) : -1,
+    filter.countries ? (countryIds.get(filter.countries[0]) ?? -2) : -1, filter.kinds ? 0 : -1];
   const facetTimes = [];
   const jsFacetTimes = [];
-  for (let round = 0; round < 20; ++round) {
-    const speaker = popular[round % popular.length];
-    const country = COUNTRY_LIST[round % COUNTRY_LIST.length];
-    for (const filter of [{ speakers: [speaker] }, { countries: [country] }, { countries: [country], kinds: ['direct'] }, {}]) {
-      facetTimes.push(await change(filter));
-      jsFacetTimes.push(time(() => jsFilter(filter.speakers ? speakerIds.get(speaker) : -1,
-        filter.countries ? (countryIds.get(country) ?? -2) : -1, filter.kinds ? 0 : -1, null)));
-    }
+  const cfFacetTimes = [];
+  for (const filter of filters) {
+    facetTimes.push(await change(filter));
+    jsFacetTimes.push(time(() => jsFilter(...coded(filter), null)));
+    if (cf) cfFacetTimes.push(time(() => cfFilter(...coded(filter))));
   }
-  out.facetP95 = percentile(facetTimes, 0.95);
-  out.jsFacetP95 = percentile(jsFacetTimes, 0.95);
+  out.facet = summary(facetTimes);
+  out.jsFacet = summary(jsFacetTimes);
+  if (cf) out.cfFacet = summary(cfFacetTimes);
+  if (cf) cfFilter(-1, -1, -1);
 
   // Keystrokes: "ceasefire talks" typed a letter at a time, three rounds.
   const keyTimes = [];
   const jsKeyTimes = [];
+  const cfKeyTimes = [];
   for (let round = 0; round < 3; ++round) {
-    for (let n = 1; n <= TYPED.length; ++n) {
-      const text = TYPED.slice(0, n);
+    for (let n = 1; n <= typed.length; ++n) {
+      const text = typed.slice(0, n);
       keyTimes.push(await change({ text }));
+      const needle = text.toLowerCase();
       jsKeyTimes.push(time(() => {
-        const needle = text.toLowerCase();
         const matches = new Uint8Array(texts.length);
         for (let i = 0; i < texts.length; ++i) matches[i] = texts[i].includes(needle) ? 1 : 0;
         jsFilter(-1, -1, -1, matches);
       }));
+      if (cf) {
+        cfKeyTimes.push(time(() => {
+          cf.dims.text.filterFunction((value) => value.includes(needle));
+          cfRead();
+        }));
+      }
     }
     await change({});
+    if (cf) cf.dims.text.filterAll();
   }
-  out.hashP95 = percentile(hashTimes, 0.95);
-  out.mirrorP95 = percentile(mirrorTimes, 0.95);
-  out.keyP95 = percentile(keyTimes, 0.95);
-  out.keyP50 = percentile(keyTimes, 0.5);
-  out.jsKeyP95 = percentile(jsKeyTimes, 0.95);
+  out.hash = summary(hashTimes);
+  out.mirror = summary(mirrorTimes);
+  out.key = summary(keyTimes);
+  out.jsKey = summary(jsKeyTimes);
+  if (cf) out.cfKey = summary(cfKeyTimes);
+  if (cf) out.cfBuildMs = cf.buildMs;
 
   window.QuoteExplorer.setFilter({});
   // The first call also grows the wasm heap for its buffers; later ones reuse it.
   out.visibleFirstMs = time(() => window.QuoteExplorer.visibleQuotes());
   out.visibleMs = percentile(Array.from({ length: 5 }, () => time(() => window.QuoteExplorer.visibleQuotes())), 0.5);
   out.visible = window.QuoteExplorer.visibleQuotes().length;
+  out.filters = filters;
+  return out;
+}
+
+// Runs in the page: DuckDB-Wasm (its worker, off the main thread) on the same JSON Lines.
+async function measureDuckdb({ url, typed, prefix, filters }) {
+  const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+  const summary = (values) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
+  const dist = `${prefix}/@duckdb/duckdb-wasm/dist`;
+  const duckdb = await import(`${dist}/duckdb-browser.mjs`);
+  const worker = new Worker(`${dist}/duckdb-browser-eh.worker.js`);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(`${dist}/duckdb-eh.wasm`);
+  const out = {};
+  try {
+    // DuckDB's read_json is an extension, fetched from the network on first use; offline,
+    // the lines are flattened here to one JSON array of quote rows, which the JSON reader
+    // built into DuckDB-Wasm (insertJSONFromPath) loads. The load time covers both.
+    const text = await (await fetch(url)).text();
+    const t = performance.now();
+    let rows = [];
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const article = JSON.parse(line);
+      const country = new Map(article.speakers.map((s) => [s.id, s.country]));
+      for (const q of article.quotes) {
+        rows.push({ article: article.id, speaker: q.speaker, country: country.get(q.speaker) ?? null, kind: q.kind, text: q.text });
+      }
+    }
+    await db.registerFileText('rows.json', JSON.stringify(rows));
+    rows = null;
+    const conn = await db.connect();
+    await conn.insertJSONFromPath('rows.json', { name: 'quotes' });
+    await db.dropFile('rows.json');
+    out.loadMs = performance.now() - t;
+    out.rows = Number((await conn.query('SELECT count(*) AS n FROM quotes')).toArray()[0].n);
+
+    const quoted = (value) => `'${value.replaceAll("'", "''")}'`;
+    // What a view needs after a change: each facet's counts under the other facets, and how
+    // many quotes are visible.
+    const view = async (filter) => {
+      const conditions = {
+        speaker: filter.speakers ? `speaker = ${quoted(filter.speakers[0])}` : '',
+        country: filter.countries ? `country = ${quoted(filter.countries[0])}` : '',
+        kind: filter.kinds ? `kind = ${quoted(filter.kinds[0])}` : '',
+        text: filter.text ? `text ILIKE ${quoted(`%${filter.text}%`)}` : '',
+      };
+      const where = (except) => {
+        const parts = Object.entries(conditions).filter(([key, sql]) => key !== except && sql).map(([, sql]) => sql);
+        return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+      };
+      for (const facet of ['speaker', 'country', 'kind']) {
+        (await conn.query(`SELECT ${facet}, count(*) AS n FROM quotes ${where(facet)} GROUP BY ${facet}`)).toArray();
+      }
+      return Number((await conn.query(`SELECT count(*) AS n FROM quotes ${where('')}`)).toArray()[0].n);
+    };
+    const timed = async (filter) => {
+      const started = performance.now();
+      await view(filter);
+      return performance.now() - started;
+    };
+    const facetTimes = [];
+    for (const filter of filters) facetTimes.push(await timed(filter));
+    out.facet = summary(facetTimes);
+    const keyTimes = [];
+    for (let n = 1; n <= typed.length; ++n) keyTimes.push(await timed({ text: typed.slice(0, n) }));
+    out.key = summary(keyTimes);
+    await conn.close();
+  } catch (error) {
+    out.error = String(error && error.message ? error.message : error);
+  } finally {
+    await db.terminate();
+    worker.terminate();
+  }
   return out;
 }
 
@@ -160,8 +294,10 @@ function rendererPeakBytes() {
   let peak = 0;
   for (const [pid, cmdline] of args) {
     if (!cmdline.includes('--type=renderer') || !ours(pid)) continue;
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) * 1024);
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) * 1024);
+    } catch {}
   }
   return peak;
 }
@@ -185,41 +321,106 @@ async function timedLoad(server, path) {
   }
 }
 
-const loadOnly = process.argv.includes('--load-only');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const files = {};
-const documents = {};
-for (const quotes of sizes.length ? sizes : [10000, 100000]) {
-  files[`/bench/corpus-${quotes}.jsonl`] = corpus(quotes);
-  documents[`/bench/corpus-${quotes}.jsonl`] = `/bench/corpus-${quotes}.json`;
-  files[`/bench/corpus-${quotes}.json`] = corpus(quotes, { document: true });
+// A page opened on the corpus (?src=): from navigation to the first frame drawn with its
+// data (QuoteExplorer.debug.firstFrameMs), and the renderer's peak memory by then.
+async function firstFrame(server, path) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?src=${encodeURIComponent(path)}`);
+    const ms = await page.evaluate(() => window.QuoteExplorer.ready.then(() => window.QuoteExplorer.debug.firstFrameMs()));
+    return { ms, peak: rendererPeakBytes() };
+  } finally {
+    await browser.close();
+  }
 }
-const server = await startServer(files);
-const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
-const mbOf = (path) => Buffer.byteLength(files[path]) / 1e6;
-try {
-  for (const path of Object.keys(documents)) {
-    const lines = await timedLoad(server, path);
-    const document = await timedLoad(server, documents[path]);
-    const mb = mbOf(path);
-    console.log(`\n${lines.quotes.toLocaleString('en-US')} quotes, ${mb.toFixed(1)} MB of JSON Lines, ${mbOf(documents[path]).toFixed(1)} MB as one corpus@1 document (Chromium, wasm, a fresh browser each)`);
-    for (const [name, r, size] of [['JSON Lines', lines, mb], ['corpus@1 document', document, mbOf(documents[path])]]) {
+
+// A CPU profile (Chrome DevTools Protocol) of the facet changes alone: the functions with
+// the most self time. Wasm functions have names only in a build with a name section.
+async function profileFacetChanges(page, filters) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 50 });
+  await session.send('Profiler.start');
+  await page.evaluate((list) => {
+    for (let i = 0; i < 5; ++i) for (const filter of list) window.QuoteExplorer.setFilter(filter);
+  }, filters);
+  const { profile } = await session.send('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const interval = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  for (const id of profile.samples) {
+    const frame = byId.get(id).callFrame;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url ? frame.url.split('/').pop() : ''}`.trim();
+    self.set(name, (self.get(name) || 0) + interval);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`  CPU profile of ${5 * filters.length} setFilter calls (${total.toFixed(0)} ms sampled), top self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${(100 * ms / total).toFixed(1).padStart(5)} %  ${name}`);
+  }
+}
+
+const loadOnly = process.argv.includes('--load-only');
+const profiling = process.argv.includes('--profile');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const withLibraries = installed();
+if (!withLibraries) console.log('(crossfilter2 and DuckDB-Wasm are not installed: run ./build-wasm.sh deps; their columns stay empty)');
+const fmt = (ms) => (ms === undefined ? '–' : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const pair = (s) => (s ? `${fmt(s.p50)} / ${fmt(s.p95)}` : '–');
+const ratio = (base, ours) => (base && ours ? `${(base / ours).toFixed(1)}x` : '–');
+const load = () => `load average ${loadavg().map((n) => n.toFixed(1)).join(', ')}`;
+
+for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
+  // One size at a time: a million quotes is 282 MB of JSON Lines, and as much again as a document.
+  const lines = `/bench/corpus-${quotes}.jsonl`;
+  const documentPath = `/bench/corpus-${quotes}.json`;
+  const files = { [lines]: corpus(quotes), [documentPath]: corpus(quotes, { document: true }), ...(withLibraries ? baselineFiles() : {}) };
+  const server = await startServer(files);
+  const mbOf = (path) => Buffer.byteLength(files[path]) / 1e6;
+  try {
+    const linesLoad = await timedLoad(server, lines);
+    const documentLoad = await timedLoad(server, documentPath);
+    const mb = mbOf(lines);
+    console.log(`\n${linesLoad.quotes.toLocaleString('en-US')} quotes, ${mb.toFixed(1)} MB of JSON Lines, ${mbOf(documentPath).toFixed(1)} MB as one corpus@1 document (Chromium, wasm; ${load()} on ${(await import('node:os')).cpus().length} cores)`);
+    for (const [name, r, size] of [['JSON Lines', linesLoad, mb], ['corpus@1 document', documentLoad, mbOf(documentPath)]]) {
       console.log(`  load ${name.padEnd(18)} ${(size / (r.ms / 1000)).toFixed(1)} MB/s (${fmt(r.ms)})   renderer peak ${(r.peak / 1e6).toFixed(0)} MB = ${(r.peak / 1e6 / size).toFixed(2)}x the file (${(r.before / 1e6).toFixed(0)} MB before the load)`);
     }
     if (loadOnly) continue;
+    const first = await firstFrame(server, lines);
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/`);
     await page.evaluate(() => window.QuoteExplorer.ready);
-    await page.evaluate(`window.COUNTRY_LIST = ${JSON.stringify(COUNTRIES)}`);
-    const r = await page.evaluate(`(${measure.toString().replace(/COUNTRY_LIST/g, 'window.COUNTRY_LIST')})(${JSON.stringify(path)}, ${JSON.stringify(TYPED)})`);
-    console.log(`  load (same page as the baselines) ${(r.mb / (r.loadMs / 1000)).toFixed(1)} MB/s   baseline JSON.parse of the lines ${(r.mb / (r.parseMs / 1000)).toFixed(1)} MB/s   ratio ${(r.parseMs / r.loadMs).toFixed(2)}x`);
-    console.log(`  facet change p95      ${fmt(r.facetP95)}   baseline JS columns ${fmt(r.jsFacetP95)}   speed-up ${(r.jsFacetP95 / r.facetP95).toFixed(1)}x`);
-    console.log(`  then, when idle: screen-reader mirror p95 ${fmt(r.mirrorP95)}, URL hash p95 ${fmt(r.hashP95)}`);
-    console.log(`  keystroke p50 / p95   ${fmt(r.keyP50)} / ${fmt(r.keyP95)}   baseline String.includes + columns p95 ${fmt(r.jsKeyP95)}   speed-up ${(r.jsKeyP95 / r.keyP95).toFixed(1)}x`);
-    console.log(`  visibleQuotes()       ${fmt(r.visibleMs)} median of 5 (first call ${fmt(r.visibleFirstMs)}) for ${r.visible.toLocaleString('en-US')} records`);
+    const source = measure.toString().replace('FACET_ROUNDS_', String(FACET_ROUNDS));
+    const r = await page.evaluate(`(${source})(${JSON.stringify({ url: lines, typed: TYPED, countries: COUNTRIES, prefix: PREFIX, withLibraries })})`);
+    const duck = withLibraries
+      ? await page.evaluate(measureDuckdb, { url: lines, typed: TYPED, prefix: PREFIX, filters: r.filters.slice(0, 4 * DUCKDB_FACET_ROUNDS) })
+      : null;
+    const peak = rendererPeakBytes();
+    if (profiling) await profileFacetChanges(page, r.filters.slice(0, 4));
     await browser.close();
+    if (duck && duck.error) console.log(`  DuckDB-Wasm failed: ${duck.error}`);
+    const row = (...cells) => console.log(`  | ${cells.join(' | ')} |`);
+    console.log(`  Same page, same data (${load()}); ms p50 / p95:`);
+    row('', 'Quote Explorer (wasm)', 'JS columns', 'crossfilter2', 'DuckDB-Wasm', 'JSON.parse');
+    row('---', '---', '---', '---', '---', '---');
+    row('load', `${(r.mb / (r.loadMs / 1000)).toFixed(1)} MB/s`, '', cfCell(r.cfBuildMs, 'build'), duck && duck.loadMs ? `${(r.mb / (duck.loadMs / 1000)).toFixed(1)} MB/s` : '–',
+      `${(r.mb / (r.parseMs / 1000)).toFixed(1)} MB/s`);
+    row('facet change (setFilter)', pair(r.facet), pair(r.jsFacet), pair(r.cfFacet), pair(duck && duck.facet), '');
+    row('facet change p95 speed-up of Quote Explorer', '', ratio(r.jsFacet.p95, r.facet.p95), ratio(r.cfFacet && r.cfFacet.p95, r.facet.p95),
+      ratio(duck && duck.facet && duck.facet.p95, r.facet.p95), '');
+    row('keystroke', pair(r.key), pair(r.jsKey), pair(r.cfKey), pair(duck && duck.key), '');
+    row('keystroke p95 speed-up of Quote Explorer', '', ratio(r.jsKey.p95, r.key.p95), ratio(r.cfKey && r.cfKey.p95, r.key.p95),
+      ratio(duck && duck.key && duck.key.p95, r.key.p95), '');
+    console.log(`  then, when idle: screen-reader mirror ${pair(r.mirror)}, URL hash ${pair(r.hash)}`);
+    console.log(`  visibleQuotes()       ${fmt(r.visibleMs)} median of 5 (first call ${fmt(r.visibleFirstMs)}) for ${r.visible.toLocaleString('en-US')} records`);
+    console.log(`  first frame with the data (?src=, fresh browser) ${fmt(first.ms)}, renderer peak by then ${(first.peak / 1e6).toFixed(0)} MB; renderer peak of the baselines' page ${(peak / 1e6).toFixed(0)} MB`);
+  } finally {
+    await server.close();
   }
-} finally {
-  await server.close();
+}
+
+function cfCell(ms, what) {
+  return ms === undefined ? '–' : `${what} ${fmt(ms)}`;
 }

@@ -76,12 +76,16 @@ void Corpus::build_indexes() {
   const std::size_t n = quotes.size();
   std::vector<std::uint32_t> values(n);
   quotes_by_speaker.build(speakers.size(), quotes.speaker);
+  country_slot_of_speaker.resize(speakers.size());
+  for (std::size_t s = 0; s < speakers.size(); ++s)
+    country_slot_of_speaker[s] = static_cast<std::uint32_t>(country_slot(speakers[s].country));
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(country_slot(quotes.country[q]));
   quotes_by_country.build(country_slot_count(), values);
   for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
   quotes_by_kind.build(kQuoteKindCount, values);
   index_published_days();
   index_sources();
+  index_articles();
   text_index.build(quotes.folded_text);
 }
 
@@ -107,6 +111,7 @@ void Corpus::index_published_days() {
     quotes.published_bin[q] = article_bin[quotes.article[q]];
   }
   quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
+  published_bin_of_article = std::move(article_bin);
 }
 
 void Corpus::index_sources() {
@@ -126,12 +131,52 @@ void Corpus::index_sources() {
   quotes.source.resize(quotes.size());
   for (std::size_t q = 0; q < quotes.size(); ++q) quotes.source[q] = article_source[quotes.article[q]];
   quotes_by_source.build(source_names.size() + 1, quotes.source);
+  source_of_article = std::move(article_source);
 }
 
 std::optional<std::uint32_t> Corpus::find_source(std::string_view name) const {
   const auto it = source_by_folded_name_.find(utf8::search_key(name));
   if (it == source_by_folded_name_.end()) return std::nullopt;
   return it->second;
+}
+
+namespace {
+
+// FNV-1a: a stable 64-bit hash (std::hash is 32 bits in the wasm build).
+std::uint64_t label_hash(std::string_view folded) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : folded) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
+}  // namespace
+
+void Corpus::index_articles() {
+  quotes_by_article.build(articles.size(), quotes.article);
+  article_labels_.clear();
+  article_labels_.reserve(2 * articles.size());
+  for (ArticleId a = 0; a < articles.size(); ++a) {
+    const std::uint64_t id = label_hash(utf8::search_key(articles[a].id));
+    const std::uint64_t title = label_hash(utf8::search_key(articles[a].title));
+    article_labels_.emplace_back(id, a);
+    if (title != id) article_labels_.emplace_back(title, a);
+  }
+  std::sort(article_labels_.begin(), article_labels_.end());
+}
+
+std::vector<ArticleId> Corpus::find_articles(std::string_view value) const {
+  const std::string folded = utf8::search_key(value);
+  const std::pair<std::uint64_t, ArticleId> first{label_hash(folded), 0};
+  std::vector<ArticleId> found;
+  for (auto it = std::lower_bound(article_labels_.begin(), article_labels_.end(), first);
+       it != article_labels_.end() && it->first == first.first; ++it) {
+    const Article& article = articles[it->second];
+    if (article.id == value) return {it->second};  // an exact id names one article
+    if (utf8::search_key(article.id) == folded || utf8::search_key(article.title) == folded) found.push_back(it->second);
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
 }
 
 std::vector<SpeakerId> Corpus::find_speakers(std::string_view value) const {

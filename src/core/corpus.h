@@ -135,6 +135,10 @@ struct Corpus {
   // quotes per source; the last value holds the quotes of articles without one.
   std::vector<std::string> source_names;
   PostingLists quotes_by_source;
+  PostingLists quotes_by_article;       // by ArticleId: each article's contiguous quotes
+  // Facet values that follow from another facet's, so that counting reads fewer columns
+  // (filter.cpp): each speaker's country slot, each article's source and published bin.
+  std::vector<std::uint32_t> country_slot_of_speaker, source_of_article, published_bin_of_article;
   TextIndex text_index;                 // over quotes.folded_text, for match_text
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
@@ -144,6 +148,9 @@ struct Corpus {
   std::optional<QuoteIndex> find_quote(std::string_view article_id, std::string_view quote_id) const;
   // The source named `name`, ignoring case and accents.
   std::optional<std::uint32_t> find_source(std::string_view name) const;
+  // The article whose id is exactly `value`; else all whose id or title equals it, ignoring
+  // case and accents.
+  std::vector<ArticleId> find_articles(std::string_view value) const;
 
   // Called once by the loader after the tables are filled.
   void build_indexes();
@@ -151,9 +158,13 @@ struct Corpus {
  private:
   void index_published_days();  // quotes.published_day, published_bins, quotes_by_published
   void index_sources();         // source_names, quotes.source, quotes_by_source
+  void index_articles();        // quotes_by_article, article_labels_
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
   std::unordered_map<std::string, std::uint32_t> source_by_folded_name_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;
+  // (hash of a folded id or title, article), sorted: 16 bytes a label rather than a string
+  // each, as a corpus may hold 100,000 articles; find_articles confirms each hit.
+  std::vector<std::pair<std::uint64_t, ArticleId>> article_labels_;
 };
 
 }  // namespace qe

@@ -58,7 +58,7 @@ void Explorer::refilter() {
     text_search_ = filter_.text.empty() ? TextSearch{} : search_text(*corpus_, filter_.text, &text_search_);
     matched_text_ = filter_.text;
   }
-  result_ = apply_filter(*corpus_, filter_, &text_search_.quotes);
+  result_ = apply_filter(*corpus_, filter_, &text_search_.quotes, std::move(result_));
   if (review_order_) sort_for_review(result_.visible);
   if (!selected_row()) {
     selected_.reset();

@@ -14,8 +14,6 @@
 namespace qe {
 namespace {
 
-enum Facet { kSpeakerFacet, kCountryFacet, kKindFacet, kSourceFacet, kPublishedFacet, kTextFacet, kFacetCount };
-constexpr int kNoFacet = -1;
 
 std::string ascii_case(std::string value, int (*convert)(int)) {
   std::transform(value.begin(), value.end(), value.begin(),
@@ -33,113 +31,6 @@ std::optional<std::size_t> country_slot_of(std::string_view value) {
   if (auto id = find_country(upper)) return country_slot(*id);
   return std::nullopt;
 }
-
-// A filter resolved against one corpus: per-value flags for O(1) checks, and for each active
-// facet the ascending list of quotes it admits on its own, to drive iteration.
-struct CompiledFilter {
-  std::array<bool, kFacetCount> active{};
-  std::vector<std::uint8_t> speaker_on, country_on, source_on, text_on;
-  std::array<bool, kQuoteKindCount> kind_on{};
-  Day published_from = kNoDay + 1, published_to = INT32_MAX;  // kNoDay (undated) is outside
-  std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
-
-  bool published(Day day) const { return day >= published_from && day <= published_to; }
-
-  int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
-
-  bool passes_facet(const QuoteTable& quotes, QuoteIndex q, int facet) const {
-    switch (facet) {
-      case kSpeakerFacet: return speaker_on[quotes.speaker[q]];
-      case kCountryFacet: return country_on[country_slot(quotes.country[q])];
-      case kKindFacet: return kind_on[static_cast<std::size_t>(quotes.kind[q])];
-      case kSourceFacet: return source_on[quotes.source[q]];
-      case kPublishedFacet: return published(quotes.published_day[q]);
-      default: return text_on[q];
-    }
-  }
-
-};
-
-void merge_run(std::vector<QuoteIndex>& into, PostingLists::Run run) {
-  const auto middle = static_cast<std::ptrdiff_t>(into.size());
-  into.insert(into.end(), run.first, run.last);
-  std::inplace_merge(into.begin(), into.begin() + middle, into.end());
-}
-
-// A bound that is not a date selects nothing (an empty range), like an unknown speaker.
-void compile_published(const Corpus& corpus, const Filter& filter, CompiledFilter& compiled) {
-  const auto from = parse_day(filter.published_from), to = parse_day(filter.published_to);
-  if ((!filter.published_from.empty() && !from) || (!filter.published_to.empty() && !to)) {
-    compiled.published_from = 1;
-    compiled.published_to = 0;
-    return;
-  }
-  if (from) compiled.published_from = *from;
-  if (to) compiled.published_to = *to;
-  // Only the bins the range touches hold candidates; each is checked by day.
-  const DateBins& bins = corpus.published_bins;
-  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet];
-  for (std::uint32_t bin = 0; bin < bins.count; ++bin) {
-    if (bins.bin_last_day(bin) < compiled.published_from || bins.bin_first_day(bin) > compiled.published_to) continue;
-    const PostingLists::Run run = corpus.quotes_by_published.of(bin);
-    for (const QuoteIndex* q = run.first; q != run.last; ++q)
-      if (compiled.published(corpus.quotes.published_day[*q])) admitted.push_back(*q);
-  }
-  std::sort(admitted.begin(), admitted.end());
-}
-
-CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
-  CompiledFilter compiled;
-  compiled.speaker_on.assign(corpus.speakers.size(), 0);
-  compiled.country_on.assign(country_slot_count(), 0);
-
-  compiled.active[kSpeakerFacet] = !filter.speakers.empty();
-  for (const std::string& value : filter.speakers)
-    for (SpeakerId s : corpus.find_speakers(value))
-      if (!compiled.speaker_on[s]) {
-        compiled.speaker_on[s] = 1;
-        merge_run(compiled.admitted[kSpeakerFacet], corpus.quotes_by_speaker.of(s));
-      }
-
-  compiled.active[kCountryFacet] = !filter.countries.empty();
-  for (const std::string& value : filter.countries)
-    if (auto slot = country_slot_of(value); slot && !compiled.country_on[*slot]) {
-      compiled.country_on[*slot] = 1;
-      merge_run(compiled.admitted[kCountryFacet], corpus.quotes_by_country.of(*slot));
-    }
-
-  compiled.active[kKindFacet] = !filter.kinds.empty();
-  for (const std::string& value : filter.kinds)
-    if (auto kind = parse_kind(ascii_case(value, ::tolower))) {
-      const auto k = static_cast<std::size_t>(*kind);
-      if (!compiled.kind_on[k]) merge_run(compiled.admitted[kKindFacet], corpus.quotes_by_kind.of(k));
-      compiled.kind_on[k] = true;
-    }
-
-  compiled.active[kSourceFacet] = !filter.sources.empty();
-  compiled.source_on.assign(corpus.quotes_by_source.value_count(), 0);
-  for (const std::string& value : filter.sources)
-    if (auto source = corpus.find_source(value); source && !compiled.source_on[*source]) {
-      compiled.source_on[*source] = 1;
-      merge_run(compiled.admitted[kSourceFacet], corpus.quotes_by_source.of(*source));
-    }
-
-  compiled.active[kPublishedFacet] = filter.has_published();
-  if (compiled.active[kPublishedFacet]) compile_published(corpus, filter, compiled);
-
-  compiled.active[kTextFacet] = !filter.text.empty();
-  if (compiled.active[kTextFacet]) {
-    compiled.admitted[kTextFacet] = text_matches ? *text_matches : match_text(corpus, filter.text);
-    // Only another active facet's pass consults text_on (see FacetCounter): a search
-    // alone skips a pass over every quote.
-    if (compiled.active_count() > 1) {
-      compiled.text_on.assign(corpus.quotes.size(), 0);
-      for (QuoteIndex q : compiled.admitted[kTextFacet]) compiled.text_on[q] = 1;
-    }
-  }
-  return compiled;
-}
-
 
 // Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
 // i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
@@ -336,7 +227,7 @@ void refine(const Corpus& corpus, const std::string& needle, const TextSearch& p
 
 bool Filter::operator==(const Filter& other) const {
   return speakers == other.speakers && countries == other.countries && kinds == other.kinds &&
-         sources == other.sources && text == other.text && published_from == other.published_from &&
+         sources == other.sources && articles == other.articles && text == other.text && published_from == other.published_from &&
          published_to == other.published_to;
 }
 
@@ -365,6 +256,11 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   for (const std::string& value : filter.sources) {
     const auto source = corpus.find_source(value);
     append_unique(canonical.sources, source ? corpus.source_names[*source] : value);
+  }
+  for (const std::string& value : filter.articles) {
+    const auto found = corpus.find_articles(value);
+    if (found.empty()) append_unique(canonical.articles, value);
+    for (ArticleId a : found) append_unique(canonical.articles, corpus.articles[a].id);
   }
   canonical.text = filter.text;
   canonical.published_from = canonical_day(filter.published_from);
@@ -420,22 +316,249 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter) { return a
 
 namespace {
 
+// [Facets] Each facet but text is described once, by a FacetParts entry of facet_parts():
+// the filter's values for it, how a value names the facet's values, the posting lists, the
+// value of each quote, and where its counts go. Compiling, filtering and counting read that
+// table, so adding a facet is one line there (plus its Filter field and FilterResult counts).
+
+enum Facet {
+  kSpeakerFacet, kCountryFacet, kKindFacet, kSourceFacet, kArticleFacet, kPublishedFacet, kTextFacet, kFacetCount
+};
+constexpr int kCountedFacetCount = kTextFacet;  // every facet before text has counts
+constexpr int kNoFacet = -1;
+
+// A facet's value of each quote, read from its QuoteTable column (1, 2 or 4 bytes a value).
+// Values past the facet's last one read as the last, which is "none" where a facet has one:
+// kNoCountry (0xFFFF) lies past every country slot, and country_slot() maps it to the last.
+class ValueColumn {
+ public:
+  ValueColumn() = default;
+  template <typename T>
+  ValueColumn(const std::vector<T>& column, std::size_t value_count)
+      : data_(column.data()), width_(sizeof(T)), last_(value_count ? static_cast<std::uint32_t>(value_count - 1) : 0) {
+    static_assert(sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4, "a facet's column holds 1, 2 or 4-byte values");
+  }
+
+  std::uint32_t operator[](QuoteIndex q) const {
+    switch (width_) {
+      case 1: return std::min<std::uint32_t>(static_cast<const std::uint8_t*>(data_)[q], last_);
+      case 2: return std::min<std::uint32_t>(static_cast<const std::uint16_t*>(data_)[q], last_);
+      default: return std::min<std::uint32_t>(static_cast<const std::uint32_t*>(data_)[q], last_);
+    }
+  }
+
+  // ++counts[value of q] for each q in `quotes`: one loop per column width, not per quote.
+  void count(const std::vector<QuoteIndex>& quotes, std::uint32_t* counts) const {
+    switch (width_) {
+      case 1: return count_as<std::uint8_t>(quotes, counts);
+      case 2: return count_as<std::uint16_t>(quotes, counts);
+      default: return count_as<std::uint32_t>(quotes, counts);
+    }
+  }
+
+ private:
+  template <typename T>
+  void count_as(const std::vector<QuoteIndex>& quotes, std::uint32_t* counts) const {
+    const T* values = static_cast<const T*>(data_);
+    for (QuoteIndex q : quotes) ++counts[std::min<std::uint32_t>(values[q], last_)];
+  }
+
+  const void* data_ = nullptr;
+  unsigned width_ = 4;
+  std::uint32_t last_ = 0;
+};
+
+// The facet values a filter value names (none when it names nothing in this corpus).
+using Resolver = std::vector<std::uint32_t> (*)(const Corpus&, std::string_view);
+
+struct FacetParts {
+  std::vector<std::string> Filter::*chosen;  // the filter's values; nullptr for published (a range)
+  Resolver resolve;
+  const PostingLists* lists;
+  ValueColumn values;
+  std::uint32_t* counts;                     // into FilterResult, lists->value_count() long; or nullptr
+  // When this facet's value follows from another's (a speaker's country, an article's
+  // source): that facet, and this facet's value for each of its values.
+  int parent = kNoFacet;
+  const std::vector<std::uint32_t>* of_parent = nullptr;
+};
+
+std::vector<std::uint32_t> speakers_named(const Corpus& corpus, std::string_view value) { return corpus.find_speakers(value); }
+
+std::vector<std::uint32_t> country_named(const Corpus&, std::string_view value) {
+  const auto slot = country_slot_of(value);
+  return slot ? std::vector<std::uint32_t>{static_cast<std::uint32_t>(*slot)} : std::vector<std::uint32_t>{};
+}
+
+std::vector<std::uint32_t> kind_named(const Corpus&, std::string_view value) {
+  const auto kind = parse_kind(ascii_case(std::string(value), ::tolower));
+  return kind ? std::vector<std::uint32_t>{static_cast<std::uint32_t>(*kind)} : std::vector<std::uint32_t>{};
+}
+
+std::vector<std::uint32_t> source_named(const Corpus& corpus, std::string_view value) {
+  const auto source = corpus.find_source(value);
+  return source ? std::vector<std::uint32_t>{*source} : std::vector<std::uint32_t>{};
+}
+
+std::vector<std::uint32_t> articles_named(const Corpus& corpus, std::string_view value) { return corpus.find_articles(value); }
+
+std::uint32_t* zeroed(std::vector<std::uint32_t>& counts, std::size_t size) {
+  counts.assign(size, 0);
+  return counts.data();
+}
+
+template <std::size_t N>
+std::uint32_t* zeroed(std::array<std::uint32_t, N>& counts, std::size_t) {
+  counts.fill(0);
+  return counts.data();
+}
+
+template <typename Column, typename Counts>
+FacetParts parts(std::vector<std::string> Filter::*chosen, Resolver resolve, const PostingLists& lists,
+                 const std::vector<Column>& column, Counts* counts) {
+  return {chosen, resolve, &lists, ValueColumn(column, lists.value_count()),
+          counts ? zeroed(*counts, lists.value_count()) : nullptr};
+}
+
+FacetParts derived(FacetParts parts, int parent, const std::vector<std::uint32_t>& of_parent) {
+  parts.parent = parent;
+  parts.of_parent = &of_parent;
+  return parts;
+}
+
+// Every counted facet, in Facet order; with `result`, its counts are sized and zeroed.
+std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& corpus, FilterResult* result) {
+  const QuoteTable& q = corpus.quotes;
+  const auto counts = [result](auto member) { return result ? &(result->*member) : nullptr; };
+  return {{
+      parts(&Filter::speakers, speakers_named, corpus.quotes_by_speaker, q.speaker, counts(&FilterResult::speaker_counts)),
+      derived(parts(&Filter::countries, country_named, corpus.quotes_by_country, q.country, counts(&FilterResult::country_counts)),
+              kSpeakerFacet, corpus.country_slot_of_speaker),
+      parts(&Filter::kinds, kind_named, corpus.quotes_by_kind, q.kind, counts(&FilterResult::kind_counts)),
+      derived(parts(&Filter::sources, source_named, corpus.quotes_by_source, q.source, counts(&FilterResult::source_counts)),
+              kArticleFacet, corpus.source_of_article),
+      parts(&Filter::articles, articles_named, corpus.quotes_by_article, q.article, counts(&FilterResult::article_counts)),
+      derived(parts(nullptr, nullptr, corpus.quotes_by_published, q.published_bin, counts(&FilterResult::published_counts)),
+              kArticleFacet, corpus.published_bin_of_article),
+  }};
+}
+
+// A filter resolved against one corpus: per-value flags for O(1) checks, and for each active
+// facet the ascending list of quotes it admits on its own, to drive iteration.
+struct CompiledFilter {
+  std::array<bool, kFacetCount> active{};
+  std::array<std::vector<std::uint8_t>, kFacetCount> on;  // by facet value; text's by quote
+  std::array<ValueColumn, kCountedFacetCount> values;
+  const Day* published_day = nullptr;
+  Day published_from = kNoDay + 1, published_to = INT32_MAX;  // kNoDay (undated) is outside
+  std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
+
+  bool published(Day day) const { return day >= published_from && day <= published_to; }
+
+  int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
+
+  bool passes_facet(QuoteIndex q, int facet) const {
+    if (facet == kPublishedFacet) return published(published_day[q]);
+    if (facet == kTextFacet) return on[kTextFacet][q];
+    return on[facet][values[facet][q]];
+  }
+};
+
+void merge_run(std::vector<QuoteIndex>& into, PostingLists::Run run) {
+  const auto middle = static_cast<std::ptrdiff_t>(into.size());
+  into.insert(into.end(), run.first, run.last);
+  std::inplace_merge(into.begin(), into.begin() + middle, into.end());
+}
+
+// A facet of values (speakers, countries, …): each value the filter names switches on the
+// facet values it resolves to, whose quotes it admits.
+void compile_values(const Corpus& corpus, const Filter& filter, int facet, const FacetParts& parts,
+                    CompiledFilter& compiled) {
+  const std::vector<std::string>& chosen = filter.*parts.chosen;
+  compiled.active[facet] = !chosen.empty();
+  if (chosen.empty()) return;
+  std::vector<std::uint8_t>& on = compiled.on[facet];
+  on.assign(parts.lists->value_count(), 0);
+  for (const std::string& value : chosen)
+    for (std::uint32_t v : parts.resolve(corpus, value))
+      if (!on[v]) {
+        on[v] = 1;
+        merge_run(compiled.admitted[facet], parts.lists->of(v));
+      }
+}
+
+// A bound that is not a date selects nothing (an empty range), like an unknown speaker.
+void compile_published(const Corpus& corpus, const Filter& filter, CompiledFilter& compiled) {
+  compiled.active[kPublishedFacet] = filter.has_published();
+  if (!filter.has_published()) return;
+  const auto from = parse_day(filter.published_from), to = parse_day(filter.published_to);
+  if ((!filter.published_from.empty() && !from) || (!filter.published_to.empty() && !to)) {
+    compiled.published_from = 1;
+    compiled.published_to = 0;
+    return;
+  }
+  if (from) compiled.published_from = *from;
+  if (to) compiled.published_to = *to;
+  // Only the bins the range touches hold candidates; each is checked by day.
+  const DateBins& bins = corpus.published_bins;
+  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet];
+  for (std::uint32_t bin = 0; bin < bins.count; ++bin) {
+    if (bins.bin_last_day(bin) < compiled.published_from || bins.bin_first_day(bin) > compiled.published_to) continue;
+    const PostingLists::Run run = corpus.quotes_by_published.of(bin);
+    for (const QuoteIndex* q = run.first; q != run.last; ++q)
+      if (compiled.published(corpus.quotes.published_day[*q])) admitted.push_back(*q);
+  }
+  std::sort(admitted.begin(), admitted.end());
+}
+
+CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
+  CompiledFilter compiled;
+  compiled.published_day = corpus.quotes.published_day.data();
+  const auto facets = facet_parts(corpus, nullptr);
+  for (int facet = 0; facet < kCountedFacetCount; ++facet) {
+    compiled.values[facet] = facets[facet].values;
+    if (facets[facet].chosen) compile_values(corpus, filter, facet, facets[facet], compiled);
+  }
+  compile_published(corpus, filter, compiled);
+
+  compiled.active[kTextFacet] = !filter.text.empty();
+  if (compiled.active[kTextFacet]) {
+    compiled.admitted[kTextFacet] = text_matches ? *text_matches : match_text(corpus, filter.text);
+    // Only another active facet's pass consults text's flags (see FacetCounter): a search
+    // alone skips a pass over every quote.
+    if (compiled.active_count() > 1) {
+      compiled.on[kTextFacet].assign(corpus.quotes.size(), 0);
+      for (QuoteIndex q : compiled.admitted[kTextFacet]) compiled.on[kTextFacet][q] = 1;
+    }
+  }
+  return compiled;
+}
+
+// Adds `quotes` to every facet's counts, which must be zero: facets of their own from their
+// columns, then the others from the counts of the facet they follow from (a speaker's
+// country, an article's source and date). Reading columns scattered over a million quotes is
+// what counting costs, and this reads three, not six.
+void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<FacetParts, kCountedFacetCount>& facets) {
+  // Deriving walks every value of the parent (100,000 articles, say): for fewer quotes than
+  // that, reading the facet's own column is cheaper.
+  const auto derives = [&](const FacetParts& facet) {
+    return facet.parent != kNoFacet && facets[static_cast<std::size_t>(facet.parent)].lists->value_count() <= quotes.size();
+  };
+  for (const FacetParts& facet : facets)
+    if (!derives(facet)) facet.values.count(quotes, facet.counts);
+  for (const FacetParts& facet : facets) {
+    if (!derives(facet)) continue;
+    const FacetParts& parent = facets[static_cast<std::size_t>(facet.parent)];
+    const std::uint32_t* of_parent = facet.of_parent->data();
+    for (std::size_t v = 0; v < parent.lists->value_count(); ++v) facet.counts[of_parent[v]] += parent.counts[v];
+  }
+}
+
 // A search alone (the usual keystroke): the matches are the visible quotes, and every
-// facet's counts are counts over them, so one pass fills all three.
+// facet's counts are counts over them.
 FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) {
   FilterResult result;
-  result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
-  result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
-  result.published_counts.assign(corpus.quotes_by_published.value_count(), 0);
-  result.source_counts.assign(corpus.quotes_by_source.value_count(), 0);
-  const QuoteTable& quotes = corpus.quotes;
-  for (QuoteIndex q : matches) {
-    ++result.speaker_counts[quotes.speaker[q]];
-    ++result.country_counts[country_slot(quotes.country[q])];
-    ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
-    ++result.published_counts[quotes.published_bin[q]];
-    ++result.source_counts[quotes.source[q]];
-  }
+  count_every_facet(matches, facet_parts(corpus, &result));
   result.visible = std::move(matches);
   return result;
 }
@@ -445,50 +568,52 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
 // for that facet alone (a count applies every *other* facet). Pass one walks the shortest
 // admitted list, facet d's: it holds every visible quote and every quote that fails one
 // facet other than d. Pass two walks the next shortest list for the quotes that fail d
-// alone; when d is the only active facet, d's counts are its posting lists' sizes.
+// alone; when d is the only active facet, d's counts are its posting lists' sizes. Counting
+// goes a facet at a time over the lists pass one sorts the quotes into.
 class FacetCounter {
  public:
-  FacetCounter(const Corpus& corpus, const CompiledFilter& compiled) : corpus_(corpus), compiled_(compiled) {
-    result.speaker_counts.assign(corpus.quotes_by_speaker.value_count(), 0);
-    result.country_counts.assign(corpus.quotes_by_country.value_count(), 0);
-    result.source_counts.assign(corpus.quotes_by_source.value_count(), 0);
-    result.published_counts.assign(corpus.quotes_by_published.value_count(), 0);
+  FacetCounter(const Corpus& corpus, const CompiledFilter& compiled, FilterResult& result)
+      : compiled_(compiled), result_(result), facets_(facet_parts(corpus, &result)) {
     for (int facet = 0; facet < kFacetCount; ++facet)
       if (compiled.active[facet]) active_[active_count_++] = facet;
   }
 
   void run() {
     const int driver = shortest_admitted(kNoFacet);
-    result.visible.reserve(compiled_.admitted[driver].size());
+    std::array<std::vector<QuoteIndex>, kFacetCount> fails_only;  // quotes that fail that facet alone
+    result_.visible.reserve(compiled_.admitted[driver].size());
     for (QuoteIndex q : compiled_.admitted[driver]) {
       const unsigned fails = failing_facets(q, driver);
-      if (fails == 0) {
-        result.visible.push_back(q);
-        count_every_facet(q);
-      } else if ((fails & (fails - 1)) == 0) {
-        count(__builtin_ctz(fails), q);
-      }
+      if (fails == 0) result_.visible.push_back(q);
+      else if ((fails & (fails - 1)) == 0) fails_only[__builtin_ctz(fails)].push_back(q);
     }
+    count_every_facet(result_.visible, facets_);
+    for (int facet = 0; facet < kCountedFacetCount; ++facet) facets_[facet].values.count(fails_only[facet], facets_[facet].counts);
     if (driver == kTextFacet) return;  // text has no counts
     const int second = shortest_admitted(driver);
     if (second == kNoFacet) return fill_from_lists(driver);
+    const FacetParts& counted = facets_[driver];
+    if (active_count_ == 2) {
+      // The quotes that pass every facet but the driver are the second facet's: the driver's
+      // counts are their histogram (the visible quotes counted in pass one are among them),
+      // with no check a quote.
+      std::fill(counted.counts, counted.counts + counted.lists->value_count(), 0);
+      return counted.values.count(compiled_.admitted[second], counted.counts);
+    }
     for (QuoteIndex q : compiled_.admitted[second])
-      if (failing_facets(q, second) == 1u << driver) count(driver, q);
+      if (failing_facets(q, second) == 1u << driver) ++counted.counts[counted.values[q]];
   }
 
   // The counts of the one active facet (of every facet, given kNoFacet) when no other facet
   // is active: the sizes of its posting lists.
   void fill_from_lists(int only_active) {
-    for (int facet = 0; facet < kFacetCount; ++facet) {
+    for (int facet = 0; facet < kCountedFacetCount; ++facet) {
       if (facet != only_active && only_active != kNoFacet) continue;
-      if (const PostingLists* lists = lists_of(facet)) {
-        std::uint32_t* counts = counts_of(facet);
-        for (std::size_t v = 0; v < lists->value_count(); ++v) counts[v] = static_cast<std::uint32_t>(lists->of(v).size());
-      }
+      const PostingLists& lists = *facets_[facet].lists;
+      for (std::size_t v = 0; v < lists.value_count(); ++v)
+        facets_[facet].counts[v] = static_cast<std::uint32_t>(lists.of(v).size());
     }
   }
-
-  FilterResult result;
 
  private:
   // The active facet other than `except` with the fewest admitted quotes, or kNoFacet.
@@ -505,55 +630,13 @@ class FacetCounter {
   unsigned failing_facets(QuoteIndex q, int skipped) const {
     unsigned fails = 0;
     for (int i = 0; i < active_count_; ++i)
-      if (active_[i] != skipped && !compiled_.passes_facet(corpus_.quotes, q, active_[i])) fails |= 1u << active_[i];
+      if (active_[i] != skipped && !compiled_.passes_facet(q, active_[i])) fails |= 1u << active_[i];
     return fails;
   }
 
-  void count_every_facet(QuoteIndex q) {
-    const QuoteTable& quotes = corpus_.quotes;
-    ++result.speaker_counts[quotes.speaker[q]];
-    ++result.country_counts[country_slot(quotes.country[q])];
-    ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])];
-    ++result.source_counts[quotes.source[q]];
-    ++result.published_counts[quotes.published_bin[q]];
-  }
-
-  const PostingLists* lists_of(int facet) const {
-    switch (facet) {
-      case kSpeakerFacet: return &corpus_.quotes_by_speaker;
-      case kCountryFacet: return &corpus_.quotes_by_country;
-      case kKindFacet: return &corpus_.quotes_by_kind;
-      case kSourceFacet: return &corpus_.quotes_by_source;
-      case kPublishedFacet: return &corpus_.quotes_by_published;
-      default: return nullptr;  // text has no counts
-    }
-  }
-
-  std::uint32_t* counts_of(int facet) {
-    switch (facet) {
-      case kSpeakerFacet: return result.speaker_counts.data();
-      case kCountryFacet: return result.country_counts.data();
-      case kKindFacet: return result.kind_counts.data();
-      case kSourceFacet: return result.source_counts.data();
-      case kPublishedFacet: return result.published_counts.data();
-      default: return nullptr;
-    }
-  }
-
-  void count(int facet, QuoteIndex q) {
-    const QuoteTable& quotes = corpus_.quotes;
-    switch (facet) {
-      case kSpeakerFacet: ++result.speaker_counts[quotes.speaker[q]]; break;
-      case kCountryFacet: ++result.country_counts[country_slot(quotes.country[q])]; break;
-      case kKindFacet: ++result.kind_counts[static_cast<std::size_t>(quotes.kind[q])]; break;
-      case kSourceFacet: ++result.source_counts[quotes.source[q]]; break;
-      case kPublishedFacet: ++result.published_counts[quotes.published_bin[q]]; break;
-      default: break;  // text has no counts
-    }
-  }
-
-  const Corpus& corpus_;
   const CompiledFilter& compiled_;
+  FilterResult& result_;
+  std::array<FacetParts, kCountedFacetCount> facets_;
   std::array<int, kFacetCount> active_{};
   int active_count_ = 0;
 };
@@ -561,19 +644,25 @@ class FacetCounter {
 }  // namespace
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
-  if (!filter.text.empty() && filter.speakers.empty() && filter.countries.empty() && filter.kinds.empty() &&
-      filter.sources.empty() && !filter.has_published())
+  return apply_filter(corpus, filter, text_matches, FilterResult{});
+}
+
+FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches,
+                          FilterResult recycled) {
+  if (!filter.text.empty() && !filter.has_facets())
     return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
+  FilterResult result = std::move(recycled);
+  result.visible.clear();
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
-  FacetCounter counter(corpus, compiled);
+  FacetCounter counter(corpus, compiled, result);
   if (compiled.active_count() == 0) {
-    counter.result.visible.resize(corpus.quotes.size());
-    std::iota(counter.result.visible.begin(), counter.result.visible.end(), QuoteIndex{0});
+    result.visible.resize(corpus.quotes.size());
+    std::iota(result.visible.begin(), result.visible.end(), QuoteIndex{0});
     counter.fill_from_lists(kNoFacet);
-    return std::move(counter.result);
+  } else {
+    counter.run();
   }
-  counter.run();
-  return std::move(counter.result);
+  return result;
 }
 
 }  // namespace qe

@@ -26,15 +26,18 @@ struct Filter {
   std::vector<std::string> kinds;      // "direct", "indirect", "mixed"
   std::string text;
   std::vector<std::string> sources;    // source names (any case), as articles give them
+  std::vector<std::string> articles;   // article ids or titles (any case)
   // Published between these days, inclusive ("YYYY-MM-DD"; either may be empty: open).
   // Articles without a date are outside every range.
   std::string published_from, published_to;
 
   bool has_published() const { return !published_from.empty() || !published_to.empty(); }
-  bool empty() const {
-    return speakers.empty() && countries.empty() && kinds.empty() && sources.empty() && text.empty() &&
-           !has_published();
+  // Whether a facet other than text is set.
+  bool has_facets() const {
+    return !speakers.empty() || !countries.empty() || !kinds.empty() || !sources.empty() || !articles.empty() ||
+           has_published();
   }
+  bool empty() const { return !has_facets() && text.empty(); }
   bool operator==(const Filter& other) const;
   bool operator!=(const Filter& other) const { return !(*this == other); }
 };
@@ -42,8 +45,8 @@ struct Filter {
 inline constexpr std::string_view kNoCountryValue = "none";
 
 // Rewrites values to their canonical form for this corpus: speaker names and aliases become
-// ids, country codes upper case, kinds lower case, sources as the corpus spells them;
-// duplicates go. Values that match nothing
+// ids, country codes upper case, kinds lower case, sources as the corpus spells them,
+// article titles ids; duplicates go. Values that match nothing
 // stay as given (they select nothing), so a shared link never silently widens; so do dates
 // that are not "YYYY-MM-DD" calendar dates.
 Filter canonical_filter(const Corpus& corpus, const Filter& filter);
@@ -55,6 +58,7 @@ struct FilterResult {
   std::array<std::uint32_t, kQuoteKindCount> kind_counts{};
   std::vector<std::uint32_t> published_counts;        // by bin of corpus.published_bins, then undated
   std::vector<std::uint32_t> source_counts;           // by Corpus::source_names index, then none
+  std::vector<std::uint32_t> article_counts;          // by ArticleId
 };
 
 // A text search's answer, kept so that the next keystroke can start from it.
@@ -89,5 +93,9 @@ std::string search_needle(std::string_view text);
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter);
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches);
+// The same, filling `recycled` (the previous result) in place: at a million quotes its
+// buffers are megabytes that need not be allocated again on every change.
+FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches,
+                          FilterResult recycled);
 
 }  // namespace qe

@@ -64,6 +64,7 @@ std::string filter_to_hash(const Filter& filter) {
   append_pairs(out, "country", filter.countries);
   append_pairs(out, "kind", filter.kinds);
   append_pairs(out, "source", filter.sources);
+  append_pairs(out, "article", filter.articles);
   if (!filter.published_from.empty()) append_pairs(out, "from", {filter.published_from});
   if (!filter.published_to.empty()) append_pairs(out, "to", {filter.published_to});
   if (!filter.text.empty()) append_pairs(out, "q", {filter.text});
@@ -85,6 +86,7 @@ Filter filter_from_hash(std::string_view hash) {
     else if (key == "country") filter.countries.push_back(std::move(value));
     else if (key == "kind") filter.kinds.push_back(std::move(value));
     else if (key == "source") filter.sources.push_back(std::move(value));
+    else if (key == "article") filter.articles.push_back(std::move(value));
     else if (key == "q") filter.text = std::move(value);
     else if (key == "from") filter.published_from = std::move(value);
     else if (key == "to") filter.published_to = std::move(value);

@@ -80,9 +80,25 @@ void PrepareSources(const Corpus& corpus, FacetList& list) {
   PrepareList(list, std::move(values), count, corpus.source_names, std::move(labels));
 }
 
+// Articles by title (their id when untitled); the search also finds ids.
+void PrepareArticles(const Corpus& corpus, FacetList& list) {
+  const std::size_t count = corpus.articles.size();
+  std::vector<std::size_t> values(count);
+  std::iota(values.begin(), values.end(), 0);
+  std::vector<std::string> names(count), labels(count);
+  for (std::size_t a = 0; a < count; ++a) {
+    const Article& article = corpus.articles[a];
+    names[a] = article.title.empty() ? article.id : article.title;
+    labels[a] = utf8::search_key(article.title + "\n" + article.id);
+  }
+  PrepareList(list, std::move(values), count, names, std::move(labels));
+}
+
 // Chooses and orders the rows a list shows: values matching its search, most quotes first
 // (ties by name), so zero counts come last; only the top kTopFacetValues unless show_all.
-// Ticked values are always shown, so they can be unticked.
+// Ticked values are always shown, so they can be unticked. Runs when the counts, the search
+// or show_all change, not every frame; the top values are picked in one pass, without
+// sorting every value (a corpus may hold 100,000 articles).
 template <typename IsTicked>
 void UpdateShown(FacetList& list, const std::vector<std::uint32_t>& counts, IsTicked is_ticked,
                  std::uint64_t revision) {
@@ -93,22 +109,31 @@ void UpdateShown(FacetList& list, const std::vector<std::uint32_t>& counts, IsTi
   list.shown_for_search = list.search;
   list.shown_for_show_all = list.show_all;
   const std::string query = utf8::search_key(list.search);
-  std::vector<std::size_t>& shown = list.shown;
-  shown.clear();
-  for (std::size_t v : list.values)
-    if (query.empty() || list.search_labels[v].find(query) != std::string::npos || is_ticked(v)) shown.push_back(v);
-  list.matches = shown.size();
   auto by_count = [&](std::size_t a, std::size_t b) {
     return counts[a] != counts[b] ? counts[a] > counts[b] : list.name_rank[a] < list.name_rank[b];
   };
-  if (list.show_all || shown.size() <= kTopFacetValues) {
-    std::sort(shown.begin(), shown.end(), by_count);
-    return;
+  std::vector<std::size_t>& shown = list.shown;
+  std::vector<std::size_t> ticked_below;  // ticked values outside the top ones
+  shown.clear();
+  list.matches = 0;
+  for (std::size_t v : list.values) {
+    const bool ticked = is_ticked(v);
+    if (!query.empty() && list.search_labels[v].find(query) == std::string::npos && !ticked) continue;
+    ++list.matches;
+    if (list.show_all) {
+      shown.push_back(v);
+    } else if (shown.size() < kTopFacetValues || by_count(v, shown.back())) {
+      shown.insert(std::upper_bound(shown.begin(), shown.end(), v, by_count), v);
+      if (shown.size() <= kTopFacetValues) continue;
+      if (is_ticked(shown.back())) ticked_below.push_back(shown.back());
+      shown.pop_back();
+    } else if (ticked) {
+      ticked_below.push_back(v);
+    }
   }
-  const auto top_end = shown.begin() + static_cast<std::ptrdiff_t>(kTopFacetValues);
-  std::partial_sort(shown.begin(), top_end, shown.end(), by_count);
-  shown.erase(std::remove_if(top_end, shown.end(), [&](std::size_t v) { return !is_ticked(v); }), shown.end());
-  std::sort(top_end, shown.end(), by_count);
+  if (list.show_all) std::sort(shown.begin(), shown.end(), by_count);
+  std::sort(ticked_below.begin(), ticked_below.end(), by_count);
+  shown.insert(shown.end(), ticked_below.begin(), ticked_below.end());
 }
 
 // A checkbox row: label, a muted detail, and the count right-aligned. Zero counts are
@@ -281,6 +306,32 @@ void DrawSources(const Explorer& explorer, ViewState& view, Actions& actions) {
   DrawListFooter(view, list, "sources-show-all", "source", "sources");
 }
 
+// Only when the corpus holds more than one article. Thousands of rows at most are drawn
+// through the clipper; the top 20 are picked without sorting them all (UpdateShown).
+void DrawArticles(const Explorer& explorer, ViewState& view, Actions& actions) {
+  const Corpus& corpus = explorer.corpus();
+  if (corpus.articles.size() < 2) return;
+  const Filter& filter = explorer.filter();
+  FacetList& list = view.articles;
+  ImGui::SeparatorText("Articles");
+  DrawListSearch(view, list, "article-search", "Find an article");
+  UpdateShown(list, explorer.result().article_counts,
+              [&](std::size_t a) { return Contains(filter.articles, corpus.articles[a].id); }, explorer.revision());
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(list.shown.size()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const Article& article = corpus.articles[list.shown[static_cast<std::size_t>(row)]];
+      const std::string& label = article.title.empty() ? article.id : article.title;
+      if (FacetRow(view, "article:" + article.id, label.c_str(), article.published.substr(0, 10).c_str(), false,
+                   Contains(filter.articles, article.id),
+                   explorer.result().article_counts[list.shown[static_cast<std::size_t>(row)]]))
+        actions.filter = Toggled(filter, &Filter::articles, article.id);
+    }
+  }
+  DrawListFooter(view, list, "articles-show-all", "article", "articles");
+}
+
 void DrawKinds(const Explorer& explorer, ViewState& view, Actions& actions) {
   static constexpr const char* kLabels[] = {"Direct", "Indirect", "Mixed"};
   static constexpr const char* kDetails[] = {"verbatim", "reported", "reported, with verbatim words"};
@@ -414,6 +465,7 @@ void PrepareFacets(const Explorer& explorer, ViewState& view) {
   PrepareSpeakers(corpus, view.speakers);
   PrepareCountries(corpus, view.countries);
   PrepareSources(corpus, view.sources);
+  PrepareArticles(corpus, view.articles);
 }
 
 void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions) {
@@ -427,6 +479,7 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   DrawKinds(explorer, view, actions);
   DrawSources(explorer, view, actions);
   DrawPublishedHistogram(explorer, view, actions);
+  DrawArticles(explorer, view, actions);  // last: its 20 rows would push the histogram out of sight
   ImGui::Spacing();
   // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());

@@ -129,11 +129,13 @@ struct ViewState {
   std::optional<ReaderTab> reader_tab_request;  // switch to it next frame (a pick, a new corpus)
   std::uint64_t reader_tab_for = ~std::uint64_t{0};  // the corpus_generation() it was reset for
 
-  // The speaker and country lists (kinds are always three rows), rebuilt for each corpus.
+  // The speaker, country, source and article lists (kinds are always three rows), rebuilt
+  // for each corpus.
   std::uint64_t facets_for = 0;             // Explorer::corpus_generation() they were built for
   FacetList speakers;                       // values are SpeakerIds
   FacetList countries;                      // values are country slots with a quote
   FacetList sources;                        // values index Corpus::source_names
+  FacetList articles;                       // values are ArticleIds
 
   bool can_open_files = false;              // the platform handles Actions::open_file
   bool can_review = false;                  // the full page and the native app edit; embeds don't

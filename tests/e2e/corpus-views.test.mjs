@@ -1,7 +1,7 @@
 // Corpus views: quotes over time as a histogram of publication dates that filters by
 // brushing with the mouse, the same range through the API, the URL hash and the
-// screen-reader mirror's date fields; the sources facet. Input is real mouse drags, clicks
-// and typing.
+// screen-reader mirror's date fields; the sources and articles facets. Input is real mouse
+// drags, clicks and typing.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { itemRect, openExplorer, screenshot, settle, useSite } from './harness.mjs';
@@ -113,6 +113,63 @@ describe('quotes over time', () => {
     await settle(page);
     assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().sources), ['Valley Post', 'Harbour Gazette']);
     assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), TOTAL);
+    await page.context().close();
+  });
+
+  // Brings a canvas widget of the facet panel into view by scrolling the panel with the wheel.
+  async function scrollToItem(page, name) {
+    const panel = await itemRect(page, 'search');
+    for (let i = 0; i < 20; ++i) {
+      const rect = await page.evaluate((n) => window.QuoteExplorer.debug.itemRect(n), name);
+      if (rect && rect.y >= panel.y + panel.height && rect.y + rect.height <= 790) return rect;
+      await page.mouse.move(panel.x + panel.width / 2, 500);
+      await page.mouse.wheel(0, rect && rect.y < panel.y ? -120 : 120);
+      await settle(page);
+    }
+    throw new Error(`${name} never scrolled into view`);
+  }
+
+  test('the articles facet finds an article by title, on the canvas, in the hash and in the mirror', async () => {
+    const page = await openDated();
+    // 21 articles: a search box and the 20 with most quotes; Article 1 (1 quote) is not listed.
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('article:a1')), null);
+    const search = await scrollToItem(page, 'article-search');
+    await page.mouse.click(search.x + 20, search.y + search.height / 2);
+    await page.keyboard.type('ARTICLE 1');
+    await settle(page);
+    const row = await scrollToItem(page, 'article:a1');
+    await screenshot(page, 'article-facet');
+    await page.mouse.click(row.x + 10, row.y + row.height / 2);
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().articles), ['a1']);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), 1);
+    assert.equal(await page.evaluate(() => location.hash), '#article=a1');
+    assert.match(await page.locator('#qe-status').textContent(), /filtered by article a1$/);
+
+    // The mirror lists matching articles as checkboxes, the ticked one first, with counts.
+    await page.locator('#qe-a11y-article-search').focus();
+    await page.keyboard.type('article 2');
+    const labels = () => page.locator('#qe-a11y-articles label').allTextContents();
+    assert.deepEqual(await labels(), ['Article 1 (Harbour Gazette, 2025-03-01): 1 quote',
+      'Article 20 (Valley Post, 2025-03-20): 20 quotes', 'Article 2 (Valley Post, 2025-03-02): 2 quotes',
+      'Article 21 (Harbour Gazette): 2 quotes']);
+    assert.equal(await page.locator('#qe-a11y-article-status').textContent(), '3 articles match “article 2”.');
+    await page.getByLabel('Article 20 (Valley Post, 2025-03-20): 20 quotes').focus();
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.getFilter().articles), ['a1', 'a20']);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.visibleQuotes().length), 21);
+    assert.equal(await page.evaluate(() => document.activeElement.value), 'a20'); // focus stays on the box
+
+    // Without a search and ticks the mirror lists the 20 articles with most quotes, not all.
+    await page.evaluate(() => window.QuoteExplorer.setFilter({}));
+    await page.locator('#qe-a11y-article-search').fill('');
+    await settle(page);
+    assert.equal(await page.locator('#qe-a11y-articles input').count(), 20);
+    assert.equal(await page.locator('#qe-a11y-article-status').textContent(), '21 articles; 1 more with fewer quotes is not listed.');
+
+    // The API takes ids or titles in any case and answers with ids.
+    assert.deepEqual(await page.evaluate(() => window.QuoteExplorer.setFilter({ articles: ['article 3', 'A4'] }).articles), ['a3', 'a4']);
     await page.context().close();
   });
 });

@@ -1,7 +1,9 @@
 // libFuzzer: any URL fragment decodes to a filter that encodes and decodes back unchanged,
 // and applies to a corpus without crashing: whatever the dates say, every quote it keeps
-// was published within the range.
+// was published within the range, and, with article= values, is in an article they name
+// (canonically, by id).
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -42,6 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (qe::QuoteIndex q : qe::apply_filter(corpus, canonical).visible) {
     const qe::Day day = corpus.quotes.published_day[q];
     if (canonical.has_published() && (day == qe::kNoDay || (from && day < *from) || (to && day > *to))) __builtin_trap();
+    const std::string& article = corpus.articles[corpus.quotes.article[q]].id;
+    if (!canonical.articles.empty() &&
+        std::find(canonical.articles.begin(), canonical.articles.end(), article) == canonical.articles.end())
+      __builtin_trap();
   }
   return 0;
 }

@@ -122,6 +122,18 @@ TEST_CASE("query reads standard input for FILE -, and warns about values that ma
   CHECK(run.err == "quotes: warning: no speaker matches 'nobody'\n");
 }
 
+TEST_CASE("query --article takes an id or a title and warns when no article has it") {
+  auto by_title = Quotes({"query", "-", "--article", "a SMALL article", "--format", "text"}, qe::test::SmallArticle().dump());
+  CHECK(by_title.status == 0);
+  CHECK(by_title.err.empty());
+  CHECK(by_title.out.rfind("Olena Minister (UA) [direct]: We will not give up,", 0) == 0);
+  auto unknown = Quotes({"query", "-", "--article", "big", "--article", "small"}, qe::test::SmallArticle().dump());
+  CHECK(unknown.status == 0);
+  CHECK(unknown.err == "quotes: warning: no article has the id or title 'big'\n");
+  CHECK(unknown.out != "[]\n");
+  CHECK(Quotes({"query", "-", "--article"}, qe::test::SmallArticle().dump()).err.rfind("quotes: --article needs a value\n", 0) == 0);
+}
+
 TEST_CASE("stats counts quotes per speaker, country and kind") {
   auto run = Quotes({"stats", kSeed});
   REQUIRE(run.status == 0);

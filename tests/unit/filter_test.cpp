@@ -255,13 +255,49 @@ TEST_CASE("sources filter by name, ignoring case and accents; counts per source 
   CHECK(counts == std::vector<std::uint32_t>{2, 0, 1});  // Le Monde, Reuters, no source
 }
 
+TEST_CASE("articles filter by id or title, ignoring case and accents; counts per article apply the other facets") {
+  std::string lines;
+  const char* titles[] = {"Élections à Kyiv", "Talks resume", "Talks resume"};
+  for (int a = 0; a < 3; ++a) {
+    const std::string id = "a" + std::to_string(a);
+    for (const char* kind : {"direct", "indirect"})
+      lines += "{\"format\":\"quote-explorer/article@1\",\"id\":\"" + id + kind + "\",\"title\":\"" + titles[a] +
+               "\",\"paragraphs\":[\"Words said.\"],\"speakers\":[{\"id\":\"s\",\"name\":\"S\",\"country\":\"FR\"}],"
+               "\"quotes\":[{\"id\":\"q\",\"speaker\":\"s\",\"kind\":\"" + kind +
+               "\",\"text\":\"Words\",\"paragraph\":0,\"start\":0,\"end\":5}]}\n";
+  }
+  const auto loaded = qe::load_corpus(lines, "articles.jsonl");
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  auto articles_of = [&](const qe::FilterResult& result) {
+    std::vector<std::string> ids;
+    for (qe::QuoteIndex q : result.visible) ids.push_back(corpus.articles[corpus.quotes.article[q]].id);
+    return ids;
+  };
+  qe::Filter filter;
+  filter.articles = {"ELECTIONS A KYIV"};  // a title, without its accents or case
+  CHECK(articles_of(qe::apply_filter(corpus, filter)) == std::vector<std::string>{"a0direct", "a0indirect"});
+  CHECK(qe::canonical_filter(corpus, filter).articles == std::vector<std::string>{"a0direct", "a0indirect"});
+  filter.articles = {"talks resume", "A1DIRECT"};  // a title two articles share, and an id in another case
+  CHECK(articles_of(qe::apply_filter(corpus, filter)) ==
+        std::vector<std::string>{"a1direct", "a1indirect", "a2direct", "a2indirect"});
+  filter.articles = {"a1direct"};  // an exact id names that article alone
+  CHECK(qe::canonical_filter(corpus, filter).articles == std::vector<std::string>{"a1direct"});
+  filter.articles = {"No such story"};
+  CHECK(qe::apply_filter(corpus, filter).visible.empty());
+  CHECK(qe::canonical_filter(corpus, filter).articles == std::vector<std::string>{"No such story"});
+  filter.articles.clear();
+  filter.kinds = {"direct"};
+  CHECK(qe::apply_filter(corpus, filter).article_counts == std::vector<std::uint32_t>{1, 0, 1, 0, 1, 0});
+}
+
 namespace {
 
 // What apply_filter must answer, the slow way: per quote, which facets it passes; visible
 // when it passes all; a facet's count for its value when it passes every other facet.
 struct Reference {
   std::vector<qe::QuoteIndex> visible;
-  std::vector<std::uint32_t> speakers, countries, kinds, sources, published;
+  std::vector<std::uint32_t> speakers, countries, kinds, sources, published, articles;
 };
 
 Reference NaiveFilter(const qe::Corpus& corpus, const qe::Filter& filter) {
@@ -270,7 +306,7 @@ Reference NaiveFilter(const qe::Corpus& corpus, const qe::Filter& filter) {
   const auto from = qe::parse_day(filter.published_from), to = qe::parse_day(filter.published_to);
   Reference out{{}, std::vector<std::uint32_t>(corpus.speakers.size()), std::vector<std::uint32_t>(qe::country_slot_count()),
                 std::vector<std::uint32_t>(qe::kQuoteKindCount), std::vector<std::uint32_t>(corpus.source_names.size() + 1),
-                std::vector<std::uint32_t>(corpus.published_bins.count + 1)};
+                std::vector<std::uint32_t>(corpus.published_bins.count + 1), std::vector<std::uint32_t>(corpus.articles.size())};
   auto has = [](const std::vector<std::string>& values, std::string_view value) {
     return std::find(values.begin(), values.end(), value) != values.end();
   };
@@ -283,7 +319,9 @@ Reference NaiveFilter(const qe::Corpus& corpus, const qe::Filter& filter) {
         filter.kinds.empty() || has(filter.kinds, qe::kind_name(quotes.kind[q])),
         filter.sources.empty() || (source < corpus.source_names.size() && has(filter.sources, corpus.source_names[source])),
         !filter.has_published() || (day != qe::kNoDay && (!from || day >= *from) && (!to || day <= *to)),
-        filter.text.empty() || std::binary_search(text.begin(), text.end(), q)};
+        filter.text.empty() || std::binary_search(text.begin(), text.end(), q),
+        filter.articles.empty() || has(filter.articles, corpus.articles[quotes.article[q]].id) ||
+            has(filter.articles, corpus.articles[quotes.article[q]].title)};
     const int fails = static_cast<int>(std::count(std::begin(pass), std::end(pass), false));
     if (fails == 0) out.visible.push_back(q);
     auto passes_all_but = [&](int facet) { return fails == 0 || (fails == 1 && !pass[facet]); };
@@ -292,6 +330,7 @@ Reference NaiveFilter(const qe::Corpus& corpus, const qe::Filter& filter) {
     if (passes_all_but(2)) ++out.kinds[static_cast<std::size_t>(quotes.kind[q])];
     if (passes_all_but(3)) ++out.sources[source];
     if (passes_all_but(4)) ++out.published[quotes.published_bin[q]];
+    if (passes_all_but(6)) ++out.articles[quotes.article[q]];
   }
   return out;
 }
@@ -310,6 +349,7 @@ TEST_CASE("visible quotes and every facet's counts equal a naive per-quote answe
     return values;
   };
   const char* kWords[] = {"", "", "peace", "troops ceasefire", "ta"};
+  qe::FilterResult recycled;  // as Explorer does: each round fills the previous result
   for (int round = 0; round < 300; ++round) {
     qe::Filter filter;
     filter.speakers = some(corpus.speakers.size(), [&](std::size_t s) { return corpus.speakers[s].id; });
@@ -318,6 +358,9 @@ TEST_CASE("visible quotes and every facet's counts equal a naive per-quote answe
     filter.sources = some(12, [&](std::size_t v) { return corpus.source_names[v]; });
     if (random() % 3 == 0) filter.published_from = qe::format_day(qe::day_from_civil(2024, 1, 1) + static_cast<qe::Day>(random() % 800));
     if (random() % 3 == 0) filter.published_to = qe::format_day(qe::day_from_civil(2024, 6, 1) + static_cast<qe::Day>(random() % 800));
+    filter.articles = some(corpus.articles.size(), [&](std::size_t a) {
+      return random() % 2 ? corpus.articles[a].id : corpus.articles[a].title;
+    });
     filter.text = kWords[random() % 5];
     CAPTURE(round);
     const auto result = qe::apply_filter(corpus, filter);
@@ -328,5 +371,14 @@ TEST_CASE("visible quotes and every facet's counts equal a naive per-quote answe
     CHECK(std::vector<std::uint32_t>(result.kind_counts.begin(), result.kind_counts.end()) == expected.kinds);
     CHECK(result.source_counts == expected.sources);
     CHECK(result.published_counts == expected.published);
+    CHECK(result.article_counts == expected.articles);
+    recycled = qe::apply_filter(corpus, filter, nullptr, std::move(recycled));
+    CHECK(recycled.visible == result.visible);
+    CHECK(recycled.speaker_counts == result.speaker_counts);
+    CHECK(recycled.country_counts == result.country_counts);
+    CHECK(recycled.kind_counts == result.kind_counts);
+    CHECK(recycled.source_counts == result.source_counts);
+    CHECK(recycled.published_counts == result.published_counts);
+    CHECK(recycled.article_counts == result.article_counts);
   }
 }

@@ -51,3 +51,13 @@ TEST_CASE("a published range is from= and to= in the hash") {
   CHECK(qe::filter_from_hash("to=2025-04-01").published_to == "2025-04-01");
   CHECK(qe::filter_from_hash("source=Le+Monde&source=Reuters").sources == std::vector<std::string>{"Le Monde", "Reuters"});
 }
+
+TEST_CASE("articles are article= in the hash, after sources") {
+  qe::Filter filter;
+  filter.sources = {"Le Monde"};
+  filter.articles = {"a-1", "Élections & résultats"};
+  const std::string hash = qe::filter_to_hash(filter);
+  CHECK(hash == "source=Le+Monde&article=a-1&article=%C3%89lections+%26+r%C3%A9sultats");
+  CHECK(qe::filter_from_hash(hash) == filter);
+  CHECK(qe::filter_from_hash("article=a-2&article=").articles == std::vector<std::string>{"a-2"});
+}

@@ -18,13 +18,14 @@ const char* const kVersion = "0.2.0";
 const char* const kUsage =
     "usage: quotes validate [--skip-invalid] FILE...\n"
     "       quotes query FILE [--speaker S]... [--country CC]... [--kind K]... [--source NAME]... [--text T]\n"
-    "                    [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv|text] [--skip-invalid]\n"
+    "                    [--article ID|TITLE]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv|text] [--skip-invalid]\n"
     "       quotes stats FILE [--skip-invalid]\n"
     "       quotes extract [--id ID] [--title T] [--source NAME] [--url U] [--published DATE]\n"
     "                      [--speakers FILE] [--format article|jsonl] FILE...\n"
     "       quotes score GOLD EXTRACTED [--format json|text]\n"
     "FILE - reads standard input. Repeated values of one option are OR-ed, different options\n"
-    "AND-ed; --speaker takes an id, name or alias and --text matches, both ignoring case.\n"
+    "AND-ed; --speaker takes an id, name or alias, --article an id or title, and --text\n"
+    "matches, all ignoring case.\n"
     "--from and --to keep articles published on or after / on or before a day.\n"
     "--skip-invalid: in JSON Lines, leave out invalid lines (each is a warning on stderr)\n"
     "and load the others; without it one invalid line rejects the file.\n"
@@ -70,6 +71,7 @@ std::variant<Command, UsageError> parse_query_options(Command command, const std
     if (auto v = option_value(args, i, "--speaker", error)) command.filter.speakers.push_back(*v);
     else if (auto v = option_value(args, i, "--country", error)) command.filter.countries.push_back(*v);
     else if (auto v = option_value(args, i, "--source", error)) command.filter.sources.push_back(*v);
+    else if (auto v = option_value(args, i, "--article", error)) command.filter.articles.push_back(*v);
     else if (auto v = option_value(args, i, "--kind", error)) {
       if (!parse_kind(lower_case(*v))) return UsageError{"unknown --kind '" + *v + "'; expected direct, indirect or mixed"};
       command.filter.kinds.push_back(*v);
@@ -237,6 +239,8 @@ void warn_unmatched(const Corpus& corpus, const Filter& filter, std::ostream& er
       err << "quotes: warning: '" << country << "' is not an ISO 3166-1 alpha-2 code\n";
   for (const std::string& source : filter.sources)
     if (!corpus.find_source(source)) err << "quotes: warning: no article has the source '" << source << "'\n";
+  for (const std::string& article : filter.articles)
+    if (corpus.find_articles(article).empty()) err << "quotes: warning: no article has the id or title '" << article << "'\n";
 }
 
 int query_or_stats(const Command& command, std::istream& in, std::ostream& out, std::ostream& err) {

@@ -15,6 +15,7 @@
 #include "core/export.h"
 #include "core/json_text.h"
 #include "core/url_hash.h"
+#include "core/utf8.h"
 #include "platform/web/web_app.h"
 
 namespace qe::web {
@@ -22,11 +23,13 @@ namespace {
 
 using json = nlohmann::json;
 
-// DESIGN.md's four keys, then "sources" and "published": {"from", "to"} only while set.
+// DESIGN.md's four keys, then "sources", "articles" and "published": {"from", "to"} only
+// while set.
 json FilterJson(const Filter& filter) {
   json out = {{"speakers", filter.speakers}, {"countries", filter.countries}, {"kinds", filter.kinds},
               {"text", filter.text}};
   if (!filter.sources.empty()) out["sources"] = filter.sources;
+  if (!filter.articles.empty()) out["articles"] = filter.articles;
   if (filter.has_published()) out["published"] = {{"from", filter.published_from}, {"to", filter.published_to}};
   return out;
 }
@@ -73,6 +76,47 @@ const FacetOrder& A11yFacetOrder() {
     return corpus.quotes_by_country.of(a).size() > corpus.quotes_by_country.of(b).size();
   });
   return order;
+}
+
+// Each article's title and id, folded for the mirror's article search; once per corpus.
+const std::vector<std::string>& ArticleSearchLabels() {
+  static std::uint64_t generation = 0;
+  static std::vector<std::string> labels;
+  if (generation == App().explorer.corpus_generation()) return labels;
+  generation = App().explorer.corpus_generation();
+  const auto& articles = App().explorer.corpus().articles;
+  labels.resize(articles.size());
+  for (std::size_t a = 0; a < articles.size(); ++a) labels[a] = utf8::search_key(articles[a].title + "\n" + articles[a].id);
+  return labels;
+}
+
+// The ticked articles, then up to `limit` others whose title or id holds `query`, most quotes
+// (under the other facets) first, ties in corpus order. `matches` counts the articles that
+// hold `query`, `unlisted` those of them left out.
+std::vector<ArticleId> ListedArticles(std::string_view query, std::size_t limit, std::size_t& matches, std::size_t& unlisted) {
+  const Explorer& explorer = App().explorer;
+  const Corpus& corpus = explorer.corpus();
+  std::vector<ArticleId> listed;
+  for (const std::string& id : explorer.filter().articles)
+    for (ArticleId a : corpus.find_articles(id))
+      if (std::find(listed.begin(), listed.end(), a) == listed.end()) listed.push_back(a);
+  const std::size_t ticked = listed.size();
+  const std::string folded = utf8::search_key(query);
+  const auto& labels = ArticleSearchLabels();
+  std::vector<ArticleId> found;
+  for (ArticleId a = 0; a < corpus.articles.size(); ++a)
+    if (folded.empty() || labels[a].find(folded) != std::string::npos) found.push_back(a);
+  matches = found.size();
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](ArticleId a) { return std::find(listed.begin(), listed.begin() + ticked, a) != listed.begin() + ticked; }),
+              found.end());
+  const auto& counts = explorer.result().article_counts;
+  const auto top = found.begin() + static_cast<std::ptrdiff_t>(std::min(limit, found.size()));
+  std::partial_sort(found.begin(), top, found.end(),
+                    [&](ArticleId a, ArticleId b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; });
+  listed.insert(listed.end(), found.begin(), top);
+  unlisted = static_cast<std::size_t>(found.end() - top);
+  return listed;
 }
 
 CountryId SlotCountry(std::size_t slot) { return slot == country_count() ? kNoCountry : static_cast<CountryId>(slot); }
@@ -135,8 +179,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* qe_get_filter() { return Returned(FilterJson(App().explorer.filter()).dump()); }
 
 // Takes {"speakers": [...], "countries": [...], "kinds": [...], "text": "...", "sources": [...],
-// "published": {"from", "to"}} (the last two optional), already checked by app.js; replaces
-// the whole filter.
+// "articles": [...], "published": {"from", "to"}} (the last three optional), already checked
+// by app.js; replaces the whole filter.
 EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   Explorer& explorer = App().explorer;
   const json value = json_text::parse_value(filter_json).value_or(json());
@@ -147,6 +191,7 @@ EMSCRIPTEN_KEEPALIVE void qe_set_filter(const char* filter_json) {
   filter.kinds = value.value("kinds", std::vector<std::string>{});
   filter.text = value.value("text", std::string{});
   filter.sources = value.value("sources", std::vector<std::string>{});
+  filter.articles = value.value("articles", std::vector<std::string>{});
   if (const auto published = value.find("published"); published != value.end() && published->is_object()) {
     filter.published_from = published->value("from", std::string{});
     filter.published_to = published->value("to", std::string{});
@@ -236,8 +281,8 @@ EMSCRIPTEN_KEEPALIVE int qe_select(const char* article_id, const char* quote_id)
 
 // The facets of the accessibility mirror, once per corpus: {"speakers": [{"value", "label",
 // "detail"}], "countries": [...], "kinds": [...], "sources": [...]}, in the order
-// qe_a11y_counts counts them,
-// and "published": {"first", "last"} (days) when articles are dated.
+// qe_a11y_counts counts them, "articles": how many (qe_a11y_articles lists them), and
+// "published": {"first", "last"} (days) when articles are dated.
 EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
   const Explorer& explorer = App().explorer;
   json facets = {{"speakers", json::array()}, {"countries", json::array()}, {"kinds", json::array()},
@@ -258,6 +303,7 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
                                    {"label", std::string(country_name(id))},
                                    {"detail", std::string(country_code(id))}});
   }
+  facets["articles"] = corpus.articles.size();
   facets["sources"] = json::array();
   for (const std::string& name : corpus.source_names)
     facets["sources"].push_back({{"value", name}, {"label", name}, {"detail", ""}});
@@ -272,21 +318,40 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_facets() {
   return Returned(Dump(facets));
 }
 
-// The mirror's numbers without JSON: {total, visible, then every checkbox's count in
-// qe_a11y_facets' order (speakers, countries, kinds, sources)} as uint32s.
-EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_a11y_counts() {
-  static std::vector<std::uint32_t> counts;
-  counts.assign(2, 0);
+// The mirror's numbers without JSON, as uint32s: {total, visible, changed, then every
+// checkbox's count in qe_a11y_facets' order (speakers, countries, kinds, sources)}. Bit i of
+// `changed` is set when facet i's counts differ from the previous call's, bit 4 when the
+// articles' do (the mirror lists the top articles by count); all are set when `reset` (the
+// mirror was rebuilt). The idle update then touches only the facets that changed: a facet
+// change at 2,000 speakers rewrites most of one list, not every list.
+EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_a11y_counts(int reset) {
+  static std::vector<std::uint32_t> counts, previous, previous_articles;
+  constexpr std::uint32_t kArticlesChanged = 1u << 4;
+  counts.assign(3, 0);
   const Explorer& explorer = App().explorer;
   if (!explorer.has_corpus()) return counts.data();
   const FilterResult& result = explorer.result();
   const FacetOrder& order = A11yFacetOrder();
   counts[0] = static_cast<std::uint32_t>(explorer.corpus().quotes.size());
   counts[1] = static_cast<std::uint32_t>(result.visible.size());
+  std::size_t facet_start[5] = {3};
   for (SpeakerId s : order.speakers) counts.push_back(result.speaker_counts[s]);
+  facet_start[1] = counts.size();
   for (std::size_t slot : order.countries) counts.push_back(result.country_counts[slot]);
+  facet_start[2] = counts.size();
   counts.insert(counts.end(), result.kind_counts.begin(), result.kind_counts.end());
+  facet_start[3] = counts.size();
   counts.insert(counts.end(), result.source_counts.begin(), result.source_counts.end() - 1);  // not "no source"
+  facet_start[4] = counts.size();
+  const bool comparable = !reset && previous.size() == counts.size();
+  for (int facet = 0; facet < 4; ++facet) {
+    const auto first = counts.begin() + static_cast<std::ptrdiff_t>(facet_start[facet]);
+    const auto last = counts.begin() + static_cast<std::ptrdiff_t>(facet_start[facet + 1]);
+    if (!comparable || !std::equal(first, last, previous.begin() + (first - counts.begin()))) counts[2] |= 1u << facet;
+  }
+  if (reset || result.article_counts != previous_articles) counts[2] |= kArticlesChanged;
+  previous = counts;
+  previous_articles = result.article_counts;
   return counts.data();
 }
 
@@ -309,6 +374,34 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_quotes(int limit) {
     records.push_back(std::move(record));
   }
   return Returned(Dump(records));
+}
+
+// The mirror's article facet: a search field and a short list instead of a checkbox per
+// article (a corpus may hold 100,000). {"matches": articles holding `query` in their title
+// or id (ignoring case and accents), "unlisted": how many of them are not listed,
+// "articles": [{"value", "label", "detail", "count", "checked"}]}: the ticked articles, then
+// the `limit` other matches with the most quotes.
+EMSCRIPTEN_KEEPALIVE const char* qe_a11y_articles(const char* query, int limit) {
+  const Explorer& explorer = App().explorer;
+  json out = {{"matches", 0}, {"unlisted", 0}, {"articles", json::array()}};
+  if (!explorer.has_corpus()) return Returned(Dump(out));
+  const Corpus& corpus = explorer.corpus();
+  std::size_t matches = 0, unlisted = 0;
+  const auto listed = ListedArticles(query, static_cast<std::size_t>(std::max(limit, 0)), matches, unlisted);
+  const auto& ticked = explorer.filter().articles;
+  for (ArticleId a : listed) {
+    const Article& article = corpus.articles[a];
+    std::string detail = article.source.name;
+    if (!article.published.empty()) detail += (detail.empty() ? "" : ", ") + article.published.substr(0, 10);
+    out["articles"].push_back({{"value", article.id},
+                               {"label", article.title.empty() ? article.id : article.title},
+                               {"detail", detail},
+                               {"count", explorer.result().article_counts[a]},
+                               {"checked", std::find(ticked.begin(), ticked.end(), article.id) != ticked.end()}});
+  }
+  out["matches"] = matches;
+  out["unlisted"] = unlisted;
+  return Returned(Dump(out));
 }
 
 // Frames still to draw before the explorer idles: 0 once input and changes are handled.
