@@ -89,6 +89,7 @@ npm_ci() {
 }
 
 install_npm_packages() {
+  npm_ci "$ROOT/tools" "the build's JavaScript minifier (terser)"
   npm_ci "$ROOT/tests/e2e" "the browser tests"
   npm_ci "$ROOT/bench/scale" "the scale benchmark's baselines (crossfilter2, DuckDB-Wasm)"
 }
