@@ -60,6 +60,8 @@ std::size_t country_slot(CountryId id) { return id == kNoCountry ? country_count
 std::size_t country_slot_count() { return country_count() + 1; }
 
 void Corpus::build_indexes() {
+  static std::uint64_t next_serial = 0;
+  serial = ++next_serial;
   speaker_by_id_.clear();
   speaker_by_folded_label_.clear();
   for (SpeakerId s = 0; s < speakers.size(); ++s) {

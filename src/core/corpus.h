@@ -140,6 +140,9 @@ struct Corpus {
   // (filter.cpp): each speaker's country slot, each article's source and published bin.
   std::vector<std::uint32_t> country_slot_of_speaker, source_of_article, published_bin_of_article;
   TextIndex text_index;                 // over quotes.folded_text, for match_text
+  // Different for every build_indexes call in the process: what is computed from a corpus
+  // and kept (filter.cpp's histograms) is keyed by it.
+  std::uint64_t serial = 0;
 
   // The speaker whose id is exactly `value`; else all whose id, name or an alias equals it,
   // ignoring case.

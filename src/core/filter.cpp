@@ -4,7 +4,9 @@
 #include <cctype>
 #include <climits>
 #include <cstring>
+#include <map>
 #include <numeric>
+#include <tuple>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -348,19 +350,22 @@ class ValueColumn {
   }
 
   // ++counts[value of q] for each q in `quotes`: one loop per column width, not per quote.
-  void count(const std::vector<QuoteIndex>& quotes, std::uint32_t* counts) const {
+  void count(const QuoteIndex* first, const QuoteIndex* last, std::uint32_t* counts) const {
     switch (width_) {
-      case 1: return count_as<std::uint8_t>(quotes, counts);
-      case 2: return count_as<std::uint16_t>(quotes, counts);
-      default: return count_as<std::uint32_t>(quotes, counts);
+      case 1: return count_as<std::uint8_t>(first, last, counts);
+      case 2: return count_as<std::uint16_t>(first, last, counts);
+      default: return count_as<std::uint32_t>(first, last, counts);
     }
+  }
+  void count(const std::vector<QuoteIndex>& quotes, std::uint32_t* counts) const {
+    count(quotes.data(), quotes.data() + quotes.size(), counts);
   }
 
  private:
   template <typename T>
-  void count_as(const std::vector<QuoteIndex>& quotes, std::uint32_t* counts) const {
+  void count_as(const QuoteIndex* first, const QuoteIndex* last, std::uint32_t* counts) const {
     const T* values = static_cast<const T*>(data_);
-    for (QuoteIndex q : quotes) ++counts[std::min<std::uint32_t>(values[q], last_)];
+    for (const QuoteIndex* q = first; q != last; ++q) ++counts[std::min<std::uint32_t>(values[*q], last_)];
   }
 
   const void* data_ = nullptr;
@@ -554,6 +559,42 @@ void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<F
   }
 }
 
+// Histograms of one facet over the quotes of one value of another, kept once computed: with
+// two facets active, the driver's counts are the histogram over the other facet's quotes,
+// which for a kind means reading a column at a third of the corpus on every change; summed
+// from kept histograms it is one add per driver value. They depend on the corpus alone
+// (immutable, and keyed by its serial); the explorer is single-threaded, like this cache.
+class HistogramCache {
+ public:
+  const std::vector<std::uint32_t>& of(const Corpus& corpus, int counted, const FacetParts& counted_parts, int over,
+                                       const FacetParts& over_parts, std::uint32_t value) {
+    if (serial_ != corpus.serial || kept_values_ > kMostKeptValues) {
+      entries_.clear();
+      kept_values_ = 0;
+      serial_ = corpus.serial;
+    }
+    auto [entry, added] = entries_.try_emplace(std::make_tuple(counted, over, value));
+    if (added) {
+      entry->second.assign(counted_parts.lists->value_count(), 0);
+      const PostingLists::Run run = over_parts.lists->of(value);
+      counted_parts.values.count(run.first, run.last, entry->second.data());
+      kept_values_ += entry->second.size();
+    }
+    return entry->second;
+  }
+
+ private:
+  static constexpr std::size_t kMostKeptValues = std::size_t{1} << 22;  // 16 MB of counts
+  std::uint64_t serial_ = 0;
+  std::size_t kept_values_ = 0;
+  std::map<std::tuple<int, int, std::uint32_t>, std::vector<std::uint32_t>> entries_;
+};
+
+HistogramCache& histogram_cache() {
+  static HistogramCache cache;
+  return cache;
+}
+
 // A search alone (the usual keystroke): the matches are the visible quotes, and every
 // facet's counts are counts over them.
 FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) {
@@ -573,7 +614,7 @@ FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) 
 class FacetCounter {
  public:
   FacetCounter(const Corpus& corpus, const CompiledFilter& compiled, FilterResult& result)
-      : compiled_(compiled), result_(result), facets_(facet_parts(corpus, &result)) {
+      : corpus_(corpus), compiled_(compiled), result_(result), facets_(facet_parts(corpus, &result)) {
     for (int facet = 0; facet < kFacetCount; ++facet)
       if (compiled.active[facet]) active_[active_count_++] = facet;
   }
@@ -596,8 +637,9 @@ class FacetCounter {
     if (active_count_ == 2) {
       // The quotes that pass every facet but the driver are the second facet's: the driver's
       // counts are their histogram (the visible quotes counted in pass one are among them),
-      // with no check a quote.
+      // with no check a quote, or summed from kept histograms per value when that is less.
       std::fill(counted.counts, counted.counts + counted.lists->value_count(), 0);
+      if (sum_kept_histograms(driver, second)) return;
       return counted.values.count(compiled_.admitted[second], counted.counts);
     }
     for (QuoteIndex q : compiled_.admitted[second])
@@ -616,6 +658,22 @@ class FacetCounter {
   }
 
  private:
+  // Adds to the driver's counts the kept histograms over each value the second facet admits,
+  // when they are fewer numbers than the quotes to read; false when not.
+  bool sum_kept_histograms(int driver, int second) {
+    if (second >= kCountedFacetCount || !facets_[second].chosen) return false;  // text, dates: no values
+    const std::vector<std::uint8_t>& on = compiled_.on[second];
+    const std::size_t chosen = static_cast<std::size_t>(std::count(on.begin(), on.end(), 1));
+    const FacetParts& counted = facets_[driver];
+    if (chosen * counted.lists->value_count() * 2 > compiled_.admitted[second].size()) return false;
+    for (std::uint32_t v = 0; v < on.size(); ++v) {
+      if (!on[v]) continue;
+      const auto& histogram = histogram_cache().of(corpus_, driver, counted, second, facets_[second], v);
+      for (std::size_t d = 0; d < histogram.size(); ++d) counted.counts[d] += histogram[d];
+    }
+    return true;
+  }
+
   // The active facet other than `except` with the fewest admitted quotes, or kNoFacet.
   int shortest_admitted(int except) const {
     int shortest = kNoFacet;
@@ -634,6 +692,7 @@ class FacetCounter {
     return fails;
   }
 
+  const Corpus& corpus_;
   const CompiledFilter& compiled_;
   FilterResult& result_;
   std::array<FacetParts, kCountedFacetCount> facets_;

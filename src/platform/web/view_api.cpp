@@ -103,19 +103,25 @@ std::vector<ArticleId> ListedArticles(std::string_view query, std::size_t limit,
   const std::size_t ticked = listed.size();
   const std::string folded = utf8::search_key(query);
   const auto& labels = ArticleSearchLabels();
-  std::vector<ArticleId> found;
-  for (ArticleId a = 0; a < corpus.articles.size(); ++a)
-    if (folded.empty() || labels[a].find(folded) != std::string::npos) found.push_back(a);
-  matches = found.size();
-  found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](ArticleId a) { return std::find(listed.begin(), listed.begin() + ticked, a) != listed.begin() + ticked; }),
-              found.end());
   const auto& counts = explorer.result().article_counts;
-  const auto top = found.begin() + static_cast<std::ptrdiff_t>(std::min(limit, found.size()));
-  std::partial_sort(found.begin(), top, found.end(),
-                    [&](ArticleId a, ArticleId b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; });
-  listed.insert(listed.end(), found.begin(), top);
-  unlisted = static_cast<std::size_t>(found.end() - top);
+  const auto more_quoted = [&](ArticleId a, ArticleId b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; };
+  // One pass keeping the best `limit` in order (a corpus may hold 100,000 articles: no list
+  // of every match, no sort of them).
+  std::vector<ArticleId> top;
+  matches = 0;
+  std::size_t others = 0;
+  for (ArticleId a = 0; a < corpus.articles.size(); ++a) {
+    if (!folded.empty() && labels[a].find(folded) == std::string::npos) continue;
+    ++matches;
+    if (std::find(listed.begin(), listed.begin() + static_cast<std::ptrdiff_t>(ticked), a) != listed.begin() + static_cast<std::ptrdiff_t>(ticked))
+      continue;
+    ++others;
+    if (top.size() == limit && (limit == 0 || !more_quoted(a, top.back()))) continue;
+    top.insert(std::upper_bound(top.begin(), top.end(), a, more_quoted), a);
+    if (top.size() > limit) top.pop_back();
+  }
+  listed.insert(listed.end(), top.begin(), top.end());
+  unlisted = others - top.size();
   return listed;
 }
 
