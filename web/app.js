@@ -151,7 +151,7 @@
       reader = (await open()).getReader();
       load.reader = reader;
       if (load.cancelled) throw new DOMException('cancelled', 'AbortError');
-      if (!withCString(name, (pointer) => wasm._qe_stream_begin(pointer, skipInvalid ? 1 : 0))) {
+      if (!withCString(name, (pointer) => wasm._qe_stream_begin(pointer, skipInvalid ? 1 : 0, total))) {
         throw new Error('out of memory');
       }
       showLoadProgress(name, 0, total, 0);
