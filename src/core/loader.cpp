@@ -1,6 +1,7 @@
 #include "core/loader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -1033,6 +1034,16 @@ struct StreamLoader::Impl {
   std::size_t scan(std::string_view chunk, std::size_t i) {
     const std::uint64_t base = chunk_offset;
     for (; i < chunk.size(); ++i) {
+      if (in_string && !escaped && !capture_ok && !first_line) {
+        // Most of a document is string bytes that only end the string or escape: skip to those.
+        const std::size_t stop = find_quote_or_backslash(chunk, i);
+        if (stop > i && base + stop - 1 - string_start > limits.max_string_bytes) {
+          string_too_long(chunk, base);
+          return chunk.size();
+        }
+        i = stop;
+        if (i == chunk.size()) break;
+      }
       const char c = chunk[i];
       if (in_string) {
         if (escaped) {
@@ -1048,9 +1059,7 @@ struct StreamLoader::Impl {
           else capture_ok = false;
         }
         if (base + i - string_start > limits.max_string_bytes) {
-          if (!string_position_known) string_position = position_at(chunk, static_cast<std::size_t>(string_start - base));
-          stop_with_raw(string_position, "string longer than " + std::to_string(limits.max_string_bytes) +
-                                             " bytes; expected at most that");
+          string_too_long(chunk, base);
           return chunk.size();
         }
         if (c == '\n' && first_line) to_document();
@@ -1129,6 +1138,25 @@ struct StreamLoader::Impl {
   // Where the open string began, once it outlives the chunk it began in.
   bool string_position_known = false;
   Position string_position;
+
+  void string_too_long(std::string_view chunk, std::uint64_t base) {
+    if (!string_position_known) string_position = position_at(chunk, static_cast<std::size_t>(string_start - base));
+    stop_with_raw(string_position, "string longer than " + std::to_string(limits.max_string_bytes) +
+                                       " bytes; expected at most that");
+  }
+
+  // The first '"' or '\\' at or after `i`, or the chunk's end; eight bytes at a time.
+  static std::size_t find_quote_or_backslash(std::string_view chunk, std::size_t i) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes * 0x80;
+    for (std::uint64_t word; i + 8 <= chunk.size(); i += 8) {
+      std::memcpy(&word, chunk.data() + i, 8);
+      const std::uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
+      if ((((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHighs) break;
+    }
+    for (; i < chunk.size(); ++i)
+      if (chunk[i] == '"' || chunk[i] == '\\') return i;
+    return chunk.size();
+  }
 
   void end_string() {
     if (depth != 1) return;
