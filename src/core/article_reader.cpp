@@ -66,8 +66,8 @@ struct Names {
   const std::string_view* names;
   std::size_t count;
   int index_of(std::string_view key) const {
-    for (std::size_t i = 0; i < count; ++i)
-      if (names[i] == key) return static_cast<int>(i);
+    for (std::size_t i = 0; i < count; ++i)  // the first byte rules out most names cheaply
+      if (names[i].size() == key.size() && names[i][0] == key[0] && names[i] == key) return static_cast<int>(i);
     return -1;
   }
 };

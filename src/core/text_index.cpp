@@ -137,9 +137,25 @@ void TextIndex::fill(const StringPool& keys) {
   std::vector<std::uint8_t*> cursor(kBuckets);
   for (std::size_t h = 0; h < kBuckets; ++h)
     if (offsets_[h] != offsets_[h + 1]) cursor[h] = lists_.data() + offsets_[h] + 1;
+  // The bits of 64 quotes at a time, per common gram, gathered here (a few kB) and then
+  // written to the sets once each: the sets are far apart, and one write a gram occurrence
+  // would miss the cache almost every time.
+  std::vector<std::uint64_t> word_bits(common_.size(), 0);
+  std::size_t word = 0;
+  const auto write_words = [&] {
+    for (std::size_t s = 0; s < word_bits.size(); ++s) {
+      if (!word_bits[s]) continue;
+      common_sets_[s * words + word] = word_bits[s];
+      word_bits[s] = 0;
+    }
+  };
   std::vector<std::uint32_t> last_block(kBuckets, 0);
   for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
-    if (slot[code] >= 0) common_sets_[static_cast<std::size_t>(slot[code]) * words + q / 64] |= std::uint64_t{1} << (q % 64);
+    if (q / 64 != word) {
+      write_words();
+      word = q / 64;
+    }
+    if (slot[code] >= 0) word_bits[static_cast<std::size_t>(slot[code])] |= std::uint64_t{1} << (q % 64);
     if (code < kTrigramCodes) return;
     const std::uint32_t h = code - kTrigramCodes, block = q / kBlockQuotes;
     if (last_block[h] == block + 1) return;
@@ -149,6 +165,7 @@ void TextIndex::fill(const StringPool& keys) {
       cursor[h] = write_varint(cursor[h], block + 1 - last_block[h]);
     last_block[h] = block + 1;
   });
+  write_words();
 }
 
 std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {
