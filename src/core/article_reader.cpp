@@ -62,6 +62,10 @@ constexpr std::uint32_t kQuoteRequired = 1u << kQuoteId | 1u << kSpeaker | 1u <<
 constexpr std::string_view kSourceKeys[] = {"name", "url"};
 constexpr std::string_view kExtractedKeys[] = {"by", "reviewed"};
 
+// What an object or an array holds. One object() and one array() serve every kind (rather
+// than a template per kind), which keeps the download small.
+enum class Kind { Article, Source, Extracted, Speaker, Quote, Paragraph, Alias, Any };
+
 struct Names {
   const std::string_view* names;
   std::size_t count;
@@ -72,10 +76,20 @@ struct Names {
   }
 };
 template <std::size_t N>
-Names names(const std::string_view (&list)[N]) {
+constexpr Names names(const std::string_view (&list)[N]) {
   return {list, N};
 }
-constexpr Names kAnyNames{nullptr, 0};
+
+Names names_of(Kind kind) {
+  switch (kind) {
+    case Kind::Article: return names(kArticleKeys);
+    case Kind::Source: return names(kSourceKeys);
+    case Kind::Extracted: return names(kExtractedKeys);
+    case Kind::Speaker: return names(kSpeakerKeys);
+    case Kind::Quote: return names(kQuoteKeys);
+    default: return {nullptr, 0};  // every key unknown: checked for duplicates, values skipped
+  }
+}
 
 }  // namespace
 
@@ -89,7 +103,7 @@ class ArticleReader::Parser {
   bool article() {
     skip_blanks();
     std::uint32_t seen = 0;
-    if (peek() != '{' || !object(names(kArticleKeys), seen, [&](int key) { return article_member(key); })) return false;
+    if (peek() != '{' || !object(Kind::Article, seen)) return false;
     if ((seen & kArticleRequired) != kArticleRequired) return false;
     skip_blanks();
     return p_ == end_;
@@ -105,11 +119,11 @@ class ArticleReader::Parser {
 
   bool enter() { return ++depth_ <= reader_.limits_.max_nesting_depth; }
 
-  // An object at p_: `member(index)` reads the value of each member whose key is names[index];
+  // An object of `kind` at p_: member() reads the value of each member whose key it names;
   // the values of other keys are checked and skipped. Duplicate keys are refused.
-  template <class Member>
-  bool object(Names known, std::uint32_t& seen, Member member) {
+  bool object(Kind kind, std::uint32_t& seen) {
     if (!enter()) return false;
+    const Names known = names_of(kind);
     ++p_;
     std::vector<std::string_view>& open_keys = reader_.open_keys_;
     const std::size_t first_other = open_keys.size();
@@ -131,7 +145,7 @@ class ArticleReader::Parser {
         const std::uint32_t bit = 1u << index;
         if (seen & bit) return false;
         seen |= bit;
-        if (!member(index)) return false;
+        if (!member(kind, index)) return false;
       } else {
         if (std::find(open_keys.begin() + static_cast<std::ptrdiff_t>(first_other), open_keys.end(), key) != open_keys.end())
           return false;
@@ -155,8 +169,8 @@ class ArticleReader::Parser {
     return true;
   }
 
-  template <class Element>
-  bool array(Element element) {
+  // An array of `kind` at p_.
+  bool array(Kind kind) {
     if (peek() != '[' || !enter()) return false;
     ++p_;
     skip_blanks();
@@ -166,7 +180,7 @@ class ArticleReader::Parser {
       return true;
     }
     for (;;) {
-      if (!element()) return false;
+      if (!element(kind)) return false;
       skip_blanks();
       const char c = peek();
       if (c == ',') {
@@ -190,8 +204,8 @@ class ArticleReader::Parser {
     std::uint32_t seen = 0;
     switch (peek()) {
       case '"': return string(ignored);
-      case '{': return object(kAnyNames, seen, [](int) { return false; });
-      case '[': return array([&] { return any_value(); });
+      case '{': return object(Kind::Any, seen);
+      case '[': return array(Kind::Any);
       case 't': return literal("true");
       case 'f': return literal("false");
       case 'n': return literal("null");
@@ -361,6 +375,31 @@ class ArticleReader::Parser {
     return std::isfinite(out);
   }
 
+  bool member(Kind kind, int key) {
+    switch (kind) {
+      case Kind::Article: return article_member(key);
+      case Kind::Source: return string_or_null(key == 0 ? record_.source_name : record_.source_url);
+      case Kind::Extracted: return key == 0 ? string_or_null(record_.extracted_by) : boolean_or_null(record_.reviewed);
+      case Kind::Speaker: return speaker_member(key, record_.speakers.back());
+      case Kind::Quote: return quote_member(key, record_.quotes.back());
+      default: return false;
+    }
+  }
+
+  bool element(Kind kind) {
+    switch (kind) {
+      case Kind::Paragraph:
+        record_.paragraphs.emplace_back();
+        return any_string(record_.paragraphs.back());
+      case Kind::Alias:
+        record_.aliases.emplace_back();
+        return any_string(record_.aliases.back());
+      case Kind::Speaker: return speaker();
+      case Kind::Quote: return quote();
+      default: return any_value();
+    }
+  }
+
   bool article_member(int key) {
     switch (key) {
       case kFormat: {
@@ -374,13 +413,9 @@ class ArticleReader::Parser {
       case kLanguage: return string_or_null(record_.language);
       case kSource: return source();
       case kExtracted: return extracted();
-      case kParagraphs:
-        return array([&] {
-          record_.paragraphs.emplace_back();
-          return any_string(record_.paragraphs.back());
-        });
-      case kSpeakers: return array([&] { return speaker(); });
-      case kQuotes: return array([&] { return quote(); });
+      case kParagraphs: return array(Kind::Paragraph);
+      case kSpeakers: return array(Kind::Speaker);
+      case kQuotes: return array(Kind::Quote);
       default: return false;
     }
   }
@@ -388,18 +423,14 @@ class ArticleReader::Parser {
   bool source() {
     if (peek() == 'n') return literal("null");
     std::uint32_t seen = 0;
-    return peek() == '{' && object(names(kSourceKeys), seen, [&](int key) {
-             return string_or_null(key == 0 ? record_.source_name : record_.source_url);
-           });
+    return peek() == '{' && object(Kind::Source, seen);
   }
 
   bool extracted() {
     if (peek() == 'n') return literal("null");
     record_.extracted = true;
     std::uint32_t seen = 0;
-    return peek() == '{' && object(names(kExtractedKeys), seen, [&](int key) {
-             return key == 0 ? string_or_null(record_.extracted_by) : boolean_or_null(record_.reviewed);
-           });
+    return peek() == '{' && object(Kind::Extracted, seen);
   }
 
   bool speaker() {
@@ -407,8 +438,7 @@ class ArticleReader::Parser {
     ArticleRecord::SpeakerRecord& speaker = record_.speakers.back();
     speaker.first_alias = static_cast<std::uint32_t>(record_.aliases.size());
     std::uint32_t seen = 0;
-    if (peek() != '{' || !object(names(kSpeakerKeys), seen, [&](int key) { return speaker_member(key, speaker); }))
-      return false;
+    if (peek() != '{' || !object(Kind::Speaker, seen)) return false;
     speaker.alias_count = static_cast<std::uint32_t>(record_.aliases.size()) - speaker.first_alias;
     return (seen & kSpeakerRequired) == kSpeakerRequired;
   }
@@ -420,10 +450,7 @@ class ArticleReader::Parser {
       case kRole: return string_or_null(speaker.role);
       case kAliases:
         if (peek() == 'n') return literal("null");
-        return array([&] {
-          record_.aliases.emplace_back();
-          return any_string(record_.aliases.back());
-        });
+        return array(Kind::Alias);
       case kSpeakerKind: {
         std::string_view kind;
         if (!any_string(kind)) return false;
@@ -446,10 +473,8 @@ class ArticleReader::Parser {
 
   bool quote() {
     record_.quotes.emplace_back();
-    ArticleRecord::QuoteRecord& quote = record_.quotes.back();
     std::uint32_t seen = 0;
-    if (peek() != '{' || !object(names(kQuoteKeys), seen, [&](int key) { return quote_member(key, quote); }))
-      return false;
+    if (peek() != '{' || !object(Kind::Quote, seen)) return false;
     return (seen & kQuoteRequired) == kQuoteRequired;
   }
 
