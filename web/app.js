@@ -653,8 +653,9 @@
   function visibleQuotes() {
     if (!wasm) return [];
     const { articles, speakers, countries, kinds } = tablesOfCorpus();
-    const [count, textPointer, textBytes, rowsPointer, boundsPointer] =
-      new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_visible_columns(), 5);
+    // The call first: it may grow the wasm memory, which detaches the old HEAPU8.buffer.
+    const columns = wasm._qe_visible_columns();
+    const [count, textPointer, textBytes, rowsPointer, boundsPointer] = new Uint32Array(wasm.HEAPU8.buffer, columns, 5);
     try {
       const heap = wasm.HEAPU8.buffer;
       const text = utf8.decode(wasm.HEAPU8.subarray(textPointer, textPointer + textBytes));
@@ -787,7 +788,8 @@
     const started = performance.now();
     const filter = getFilter();
     const facetCount = FACETS.reduce((sum, [key]) => sum + a11yFacets[key].length, 0);
-    const counts = new Uint32Array(wasm.HEAPU8.buffer, wasm._qe_a11y_counts(), 2 + facetCount).slice();
+    const countsPointer = wasm._qe_a11y_counts(); // before reading HEAPU8.buffer, which it may detach
+    const counts = new Uint32Array(wasm.HEAPU8.buffer, countsPointer, 2 + facetCount).slice();
     const [total, visible] = counts;
     const parts = describeFilter(filter);
     $('qe-status').textContent = parts.length
