@@ -149,18 +149,29 @@
     let received = 0;
     let sliced = false; // the load took more than one slice
     try {
-      reader = (await open()).getReader();
+      const stream = await open();
+      // A byte stream (fetch bodies, files, blobs) reads into one buffer, handed back and forth;
+      // a default reader allocates every chunk, and the garbage collector lets hundreds of
+      // megabytes of read chunks pile up before it frees them (docs/performance.md, "Loading").
+      let buffer = null;
+      try {
+        reader = stream.getReader({ mode: 'byob' });
+        buffer = new Uint8Array(LOAD_FEED_BYTES);
+      } catch {
+        reader = stream.getReader();
+      }
       load.reader = reader;
       if (load.cancelled) throw new DOMException('cancelled', 'AbortError');
-      if (!withCString(name, (pointer) => wasm._qe_stream_begin(pointer, skipInvalid ? 1 : 0))) {
+      if (!withCString(name, (pointer) => wasm._qe_stream_begin(pointer, skipInvalid ? 1 : 0, total))) {
         throw new Error('out of memory');
       }
       showLoadProgress(name, 0, total, 0);
       let sliceStart = performance.now();
       reading: for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = buffer ? await reader.read(buffer) : await reader.read();
         if (load.cancelled) break;
         if (done) break;
+        if (buffer) buffer = new Uint8Array(value.buffer); // the same memory, whole again
         for (let offset = 0; offset < value.length; offset += LOAD_FEED_BYTES) {
           const part = value.subarray(offset, offset + LOAD_FEED_BYTES);
           const pointer = wasm._qe_stream_buffer(part.length);

@@ -37,6 +37,17 @@ std::optional<SpeakerKind> parse_speaker_kind(std::string_view name);
 class StringPool {
  public:
   std::uint32_t add(std::string_view text);                     // returns the string's index
+  // Adds the string that `write(std::string& buffer)` appends to the buffer, without a copy.
+  template <class Write>
+  std::uint32_t add_written(Write write) {
+    write(buffer_);
+    ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
+    return static_cast<std::uint32_t>(ends_.size() - 1);
+  }
+  void reserve(std::size_t strings, std::size_t bytes) {
+    ends_.reserve(strings);
+    buffer_.reserve(bytes);
+  }
   std::string_view operator[](std::uint32_t index) const;
   std::size_t size() const { return ends_.size(); }
   const std::string& buffer() const { return buffer_; }

@@ -1,10 +1,12 @@
 #include "core/loader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/article_reader.h"
 #include "core/json_text.h"
 #include "core/utf8.h"
 
@@ -242,8 +244,12 @@ struct PendingQuote {
 
 class CorpusBuilder {
  public:
-  CorpusBuilder(ErrorSink& errors, const LoadLimits& limits) : sink_(&errors), limits_(limits) {}
+  CorpusBuilder(ErrorSink& errors, const LoadLimits& limits) : sink_(&errors), limits_(limits), reader_(limits) {}
 
+  // The fast path: the article in `text` read by ArticleReader and added as add_article adds
+  // it. False, having changed nothing, when it must go the careful way (parse_json, then
+  // add_article), which says what is wrong.
+  bool add_fast(std::string_view text);
   void add_article(const json& value, const std::string& pointer, bool format_required);
   // add_article reporting to `errors` (one JSON Lines line's own sink); when the article is
   // invalid, undoes what add_article registered before it found out (its id, new speakers),
@@ -252,6 +258,7 @@ class CorpusBuilder {
   std::shared_ptr<const Corpus> finish();
   std::size_t quote_count() const { return corpus_->quotes.size(); }
   std::size_t article_count() const { return corpus_->articles.size(); }
+  void reserve_for(std::uint64_t read_bytes, std::uint64_t total_bytes);
 
  private:
   void read_source(ObjectReader& reader, Article& article);
@@ -266,6 +273,9 @@ class CorpusBuilder {
   const std::vector<std::uint32_t>& code_point_offsets(const Article& article, std::uint32_t paragraph);
   std::optional<CountryId> read_country(ObjectReader& reader);
   void append_quotes(std::vector<PendingQuote> quotes);
+  bool add_record(const ArticleRecord& record);
+  SpeakerId intern_speaker(const ArticleRecord& record, const ArticleRecord::SpeakerRecord& speaker);
+  void append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article);
 
   ErrorSink* sink_;
   ErrorSink& errors_() { return *sink_; }
@@ -279,7 +289,116 @@ class CorpusBuilder {
   std::vector<std::vector<std::uint32_t>> offsets_;
   std::vector<std::string> known_speakers_;  // sorted, for "unknown speaker" messages
   std::string known_speakers_text_;
+  // The fast path's reader, and per article the corpus's SpeakerId of each of its speakers.
+  ArticleReader reader_;
+  std::vector<SpeakerId> record_speakers_;
+  std::string speaker_key_;  // a reused key for global_speakers_ lookups
 };
+
+// Reserves the columns for a whole input of `total_bytes`, as the articles in its first
+// `read_bytes` suggest (with a tenth more), within bounds that no valid input passes: a
+// quote takes more than 64 bytes of JSON, and no pool more than the input (folding may
+// lengthen a text, so that pool gets half as much again).
+void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_bytes) {
+  if (!read_bytes || total_bytes <= read_bytes) return;
+  const double scale = 1.1 * static_cast<double>(total_bytes) / static_cast<double>(read_bytes);
+  const auto scaled = [&](std::size_t now, std::uint64_t bound) {
+    return static_cast<std::size_t>(std::min<double>(static_cast<double>(now) * scale, static_cast<double>(bound)));
+  };
+  QuoteTable& table = corpus_->quotes;
+  const std::size_t quotes = scaled(table.size(), std::min<std::uint64_t>(total_bytes / 64, limits_.max_quotes));
+  table.speaker.reserve(quotes);
+  table.country.reserve(quotes);
+  table.kind.reserve(quotes);
+  table.confidence.reserve(quotes);
+  table.reviewed.reserve(quotes);
+  table.article.reserve(quotes);
+  table.paragraph.reserve(quotes);
+  table.start.reserve(quotes);
+  table.end.reserve(quotes);
+  table.start_byte.reserve(quotes);
+  table.end_byte.reserve(quotes);
+  for (StringPool* pool : {&table.id, &table.text, &table.cue})
+    pool->reserve(quotes, scaled(pool->buffer().size(), total_bytes));
+  table.folded_text.reserve(quotes, scaled(table.folded_text.buffer().size(), total_bytes + total_bytes / 2));
+  corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
+}
+
+bool CorpusBuilder::add_fast(std::string_view text) {
+  if (!limits_.fast_path) return false;
+  const ArticleRecord* record = reader_.read(text);
+  return record && add_record(*record);
+}
+
+// What add_article does for a valid article, from its record: the article id and new
+// speakers registered, then (unless earlier articles failed) the article and its quotes.
+bool CorpusBuilder::add_record(const ArticleRecord& record) {
+  if (corpus_->quotes.size() + record.quotes.size() > limits_.max_quotes) return false;
+  if (!article_ids_.emplace(record.id).second) return false;
+  record_speakers_.clear();
+  for (const ArticleRecord::SpeakerRecord& speaker : record.speakers)
+    record_speakers_.push_back(intern_speaker(record, speaker));
+  if (errors_().any()) return true;  // as add_article: keep validating, build nothing
+
+  Article article;
+  article.id = record.id;
+  article.title = record.title;
+  article.dateline = record.dateline;
+  article.published = record.published;
+  article.language = record.language;
+  article.source = Source{std::string(record.source_name), std::string(record.source_url)};
+  article.extracted = record.extracted;
+  article.reviewed = record.reviewed;
+  article.extracted_by = record.extracted_by;
+  article.paragraphs.assign(record.paragraphs.begin(), record.paragraphs.end());
+  article.first_quote = static_cast<QuoteIndex>(corpus_->quotes.size());
+  article.quote_count = static_cast<QuoteIndex>(record.quotes.size());
+  const auto article_index = static_cast<ArticleId>(corpus_->articles.size());
+  for (const ArticleRecord::QuoteRecord& quote : record.quotes)
+    append_quote(quote, record_speakers_[quote.speaker], article_index);
+  corpus_->articles.push_back(std::move(article));
+  return true;
+}
+
+// Equal ids across a corpus are one speaker: the first article's description wins.
+SpeakerId CorpusBuilder::intern_speaker(const ArticleRecord& record, const ArticleRecord::SpeakerRecord& fields) {
+  speaker_key_.assign(fields.id);
+  if (const auto found = global_speakers_.find(speaker_key_); found != global_speakers_.end()) return found->second;
+  const auto id = static_cast<SpeakerId>(corpus_->speakers.size());
+  global_speakers_.emplace(speaker_key_, id);
+  Speaker speaker;
+  speaker.id = fields.id;
+  speaker.name = fields.name;
+  speaker.role = fields.role;
+  const auto aliases = record.aliases.begin() + fields.first_alias;
+  speaker.aliases.assign(aliases, aliases + fields.alias_count);
+  speaker.kind = fields.kind;
+  speaker.country = fields.country;
+  corpus_->speakers.push_back(std::move(speaker));
+  return id;
+}
+
+void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article) {
+  QuoteTable& table = corpus_->quotes;
+  table.speaker.push_back(speaker);
+  table.country.push_back(corpus_->speakers[speaker].country);
+  table.kind.push_back(quote.kind);
+  table.confidence.push_back(quote.confidence);
+  table.reviewed.push_back(quote.reviewed ? 1 : 0);
+  table.article.push_back(article);
+  table.paragraph.push_back(quote.paragraph);
+  table.start.push_back(quote.start);
+  table.end.push_back(quote.end);
+  table.start_byte.push_back(quote.start_byte);
+  table.end_byte.push_back(quote.end_byte);
+  table.id.add(quote.id);
+  table.text.add(quote.text);
+  table.cue.add(quote.cue);
+  table.folded_text.add_written([&](std::string& keys) {
+    utf8::append_search_key(keys, quote.text);
+    keys += '\0';
+  });
+}
 
 void CorpusBuilder::add_article(const json& value, const std::string& pointer, bool format_required) {
   if (!expect_object(value, pointer, "an article", errors_())) return;
@@ -546,24 +665,21 @@ void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
   std::stable_sort(quotes.begin(), quotes.end(), [](const PendingQuote& a, const PendingQuote& b) {
     return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.start < b.start;
   });
-  QuoteTable& table = corpus_->quotes;
   const auto article = static_cast<ArticleId>(corpus_->articles.size());
-  for (PendingQuote& quote : quotes) {
-    table.speaker.push_back(quote.speaker);
-    table.country.push_back(corpus_->speakers[quote.speaker].country);
-    table.kind.push_back(quote.kind);
-    table.confidence.push_back(quote.confidence);
-    table.reviewed.push_back(quote.reviewed ? 1 : 0);
-    table.article.push_back(article);
-    table.paragraph.push_back(quote.paragraph);
-    table.start.push_back(quote.start);
-    table.end.push_back(quote.end);
-    table.start_byte.push_back(quote.start_byte);
-    table.end_byte.push_back(quote.end_byte);
-    table.id.add(quote.id);
-    table.text.add(quote.text);
-    table.cue.add(quote.cue);
-    table.folded_text.add(utf8::search_key(quote.text) + '\0');
+  for (const PendingQuote& quote : quotes) {
+    ArticleRecord::QuoteRecord fields;
+    fields.id = quote.id;
+    fields.text = quote.text;
+    fields.cue = quote.cue;
+    fields.paragraph = quote.paragraph;
+    fields.start = quote.start;
+    fields.end = quote.end;
+    fields.start_byte = quote.start_byte;
+    fields.end_byte = quote.end_byte;
+    fields.kind = quote.kind;
+    fields.confidence = quote.confidence;
+    fields.reviewed = quote.reviewed;
+    append_quote(fields, quote.speaker, article);
   }
 }
 
@@ -627,7 +743,8 @@ void read_json_lines(std::string_view text, const LoadLimits& limits, CorpusBuil
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!is_blank_line(line)) read_line(line, Origin{text, begin, std::nullopt}, line_number, limits, builder, errors, skipped);
+    if (!is_blank_line(line) && !builder.add_fast(line))
+      read_line(line, Origin{text, begin, std::nullopt}, line_number, limits, builder, errors, skipped);
     begin = end + 1;
   }
 }
@@ -781,6 +898,15 @@ struct StreamLoader::Impl {
   bool failed() const { return stopped; }
   bool json_lines() const { return mode == Mode::Lines; }
 
+  // The size hint (expect_bytes): used once, when enough articles have loaded to extrapolate.
+  static constexpr std::size_t kQuotesToExtrapolate = 1000;
+  std::uint64_t expected_bytes = 0;
+  void reserve_when_known() {
+    if (!expected_bytes || builder.quote_count() < kQuotesToExtrapolate) return;
+    builder.reserve_for(fed, expected_bytes);
+    expected_bytes = 0;
+  }
+
   void stop_with_raw(Position at, std::string message) {
     raw_problem = LoadError{file, at.line, at.column, "", std::move(message)};
     stopped = true;
@@ -814,6 +940,7 @@ struct StreamLoader::Impl {
       bom.clear();
     }
     if (!bytes.empty()) body(bytes);
+    reserve_when_known();
     return !stopped;
   }
 
@@ -907,6 +1034,16 @@ struct StreamLoader::Impl {
   std::size_t scan(std::string_view chunk, std::size_t i) {
     const std::uint64_t base = chunk_offset;
     for (; i < chunk.size(); ++i) {
+      if (in_string && !escaped && !capture_ok && !first_line) {
+        // Most of a document is string bytes that only end the string or escape: skip to those.
+        const std::size_t stop = find_quote_or_backslash(chunk, i);
+        if (stop > i && base + stop - 1 - string_start > limits.max_string_bytes) {
+          string_too_long(chunk, base);
+          return chunk.size();
+        }
+        i = stop;
+        if (i == chunk.size()) break;
+      }
       const char c = chunk[i];
       if (in_string) {
         if (escaped) {
@@ -922,9 +1059,7 @@ struct StreamLoader::Impl {
           else capture_ok = false;
         }
         if (base + i - string_start > limits.max_string_bytes) {
-          if (!string_position_known) string_position = position_at(chunk, static_cast<std::size_t>(string_start - base));
-          stop_with_raw(string_position, "string longer than " + std::to_string(limits.max_string_bytes) +
-                                             " bytes; expected at most that");
+          string_too_long(chunk, base);
           return chunk.size();
         }
         if (c == '\n' && first_line) to_document();
@@ -1004,6 +1139,25 @@ struct StreamLoader::Impl {
   bool string_position_known = false;
   Position string_position;
 
+  void string_too_long(std::string_view chunk, std::uint64_t base) {
+    if (!string_position_known) string_position = position_at(chunk, static_cast<std::size_t>(string_start - base));
+    stop_with_raw(string_position, "string longer than " + std::to_string(limits.max_string_bytes) +
+                                       " bytes; expected at most that");
+  }
+
+  // The first '"' or '\\' at or after `i`, or the chunk's end; eight bytes at a time.
+  static std::size_t find_quote_or_backslash(std::string_view chunk, std::size_t i) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes * 0x80;
+    for (std::uint64_t word; i + 8 <= chunk.size(); i += 8) {
+      std::memcpy(&word, chunk.data() + i, 8);
+      const std::uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
+      if ((((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHighs) break;
+    }
+    for (; i < chunk.size(); ++i)
+      if (chunk[i] == '"' || chunk[i] == '\\') return i;
+    return chunk.size();
+  }
+
   void end_string() {
     if (depth != 1) return;
     if (expect_key) {
@@ -1044,7 +1198,7 @@ struct StreamLoader::Impl {
     in_piece = false;
     const std::string pointer = "/articles/" + std::to_string(element);
     streamed_indexes.push_back(element);
-    if (!parse_errors.any() && !errors.full()) {
+    if (!parse_errors.any() && !errors.full() && !builder.add_fast(text)) {
       if (auto article = parse_json(text, Origin{{}, 0, piece_position}, limits, parse_errors, pointer)) {
         builder.add_article(*article, pointer, /*format_required=*/false);
       }
@@ -1129,7 +1283,7 @@ struct StreamLoader::Impl {
   void line(std::string_view text) {
     const std::size_t number = line_number++;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (is_blank_line(text)) return;
+    if (is_blank_line(text) || builder.add_fast(text)) return;
     if (auto problem = json_text::check_structure(text, limits)) {
       stop_with_raw(json_text::advance({number, 1}, text.substr(0, problem->offset)), problem->message);
       return;
@@ -1241,6 +1395,7 @@ StreamLoader::StreamLoader(std::string_view file_name, const LoadLimits& limits)
     : impl_(std::make_unique<Impl>(file_name, limits)) {}
 StreamLoader::~StreamLoader() = default;
 
+void StreamLoader::expect_bytes(std::uint64_t total) { impl_->expected_bytes = total; }
 bool StreamLoader::feed(std::string_view bytes) { return impl_->feed(bytes); }
 LoadResult StreamLoader::finish() { return impl_->finish(); }
 std::uint64_t StreamLoader::bytes() const { return impl_->fed; }

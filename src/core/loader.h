@@ -41,6 +41,10 @@ struct LoadLimits {
   // LoadResult::skipped, instead of rejecting the whole input. Still an error when no line
   // is valid. (Not a bound, but it decides what a load may reject, like the bounds above.)
   bool skip_invalid = false;
+  // Tests only: false reads every article with the careful path (nlohmann, the one that words
+  // the errors) instead of trying the fast one first (article_reader.h), so that tests can
+  // check that both load the same corpus and refuse the same inputs.
+  bool fast_path = true;
 };
 
 struct LoadError {
@@ -86,6 +90,10 @@ class StreamLoader {
   StreamLoader(const StreamLoader&) = delete;
   StreamLoader& operator=(const StreamLoader&) = delete;
 
+  // The input's size, when known (Content-Length, a file's size), before the first feed:
+  // the corpus's columns are then reserved once, extrapolated from the first articles,
+  // instead of growing by doubling (which holds the old and the new copy at once).
+  void expect_bytes(std::uint64_t total);
   // The next bytes, in order. Returns false once the load has failed (later bytes are
   // ignored; finish() gives the errors).
   bool feed(std::string_view bytes);

@@ -44,12 +44,14 @@ const std::uint8_t* read_varint(const std::uint8_t* in, std::uint32_t& value) {
 // Bytes, pairs and trigram buckets as one dense code: a byte b is b, a pair (a, b) is
 // 256 + a * 256 + b, a trigram 256 + 65536 + its bucket.
 constexpr std::size_t kGramCodes = 256 + 65536 + 65536;
+constexpr std::uint32_t kTrigramCodes = 256 + 65536;  // the first trigram's code
 std::uint32_t gram_code(unsigned char a) { return a; }
 std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
-std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return 256 + 65536 + bucket_of(a, b, c); }
+std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return kTrigramCodes + bucket_of(a, b, c); }
 
-// Calls visit(quote, code) for each byte, pair and trigram of each key, leaving out '\0' as
-// for_each_trigram does.
+// Calls visit(quote, code) for each byte, pair and trigram of each key, leaving out those
+// holding a '\0': needles never hold one, and so no indexed gram spans two quotes (each key
+// ends in '\0').
 template <class Visit>
 void for_each_gram(const StringPool& keys, Visit visit) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
@@ -65,86 +67,105 @@ void for_each_gram(const StringPool& keys, Visit visit) {
   }
 }
 
-// Calls visit(block, bucket) for every trigram of every key, block by block, ascending.
-// Trigrams holding a '\0' are skipped: needles never hold one, and so no indexed trigram
-// spans two quotes (each key ends in '\0').
-template <class Visit>
-void for_each_trigram(const StringPool& keys, Visit visit) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
-  const auto quotes = static_cast<std::uint32_t>(keys.size());
-  for (std::uint32_t first = 0, block = 0; first < quotes; first += TextIndex::kBlockQuotes, ++block) {
-    const std::size_t begin = keys.begin_of(first);
-    const std::size_t end = keys.begin_of(std::min(quotes, first + TextIndex::kBlockQuotes));
-    for (std::size_t i = begin; i + 2 < end; ++i)
-      if (bytes[i] && bytes[i + 1] && bytes[i + 2]) visit(block, bucket_of(bytes[i], bytes[i + 1], bytes[i + 2]));
-  }
-}
-
 }  // namespace
 
+// Two passes over the keys, each visiting every byte, pair and trigram once: the first counts
+// (the quotes holding each gram, and each bucket's varint list size, so that both list forms
+// can be compared and all lists laid out in one allocation), the second writes the lists and
+// the common grams' quote sets. One pass serves both structures, as the keys are the larger
+// part of the memory traffic.
 void TextIndex::build(const StringPool& keys) {
   quote_count_ = static_cast<std::uint32_t>(keys.size());
-  build_blocks(keys);
-  build_common(keys);
+  block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
+  GramCounts counts = count_grams(keys);
+  lay_out_lists(counts);
+  choose_common(counts);
+  fill(keys);
 }
 
-// Two passes over the keys: the first sizes each list (so both forms can be compared and
-// the lists laid out in one allocation), the second writes them. `last[h]` is 1 + the last
-// block written to bucket h: it drops repeats within a block and gives the delta.
-void TextIndex::build_blocks(const StringPool& keys) {
-  block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
-  std::vector<std::uint32_t> last(kBuckets, 0), varint_bytes(kBuckets, 0);
-  for_each_trigram(keys, [&](std::uint32_t block, std::uint32_t h) {
-    if (last[h] == block + 1) return;
-    varint_bytes[h] += static_cast<std::uint32_t>(varint_size(block + 1 - last[h]));
-    last[h] = block + 1;
+// `last_quote` is 1 + the last quote counted for a gram; `last_block` 1 + the last block
+// counted for a bucket: they drop repeats within a quote and a block, and give the delta.
+TextIndex::GramCounts TextIndex::count_grams(const StringPool& keys) const {
+  GramCounts counts;
+  counts.grams.assign(kGramCodes, {0, 0});
+  counts.buckets.assign(kBuckets, {0, 0});
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+    GramCounts::Gram& gram = counts.grams[code];
+    if (gram.last_quote == q + 1) return;
+    gram.last_quote = q + 1;
+    ++gram.quotes;
+    if (code < kTrigramCodes) return;
+    GramCounts::Bucket& bucket = counts.buckets[code - kTrigramCodes];
+    const std::uint32_t block = q / kBlockQuotes;
+    if (bucket.last_block == block + 1) return;
+    bucket.varint_bytes += static_cast<std::uint32_t>(varint_size(block + 1 - bucket.last_block));
+    bucket.last_block = block + 1;
   });
+  return counts;
+}
 
+void TextIndex::lay_out_lists(const GramCounts& counts) {
   offsets_.assign(kBuckets + 1, 0);
   for (std::size_t h = 0; h < kBuckets; ++h) {
-    const std::size_t size = varint_bytes[h] ? 1 + std::min<std::size_t>(varint_bytes[h], bitmap_bytes()) : 0;
+    const std::uint32_t varint_bytes = counts.buckets[h].varint_bytes;
+    const std::size_t size = varint_bytes ? 1 + std::min<std::size_t>(varint_bytes, bitmap_bytes()) : 0;
     offsets_[h + 1] = offsets_[h] + static_cast<std::uint32_t>(size);
   }
   lists_.assign(offsets_[kBuckets], 0);
-  std::vector<std::uint8_t*> cursor(kBuckets);
   for (std::size_t h = 0; h < kBuckets; ++h) {
     if (offsets_[h] == offsets_[h + 1]) continue;
-    lists_[offsets_[h]] = varint_bytes[h] < bitmap_bytes() ? kVarintList : kBitmapList;
-    cursor[h] = lists_.data() + offsets_[h] + 1;
+    lists_[offsets_[h]] = counts.buckets[h].varint_bytes < bitmap_bytes() ? kVarintList : kBitmapList;
   }
+}
 
-  std::fill(last.begin(), last.end(), 0);
-  for_each_trigram(keys, [&](std::uint32_t block, std::uint32_t h) {
-    if (last[h] == block + 1) return;
+void TextIndex::choose_common(const GramCounts& counts) {
+  common_.clear();
+  common_count_.clear();
+  for (std::uint32_t code = 0; code < kGramCodes; ++code) {
+    const std::uint32_t quotes = counts.grams[code].quotes;
+    if (!quotes || quotes * std::uint64_t{kCommonShare} < quote_count_) continue;
+    common_.push_back(code);
+    common_count_.push_back(quotes);
+  }
+}
+
+void TextIndex::fill(const StringPool& keys) {
+  std::vector<std::int32_t> slot(kGramCodes, -1);
+  for (std::size_t i = 0; i < common_.size(); ++i) slot[common_[i]] = static_cast<std::int32_t>(i);
+  const std::size_t words = quote_words();
+  common_sets_.assign(common_.size() * words, 0);
+  std::vector<std::uint8_t*> cursor(kBuckets);
+  for (std::size_t h = 0; h < kBuckets; ++h)
+    if (offsets_[h] != offsets_[h + 1]) cursor[h] = lists_.data() + offsets_[h] + 1;
+  // The bits of 64 quotes at a time, per common gram, gathered here (a few kB) and then
+  // written to the sets once each: the sets are far apart, and one write a gram occurrence
+  // would miss the cache almost every time.
+  std::vector<std::uint64_t> word_bits(common_.size(), 0);
+  std::size_t word = 0;
+  const auto write_words = [&] {
+    for (std::size_t s = 0; s < word_bits.size(); ++s) {
+      if (!word_bits[s]) continue;
+      common_sets_[s * words + word] = word_bits[s];
+      word_bits[s] = 0;
+    }
+  };
+  std::vector<std::uint32_t> last_block(kBuckets, 0);
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+    if (q / 64 != word) {
+      write_words();
+      word = q / 64;
+    }
+    if (slot[code] >= 0) word_bits[static_cast<std::size_t>(slot[code])] |= std::uint64_t{1} << (q % 64);
+    if (code < kTrigramCodes) return;
+    const std::uint32_t h = code - kTrigramCodes, block = q / kBlockQuotes;
+    if (last_block[h] == block + 1) return;
     if (lists_[offsets_[h]] == kBitmapList)
       cursor[h][block / 8] |= static_cast<std::uint8_t>(1u << (block % 8));
     else
-      cursor[h] = write_varint(cursor[h], block + 1 - last[h]);
-    last[h] = block + 1;
+      cursor[h] = write_varint(cursor[h], block + 1 - last_block[h]);
+    last_block[h] = block + 1;
   });
-}
-
-// Two passes: count the quotes holding each 1- and 2-byte string, then set the bits of the
-// common ones. `last[code]` is 1 + the last quote counted for `code`.
-void TextIndex::build_common(const StringPool& keys) {
-  std::vector<std::uint32_t> count(kGramCodes, 0), last(kGramCodes, 0);
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
-    if (last[code] != q + 1) last[code] = q + 1, ++count[code];
-  });
-  common_.clear();
-  common_count_.clear();
-  std::vector<std::int32_t> slot(kGramCodes, -1);
-  for (std::uint32_t code = 0; code < kGramCodes; ++code) {
-    if (!count[code] || count[code] * std::uint64_t{kCommonShare} < quote_count_) continue;
-    slot[code] = static_cast<std::int32_t>(common_.size());
-    common_.push_back(code);
-    common_count_.push_back(count[code]);
-  }
-  const std::size_t words = quote_words();
-  common_sets_.assign(common_.size() * words, 0);
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
-    if (slot[code] >= 0) common_sets_[static_cast<std::size_t>(slot[code]) * words + q / 64] |= std::uint64_t{1} << (q % 64);
-  });
+  write_words();
 }
 
 std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {

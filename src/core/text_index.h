@@ -71,8 +71,22 @@ class TextIndex {
   std::vector<std::uint64_t> common_sets_;   // quote_words() words per common string
 
   std::size_t bitmap_bytes() const { return (block_count_ + 7) / 8; }
-  void build_blocks(const StringPool& keys);
-  void build_common(const StringPool& keys);
+  // What the first pass over the keys learns: per gram code, the quotes holding it; per
+  // trigram bucket, the size of its list as varints.
+  struct GramCounts {
+    struct Gram {
+      std::uint32_t last_quote, quotes;
+    };
+    struct Bucket {
+      std::uint32_t last_block, varint_bytes;
+    };
+    std::vector<Gram> grams;
+    std::vector<Bucket> buckets;
+  };
+  GramCounts count_grams(const StringPool& keys) const;
+  void lay_out_lists(const GramCounts& counts);
+  void choose_common(const GramCounts& counts);
+  void fill(const StringPool& keys);  // the second pass
   void intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const;
   std::optional<std::size_t> common_slot(std::uint32_t code) const;
 };

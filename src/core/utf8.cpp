@@ -1,6 +1,7 @@
 #include "core/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace qe::utf8 {
 namespace {
@@ -64,12 +65,29 @@ void append_folded(std::string& out, const FoldEntry (&table)[N], const char* by
     out.append(text.substr(pos, length));
 }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+// Eight ASCII bytes (as one little-endian word) lower-cased at once: 'A' to 'Z' gain 0x20.
+// No byte's sum below carries into the next, as every byte is under 0x80.
+std::uint64_t lower_ascii8(std::uint64_t bytes) {
+  const std::uint64_t above_z = bytes + kOnes * (0x7F - 'Z');
+  const std::uint64_t from_a = bytes + kOnes * (0x80 - 'A');
+  return bytes | ((from_a & ~above_z & kHighs) >> 2);
+}
+
 template <std::size_t N>
-std::string fold_with(const FoldEntry (&table)[N], const char* bytes, std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void fold_onto(std::string& out, const FoldEntry (&table)[N], const char* bytes, std::string_view text) {
   char32_t c;
   for (size_t pos = 0; pos < text.size();) {
+    std::uint64_t word;
+    if (pos + 8 <= text.size() && (std::memcpy(&word, text.data() + pos, 8), (word & kHighs) == 0)) {
+      word = lower_ascii8(word);  // the common case: a run of ASCII, 8 bytes at a time
+      char lowered[8];
+      std::memcpy(lowered, &word, 8);
+      out.append(lowered, 8);
+      pos += 8;
+      continue;
+    }
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {  // ASCII: both maps only lower-case it
       out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
@@ -84,6 +102,13 @@ std::string fold_with(const FoldEntry (&table)[N], const char* bytes, std::strin
     append_folded(out, table, bytes, text, pos, length, c);
     pos += length;
   }
+}
+
+template <std::size_t N>
+std::string fold_with(const FoldEntry (&table)[N], const char* bytes, std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  fold_onto(out, table, bytes, text);
   return out;
 }
 
@@ -94,6 +119,11 @@ size_t decode_at(std::string_view text, size_t pos, char32_t& out) { return pos 
 size_t find_invalid(std::string_view text) {
   char32_t ignored;
   for (size_t pos = 0; pos < text.size();) {
+    std::uint64_t word;
+    if (pos + 8 <= text.size() && (std::memcpy(&word, text.data() + pos, 8), (word & kHighs) == 0)) {
+      pos += 8;  // eight ASCII bytes
+      continue;
+    }
     const size_t length = decode(text, pos, ignored);
     if (length == 0) return pos;
     pos += length;
@@ -102,8 +132,13 @@ size_t find_invalid(std::string_view text) {
 }
 
 size_t count_code_points(std::string_view valid_text) {
-  size_t count = 0;
-  for (unsigned char byte : valid_text) count += !is_continuation(byte);
+  size_t count = 0, pos = 0;
+  for (std::uint64_t word; pos + 8 <= valid_text.size(); pos += 8) {
+    std::memcpy(&word, valid_text.data() + pos, 8);
+    if (word & kHighs) break;  // not all ASCII: the rest byte by byte
+    count += 8;
+  }
+  for (; pos < valid_text.size(); ++pos) count += !is_continuation(static_cast<unsigned char>(valid_text[pos]));
   return count;
 }
 
@@ -161,6 +196,8 @@ std::string remove_invalid(std::string_view text) {
 std::string fold_for_search(std::string_view text) { return fold_with(kLowerFold, kLowerFoldBytes, text); }
 
 std::string search_key(std::string_view text) { return fold_with(kSearchFold, kSearchFoldBytes, text); }
+
+void append_search_key(std::string& out, std::string_view text) { fold_onto(out, kSearchFold, kSearchFoldBytes, text); }
 
 std::string search_key_of(char32_t c) {
   std::string out;

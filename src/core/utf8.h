@@ -38,6 +38,7 @@ std::string fold_for_search(std::string_view valid_text);
 // letters of their own), typographic quotes, apostrophes, spaces and hyphens as ASCII.
 // Never produces a NUL from a non-NUL.
 std::string search_key(std::string_view valid_text);
+void append_search_key(std::string& out, std::string_view valid_text);  // search_key, appended
 std::string search_key_of(char32_t code_point);
 
 // "utf8proc 2.8.0": where the folding tables came from.

@@ -3,7 +3,7 @@
 # (default 60), starting from the seed corpus in tests/fuzz/corpus/NAME. New inputs go to
 # build/fuzz/corpus/NAME, crashes to build/fuzz/crashes/. See docs/reliability.md.
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader stream_loader url_hash cli_args text_search extract review_edit
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: loader stream_loader fast_path url_hash cli_args text_search extract review_edit
 #
 # `extract` also compiles the gumbo C sources (GUMBO_DIR, from ./build-wasm.sh deps) and the
 # embedded lexicons (cmake/EmbedLexicons.cmake).
@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader stream_loader url_hash cli_args text_search extract review_edit)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(loader stream_loader fast_path url_hash cli_args text_search extract review_edit)
 OUT="$ROOT/build/fuzz"
 mkdir -p "$OUT/crashes"
 CXX=${CXX_FUZZ:-clang++}
@@ -73,7 +73,7 @@ for target in "${TARGETS[@]}"; do
   fi
   mkdir -p "$OUT/corpus/$target"
   seeds="$ROOT/tests/fuzz/corpus/$target"
-  [ "$target" = stream_loader ] && seeds="$ROOT/tests/fuzz/corpus/loader"  # the loader's inputs
+  [ "$target" = stream_loader ] || [ "$target" = fast_path ] && seeds="$ROOT/tests/fuzz/corpus/loader"  # the loader's inputs
   echo "== fuzzing $target for ${SECONDS_EACH}s"
   "$binary" "$OUT/corpus/$target" "$seeds" \
     -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \

@@ -1,6 +1,7 @@
 #include "platform/cli/cli.h"
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -190,6 +191,11 @@ Loaded load(const Command& command, const std::string& file, std::istream& in, s
   LoadLimits limits;
   limits.skip_invalid = command.skip_invalid;
   StreamLoader loader(loaded.name, limits);
+  std::error_code no_size;
+  if (file != "-") {
+    const std::uintmax_t size = std::filesystem::file_size(file, no_size);
+    if (!no_size) loader.expect_bytes(size);
+  }
   std::vector<char> chunk(std::size_t{1} << 20);
   while (*source) {
     source->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));

@@ -128,7 +128,7 @@ struct Stream {
 Stream g_stream;
 }  // namespace
 
-int StreamBegin(const char* file_name, int skip_invalid) {
+int StreamBegin(const char* file_name, int skip_invalid, double expected_bytes) {
   g_stream = Stream{};
   g_stream.file_name = file_name;
   g_stream.skip_invalid = skip_invalid != 0;
@@ -140,6 +140,7 @@ int StreamBegin(const char* file_name, int skip_invalid) {
   limits.max_parse_bytes = std::uint64_t{1} << 30;
   limits.skip_invalid = g_stream.skip_invalid;
   g_stream.loader = std::make_unique<StreamLoader>(g_stream.file_name, limits);
+  if (expected_bytes > 0) g_stream.loader->expect_bytes(static_cast<std::uint64_t>(expected_bytes));
   return 1;
 }
 

@@ -11,10 +11,11 @@
 
 extern "C" {
 
-// Starts a load named `file_name`; 0 when there is no memory for it.
-EMSCRIPTEN_KEEPALIVE int qe_stream_begin(const char* file_name, int skip_invalid) {
+// Starts a load named `file_name` of `expected_bytes` (0: unknown); 0 when there is no
+// memory for it.
+EMSCRIPTEN_KEEPALIVE int qe_stream_begin(const char* file_name, int skip_invalid, double expected_bytes) {
   try {
-    return qe::web::StreamBegin(file_name, skip_invalid);
+    return qe::web::StreamBegin(file_name, skip_invalid, expected_bytes);
   } catch (...) {
     qe::web::StreamFailed(nullptr);
     return 0;

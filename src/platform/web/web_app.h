@@ -70,7 +70,7 @@ void RequestOpenFile();
 // throw (std::bad_alloc) and then call StreamFailed: the only code built with exception
 // handling, so that no inline function the core shares is instantiated with landing pads
 // (Emscripten's exceptions would route its calls through JavaScript).
-int StreamBegin(const char* file_name, int skip_invalid);  // 1
+int StreamBegin(const char* file_name, int skip_invalid, double expected_bytes);  // 1
 char* StreamBuffer(int size);                              // where the next `size` bytes go
 int StreamFeed(int length);                                // 0 once the load failed
 const char* StreamFinish();                                // "" or the errors
