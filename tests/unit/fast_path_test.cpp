@@ -100,7 +100,8 @@ TEST_CASE("the fast path reads valid articles itself") {
     REQUIRE(record != nullptr);
     CHECK(!record->quotes.empty());
   }
-  const qe::ArticleRecord* record = reader.read(SmallArticle().dump());
+  const std::string text = SmallArticle().dump();  // the record's strings are views of it
+  const qe::ArticleRecord* record = reader.read(text);
   REQUIRE(record != nullptr);
   CHECK(record->id == "small");
   CHECK(record->source_name == "Test Wire");
