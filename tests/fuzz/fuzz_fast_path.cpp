@@ -11,44 +11,11 @@
 #include <string_view>
 
 #include "core/loader.h"
+#include "tests/load_fingerprint.h"
+
+using qe::test::Fingerprint;
 
 namespace {
-
-void Add(std::string& out, std::string_view text) {
-  out += std::to_string(text.size());
-  out += ':';
-  out += text;
-}
-
-std::string Fingerprint(const qe::LoadResult& result) {
-  std::string out = qe::describe_errors(result.errors);
-  for (const qe::SkippedLine& line : result.skipped) out += "skipped " + std::to_string(line.line) + "\n" + qe::describe_errors(line.errors);
-  if (!result.ok()) return out;
-  const qe::Corpus& corpus = *result.corpus;
-  for (const qe::Article& a : corpus.articles) {
-    for (std::string_view field : {a.id, a.title, a.dateline, a.published, a.language, a.source.name, a.source.url, a.extracted_by})
-      Add(out, field);
-    for (const std::string& paragraph : a.paragraphs) Add(out, paragraph);
-    out += std::to_string(a.first_quote) + "," + std::to_string(a.quote_count) + "," + std::to_string(a.extracted) +
-           std::to_string(a.reviewed) + "\n";
-  }
-  for (const qe::Speaker& s : corpus.speakers) {
-    for (std::string_view field : {s.id, s.name, s.role}) Add(out, field);
-    for (const std::string& alias : s.aliases) Add(out, alias);
-    out += std::to_string(static_cast<int>(s.kind)) + "," + std::to_string(s.country) + "\n";
-  }
-  const qe::QuoteTable& q = corpus.quotes;
-  for (std::size_t i = 0; i < q.size(); ++i) {
-    for (std::uint32_t value : {q.speaker[i], std::uint32_t{q.country[i]}, static_cast<std::uint32_t>(q.kind[i]),
-                                std::uint32_t{q.confidence[i]}, std::uint32_t{q.reviewed[i]}, q.article[i], q.paragraph[i],
-                                q.start[i], q.end[i], q.start_byte[i], q.end_byte[i]})
-      out += std::to_string(value) + ",";
-    const auto index = static_cast<std::uint32_t>(i);
-    for (std::string_view field : {q.id[index], q.text[index], q.cue[index], q.folded_text[index]}) Add(out, field);
-    out += "\n";
-  }
-  return out;
-}
 
 qe::LoadResult Streamed(std::string_view text, const char* name, const qe::LoadLimits& limits, std::uint32_t seed) {
   std::minstd_rand random(seed);

@@ -10,46 +10,13 @@
 #include "core/article_reader.h"
 #include "core/loader.h"
 #include "fixtures.h"
+#include "../load_fingerprint.h"
 
 using nlohmann::json;
+using qe::test::Fingerprint;
 using qe::test::SmallArticle;
 
 namespace {
-
-std::string Fields(std::initializer_list<std::string_view> fields) {
-  std::string out;
-  for (std::string_view field : fields) out += std::to_string(field.size()) + ":" + std::string(field) + " ";
-  return out;
-}
-
-// Everything a load gives: the errors and skipped lines, every field of the corpus.
-std::string Fingerprint(const qe::LoadResult& result) {
-  std::string out = qe::describe_errors(result.errors);
-  for (const qe::SkippedLine& line : result.skipped) out += "skipped " + std::to_string(line.line) + ": " + qe::describe_errors(line.errors);
-  if (!result.ok()) return out;
-  const qe::Corpus& corpus = *result.corpus;
-  for (const qe::Article& a : corpus.articles) {
-    out += Fields({a.id, a.title, a.dateline, a.published, a.language, a.source.name, a.source.url, a.extracted_by});
-    for (const std::string& paragraph : a.paragraphs) out += Fields({paragraph});
-    out += std::to_string(a.first_quote) + "+" + std::to_string(a.quote_count) + (a.extracted ? " extracted" : "") +
-           (a.reviewed ? " reviewed" : "") + "\n";
-  }
-  for (const qe::Speaker& s : corpus.speakers) {
-    out += Fields({s.id, s.name, s.role});
-    for (const std::string& alias : s.aliases) out += Fields({alias});
-    out += std::to_string(static_cast<int>(s.kind)) + " " + std::to_string(s.country) + "\n";
-  }
-  const qe::QuoteTable& q = corpus.quotes;
-  for (std::uint32_t i = 0; i < q.size(); ++i) {
-    out += Fields({q.id[i], q.text[i], q.cue[i], q.folded_text[i]});
-    for (std::uint32_t value : {q.speaker[i], std::uint32_t{q.country[i]}, static_cast<std::uint32_t>(q.kind[i]),
-                                std::uint32_t{q.confidence[i]}, std::uint32_t{q.reviewed[i]}, q.article[i],
-                                q.paragraph[i], q.start[i], q.end[i], q.start_byte[i], q.end_byte[i]})
-      out += std::to_string(value) + " ";
-    out += "\n";
-  }
-  return out;
-}
 
 qe::LoadResult Streamed(std::string_view text, const std::string& name, const qe::LoadLimits& limits) {
   qe::StreamLoader loader(name, limits);

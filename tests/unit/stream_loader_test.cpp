@@ -8,29 +8,13 @@
 #include "core/explorer.h"
 #include "core/loader.h"
 #include "fixtures.h"
+#include "../load_fingerprint.h"
 
 using nlohmann::json;
+using qe::test::Fingerprint;
 using qe::test::SmallArticle;
 
 namespace {
-
-// What a load gives, as text: every error, or the corpus's articles, speakers and quotes.
-std::string Fingerprint(const qe::LoadResult& result) {
-  std::string out = qe::describe_errors(result.errors);
-  for (const qe::SkippedLine& line : result.skipped) out += "skipped " + std::to_string(line.line) + ": " + qe::describe_errors(line.errors);
-  if (!result.ok()) return out;
-  const qe::Corpus& corpus = *result.corpus;
-  for (const qe::Article& article : corpus.articles) {
-    out += "article " + article.id + " " + article.title + " " + std::to_string(article.paragraphs.size()) + " " +
-           std::to_string(article.first_quote) + "+" + std::to_string(article.quote_count) + "\n";
-  }
-  for (const qe::Speaker& speaker : corpus.speakers) out += "speaker " + speaker.id + " " + speaker.name + "\n";
-  for (std::size_t q = 0; q < corpus.quotes.size(); ++q) {
-    out += "quote " + std::string(corpus.quotes.id[q]) + " " + std::string(corpus.quotes.text[q]) + " " +
-           std::to_string(corpus.quotes.speaker[q]) + " " + std::to_string(corpus.quotes.start[q]) + "\n";
-  }
-  return out;
-}
 
 qe::LoadResult Streamed(std::string_view text, const std::string& name, const std::vector<std::size_t>& cuts,
                         const qe::LoadLimits& limits = {}) {
