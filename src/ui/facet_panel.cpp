@@ -17,10 +17,6 @@
 namespace qe::ui {
 namespace {
 
-bool Contains(const std::vector<std::string>& values, std::string_view value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
-
 // Fills a list's per-corpus part: its values, their order by name and their search labels.
 void PrepareList(FacetList& list, std::vector<std::size_t> values, std::size_t value_count,
                  const std::vector<std::string>& names, std::vector<std::string> search_labels) {
@@ -443,6 +439,10 @@ void DrawExport(const Explorer& explorer, ViewState& view, Actions& actions) {
 }
 
 }  // namespace
+
+bool Contains(const std::vector<std::string>& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
 
 Filter Toggled(const Filter& filter, FacetValues facet, const std::string& value) {
   Filter next = filter;

@@ -23,6 +23,9 @@ std::string ShowAllLabel(const FacetList& list, std::string_view singular, std::
 // Copies as much of `text` as fits into a text field's buffer, never cutting a UTF-8 sequence.
 void CopyTruncated(std::string_view text, char* buffer, std::size_t size);
 
+// Whether a facet's filter values hold `value` (a ticked checkbox or bar).
+bool Contains(const std::vector<std::string>& values, std::string_view value);
+
 // The filter with `value` added to or removed from one facet's values: what ticking a
 // checkbox or clicking a chart's bar does.
 using FacetValues = std::vector<std::string> Filter::*;

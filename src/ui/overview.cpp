@@ -73,10 +73,6 @@ void DrawBarChart(const BarChart& chart, const Filter& filter, ViewState& view, 
     if (DrawBarRow(view, bar, highest, chart.any_ticked)) actions.filter = Toggled(filter, chart.facet, bar.value);
 }
 
-bool Contains(const std::vector<std::string>& values, const std::string& value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
-
 BarChart CountryChart(const Explorer& explorer, const ViewState& view) {
   const Filter& filter = explorer.filter();
   const std::vector<std::uint32_t>& counts = explorer.result().country_counts;
