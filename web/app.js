@@ -15,6 +15,7 @@
   const $ = (id) => document.getElementById(id);
   // quote-extractor.js sits beside this script (also when a page elsewhere includes it).
   const EXTRACTOR_URL = new URL('quote-extractor.js', (document.currentScript && document.currentScript.src) || location.href).href;
+  const RENDERER_URL = new URL('renderer.js', (document.currentScript && document.currentScript.src) || location.href).href;
 
   // [SECTION] Theme: ?theme=light|dark (embed.js passes its element's data-theme), else the
   // reader's prefers-color-scheme, followed live. html[data-theme] styles the page.
@@ -58,18 +59,158 @@
 
   // [SECTION] Page status: loading indicator and fatal errors
 
-  function showLoading(text, fraction) {
+  // `detail` (what is loading) goes on a smaller line of its own, so the page's largest
+  // paint stays the first one: the heading painted before the module arrived.
+  function showLoading(text, detail = '') {
     $('qe-loading').hidden = false;
     $('qe-loading-text').textContent = text;
-    const progress = $('qe-progress');
-    progress.hidden = fraction === undefined;
-    if (fraction !== undefined) progress.value = fraction;
+    $('qe-loading-detail').textContent = detail;
   }
 
   function showFatal(message) {
     $('qe-loading').hidden = true;
     $('qe-error-text').textContent = message;
     $('qe-error').hidden = false;
+  }
+
+  // [SECTION] The renderer: the wasm module hands each frame to renderer.js
+  // (Module.qeRenderer), which draws it in a worker that owns the canvas when the browser
+  // offers OffscreenCanvas, so that creating the WebGL context and waiting on the GPU never
+  // block this page. Elsewhere it draws here. Until the worker has the canvas, the newest
+  // frame and the textures wait.
+  const renderer = (() => {
+    let mode = 'starting'; // then 'worker' or 'page'
+    let worker = null;
+    let onPage = null; // createQuoteExplorerRenderer's drawer, when drawing here
+    const waitingTextures = new Map();
+    let waitingFrame = null;
+    let framesSent = 0;
+    let framesShown = 0;
+    let shownSize = { width: 0, height: 0 };
+    const waitingForScreen = []; // [frame number, callback]: run once that frame is shown
+
+    function shown(number) {
+      framesShown = Math.max(framesShown, number);
+      for (let i = waitingForScreen.length - 1; i >= 0; --i) {
+        if (waitingForScreen[i][0] > framesShown) continue;
+        const [, callback] = waitingForScreen.splice(i, 1)[0];
+        callback();
+      }
+    }
+
+    function drawOnPage() {
+      worker = null;
+      if (typeof createQuoteExplorerRenderer !== 'function') { // renderer.js, as a page script
+        const script = document.createElement('script');
+        script.src = RENDERER_URL;
+        script.onload = drawOnPage;
+        script.onerror = () => showFatal('renderer.js did not load.');
+        document.head.append(script);
+        return;
+      }
+      mode = 'page';
+      onPage = createQuoteExplorerRenderer($('canvas'));
+      if (!onPage) {
+        showFatal('This browser cannot create a WebGL 2 context.');
+        return;
+      }
+      for (const [id, t] of waitingTextures) onPage.texture(id, t.width, t.height, t.pixels);
+      if (waitingFrame) onPage.frame(new Uint8Array(waitingFrame.bytes));
+      shown(framesSent);
+      waitingTextures.clear();
+      waitingFrame = null;
+    }
+
+    function post(message, transfer) {
+      if (mode === 'worker') worker.postMessage(message, transfer);
+    }
+
+    function handOver() {
+      const offscreen = $('canvas').transferControlToOffscreen();
+      worker.postMessage({ canvas: offscreen }, [offscreen]);
+      mode = 'worker';
+      for (const [id, t] of waitingTextures) post({ texture: { id, ...t } }, [t.pixels.buffer]);
+      if (waitingFrame) post({ frame: waitingFrame }, [waitingFrame.bytes]);
+      waitingTextures.clear();
+      waitingFrame = null;
+    }
+
+    function start() {
+      const canvas = $('canvas');
+      if (typeof OffscreenCanvas === 'undefined' || typeof canvas.transferControlToOffscreen !== 'function') {
+        drawOnPage();
+        return;
+      }
+      try {
+        worker = new Worker(RENDERER_URL);
+      } catch {
+        drawOnPage(); // a policy or a sandbox that allows no worker
+        return;
+      }
+      // The canvas moves to the worker only once its script runs: if it cannot start, the
+      // page still has its canvas to draw on.
+      worker.onerror = (event) => {
+        event.preventDefault();
+        if (mode === 'starting') drawOnPage();
+      };
+      worker.onmessage = ({ data }) => {
+        if (data.loaded) handOver();
+        else if (data.failed) showFatal(data.failed);
+        else if (data.drawn) shown(data.drawn);
+      };
+    }
+
+    return {
+      start,
+      // Calls back once the next frame the module draws is on screen.
+      afterNextFrame: (callback) => waitingForScreen.push([framesSent + 1, callback]),
+      // Module.qeRenderer: `pixels` and `bytes` are views of the wasm heap, valid only now.
+      forModule: {
+        texture(id, width, height, pixels) {
+          if (mode === 'page') onPage.texture(id, width, height, pixels);
+          else if (mode === 'worker') {
+            const copy = pixels.slice();
+            post({ texture: { id, width, height, pixels: copy } }, [copy.buffer]);
+          } else waitingTextures.set(id, { width, height, pixels: pixels.slice() });
+        },
+        frame(bytes) {
+          const header = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
+          shownSize = { width: header[0], height: header[1] };
+          framesSent += 1;
+          if (mode === 'page') {
+            onPage.frame(bytes);
+            shown(framesSent);
+            return;
+          }
+          const copy = bytes.slice().buffer;
+          if (mode === 'worker') post({ frame: { number: framesSent, bytes: copy } }, [copy]);
+          else waitingFrame = { number: framesSent, bytes: copy };
+        },
+      },
+      // For tests: where frames are drawn, whether one is still on its way, its size.
+      mode: () => mode,
+      framesInFlight: () => framesSent - framesShown,
+      drawnSize: () => ({ ...shownSize }),
+    };
+  })();
+
+  // Runs `callback` once the page's first paint is on screen (paint timing), or after a
+  // second where the browser does not report paints.
+  function afterFirstPaint(callback) {
+    let called = false;
+    const once = () => {
+      if (!called) callback();
+      called = true;
+    };
+    try {
+      new PerformanceObserver((list, observer) => {
+        observer.disconnect();
+        once();
+      }).observe({ type: 'paint', buffered: true });
+    } catch {
+      // no paint timing: the timeout below
+    }
+    setTimeout(once, 1000);
   }
 
   // [SECTION] Calling into the wasm core
@@ -109,15 +250,22 @@
   // lines": {open() -> ReadableStream, name, total} (dropped as soon as something loads).
   let failedJsonLines = null;
 
+  // In a task of its own, after whatever the browser has queued (input, a frame).
+  function nextTask() {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  }
+
   // After the next frame is drawn (or 100 ms, in a hidden tab that draws none).
   function afterNextFrame() {
     return new Promise((resolve) => {
       const timeout = setTimeout(resolve, 100);
       requestAnimationFrame(() => {
         clearTimeout(timeout);
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
+        nextTask().then(resolve);
       });
     });
   }
@@ -205,6 +353,8 @@
       // Indexing is one task (seconds at a million quotes): say so before it starts.
       $('qe-load-text').textContent = `Loading ${name}: indexing ${counted(wasm._qe_stream_quotes(), 'quote')}…`;
       await afterNextFrame();
+    } else {
+      await nextTask(); // parsing and indexing are two tasks, each shorter
     }
     if (load.cancelled) {
       if (activeLoad === load) {
@@ -1165,14 +1315,6 @@
 
   // [SECTION] Start-up
 
-  function whenDrawn() {
-    const before = wasm._qe_frames_drawn();
-    return new Promise((resolve) => {
-      const check = () => (wasm._qe_frames_drawn() > before ? resolve() : requestAnimationFrame(check));
-      requestAnimationFrame(check);
-    });
-  }
-
   async function start(module) {
     wasm = module;
     window.addEventListener('hashchange', readHash);
@@ -1193,7 +1335,7 @@
     }
     const requested = new URLSearchParams(location.search).get('src');
     const src = requested || DEFAULT_SRC;
-    showLoading(`Loading ${src}…`);
+    showLoading('Loading Quote Explorer…', src);
     try {
       const resumed = !requested && !embedded ? resumeDraft() : null;
       const summary = resumed && !resumed.error ? resumed : await loadUrl(src, { initial: true });
@@ -1202,9 +1344,11 @@
       publishFilter(getFilter(), { replace: true });
       writeHash(); // the address bar shows the canonical hash from the start
       wasm.started = true;
-      $('qe-loading').hidden = true;
       if (!embedded) $('canvas').focus({ preventScroll: true });
-      await whenDrawn();
+      // The loading state stays until the explorer is on screen (the worker may still be
+      // creating its WebGL context).
+      await new Promise((resolve) => renderer.afterNextFrame(resolve));
+      $('qe-loading').hidden = true;
       firstFrameMs = performance.now();
       resolveReady(summary);
     } catch (error) {
@@ -1240,7 +1384,10 @@
       focusedItem: () => (wasm ? wasm.UTF8ToString(wasm._qe_focused_item()) : ''),
       // Frames the canvas still draws, plus the mirror and the hash while they wait.
       pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0)
-        + (cancelMarkSelected ? 1 : 0),
+        + (cancelMarkSelected ? 1 : 0) + renderer.framesInFlight(),
+      // 'worker' (an OffscreenCanvas) or 'page'; the size of the last frame drawn, in pixels.
+      renderer: () => renderer.mode(),
+      drawnSize: () => renderer.drawnSize(),
       lastWork: () => ({ ...lastWork }),
       firstFrameMs: () => firstFrameMs,
     }),
@@ -1251,32 +1398,29 @@
     rejectReady(new Error('quote-explorer.js did not load'));
     return;
   }
-  createQuoteExplorer({
-    canvas: $('canvas'),
-    qeEmit: onNativeEvent,
-    qeFatal: showFatal,
-    qeDownload: download,
-    // An embed asks its host page for the height its content needs (embed.js fits the iframe).
-    qeContentHeight: (height) => {
-      if (embedded && window.parent !== window) window.parent.postMessage({ type: 'quote-explorer:height', height }, '*');
-    },
-    qeTheme: currentTheme(),
-    print: (text) => console.log(text),
-    printErr: (text) => console.warn(text),
-  }).then(start, (error) => {
-    showFatal(`Quote Explorer could not start: ${error && error.message ? error.message : error}`);
-    rejectReady(error);
+  // Both start once the page has painted its loading state: the first paint needs the GPU
+  // process and the main thread, and the module's compile and start-up and the worker's
+  // WebGL context (over half a second with a software GL) would hold it up. On a phone the
+  // paint comes a frame after this script, so the module waits no longer than that; the
+  // worker then creates its context while the module downloads.
+  afterFirstPaint(() => {
+    renderer.start();
+    createQuoteExplorer({
+      canvas: $('canvas'),
+      qeRenderer: renderer.forModule,
+      qeEmit: onNativeEvent,
+      qeFatal: showFatal,
+      qeDownload: download,
+      // An embed asks its host page for the height its content needs (embed.js fits the iframe).
+      qeContentHeight: (height) => {
+        if (embedded && window.parent !== window) window.parent.postMessage({ type: 'quote-explorer:height', height }, '*');
+      },
+      qeTheme: currentTheme(),
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+    }).then(start, (error) => {
+      showFatal(`Quote Explorer could not start: ${error && error.message ? error.message : error}`);
+      rejectReady(error);
+    });
   });
-  // The WebGL context takes a long time to create on some machines (over half a second with
-  // a software renderer). Creating it now, while quote-explorer.wasm downloads and compiles,
-  // overlaps the two; main() then gets this same context (getContext returns it), so the
-  // attributes must be those of main.cpp's CreateContext.
-  // After the first paint, so the page shows its loading state first.
-  requestAnimationFrame(() => setTimeout(() => {
-    try {
-      if (!wasm) $('canvas').getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
-    } catch {
-      // main() reports a missing WebGL 2 itself
-    }
-  }, 0));
 })();

@@ -88,7 +88,7 @@ void Corpus::build_indexes() {
   index_published_days();
   index_sources();
   index_articles();
-  text_index.build(quotes.folded_text);
+  if (quotes.folded_text.buffer().size() >= kTextIndexMinBytes) text_index.build(quotes.folded_text);
 }
 
 void Corpus::index_published_days() {

@@ -150,7 +150,11 @@ struct Corpus {
   // Facet values that follow from another facet's, so that counting reads fewer columns
   // (filter.cpp): each speaker's country slot, each article's source and published bin.
   std::vector<std::uint32_t> country_slot_of_speaker, source_of_article, published_bin_of_article;
-  TextIndex text_index;                 // over quotes.folded_text, for match_text
+  // Over quotes.folded_text, for match_text; built only when the search keys reach
+  // kTextIndexMinBytes: below that a scan answers a keystroke in a millisecond or two, and the
+  // index's fixed tables would cost more to build than they save (an article's start-up).
+  TextIndex text_index;
+  static constexpr std::size_t kTextIndexMinBytes = std::size_t{1} << 20;
   // Different for every build_indexes call in the process: what is computed from a corpus
   // and kept (filter.cpp's histograms) is keyed by it.
   std::uint64_t serial = 0;

@@ -289,11 +289,12 @@ TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSe
   const std::string& needle = result.needle;
   const TextIndex& index = corpus.text_index;
   if (needle.empty() || corpus.quotes.size() == 0) return result;
-  if (const std::uint64_t* exact = index.quotes_holding(needle)) {  // a common byte or pair
+  const std::uint64_t* exact = index.built() ? index.quotes_holding(needle) : nullptr;
+  if (exact) {  // a common byte or pair
     append_bits(exact, index.quote_words(), result);
     return result;
   }
-  const auto candidates = index.candidate_quotes(needle);
+  const auto candidates = index.built() ? index.candidate_quotes(needle) : std::nullopt;
   const bool refines = previous && !previous->needle.empty() && needle.find(previous->needle) != std::string::npos;
   // A previous answer from the bit sets ("c", "ce") knows no offsets: the candidates, which
   // include those sets, are then as narrow and cheaper to walk than the previous matches.

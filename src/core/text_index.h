@@ -53,6 +53,7 @@ class TextIndex {
   // nullopt when the index cannot narrow the search (a needle of 1 or 2 rare bytes).
   std::optional<std::vector<std::uint64_t>> candidate_quotes(std::string_view needle) const;
 
+  bool built() const { return block_count_ > 0; }
   std::uint32_t block_count() const { return block_count_; }
   std::size_t quote_words() const { return (quote_count_ + 63) / 64; }
   std::size_t memory_bytes() const;

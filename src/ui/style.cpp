@@ -220,13 +220,18 @@ void SetupFontsAndStyle(ViewState& view, float scale) {
   ImGui::GetStyle().ScaleAllSizes(scale);
 }
 
-bool UpdateFonts(const Explorer& explorer, ViewState& view) {
+bool AddGlyphsOfText(const Explorer& explorer, ViewState& view) {
   bool added = false;
   if (explorer.has_corpus() && view.glyphs_for != explorer.corpus_generation()) {
     view.glyphs_for = explorer.corpus_generation();
     added |= AddCorpusText(explorer.corpus(), view.glyphs);
   }
   added |= AddTypedText(view, view.glyphs);
+  return added;
+}
+
+bool UpdateFonts(const Explorer& explorer, ViewState& view) {
+  const bool added = AddGlyphsOfText(explorer, view);
   if (added) BuildFonts(view);
   return added;
 }

@@ -21,6 +21,10 @@ void SetupFontsAndStyle(ViewState& view, float scale);
 // font texture.
 bool UpdateFonts(const Explorer& explorer, ViewState& view);
 
+// The glyph-collecting half of UpdateFonts, without a rebuild: before SetupFontsAndStyle,
+// so that a start-up with data builds the atlas once. Returns true when glyphs were added.
+bool AddGlyphsOfText(const Explorer& explorer, ViewState& view);
+
 // Two palettes, both meeting WCAG AA (4.5:1 for text; tests/unit/style_test.cpp checks every
 // text/background pair). The web page follows prefers-color-scheme (or ?theme=); the native
 // app is light unless started with --theme dark.

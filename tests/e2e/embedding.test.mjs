@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, screenshot, startServer, watchConsole } from './harness.mjs';
+import { launchBrowser, screenshot, settle, startServer, watchConsole } from './harness.mjs';
 
 const NEWS_PAGE = readFileSync(fileURLToPath(new URL('../../web/examples/news-page.html', import.meta.url)), 'utf8');
 
@@ -87,7 +87,7 @@ describe('the example news page, explorer from another origin', () => {
 
   test('a fixed data-height is kept', async () => {
     const page = await openStory({ width: 1000, path: '/fixed-height.html' });
-    await page.explorer.waitForFunction(() => window.QuoteExplorer.debug.framesDrawn() > 3);
+    await settle(page.explorer); // it has drawn its content and reported the height it needs
     assert.equal((await frameBox(page)).height, 450);
     await page.context().close();
   });

@@ -39,15 +39,29 @@ async function distinctColours(page, png) {
   }, png.toString('base64'));
 }
 
-for (const deviceScaleFactor of [1, 2]) {
-  test(`at devicePixelRatio ${deviceScaleFactor} the canvas is rendered at device resolution`, async () => {
-    const page = await openExplorer(browser, `${server.url}/`, { width: 1280, height: 800, deviceScaleFactor });
-    const size = await page.evaluate(() => ({ width: document.getElementById('canvas').width, css: innerWidth }));
-    assert.equal(size.width, size.css * deviceScaleFactor);
+// A browser without OffscreenCanvas (or one that cannot move a canvas to a worker) draws
+// on the page itself, with the same renderer.js.
+async function withoutOffscreenCanvas(page) {
+  await page.addInitScript(() => {
+    delete HTMLCanvasElement.prototype.transferControlToOffscreen;
+  });
+}
+
+for (const [renderer, deviceScaleFactor] of [['worker', 1], ['worker', 2], ['page', 2]]) {
+  test(`drawn ${renderer === 'worker' ? 'in a worker' : 'on the page'} at devicePixelRatio ${deviceScaleFactor}, at device resolution`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor });
+    const page = await context.newPage();
+    if (renderer === 'page') await withoutOffscreenCanvas(page);
+    await page.goto(`${server.url}/`);
+    await page.evaluate(() => window.QuoteExplorer.ready);
+    await settle(page);
+    assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.renderer()), renderer);
+    const size = await page.evaluate(() => ({ drawn: window.QuoteExplorer.debug.drawnSize(), css: innerWidth }));
+    assert.equal(size.drawn.width, size.css * deviceScaleFactor);
     await clickItem(page, 'quote:2');
-    const png = await page.screenshot({ path: (await screenshot(page, `explorer-dpr${deviceScaleFactor}`)) });
+    const png = await page.screenshot({ path: (await screenshot(page, `explorer-${renderer}-dpr${deviceScaleFactor}`)) });
     assert.ok(await distinctColours(page, png) > 50, 'the screenshot is not blank');
-    await page.close();
+    await context.close();
   });
 }
 
@@ -56,7 +70,7 @@ test('the canvas follows the window when it is resized, and narrow windows stack
   await page.setViewportSize({ width: 420, height: 760 });
   await settle(page);
   await settle(page);
-  assert.equal(await page.evaluate(() => document.getElementById('canvas').width), 420);
+  assert.equal(await page.evaluate(() => window.QuoteExplorer.debug.drawnSize().width), 420);
   const search = await page.evaluate(() => window.QuoteExplorer.debug.itemRect('search'));
   assert.equal(search, null, 'filters fold away on narrow screens');
   assert.ok(await page.evaluate(() => window.QuoteExplorer.debug.itemRect('quote:0')), 'the list is shown');

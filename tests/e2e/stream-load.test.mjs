@@ -69,6 +69,7 @@ describe('streaming loads', () => {
     assert.ok(counts.some((n) => n > 0 && n < QUOTES), `quotes counted as they load: ${seen.slice(-3)}`);
     assert.ok(seen.some((text) => text.endsWith(`indexing ${QUOTES.toLocaleString('en-US')} quotes…`)), 'then says it indexes them');
     assert.equal(await page.locator('#qe-load').isHidden(), true);
+    await settle(page); // the screen-reader mirror follows when the page is idle
     assert.equal(await page.locator('#qe-status').textContent(), `${QUOTES.toLocaleString('en-US')} quotes`);
     await page.context().close();
   });

@@ -25,10 +25,14 @@ nlohmann::json ArticleOf(const std::vector<std::string>& texts) {
   return article;
 }
 
+// Indexed whatever its size (the loader indexes only search keys of kTextIndexMinBytes or
+// more), so that these small corpora test the index.
 std::shared_ptr<const qe::Corpus> CorpusOf(const std::vector<std::string>& texts) {
   const auto loaded = qe::test::Load(ArticleOf(texts));
   REQUIRE(loaded.ok());
-  return loaded.corpus;
+  auto corpus = std::make_shared<qe::Corpus>(*loaded.corpus);
+  corpus->text_index.build(corpus->quotes.folded_text);
+  return corpus;
 }
 
 // The naive answer: each quote's search key searched on its own.
@@ -208,4 +212,24 @@ TEST_CASE("a search alone counts facets as the general filter does") {
     CHECK(a.country_counts == g.country_counts);
     CHECK(a.kind_counts == g.kind_counts);
   }
+}
+
+TEST_CASE("the loader indexes search keys of a megabyte or more, and scans a smaller corpus with the same answers") {
+  const auto small = qe::test::Load(ArticleOf(MixedTexts(300)));
+  REQUIRE(small.ok());
+  CHECK_FALSE(small.corpus->text_index.built());
+  const auto indexed = CorpusOf(MixedTexts(300));
+  REQUIRE(indexed->text_index.built());
+  for (const char* query : {"c", "ce", "r ", "ceasefire", "orban", "ЛАВРОВ", "zygote", "no such words"}) {
+    CAPTURE(query);
+    CHECK(qe::match_text(*small.corpus, query) == qe::match_text(*indexed, query));
+  }
+
+  std::vector<std::string> texts;
+  for (int i = 0; i < 11000; ++i) texts.push_back("quote " + std::to_string(i) + std::string(90, 'x'));
+  const auto large = qe::test::Load(ArticleOf(texts));
+  REQUIRE(large.ok());
+  REQUIRE(large.corpus->quotes.folded_text.buffer().size() >= qe::Corpus::kTextIndexMinBytes);
+  CHECK(large.corpus->text_index.built());
+  CHECK(qe::match_text(*large.corpus, "quote 10999") == std::vector<qe::QuoteIndex>{10999});
 }

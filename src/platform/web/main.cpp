@@ -1,12 +1,11 @@
-// The explorer in the browser: a WebGL2 canvas driven by requestAnimationFrame that draws
-// only after input, a resize or a data change (idle pages cost no CPU), with the canvas
-// backing store at CSS size × devicePixelRatio and fonts rasterised at that ratio, so text
-// stays crisp on any screen and after browser zoom. web/app.js loads the data.
-#include <GLES3/gl3.h>
+// The explorer in the browser: a loop driven by requestAnimationFrame that draws only after
+// input, a resize or a data change (idle pages cost no CPU), at CSS size × devicePixelRatio
+// with fonts rasterised at that ratio, so text stays crisp on any screen and after browser
+// zoom. Frames go to web/renderer.js (render_bridge.cpp), which draws them with WebGL 2, off
+// the page's thread where it can. web/app.js loads the data.
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
 #include <cmath>
@@ -30,18 +29,12 @@ void FollowCanvasSize(WebApp& app) {
   const int width = static_cast<int>(std::lround(css_width * ratio));
   const int height = static_cast<int>(std::lround(css_height * ratio));
   if (ratio != app.device_pixel_ratio) {
-    ui::SetupFontsAndStyle(app.view, static_cast<float>(ratio));
-    if (app.device_pixel_ratio != 0) {  // the first texture is made by the backend's first NewFrame
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
     app.device_pixel_ratio = ratio;
     RequestFrames();
   }
   if (width != app.framebuffer_width || height != app.framebuffer_height) {
     app.framebuffer_width = width;
-    app.framebuffer_height = height;
-    emscripten_set_canvas_element_size(kCanvas, width, height);
+    app.framebuffer_height = height;  // renderer.js sizes the canvas to each frame
     RequestFrames();
   }
 }
@@ -56,10 +49,39 @@ void ReportContentHeight(const WebApp& app) {
   EM_ASM({ Module.qeContentHeight && Module.qeContentHeight($0); }, height);
 }
 
+// The font atlas holds the glyphs of the text shown so far, rasterised at the device pixel
+// ratio: built at the first frame with data (once, for both), rebuilt when either changes.
+// Returns true when it built the atlas for a new ratio: the frame then ends there, so that
+// rasterising and drawing are two tasks, each shorter (Lighthouse counts a task's time past
+// 50 ms as blocking).
+bool UpdateFontAtlas(WebApp& app) {
+  const auto scale = static_cast<float>(app.device_pixel_ratio);
+  if (scale != app.font_scale) {
+    ui::AddGlyphsOfText(app.explorer, app.view);
+    ui::SetupFontsAndStyle(app.view, scale);
+    app.font_scale = scale;
+    UploadFontAtlas();
+    return true;
+  }
+  if (ui::UpdateFonts(app.explorer, app.view)) UploadFontAtlas();
+  return false;
+}
+
+// Until the first data or error arrives, the page's own "Loading…" covers the canvas:
+// drawing then would only build a font atlas to throw away.
+bool HasContent(const WebApp& app) {
+  return app.explorer.has_corpus() || !app.view.error.empty() || app.review.has_value();
+}
+
 void Frame() {
   WebApp& app = App();
   FollowCanvasSize(app);
   if (app.frames_to_draw <= 0) return;
+  if (!HasContent(app)) {
+    app.frames_to_draw = 0;  // nothing pending: the data's arrival asks for frames again
+    return;
+  }
+  if (UpdateFontAtlas(app)) return;  // frames_to_draw is untouched: the next frame draws
   --app.frames_to_draw;
 
   ImGuiIO& io = ImGui::GetIO();
@@ -71,11 +93,6 @@ void Frame() {
   last_time = now;
 
   UpdateFocus();
-  if (ui::UpdateFonts(app.explorer, app.view) && app.frames_drawn > 0) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   ui::Actions actions;
   const Filter filter_before = app.explorer.filter();
@@ -101,29 +118,8 @@ void Frame() {
   // keep drawing until the queue is empty.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) RequestFrames();
 
-  glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
-  const ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::Palette::Background());
-  glClearColor(background.x, background.y, background.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SubmitFrame(*ImGui::GetDrawData(), app.framebuffer_width, app.framebuffer_height, ui::Palette::Background());
   ++app.frames_drawn;
-}
-
-bool CreateContext() {
-  EmscriptenWebGLContextAttributes attributes;
-  emscripten_webgl_init_context_attributes(&attributes);
-  attributes.majorVersion = 2;
-  attributes.alpha = EM_FALSE;
-  attributes.antialias = EM_FALSE;
-  attributes.depth = EM_FALSE;
-  attributes.stencil = EM_FALSE;
-  // ImGui's WebGL 2 renderer needs no extension; enabling them all costs a round trip to the
-  // GPU process for each at start-up.
-  attributes.enableExtensionsByDefault = EM_FALSE;
-  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(kCanvas, &attributes);
-  if (context <= 0) return false;
-  emscripten_webgl_make_context_current(context);
-  return true;
 }
 
 }  // namespace
@@ -137,10 +133,6 @@ WebApp& App() {
 
 int main() {
   using namespace qe::web;
-  if (!CreateContext()) {
-    EM_ASM({ Module.qeFatal && Module.qeFatal("This browser cannot create a WebGL 2 context."); });
-    return 1;
-  }
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -148,8 +140,9 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows between controls (explorer_view)
   io.ConfigInputTextCursorBlink = false;    // a blinking caret would keep the loop busy
   io.BackendPlatformName = "quote-explorer-web";
+  io.BackendRendererName = "quote-explorer-webgl2";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // renderer.js offsets each command's vertices
   InstallInputCallbacks(kCanvas);
   App().view.status = "Loading…";
   // app.js picks the theme (?theme=, data-theme, prefers-color-scheme) before starting us;

@@ -2,6 +2,8 @@
 // All browser specifics live in src/platform/web; the core and the views never see them.
 #pragma once
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,7 +26,8 @@ struct WebApp {
   std::optional<review::Session> review;  // while the editor reviews the article shown
   int frames_to_draw = kSettleFrames;  // the loop draws only while this is positive
   std::uint64_t frames_drawn = 0;
-  double device_pixel_ratio = 0;  // what the fonts were rasterised for
+  double device_pixel_ratio = 0;
+  float font_scale = 0;  // what the font atlas was rasterised for
   int framebuffer_width = 0, framebuffer_height = 0;
 };
 
@@ -75,6 +78,11 @@ char* StreamBuffer(int size);                              // where the next `si
 int StreamFeed(int length);                                // 0 once the load failed
 const char* StreamFinish();                                // "" or the errors
 const char* StreamFailed(const char* what);                // null: out of memory
+
+// render_bridge.cpp: the font atlas (after it is built or rebuilt) and each frame, to
+// web/renderer.js (Module.qeRenderer).
+void UploadFontAtlas();
+void SubmitFrame(const ImDrawData& draw_data, int width, int height, ImU32 clear_colour);
 
 void InstallInputCallbacks(const char* canvas_selector);  // web_input.cpp
 void UpdateMouseCursor(const char* canvas_selector);       // web_input.cpp
