@@ -18,13 +18,14 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const { launchBrowser, startServer } = await import(`${ROOT}tests/e2e/harness.mjs`);
+const { launchBrowser, settle, startServer } = await import(`${ROOT}tests/e2e/harness.mjs`);
 
 import { baselineFiles, installed, PREFIX } from './baselines.mjs';
 import { COUNTRIES, corpus, TYPED } from './corpus.mjs';
 
 const FACET_ROUNDS = 20; // each: a speaker, a country, a country and a kind, then none
 const DUCKDB_FACET_ROUNDS = 5;
+const WHEEL_STEPS = 250; // mouse wheel notches over the quote list, 400 px each, one every 8 ms
 
 // Runs in the page: the explorer and the in-page baselines on the same bytes.
 async function measure({ url, typed, countries, prefix, withLibraries }) {
@@ -361,6 +362,47 @@ async function profileFacetChanges(page, filters) {
   }
 }
 
+// Times every requestAnimationFrame callback of the page (the explorer's frames among them),
+// so that a frame's main-thread cost is measured in the page. Installed before it loads.
+function timeAnimationFrames() {
+  window.animationFrameMs = [];
+  const request = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => request((time) => {
+    const start = performance.now();
+    callback(time);
+    window.animationFrameMs.push(performance.now() - start);
+  });
+}
+
+// The quote list scrolled with the mouse wheel over every quote (no filter), through the
+// browser's input pipeline (DevTools protocol) at 125 notches a second, faster than a display
+// draws: frames the explorer drew a second meanwhile (a display shows 60), and the main
+// thread's time per frame (animation frame callbacks of 0.1 ms or more: idle ones do nothing).
+async function measureScrolling(page) {
+  await page.evaluate(() => window.QuoteExplorer.setFilter({}));
+  await settle(page);
+  const list = await page.evaluate(() => window.QuoteExplorer.debug.itemRect('quote:0'));
+  await page.mouse.move(list.x + 40, list.y + 10);
+  await settle(page);
+  const framesBefore = await page.evaluate(() => {
+    window.animationFrameMs.length = 0;
+    return window.QuoteExplorer.debug.framesDrawn();
+  });
+  const session = await page.context().newCDPSession(page);
+  const wheel = { type: 'mouseWheel', x: list.x + 40, y: list.y + 10, deltaX: 0, deltaY: 400 };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: WHEEL_STEPS }, (_, step) => new Promise((resolve, reject) => {
+    setTimeout(() => session.send('Input.dispatchMouseEvent', wheel).then(resolve, reject), step * 8);
+  })));
+  const seconds = (performance.now() - started) / 1000;
+  const [drawn, animationFrames] = await page.evaluate(() => [window.QuoteExplorer.debug.framesDrawn(), window.animationFrameMs.length]);
+  await settle(page);
+  const times = (await page.evaluate(() => window.animationFrameMs)).filter((ms) => ms >= 0.1).sort((a, b) => a - b);
+  const at = (p) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
+  const scrolledAway = await page.evaluate(() => window.QuoteExplorer.debug.itemRect('quote:0') === null);
+  return { fps: (drawn - framesBefore) / seconds, animationFrames: animationFrames / seconds, wheels: WHEEL_STEPS / seconds, p50: at(0.5), p95: at(0.95), scrolledAway };
+}
+
 // A corpus served with its Content-Length, as a static file server sends it (the loader
 // reserves the corpus's columns from it).
 function withContentLength(text) {
@@ -400,6 +442,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
     const first = await firstFrame(server, lines);
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(timeAnimationFrames);
     await page.goto(`${server.url}/`);
     await page.evaluate(() => window.QuoteExplorer.ready);
     const source = measure.toString().replace('FACET_ROUNDS_', String(FACET_ROUNDS));
@@ -407,6 +450,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
     const duck = withLibraries
       ? await page.evaluate(measureDuckdb, { url: lines, typed: TYPED, prefix: PREFIX, filters: r.filters.slice(0, 4 * DUCKDB_FACET_ROUNDS) })
       : null;
+    const scrolling = await measureScrolling(page);
     const peak = rendererPeakBytes();
     if (profiling) await profileFacetChanges(page, r.filters.slice(0, 4));
     await browser.close();
@@ -425,6 +469,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
       ratio(duck && duck.key && duck.key.p95, r.key.p95), '');
     console.log(`  then, when idle: screen-reader mirror ${pair(r.mirror)}, URL hash ${pair(r.hash)}`);
     console.log(`  visibleQuotes()       ${fmt(r.visibleMs)} median of 5 (first call ${fmt(r.visibleFirstMs)}) for ${r.visible.toLocaleString('en-US')} records`);
+    console.log(`  scrolling the list (${WHEEL_STEPS} wheel notches at ${scrolling.wheels.toFixed(0)} a second${scrolling.scrolledAway ? '' : ', but it did not move'}): ${scrolling.fps.toFixed(0)} frames drawn a second (the browser ran ${scrolling.animationFrames.toFixed(0)} animation frames a second; a display shows 60); main thread per frame ${fmt(scrolling.p50)} / ${fmt(scrolling.p95)}`);
     console.log(`  first frame with the data (?src=, fresh browser) ${fmt(first.ms)}, renderer peak by then ${(first.peak / 1e6).toFixed(0)} MB; renderer peak of the baselines' page ${(peak / 1e6).toFixed(0)} MB`);
   } finally {
     await server.close();
