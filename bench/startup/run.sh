@@ -5,7 +5,7 @@
 #   - the same pages served uncompressed (python3 -m http.server), and
 #   - a page that only creates a WebGL 2 context and clears it: the floor this machine's
 #     software GL (SwiftShader) puts under any WebGL app.
-# Prints a table; asserts nothing. Usage: bench/startup/run.sh [WEB_DIR]
+# Prints a table; asserts nothing. Usage: [QE_LIGHTHOUSE_RUNS=3] bench/startup/run.sh [WEB_DIR]
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -40,8 +40,18 @@ run() {  # $1: label, $2: URL
     --chrome-flags="--headless=new --no-sandbox --use-angle=swiftshader --enable-unsafe-swiftshader" >/dev/null 2>&1 \
     || echo "lighthouse failed on $2" >&2
 }
-run index "http://127.0.0.1:$GZIP_PORT/index.html"
-run embed "http://127.0.0.1:$GZIP_PORT/embed.html"
-run index-uncompressed "http://127.0.0.1:$PLAIN_PORT/index.html"
-run webgl-floor "http://127.0.0.1:$FLOOR_PORT/index.html"
-python3 "$HERE/summary.py" "$TMP" index embed index-uncompressed webgl-floor
+# Each page RUNS times (QE_LIGHTHOUSE_RUNS, default 3), in turn: a run's figures move with the
+# machine's load, so the table shows the spread.
+RUNS=${QE_LIGHTHOUSE_RUNS:-3}
+LABELS=()
+for run_number in $(seq "$RUNS"); do
+  run "index.$run_number" "http://127.0.0.1:$GZIP_PORT/index.html"
+  run "embed.$run_number" "http://127.0.0.1:$GZIP_PORT/embed.html"
+  run "index-uncompressed.$run_number" "http://127.0.0.1:$PLAIN_PORT/index.html"
+  run "webgl-floor.$run_number" "http://127.0.0.1:$FLOOR_PORT/index.html"
+done
+for page in index embed index-uncompressed webgl-floor; do
+  for run_number in $(seq "$RUNS"); do LABELS+=("$page.$run_number"); done
+done
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$HERE/summary.py" "$TMP" "${LABELS[@]}"

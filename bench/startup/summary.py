@@ -34,9 +34,16 @@ def main():
     widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
     for r in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(r, widths)) + "  " + r[-1])
-    floor = dict((r[0], r) for r in rows[1:])
-    if "index" in floor and "webgl-floor" in floor and floor["webgl-floor"][2] != "-" and floor["index"][2] != "-":
-        print(f'\nTBT of index.html over the WebGL 2 floor: {float(floor["index"][2]) - float(floor["webgl-floor"][2]):.0f} ms')
+    by_page = {}
+    for r in rows[1:]:
+        if r[2] != "-":
+            by_page.setdefault(r[0].split(".")[0], []).append(r)
+    print()
+    for page, runs in by_page.items():
+        scores = sorted(float(r[1]) for r in runs)
+        blocking = sorted(float(r[2]) for r in runs)
+        print(f"{page}: performance {scores[0]:.2f} to {scores[-1]:.2f}, TBT {blocking[0]:.0f} to {blocking[-1]:.0f} ms"
+              f" over {len(runs)} runs (targets: performance 0.90, TBT under 300 ms)")
 
 
 if __name__ == "__main__":

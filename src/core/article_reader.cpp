@@ -402,10 +402,7 @@ class ArticleReader::Parser {
 
   bool article_member(int key) {
     switch (key) {
-      case kFormat: {
-        std::string_view format;
-        return any_string(format) && (format.empty() || format == kArticleFormat);
-      }
+      case kFormat: return any_string(record_.format) && (record_.format.empty() || record_.format == kArticleFormat);
       case kId: return non_empty_string(record_.id);
       case kTitle: return any_string(record_.title);
       case kDateline: return string_or_null(record_.dateline);
@@ -517,7 +514,7 @@ const ArticleRecord* ArticleReader::read(std::string_view text) {
   // The careful path refuses a text whose parse might need more than max_parse_bytes
   // (about 96 bytes a value): below this bound it never does.
   if (static_cast<std::uint64_t>(text.size()) * 97 > limits_.max_parse_bytes) return nullptr;
-  record_.id = record_.title = record_.dateline = record_.published = record_.language = {};
+  record_.format = record_.id = record_.title = record_.dateline = record_.published = record_.language = {};
   record_.source_name = record_.source_url = record_.extracted_by = {};
   record_.extracted = record_.reviewed = false;
   record_.paragraphs.clear();

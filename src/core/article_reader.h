@@ -44,6 +44,7 @@ struct ArticleRecord {
     bool reviewed = false;
   };
 
+  std::string_view format;  // empty when the article names none (a corpus's articles need not)
   std::string_view id, title, dateline, published, language, source_name, source_url, extracted_by;
   bool extracted = false, reviewed = false;
   std::vector<std::string_view> paragraphs, aliases;

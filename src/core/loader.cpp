@@ -248,8 +248,9 @@ class CorpusBuilder {
 
   // The fast path: the article in `text` read by ArticleReader and added as add_article adds
   // it. False, having changed nothing, when it must go the careful way (parse_json, then
-  // add_article), which says what is wrong.
-  bool add_fast(std::string_view text);
+  // add_article), which says what is wrong. A document on its own must name the article
+  // format (`format_required`), as read_document requires.
+  bool add_fast(std::string_view text, bool format_required = false);
   void add_article(const json& value, const std::string& pointer, bool format_required);
   // add_article reporting to `errors` (one JSON Lines line's own sink); when the article is
   // invalid, undoes what add_article registered before it found out (its id, new speakers),
@@ -324,10 +325,10 @@ void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_by
   corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
 }
 
-bool CorpusBuilder::add_fast(std::string_view text) {
+bool CorpusBuilder::add_fast(std::string_view text, bool format_required) {
   if (!limits_.fast_path) return false;
   const ArticleRecord* record = reader_.read(text);
-  return record && add_record(*record);
+  return record && (!format_required || record->format == kArticleFormat) && add_record(*record);
 }
 
 // What add_article does for a valid article, from its record: the article id and new
@@ -807,6 +808,9 @@ LoadResult load_corpus(std::string_view text, std::string_view file_name, const 
     // Positions count from after a byte order mark, as editors show them.
     if (json_text::looks_like_json_lines(body, file_name)) {
       read_json_lines(body, limits, builder, errors, limits.skip_invalid ? &result.skipped : nullptr);
+    } else if (builder.add_fast(body, /*format_required=*/true)) {
+      // one article: the fast path read it (a corpus document, or anything it refuses, is
+      // read whole below)
     } else if (auto document = parse_json(body, 0, body, limits, errors)) {
       read_document(*document, builder, errors);
     }

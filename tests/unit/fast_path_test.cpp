@@ -35,9 +35,11 @@ void CheckSameBothWays(const std::string& text, const std::string& name, qe::Loa
   CHECK_MESSAGE(Fingerprint(Streamed(text, name, limits)) == careful_streamed, name << " streamed: " << text.substr(0, 300));
 }
 
-// One article as a JSON Lines file (with a second line, so the first is not the whole file)
-// and inside a corpus@1 document, beside a valid article.
+// One article as a document on its own (which must name the article format), as a JSON
+// Lines file (with a second line, so the first is not the whole file) and inside a corpus@1
+// document, beside a valid article.
 void CheckArticleBothWays(const std::string& article, qe::LoadLimits limits = {}) {
+  CheckSameBothWays(article, "article.json", limits);
   json other = SmallArticle();
   other["id"] = "other";
   other.erase("format");
