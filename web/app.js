@@ -1317,6 +1317,7 @@
 
   async function start(module) {
     wasm = module;
+    await nextTask(); // the module's start-up and the page's are two tasks, each shorter
     window.addEventListener('hashchange', readHash);
     window.addEventListener('popstate', readHash);
     window.addEventListener('pagehide', writeHash); // a reload keeps the filter
