@@ -325,9 +325,11 @@ class Extractor {
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
-    const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
-    // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
-    if (participle || follows_and(tokens, sentence.begin, c)) {
+    const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
+                            (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]));
+    // "…, saying (that) …", "… and warned that …", "…, before adding that …", "went on to
+    // say that …": the sentence's subject said it.
+    if (participle || follows_and(tokens, sentence.begin, c) || infinitive_of_subject(tokens, sentence.begin, c)) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
       const std::uint32_t last = content_last(p, cue, start, sentence.end);
       const std::uint32_t min_words = cue.object ? 1 : kMinReportedWords;
@@ -338,6 +340,7 @@ class Extractor {
     }
     Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
     if (speaker.type == MentionType::None) speaker = determined_noun_phrase(tokens, sentence.begin, c);  // "The harbour-front grocer complained"
+    if (const Mention share = numeric_subject(tokens, sentence.begin, c); share.found()) speaker = share;  // "About 4 in 10 say"
     // "The New York Times reported that …": a medium is never a listener's speaker, but it
     // is the source of what it reports itself
     if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
@@ -393,6 +396,36 @@ class Extractor {
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
   }
+
+  // "by saying", "after blasting", "while arguing", "before adding": a preposition or a
+  // subordinator before a participle cue; its subject is the sentence's.
+  static bool opens_participle(const Token& token) {
+    char buffer[64];
+    const std::string_view lower = ascii_lower(token.text, buffer);
+    for (const char* word : {"by", "after", "before", "while", "when", "in", "since", "upon", "through"})
+      if (lower == word) return true;
+    return false;
+  }
+
+  // "went on to say", "continued to insist", "were more likely to say": a cue in the
+  // infinitive after a lower-case verb or adjective; the subject of the sentence speaks. Not
+  // after a noun ("his call to", "the right to say") or a listener ("urged Lind to say").
+  static bool infinitive_of_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    if (c < floor + 2 || !tokens[c - 1].is("to")) return false;
+    const Token& before = tokens[c - 2];
+    if (before.kind != TokenKind::Word || before.capitalised) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(before.text, buffer);
+    char gender = 0;
+    if (is_subject_pronoun(word, gender) || word == "him" || word == "them" || word == "us" || word == "me") return false;
+    // "urged to", "told to": the cue's own infinitive; "continued to" is a verb like any other
+    if (const Cue* cue = Lexicons::get().cue(word); cue && (cue->infinitive || cue->listener)) return false;
+    return word == "on" || word == "likely" || word == "going" || word == "went" || ends_with_ed(word) ||
+           (word.size() > 4 && word.substr(word.size() - 3) == "ing") || word == "began" || word == "seemed" ||
+           word == "appeared" || word == "wanted" || word == "tried" || word == "sought" || word == "moved" || word == "took";
+  }
+
+  static bool ends_with_ed(std::string_view word) { return word.size() > 4 && word.substr(word.size() - 2) == "ed"; }
 
   // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
   bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
@@ -525,12 +558,20 @@ class Extractor {
     // ends at its comma; the subject comes after it.
     std::uint32_t begin = sentence.begin;
     if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin])))
-      for (std::uint32_t t = begin + 1; t < c && t < begin + 16; ++t)
+      for (std::uint32_t t = begin + 1; t < sentence.end && t < begin + 16; ++t)
         if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
           begin = t + 1;
           break;
         }
-    return interpret_phrase(tokens, begin, phrase_end(tokens, begin, c));
+    // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
+    char buffer[64];
+    while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
+           (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
+            Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
+      ++begin;
+    // "After warning that …, Weber left": the cue is inside the opening clause, the subject after it
+    const std::uint32_t ceiling = begin > c ? sentence.end : c;
+    return interpret_phrase(tokens, begin, phrase_end(tokens, begin, ceiling));
   }
 
   // "…, said Lavrov."

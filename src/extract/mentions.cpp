@@ -676,7 +676,7 @@ constexpr std::uint32_t kMaxDeterminedPhraseWords = 5;
 
 bool is_determiner(std::string_view word) {
   for (const char* determiner : {"the", "a", "an", "this", "these", "those", "some", "many", "several", "other", "most",
-                                 "few", "two", "three", "four", "both", "all", "no"})
+                                 "few", "two", "three", "four", "both", "all", "no", "another", "each", "every"})
     if (word == determiner) return true;
   return false;
 }
@@ -766,6 +766,63 @@ Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std:
       if (mention.role_owner.empty()) mention.role_owner = second.role_owner;
     }
   }
+  return mention;
+}
+
+namespace {
+
+bool is_number_word(std::string_view word) {
+  for (const char* number : {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third",
+                             "quarter", "two-thirds", "three-quarters", "majority", "dozen", "dozens", "hundreds", "thousands"})
+    if (word == number) return true;
+  return !word.empty() && word[0] >= '0' && word[0] <= '9';
+}
+
+// Words that may open a share of respondents: "about 4 in 10", "more than half of", "nearly 60%".
+bool opens_share(std::string_view word) {
+  for (const char* opener : {"about", "nearly", "almost", "roughly", "around", "only", "just", "over", "some", "fully", "more",
+                             "less", "fewer", "than", "at", "least", "most", "a", "another", "the", "an", "overwhelming"})
+    if (word == opener) return true;
+  return false;
+}
+
+}  // namespace
+
+Mention numeric_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  constexpr std::uint32_t kMaxShareTokens = 14;
+  char buffer[64];
+  // the clause opens after the sentence start, a comma or a conjunction
+  std::uint32_t first = end;
+  while (first > floor && end - first < kMaxShareTokens) {
+    const Token& token = tokens[first - 1];
+    if (token.is(",") || token.is(";") || token.is(":") || token.kind == TokenKind::QuoteMark) break;
+    const std::string_view word = lower(token, buffer);
+    if (word == "and" || word == "but" || word == "while" || word == "whereas" || word == "though") break;
+    --first;
+  }
+  if (first >= end || (first > floor && end - first >= kMaxShareTokens)) return {};
+  std::uint32_t t = first;
+  while (t < end && tokens[t].kind == TokenKind::Word && opens_share(lower(tokens[t], buffer))) ++t;
+  if (t >= end || tokens[t].kind != TokenKind::Word || !is_number_word(lower(tokens[t], buffer))) return {};
+  if (t + 1 >= end) return {};  // "43 said": too bare to tell a share from a count of anything
+  // the rest: "%", "percent", "in 10", "of those asked", "of Florida voters overall"; no verb
+  for (std::uint32_t i = t + 1; i < end; ++i) {
+    const Token& token = tokens[i];
+    if (token.kind == TokenKind::QuoteMark || (token.kind == TokenKind::Punct && !token.is("%") && !token.is(","))) return {};
+    if (token.kind == TokenKind::Word && reads_as_verb(token) && !token.is("asked") && !token.is("polled") &&
+        !token.is("surveyed") && !token.is("interviewed"))
+      return {};
+  }
+  const std::string_view unit = lower(tokens[t + 1], buffer);
+  if (!(tokens[t + 1].is("%") || unit == "percent" || unit == "in" || unit == "out" || unit == "of" ||
+        is_plural_noun(unit)))
+    return {};
+  Mention mention;
+  mention.type = MentionType::Group;
+  mention.name = text_between(tokens, first, end);
+  mention.description = "respondents";
+  mention.first = first;
+  mention.last = end;
   return mention;
 }
 
