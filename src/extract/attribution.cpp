@@ -344,6 +344,8 @@ class Extractor {
     // "The New York Times reported that …": a medium is never a listener's speaker, but it
     // is the source of what it reports itself
     if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
+    if (!speaker.found() && !inverted_after_comma(p, sentence, c) && content_start(p, c, cue, sentence) < sentence.end)
+      if (const Mention whole = clause_subject(tokens, clause_begin(p, sentence, c), c); whole.found()) speaker = whole;
     // "what it calls a “soft” stance": the words after a naming cue name something, the
     // reporter's object; "which he said were …", "what Trump says his plan would do": the
     // relative pronoun stands for part of the words, a piece of its own.
@@ -572,6 +574,37 @@ class Extractor {
     // "After warning that …, Weber left": the cue is inside the opening clause, the subject after it
     const std::uint32_t ceiling = begin > c ? sentence.end : c;
     return interpret_phrase(tokens, begin, phrase_end(tokens, begin, ceiling));
+  }
+
+  // "…, said Lavrov": a comma right before the cue that closes no aside of the subject
+  // (", including Ola Lind, said" closes one).
+  bool inverted_after_comma(std::uint32_t p, const Sentence& sentence, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (c == sentence.begin || !tokens[c - 1].is(",")) return false;
+    for (std::uint32_t t = clause_begin(p, sentence, c); t + 1 < c; ++t)
+      if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return false;
+    return true;
+  }
+
+  // Where the clause of a cue opens: after an opening participle or subordinate clause
+  // ("Facing questions, …", "When the port closed, …") that ends before the cue.
+  std::uint32_t clause_begin(std::uint32_t p, const Sentence& sentence, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t begin = sentence.begin;
+    if (c <= begin || !(ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin]) || opens_with_preposition(tokens[begin])))
+      return begin;
+    for (std::uint32_t t = begin + 1; t < c && t < begin + 16; ++t)
+      if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t + 1;
+    return begin;
+  }
+
+  static bool opens_with_preposition(const Token& token) {
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "from", "of", "about", "for", "with", "by",
+                                    "amid", "despite", "among", "under", "over", "like", "unlike"})
+      if (word == preposition) return true;
+    return false;
   }
 
   // "…, said Lavrov."

@@ -63,6 +63,11 @@ Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t f
 // polled, the whole clause before the cue (from `floor`, a comma or a conjunction).
 Mention numeric_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
 
+// "Numerous veterans interviewed at the rallies, including Mr. Lind, said", "Families of
+// those hurt in the crash urged": a long noun phrase, the whole clause before the cue, with
+// no verb of its own. The last resort when no shorter reading names the speaker.
+Mention clause_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end);
+
 // The speaker phrase starting at token `begin` ("said Lavrov", "said the minister, Sergei
 // Lavrov,"), ending before `ceiling`.
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling);
