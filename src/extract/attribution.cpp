@@ -756,8 +756,15 @@ class Extractor {
     if (first == "if" && !cue.question) return start;
     // "did not say how much …": an open question, not reported speech; but the question is
     // what a verb of asking reports ("asked whether …", "questioned why …")
-    for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
+    // "explained how he built …", "described why …": how and why report the account given
+    // (a negated cue, "did not say how much …", never gets here)
+    if (first == "how" || first == "why") return start;
+    for (const char* question : {"what", "whether", "who", "whom", "which", "when", "where", "if"})
       if (first == question) return cue.question ? start : sentence.end;
+    // "said about half of the …": "about" before a number is no preposition
+    if (first == "about" && start + 1 < sentence.end && starts_with_digit(tokens[start + 1])) return start;
+    // "Some residents say: the ferry is late.": a colon before words that are no quotation
+    if (tokens[start].is(":") && start + 1 < sentence.end && tokens[start + 1].kind == TokenKind::Word) return start + 1;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
                                                 "by", "from", "of", "about", "via", "through", "as", "when", "while",
                                                 "into", "up", "off", "back"};
@@ -784,6 +791,18 @@ class Extractor {
         !clause_goes_on_after(p, spans_[static_cast<std::size_t>(paragraphs_[p].span_of[start])], sentence))
       return sentence.end;  // X said “…”: a direct quote, sieve 3; “dozens” of permits … goes on: mixed
     return start;
+  }
+
+  // "40", "half", "two-thirds": a number that "about" may stand before
+  static bool starts_with_digit(const Token& token) {
+    if (token.kind != TokenKind::Word || token.text.empty()) return false;
+    if (token.text[0] >= '0' && token.text[0] <= '9') return true;
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    for (const char* number : {"half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+                               "hundred", "hundreds", "thousand", "thousands", "million", "millions", "two-thirds", "one-third"})
+      if (word == number) return true;
+    return false;
   }
 
   // "said, however, that …", "added, though, …": an adverb between commas right after the

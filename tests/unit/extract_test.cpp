@@ -285,6 +285,12 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"the new timetable", "indirect", "Anna Kovac", "", "mocked"},
         {"the port had lost money", "indirect", "Jonas Weber", "", "writing"},
         {"the flood of 1990", "indirect", "Ola Lind", "", "referred to"}}},
+      {"how and why after a cue report an account", "Jonas Weber explained how the ferry company lost its licence.",
+       {{"how the ferry company lost its licence", "indirect", "Jonas Weber", "", "explained"}}},
+      {"about before a number is no preposition", "The port office said about half of the ferries were late.",
+       {{"about half of the ferries were late", "indirect", "Port office", "", "said"}}},
+      {"a colon before words that are no quotation", "Some harbour residents say: the ferry must run at night.",
+       {{"the ferry must run at night", "indirect", "Some harbour residents", "", "say"}}},
       {"\"States\" in a country's name is not a cue", "The United States signed the treaty in Geneva last year.", {}},
   });
 }
