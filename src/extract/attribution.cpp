@@ -393,7 +393,11 @@ class Extractor {
     // "When the port closed, Olsen said, “…”": before a direct quote, a subordinate clause is
     // the reporter's ("If it fails, he argues, there are …" is one reported thought)
     std::optional<Found> before;
-    const bool reporters_clause = rest && rest->kind == "direct" && is_subordinator(tokens[sentence.begin]);
+    // ("On the subject of trade, Lind added, “…”", "Holding up a book, Weber said, “…”": so is an
+    // opening phrase)
+    const bool reporters_clause = rest && rest->kind == "direct" &&
+                                  (is_subordinator(tokens[sentence.begin]) || opens_with_preposition(tokens[sentence.begin]) ||
+                                   ends_with_ing(tokens[sentence.begin]));
     if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
@@ -1277,7 +1281,11 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
     if (span.open_token == 0) return true;
     const Token& before = tokens[span.open_token - 1];
-    return is_terminal(before) || before.is(":") || before.is(",");
+    if (is_terminal(before) || before.is(":") || before.is(",")) return true;
+    // "…, said Sen. Ann Berg, R-S.C. “…”": an abbreviation's full stop ends the sentence too;
+    // "…,” Lind said on “This Week.” “…”": so does one inside the closing mark of a title
+    if (before.kind == TokenKind::Word && before.text.size() > 1 && before.text.back() == '.') return true;
+    return before.kind == TokenKind::QuoteMark && span.open_token >= 2 && is_terminal(tokens[span.open_token - 2]);
   }
 
   // Names, titles and scare quotes: short, or introduced as a name ("the book", "so-called").
