@@ -323,6 +323,8 @@ class Extractor {
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
+    if (cue.question && opens_sentence(tokens, sentence, c))
+      if (auto question = opening_question(p, sentence, c, cue)) return question;
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
@@ -432,6 +434,33 @@ class Extractor {
   }
 
   static bool ends_with_ed(std::string_view word) { return word.size() > 4 && word.substr(word.size() - 2) == "ed"; }
+
+  // The cue opens the sentence, or follows "When", "If" or "Once" that do.
+  static bool opens_sentence(const std::vector<Token>& tokens, const Sentence& sentence, std::uint32_t c) {
+    return c == sentence.begin || (c == sentence.begin + 1 && is_subordinator(tokens[sentence.begin]));
+  }
+
+  // "Asked whether he would run, Lind said …", "When asked by Kovac on Monday why the ferry
+  // stopped, …": an opening passive question; the question is its words, up to the comma that
+  // closes it, for an asker the sentence does not name ("Asked about the ferry, …" names a
+  // topic, not words).
+  std::optional<Found> opening_question(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    char buffer[64];
+    std::uint32_t start = sentence.end;
+    for (std::uint32_t t = c + cue.words; t < sentence.end && t < c + cue.words + 10; ++t) {  // past "by X", "on Fox News"
+      if (tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) break;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      for (const char* question : {"if", "whether", "what", "who", "which", "why", "how", "when", "where"})
+        if (word == question) start = t;
+      if (start < sentence.end) break;
+    }
+    if (start >= sentence.end) return std::nullopt;
+    std::uint32_t end = start + 1;
+    while (end < sentence.end && !(tokens[end].is(",") && paragraphs_[p].span_of[end] < 0)) ++end;
+    if (end >= sentence.end) return std::nullopt;  // no comma: not an opening clause
+    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, end, 1);
+  }
 
   // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
   bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
