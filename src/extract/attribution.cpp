@@ -257,7 +257,38 @@ class Extractor {
         sentence_speaker = found->entity;
         if (found->paragraph == p && !found->bytes) c = std::max(c, found->last);
       }
+      if (sentence_speaker < 0) quoting_object(p, sentence);
     }
+  }
+
+  // "Ola Lind hailed the deal as a “breakthrough.”", "Weber ticked off issues such as “fair
+  // shares”": in a sentence with no cue, a subject, then a verb the cue lexicon does not know,
+  // then an object that holds a quotation after a word of its own: the object reports the
+  // subject's words (mixed), as a verb of kind object does.
+  void quoting_object(std::uint32_t p, const Sentence& sentence) {
+    const Paragraph& paragraph = paragraphs_[p];
+    const std::vector<Token>& tokens = paragraph.tokens;
+    std::uint32_t verb = sentence.begin + 1;
+    while (verb < sentence.end && verb < sentence.begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb]))
+      ++verb;
+    if (verb >= sentence.end || verb >= sentence.begin + 12 || paragraph.span_of[verb] >= 0) return;
+    bool quotation = false;  // an open quotation inside the object, after a word of its own
+    for (std::uint32_t t = verb + 2; t < sentence.end && t < verb + 16; ++t) {
+      const int s = paragraph.span_of[t];
+      if (s >= 0 && span_state_[static_cast<std::size_t>(s)] == SpanState::Open && spans_[static_cast<std::size_t>(s)].open_token == t) {
+        quotation = true;
+        break;
+      }
+      if (tokens[t].is(",") || tokens[t].is(";") || tokens[t].is(":") || is_terminal(tokens[t])) break;
+    }
+    if (!quotation) return;
+    const Mention speaker = subject_before(tokens, sentence.begin, verb);
+    // the subject opens the sentence: a person, a group or an organisation named as a noun, not
+    // an organisation's name ("The Ferry Company filed a “notice”")
+    if (!speaker.found() || speaker.first != sentence.begin || speaker.organisation_name) return;
+    Cue object;
+    object.object = true;
+    claim(p, speaker, speaker.first, std::string(tokens[verb].text), verb + 1, content_last(p, object, verb + 1, sentence.end), 1);
   }
 
   // "According to X, …" or "…, according to X."
@@ -328,7 +359,7 @@ class Extractor {
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
-                            (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]));
+                            (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]) || after_closing_comma(p, c));
     // "…, saying (that) …", "… and warned that …", "…, before adding that …", "went on to
     // say that …": the sentence's subject said it.
     if (participle || follows_and(tokens, sentence.begin, c) || infinitive_of_subject(tokens, sentence.begin, c)) {
@@ -403,6 +434,12 @@ class Extractor {
     if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
+  }
+
+  // "… of “harbour values,” saying …": the comma before the cue is inside a closing mark
+  bool after_closing_comma(std::uint32_t p, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 && tokens[c - 2].is(",");
   }
 
   // "by saying", "after blasting", "while arguing", "before adding": a preposition or a
@@ -1150,6 +1187,7 @@ class Extractor {
       if (paragraphs_[p].span_of[c] >= 0 || ends_sentence(tokens, c)) break;  // "R-Ky., said" goes on
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
+      if (c == after && ends_with_ing(tokens[c])) return {};  // “…,” saying the city …: the words go on, no speaker after
       const Mention speaker = c == after ? named_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
                                          : subject_before(tokens, after, c);
       // "“…,” panel Chairman Jason Chaffetz said": a word or two may stand before the name

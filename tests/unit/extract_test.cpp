@@ -291,6 +291,12 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"about half of the ferries were late", "indirect", "Port office", "", "said"}}},
       {"a colon before words that are no quotation", "Some harbour residents say: the ferry must run at night.",
        {{"the ferry must run at night", "indirect", "Some harbour residents", "", "say"}}},
+      {"a verb no lexicon knows before an object that holds a quotation",
+       "Ola Lind extolled the deal with Tallinn as a “breakthrough.”",
+       {{"the deal with Tallinn as a “breakthrough.”", "mixed", "Ola Lind", "", "extolled"}}},
+      {"an organisation's name before such a verb does not speak", "The Harbour Company filed a “notice of intent” last week.", {}},
+      {"a participle cue after a comma inside a closing mark", "Anna Kovac gave a speech on “harbour values,” saying the town embodied them.",
+       {{"the town embodied them", "indirect", "Anna Kovac", "", "saying"}}},
       {"\"States\" in a country's name is not a cue", "The United States signed the treaty in Geneva last year.", {}},
   });
 }
