@@ -268,10 +268,14 @@ class Extractor {
   void quoting_object(std::uint32_t p, const Sentence& sentence) {
     const Paragraph& paragraph = paragraphs_[p];
     const std::vector<Token>& tokens = paragraph.tokens;
-    std::uint32_t verb = sentence.begin + 1;
-    while (verb < sentence.end && verb < sentence.begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb]))
-      ++verb;
-    if (verb >= sentence.end || verb >= sentence.begin + 12 || paragraph.span_of[verb] >= 0) return;
+    // "Last year, he played down …": past an opening phrase that ends with a comma
+    std::uint32_t begin = sentence.begin;
+    if (opens_with_preposition(tokens[begin]) || is_subordinator(tokens[begin]) || ends_with_ing(tokens[begin]) ||
+        Lexicons::get().is(WordClass::Time, lowered_text(tokens[begin])))
+      begin = clause_begin_at_comma(p, sentence);
+    std::uint32_t verb = begin + 1;
+    while (verb < sentence.end && verb < begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb])) ++verb;
+    if (verb >= sentence.end || verb >= begin + 12 || paragraph.span_of[verb] >= 0) return;
     bool quotation = false;  // an open quotation inside the object, after a word of its own
     for (std::uint32_t t = verb + 2; t < sentence.end && t < verb + 16; ++t) {
       const int s = paragraph.span_of[t];
@@ -282,13 +286,32 @@ class Extractor {
       if (tokens[t].is(",") || tokens[t].is(";") || tokens[t].is(":") || is_terminal(tokens[t])) break;
     }
     if (!quotation) return;
-    const Mention speaker = subject_before(tokens, sentence.begin, verb);
     // the subject opens the sentence: a person, a group or an organisation named as a noun, not
     // an organisation's name ("The Ferry Company filed a “notice”")
-    if (!speaker.found() || speaker.first != sentence.begin || speaker.organisation_name) return;
+    const Mention speaker = subject_before(tokens, begin, verb);
+    if (!speaker.found() || speaker.first != begin || speaker.organisation_name) return;
+    // "groused to a crowd in Georgia that the network “…”": the words start after "that"
+    std::uint32_t start = verb + 1;
+    for (std::uint32_t t = start; t < sentence.end && t < start + 10 && paragraph.span_of[t] < 0; ++t)
+      if (tokens[t].is("that")) {
+        start = t + 1;
+        break;
+      }
     Cue object;
     object.object = true;
-    claim(p, speaker, speaker.first, std::string(tokens[verb].text), verb + 1, content_last(p, object, verb + 1, sentence.end), 1);
+    claim(p, speaker, speaker.first, std::string(tokens[verb].text), start, content_last(p, object, start, sentence.end), 1);
+  }
+
+  static std::string_view lowered_text(const Token& token) {
+    thread_local char buffer[64];
+    return ascii_lower(token.text, buffer);
+  }
+
+  // The token after the first comma of the sentence (outside quotations), within 16 tokens.
+  std::uint32_t clause_begin_at_comma(std::uint32_t p, const Sentence& sentence) const {
+    for (std::uint32_t t = sentence.begin + 1; t + 1 < sentence.end && t < sentence.begin + 16; ++t)
+      if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t + 1;
+    return sentence.begin;
   }
 
   // "According to X, …" or "…, according to X."
