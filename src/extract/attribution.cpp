@@ -865,6 +865,10 @@ class Extractor {
     if (preposition) {
       // "said in a statement that …"
       for (std::uint32_t t = start + 1; t < sentence.end && t < start + 12; ++t) {  // "says at a stop in Toledo, Ohio, that"
+        if (paragraphs_[p].span_of[t] >= 0 && is_short_title(paragraphs_[p].span_of[t])) {  // "on the show “Harbour Talk” that"
+          t = spans_[static_cast<std::size_t>(paragraphs_[p].span_of[t])].close_token;
+          continue;
+        }
         if (paragraphs_[p].span_of[t] >= 0 || cue_at(tokens, t)) break;
         if (tokens[t].is("that")) return t + 1;
       }
@@ -897,6 +901,9 @@ class Extractor {
       if (word == number) return true;
     return false;
   }
+
+  // A quotation of a few words that reads as a name, a show's or a book's title.
+  bool is_short_title(int s) const { return s >= 0 && reads_as_title(spans_[static_cast<std::size_t>(s)]); }
 
   // "said, however, that …", "added, though, …": an adverb between commas right after the
   // cue is the reporter's; the words start after it.
@@ -977,6 +984,11 @@ class Extractor {
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
+    // "calling them pirates and vowing to …": a second cue after "and" ends even short words
+    for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t)
+      if (paragraph.span_of[t] < 0 && (paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) &&
+          subject_then_cue(paragraph, t + 1, last, true) && cue_at(paragraph.tokens, t + 1))
+        return t;
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
       if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
