@@ -444,7 +444,7 @@ class Extractor {
     // museum, he said, would …"); alone it must read as a clause. A rest that opens with a
     // conjunction is the reporter's ("…, the agency said in a report, and those …").
     std::optional<Found> rest;
-    if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end, 2);
     const std::uint32_t before_words = rest ? 1 : kMinReportedWords + 1;
     // "When the port closed, Olsen said, “…”": before a direct quote, a subordinate clause is
     // the reporter's ("If it fails, he argues, there are …" is one reported thought)

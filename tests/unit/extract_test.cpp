@@ -363,6 +363,8 @@ TEST_CASE("attribution: before, after, inverted, participial, colon, floating, c
        {{"We deserve a better debate than this one.", "direct", "Ana Ruiz", "", ""}}},
       {"a speaker inside a parenthetical attribution: both sides, however short", "The new budget, Anna Kovac said, would balance by next spring.",
        {{"The new budget", "indirect", "Anna Kovac", "", "said"}, {"would balance by next spring", "indirect", "Anna Kovac", "", "said"}}},
+      {"two words after a parenthetical attribution are a piece", "Anna Kovac spoke last.\nThis harbour, she says, is different.",
+       {{"This harbour", "indirect", "Anna Kovac", "", "says"}, {"is different", "indirect", "Anna Kovac", "", "says"}}},
       {"a conjunction before a pronoun", "Anna Kovac opened the bridge.\nBut she said the tolls would stay.",
        {{"the tolls would stay", "indirect", "Anna Kovac", "", "said"}}},
       {"as someone put it", "As Anna Kovac put it in May, the bridge is the city’s spine.\nThe tolls will stay, as Jonas Weber noted.",
