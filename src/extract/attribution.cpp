@@ -330,10 +330,21 @@ class Extractor {
     if (c > sentence.begin && tokens[c - 1].is(",") && short_opening(p, sentence.begin, c - 1) && end < sentence.end &&
         tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
+    // "… has reshuffled its diplomats and, according to officials, adopted a new plan": after a
+    // conjunction, the words are the clause that follows the source
+    if (c > sentence.begin + 2 && tokens[c - 1].is(",") && end < sentence.end && tokens[end].is(",") &&
+        opens_reported_clause(tokens[c - 2]) && !has_cue(p, end + 1, sentence.end))
+      return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
     if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  static bool opens_reported_clause(const Token& token) {
+    for (const char* word : {"and", "but", "that", "after", "because", "while", "since", "so"})
+      if (token.is(word)) return true;
+    return false;
   }
 
   // A few words before a comma that open a sentence: "But", "The next day", "Now".
@@ -355,7 +366,7 @@ class Extractor {
   static Mention any_source(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
     Mention source;
     while (first < last && (tokens[first].is("the") || tokens[first].is("a") || tokens[first].is("an"))) ++first;
-    if (first >= last || last - first > 12 || word_count(tokens, first, last) == 0) return source;
+    if (first >= last || last - first > 20 || word_count(tokens, first, last) == 0) return source;
     source.type = MentionType::Organisation;
     source.name = std::string(tokens[first].text.data(),
                               static_cast<std::size_t>(tokens[last - 1].text.data() + tokens[last - 1].text.size() - tokens[first].text.data()));

@@ -365,6 +365,8 @@ TEST_CASE("attribution: before, after, inverted, participial, colon, floating, c
        {{"The new budget", "indirect", "Anna Kovac", "", "said"}, {"would balance by next spring", "indirect", "Anna Kovac", "", "said"}}},
       {"two words after a parenthetical attribution are a piece", "Anna Kovac spoke last.\nThis harbour, she says, is different.",
        {{"This harbour", "indirect", "Anna Kovac", "", "says"}, {"is different", "indirect", "Anna Kovac", "", "says"}}},
+      {"according to a source between a conjunction and the words", "The port changed its rules and, according to officials, ferries now leave at dawn.",
+       {{"ferries now leave at dawn", "indirect", "Officials", "", "according to"}}},
       {"a conjunction before a pronoun", "Anna Kovac opened the bridge.\nBut she said the tolls would stay.",
        {{"the tolls would stay", "indirect", "Anna Kovac", "", "said"}}},
       {"as someone put it", "As Anna Kovac put it in May, the bridge is the city’s spine.\nThe tolls will stay, as Jonas Weber noted.",
