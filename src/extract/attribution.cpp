@@ -388,6 +388,7 @@ class Extractor {
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
+    if (noun_before_verb(tokens, sentence, c, cue)) return std::nullopt;
     if (cue.question && opens_sentence(tokens, sentence, c))
       if (auto question = opening_question(p, sentence, c, cue)) return question;
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
@@ -809,6 +810,26 @@ class Extractor {
       if (before == word) return true;
     // "he said when asked whether …", "If asked about …": asked, not asking
     return (before == "when" || before == "if" || before == "once") && tokens[c].is("asked");
+  }
+
+  // "Clinton's attacks were echoed …", "The jobs report has cleared …": a cue word right before
+  // an auxiliary is a noun, the subject of that verb. Not after a relative word ("what he says
+  // is true", "which the office estimates would cost …").
+  static bool noun_before_verb(const std::vector<Token>& tokens, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::uint32_t next = c + cue.words;
+    if (next >= sentence.end || tokens[next].kind != TokenKind::Word) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[next].text, buffer);
+    bool verb = false;
+    for (const char* auxiliary : {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+                                  "should", "must"})
+      verb = verb || word == auxiliary;
+    if (!verb) return false;
+    for (std::uint32_t t = c; t-- > sentence.begin && c - t <= 4;) {
+      const std::string_view before = ascii_lower(tokens[t].text, buffer);
+      if (before == "what" || before == "which" || before == "who" || before == "that" || before == "whom") return false;
+    }
+    return true;
   }
 
   // "… and warned that …", "… but noted that …": a second cue of the same subject.

@@ -331,6 +331,8 @@ TEST_CASE("speakers with modifiers after the head: prepositions, appositives, re
       {"a passive cue with its agent", "The plan has been called a gamble by several economists.",
        {{"a gamble", "indirect", "Several economists", "", "called"}}},
       {"a cue word used as a noun", "His claim that the bridge was safe turned out to be wrong.", {}},
+      {"a cue word before an auxiliary is a noun", "The harbour report has cleared the way for a second pier.\n"
+       "Weber’s attacks were echoed by the ferry union.", {}},
       {"an opening passive question: the question, for an asker not named",
        "Asked on Monday whether the ferry would run, Anna Kovac smiled.",
        {{"whether the ferry would run", "indirect", "Unknown speaker", "", "Asked"}}},
