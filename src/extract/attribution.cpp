@@ -432,6 +432,13 @@ class Extractor {
     if (speaker.first > sentence.begin && (tokens[speaker.first - 1].is("as") || tokens[speaker.first - 1].is("As")))
       if (auto found = as_clause(p, sentence, speaker.first - 1, c, speaker, cue_text)) return found;
     const std::uint32_t start = content_start(p, c, cue, sentence);
+    // "“…,” Lou told a news briefing near …", "“…,” Weber told Fox News in Lund.": after a
+    // quotation's trailing attribution, what follows a cue with a listener is the listener and
+    // the occasion, not more words (unless "that" opens them)
+    if (cue.listener && start < sentence.end && speaker.first > sentence.begin && !tokens[start - 1].is("that") &&
+        (after_closing_comma(p, speaker.first) ||
+         (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
+      return std::nullopt;
     if (start < sentence.end) {
       // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
       const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
