@@ -435,7 +435,10 @@ class Extractor {
     // "“…,” Lou told a news briefing near …", "“…,” Weber told Fox News in Lund.": after a
     // quotation's trailing attribution, what follows a cue with a listener is the listener and
     // the occasion, not more words (unless "that" opens them)
-    if (cue.listener && start < sentence.end && speaker.first > sentence.begin && !tokens[start - 1].is("that") &&
+    // (unless "that" opens them); after any cue, an adverb, a date or a phrase of place or time
+    // is the occasion ("“…,” Rubio said Dec. 6 on CNN", "“…,” she said over breakfast")
+    if (start < sentence.end && speaker.first > sentence.begin && !tokens[start - 1].is("that") &&
+        (cue.listener || start > c + cue.words || reads_as_occasion(tokens, start)) &&
         (after_closing_comma(p, speaker.first) ||
          (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
       return std::nullopt;
@@ -482,6 +485,24 @@ class Extractor {
   bool after_closing_comma(std::uint32_t p, std::uint32_t c) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 && tokens[c - 2].is(",");
+  }
+
+  // "happily", "Dec.", "Tuesday", "over breakfast", "during a visit": the start of an adverb or
+  // an adjunct of time or place
+  static bool reads_as_occasion(const std::vector<Token>& tokens, std::uint32_t t) {
+    const Token& token = tokens[t];
+    if (token.kind != TokenKind::Word) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    if (word.size() > 4 && word.substr(word.size() - 2) == "ly") return true;
+    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word)) return true;
+    for (const char* prefix : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+                               "wed", "thu", "fri", "sat", "sun"})
+      if (token.capitalised && word.substr(0, 3) == prefix) return true;
+    for (const char* preposition : {"over", "across", "outside", "inside", "near", "during", "at", "in", "on", "after", "before",
+                                    "from", "via", "with", "while", "as", "when"})
+      if (word == preposition) return true;
+    return false;
   }
 
   // "by saying", "after blasting", "while arguing", "before adding": a preposition or a
