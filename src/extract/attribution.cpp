@@ -543,7 +543,7 @@ class Extractor {
   // "Asked whether he would run, Lind said …", "When asked by Kovac on Monday why the ferry
   // stopped, …": an opening passive question; the question is its words, up to the comma that
   // closes it, for an asker the sentence does not name ("Asked about the ferry, …" names a
-  // topic, not words).
+  // topic, not words), unless a quotation answers it.
   std::optional<Found> opening_question(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     char buffer[64];
@@ -559,6 +559,10 @@ class Extractor {
     std::uint32_t end = start + 1;
     while (end < sentence.end && !(tokens[end].is(",") && paragraphs_[p].span_of[end] < 0)) ++end;
     if (end >= sentence.end) return std::nullopt;  // no comma: not an opening clause
+    // "Asked whether …, Lindqvist said: “Of course.”": a quoted answer makes the question the
+    // reporter's framing of it
+    for (std::uint32_t t = end + 1; t < sentence.end; ++t)
+      if (paragraphs_[p].span_of[t] >= 0) return std::nullopt;
     return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, end, 1);
   }
 

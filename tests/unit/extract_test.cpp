@@ -333,6 +333,9 @@ TEST_CASE("speakers with modifiers after the head: prepositions, appositives, re
       {"a cue word used as a noun", "His claim that the bridge was safe turned out to be wrong.", {}},
       {"a cue word before an auxiliary is a noun", "The harbour report has cleared the way for a second pier.\n"
        "Weber’s attacks were echoed by the ferry union.", {}},
+      {"an opening question answered by a quotation is the reporter's framing",
+       "Asked whether the ferry would run, Anna Kovac said: “Of course it will.”",
+       {{"Of course it will.", "direct", "Anna Kovac", "", "said"}}},
       {"an opening passive question: the question, for an asker not named",
        "Asked on Monday whether the ferry would run, Anna Kovac smiled.",
        {{"whether the ferry would run", "indirect", "Unknown speaker", "", "Asked"}}},
