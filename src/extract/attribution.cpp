@@ -168,7 +168,8 @@ class Extractor {
       t = end - 1;
     }
     if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
-    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark;
+    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark &&
+                              !tokens.back().is(":");  // "Devine said the changes include:" introduces a list
   }
 
   // A ")" within a few tokens: the full stop is inside a short parenthesis ("(R-S.C.)").
