@@ -168,7 +168,8 @@ class Extractor {
       t = end - 1;
     }
     if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
-    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark;
+    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark &&
+                              !tokens.back().is(":");  // "Devine said the changes include:" introduces a list
   }
 
   // A ")" within a few tokens: the full stop is inside a short parenthesis ("(R-S.C.)").
@@ -257,7 +258,61 @@ class Extractor {
         sentence_speaker = found->entity;
         if (found->paragraph == p && !found->bytes) c = std::max(c, found->last);
       }
+      if (sentence_speaker < 0) quoting_object(p, sentence);
     }
+  }
+
+  // "Ola Lind hailed the deal as a “breakthrough.”", "Weber ticked off issues such as “fair
+  // shares”": in a sentence with no cue, a subject, then a verb the cue lexicon does not know,
+  // then an object that holds a quotation after a word of its own: the object reports the
+  // subject's words (mixed), as a verb of kind object does.
+  void quoting_object(std::uint32_t p, const Sentence& sentence) {
+    const Paragraph& paragraph = paragraphs_[p];
+    const std::vector<Token>& tokens = paragraph.tokens;
+    // "Last year, he played down …": past an opening phrase that ends with a comma
+    std::uint32_t begin = sentence.begin;
+    if (opens_with_preposition(tokens[begin]) || is_subordinator(tokens[begin]) || ends_with_ing(tokens[begin]) ||
+        Lexicons::get().is(WordClass::Time, lowered_text(tokens[begin])))
+      begin = clause_begin_at_comma(p, sentence);
+    std::uint32_t verb = begin + 1;
+    while (verb < sentence.end && verb < begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb])) ++verb;
+    if (verb >= sentence.end || verb >= begin + 12 || paragraph.span_of[verb] >= 0) return;
+    bool quotation = false;  // an open quotation inside the object, after a word of its own
+    for (std::uint32_t t = verb + 2; t < sentence.end && t < verb + 16; ++t) {
+      const int s = paragraph.span_of[t];
+      if (s >= 0 && span_state_[static_cast<std::size_t>(s)] == SpanState::Open && spans_[static_cast<std::size_t>(s)].open_token == t) {
+        quotation = true;
+        break;
+      }
+      if (tokens[t].is(",") || tokens[t].is(";") || tokens[t].is(":") || is_terminal(tokens[t])) break;
+    }
+    if (!quotation) return;
+    // the subject opens the sentence: a person, a group or an organisation named as a noun, not
+    // an organisation's name ("The Ferry Company filed a “notice”")
+    const Mention speaker = subject_before(tokens, begin, verb);
+    if (!speaker.found() || speaker.first != begin || speaker.organisation_name) return;
+    // "groused to a crowd in Georgia that the network “…”": the words start after "that"
+    std::uint32_t start = verb + 1;
+    for (std::uint32_t t = start; t < sentence.end && t < start + 10 && paragraph.span_of[t] < 0; ++t)
+      if (tokens[t].is("that")) {
+        start = t + 1;
+        break;
+      }
+    Cue object;
+    object.object = true;
+    claim(p, speaker, speaker.first, std::string(tokens[verb].text), start, content_last(p, object, start, sentence.end), 1);
+  }
+
+  static std::string_view lowered_text(const Token& token) {
+    thread_local char buffer[64];
+    return ascii_lower(token.text, buffer);
+  }
+
+  // The token after the first comma of the sentence (outside quotations), within 16 tokens.
+  std::uint32_t clause_begin_at_comma(std::uint32_t p, const Sentence& sentence) const {
+    for (std::uint32_t t = sentence.begin + 1; t + 1 < sentence.end && t < sentence.begin + 16; ++t)
+      if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t + 1;
+    return sentence.begin;
   }
 
   // "According to X, …" or "…, according to X."
@@ -276,10 +331,21 @@ class Extractor {
     if (c > sentence.begin && tokens[c - 1].is(",") && short_opening(p, sentence.begin, c - 1) && end < sentence.end &&
         tokens[end].is(",") && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
+    // "… has reshuffled its diplomats and, according to officials, adopted a new plan": after a
+    // conjunction, the words are the clause that follows the source
+    if (c > sentence.begin + 2 && tokens[c - 1].is(",") && end < sentence.end && tokens[end].is(",") &&
+        opens_reported_clause(tokens[c - 2]) && !has_cue(p, end + 1, sentence.end))
+      return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
     if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
       return claim(p, source, c, "according to", sentence.begin, c - 1);
     return std::nullopt;
+  }
+
+  static bool opens_reported_clause(const Token& token) {
+    for (const char* word : {"and", "but", "that", "after", "because", "while", "since", "so"})
+      if (token.is(word)) return true;
+    return false;
   }
 
   // A few words before a comma that open a sentence: "But", "The next day", "Now".
@@ -301,7 +367,7 @@ class Extractor {
   static Mention any_source(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
     Mention source;
     while (first < last && (tokens[first].is("the") || tokens[first].is("a") || tokens[first].is("an"))) ++first;
-    if (first >= last || last - first > 12 || word_count(tokens, first, last) == 0) return source;
+    if (first >= last || last - first > 20 || word_count(tokens, first, last) == 0) return source;
     source.type = MentionType::Organisation;
     source.name = std::string(tokens[first].text.data(),
                               static_cast<std::size_t>(tokens[last - 1].text.data() + tokens[last - 1].text.size() - tokens[first].text.data()));
@@ -323,11 +389,16 @@ class Extractor {
                                 int sentence_speaker) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (negated(tokens, sentence.begin, c)) return std::nullopt;
+    if (noun_before_verb(tokens, sentence, c, cue)) return std::nullopt;
+    if (cue.question && opens_sentence(tokens, sentence, c))
+      if (auto question = opening_question(p, sentence, c, cue)) return question;
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
-    const bool participle = c > sentence.begin && tokens[c - 1].is(",") && ends_with_ing(tokens[c]);
-    // "…, saying (that) …" and "… and warned that …": the sentence's subject said it.
-    if (participle || follows_and(tokens, sentence.begin, c)) {
+    const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
+                            (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]) || after_closing_comma(p, c));
+    // "…, saying (that) …", "… and warned that …", "…, before adding that …", "went on to
+    // say that …": the sentence's subject said it.
+    if (participle || follows_and(tokens, sentence.begin, c) || infinitive_of_subject(tokens, sentence.begin, c)) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
       const std::uint32_t last = content_last(p, cue, start, sentence.end);
       const std::uint32_t min_words = cue.object ? 1 : kMinReportedWords;
@@ -338,9 +409,12 @@ class Extractor {
     }
     Mention speaker = longer_subject(tokens, sentence, c, subject_before(tokens, sentence.begin, c));
     if (speaker.type == MentionType::None) speaker = determined_noun_phrase(tokens, sentence.begin, c);  // "The harbour-front grocer complained"
+    if (const Mention share = numeric_subject(tokens, sentence.begin, c); share.found()) speaker = share;  // "About 4 in 10 say"
     // "The New York Times reported that …": a medium is never a listener's speaker, but it
     // is the source of what it reports itself
     if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
+    if (!speaker.found() && !inverted_after_comma(p, sentence, c) && content_start(p, c, cue, sentence) < sentence.end)
+      if (const Mention whole = clause_subject(tokens, clause_begin(p, sentence, c), c); whole.found()) speaker = whole;
     // "what it calls a “soft” stance": the words after a naming cue name something, the
     // reporter's object; "which he said were …", "what Trump says his plan would do": the
     // relative pronoun stands for part of the words, a piece of its own.
@@ -359,6 +433,16 @@ class Extractor {
     if (speaker.first > sentence.begin && (tokens[speaker.first - 1].is("as") || tokens[speaker.first - 1].is("As")))
       if (auto found = as_clause(p, sentence, speaker.first - 1, c, speaker, cue_text)) return found;
     const std::uint32_t start = content_start(p, c, cue, sentence);
+    // "“…,” Lou told a news briefing near …", "“…,” Weber told Fox News in Lund.": after a
+    // quotation's trailing attribution, what follows a cue with a listener is the listener and
+    // the occasion, not more words (unless "that" opens them)
+    // (unless "that" opens them); after any cue, an adverb, a date or a phrase of place or time
+    // is the occasion ("“…,” Rubio said Dec. 6 on CNN", "“…,” she said over breakfast")
+    if (start < sentence.end && speaker.first > sentence.begin && !tokens[start - 1].is("that") &&
+        (cue.listener || start > c + cue.words || reads_as_occasion(tokens, start)) &&
+        (after_closing_comma(p, speaker.first) ||
+         (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
+      return std::nullopt;
     if (start < sentence.end) {
       // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
       const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
@@ -383,15 +467,104 @@ class Extractor {
     // museum, he said, would …"); alone it must read as a clause. A rest that opens with a
     // conjunction is the reporter's ("…, the agency said in a report, and those …").
     std::optional<Found> rest;
-    if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end);
+    if (!reporters_clause(p, after + 1, sentence.end)) rest = claim(p, speaker, speaker.first, cue_text, after + 1, sentence.end, 2);
     const std::uint32_t before_words = rest ? 1 : kMinReportedWords + 1;
     // "When the port closed, Olsen said, “…”": before a direct quote, a subordinate clause is
     // the reporter's ("If it fails, he argues, there are …" is one reported thought)
     std::optional<Found> before;
-    const bool reporters_clause = rest && rest->kind == "direct" && is_subordinator(tokens[sentence.begin]);
+    // ("On the subject of trade, Lind added, “…”", "Holding up a book, Weber said, “…”": so is an
+    // opening phrase)
+    const bool reporters_clause = rest && rest->kind == "direct" &&
+                                  (is_subordinator(tokens[sentence.begin]) || opens_with_preposition(tokens[sentence.begin]) ||
+                                   ends_with_ing(tokens[sentence.begin]));
     if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
+  }
+
+  // "… of “harbour values,” saying …": the comma before the cue is inside a closing mark
+  bool after_closing_comma(std::uint32_t p, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 && tokens[c - 2].is(",");
+  }
+
+  // "happily", "Dec.", "Tuesday", "over breakfast", "during a visit": the start of an adverb or
+  // an adjunct of time or place
+  static bool reads_as_occasion(const std::vector<Token>& tokens, std::uint32_t t) {
+    const Token& token = tokens[t];
+    if (token.kind != TokenKind::Word) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    if (word.size() > 4 && word.substr(word.size() - 2) == "ly") return true;
+    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word)) return true;
+    for (const char* prefix : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+                               "wed", "thu", "fri", "sat", "sun"})
+      if (token.capitalised && word.substr(0, 3) == prefix) return true;
+    for (const char* preposition : {"over", "across", "outside", "inside", "near", "during", "at", "in", "on", "after", "before",
+                                    "from", "via", "with", "while", "as", "when"})
+      if (word == preposition) return true;
+    return false;
+  }
+
+  // "by saying", "after blasting", "while arguing", "before adding": a preposition or a
+  // subordinator before a participle cue; its subject is the sentence's.
+  static bool opens_participle(const Token& token) {
+    char buffer[64];
+    const std::string_view lower = ascii_lower(token.text, buffer);
+    for (const char* word : {"by", "after", "before", "while", "when", "in", "since", "upon", "through"})
+      if (lower == word) return true;
+    return false;
+  }
+
+  // "went on to say", "continued to insist", "were more likely to say": a cue in the
+  // infinitive after a lower-case verb or adjective; the subject of the sentence speaks. Not
+  // after a noun ("his call to", "the right to say") or a listener ("urged Lind to say").
+  static bool infinitive_of_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    if (c < floor + 2 || !tokens[c - 1].is("to")) return false;
+    const Token& before = tokens[c - 2];
+    if (before.kind != TokenKind::Word || before.capitalised) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(before.text, buffer);
+    char gender = 0;
+    if (is_subject_pronoun(word, gender) || word == "him" || word == "them" || word == "us" || word == "me") return false;
+    // "urged to", "told to": the cue's own infinitive; "continued to" is a verb like any other
+    if (const Cue* cue = Lexicons::get().cue(word); cue && (cue->infinitive || cue->listener)) return false;
+    return word == "on" || word == "likely" || word == "going" || word == "went" || ends_with_ed(word) ||
+           (word.size() > 4 && word.substr(word.size() - 3) == "ing") || word == "began" || word == "seemed" ||
+           word == "appeared" || word == "wanted" || word == "tried" || word == "sought" || word == "moved" || word == "took";
+  }
+
+  static bool ends_with_ed(std::string_view word) { return word.size() > 4 && word.substr(word.size() - 2) == "ed"; }
+
+  // The cue opens the sentence, or follows "When", "If" or "Once" that do.
+  static bool opens_sentence(const std::vector<Token>& tokens, const Sentence& sentence, std::uint32_t c) {
+    return c == sentence.begin || (c == sentence.begin + 1 && is_subordinator(tokens[sentence.begin]));
+  }
+
+  // "Asked whether he would run, Lind said …", "When asked by Kovac on Monday why the ferry
+  // stopped, …": an opening passive question; the question is its words, up to the comma that
+  // closes it, for an asker the sentence does not name ("Asked about the ferry, …" names a
+  // topic, not words), unless a quotation answers it.
+  std::optional<Found> opening_question(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    char buffer[64];
+    std::uint32_t start = sentence.end;
+    for (std::uint32_t t = c + cue.words; t < sentence.end && t < c + cue.words + 10; ++t) {  // past "by X", "on Fox News"
+      if (tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) break;
+      const std::string_view word = ascii_lower(tokens[t].text, buffer);
+      for (const char* question : {"if", "whether", "what", "who", "which", "why", "how", "when", "where"})
+        if (word == question) start = t;
+      if (start < sentence.end) break;
+    }
+    if (start >= sentence.end) return std::nullopt;
+    std::uint32_t end = start + 1;
+    while (end < sentence.end && !(tokens[end].is(",") && paragraphs_[p].span_of[end] < 0)) ++end;
+    if (end >= sentence.end) return std::nullopt;  // no comma: not an opening clause
+    // "Asked whether …, Lindqvist said: “Of course.”": a quoted answer makes the question the
+    // reporter's framing of it
+    for (std::uint32_t t = end + 1; t < sentence.end; ++t)
+      if (paragraphs_[p].span_of[t] >= 0) return std::nullopt;
+    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, end, 1);
   }
 
   // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
@@ -525,12 +698,51 @@ class Extractor {
     // ends at its comma; the subject comes after it.
     std::uint32_t begin = sentence.begin;
     if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin])))
-      for (std::uint32_t t = begin + 1; t < c && t < begin + 16; ++t)
+      for (std::uint32_t t = begin + 1; t < sentence.end && t < begin + 16; ++t)
         if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
           begin = t + 1;
           break;
         }
-    return interpret_phrase(tokens, begin, phrase_end(tokens, begin, c));
+    // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
+    char buffer[64];
+    while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
+           (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
+            Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
+      ++begin;
+    // "After warning that …, Weber left": the cue is inside the opening clause, the subject after it
+    const std::uint32_t ceiling = begin > c ? sentence.end : c;
+    return interpret_phrase(tokens, begin, phrase_end(tokens, begin, ceiling));
+  }
+
+  // "…, said Lavrov": a comma right before the cue that closes no aside of the subject
+  // (", including Ola Lind, said" closes one).
+  bool inverted_after_comma(std::uint32_t p, const Sentence& sentence, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (c == sentence.begin || !tokens[c - 1].is(",")) return false;
+    for (std::uint32_t t = clause_begin(p, sentence, c); t + 1 < c; ++t)
+      if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return false;
+    return true;
+  }
+
+  // Where the clause of a cue opens: after an opening participle or subordinate clause
+  // ("Facing questions, …", "When the port closed, …") that ends before the cue.
+  std::uint32_t clause_begin(std::uint32_t p, const Sentence& sentence, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t begin = sentence.begin;
+    if (c <= begin || !(ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin]) || opens_with_preposition(tokens[begin])))
+      return begin;
+    for (std::uint32_t t = begin + 1; t < c && t < begin + 16; ++t)
+      if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t + 1;
+    return begin;
+  }
+
+  static bool opens_with_preposition(const Token& token) {
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    for (const char* preposition : {"in", "at", "on", "during", "after", "before", "from", "of", "about", "for", "with", "by",
+                                    "amid", "despite", "among", "under", "over", "like", "unlike"})
+      if (word == preposition) return true;
+    return false;
   }
 
   // "…, said Lavrov."
@@ -633,6 +845,26 @@ class Extractor {
     return (before == "when" || before == "if" || before == "once") && tokens[c].is("asked");
   }
 
+  // "Clinton's attacks were echoed …", "The jobs report has cleared …": a cue word right before
+  // an auxiliary is a noun, the subject of that verb. Not after a relative word ("what he says
+  // is true", "which the office estimates would cost …").
+  static bool noun_before_verb(const std::vector<Token>& tokens, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::uint32_t next = c + cue.words;
+    if (next >= sentence.end || tokens[next].kind != TokenKind::Word) return false;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[next].text, buffer);
+    bool verb = false;
+    for (const char* auxiliary : {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+                                  "should", "must"})
+      verb = verb || word == auxiliary;
+    if (!verb) return false;
+    for (std::uint32_t t = c; t-- > sentence.begin && c - t <= 4;) {
+      const std::string_view before = ascii_lower(tokens[t].text, buffer);
+      if (before == "what" || before == "which" || before == "who" || before == "that" || before == "whom") return false;
+    }
+    return true;
+  }
+
   // "… and warned that …", "… but noted that …": a second cue of the same subject.
   static bool follows_and(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     const Lexicons& lexicons = Lexicons::get();
@@ -682,8 +914,15 @@ class Extractor {
     if (first == "if" && !cue.question) return start;
     // "did not say how much …": an open question, not reported speech; but the question is
     // what a verb of asking reports ("asked whether …", "questioned why …")
-    for (const char* question : {"how", "what", "whether", "why", "who", "whom", "which", "when", "where", "if"})
+    // "explained how he built …", "described why …": how and why report the account given
+    // (a negated cue, "did not say how much …", never gets here)
+    if (first == "how" || first == "why") return start;
+    for (const char* question : {"what", "whether", "who", "whom", "which", "when", "where", "if"})
       if (first == question) return cue.question ? start : sentence.end;
+    // "said about half of the …": "about" before a number is no preposition
+    if (first == "about" && start + 1 < sentence.end && starts_with_digit(tokens[start + 1])) return start;
+    // "Some residents say: the ferry is late.": a colon before words that are no quotation
+    if (tokens[start].is(":") && start + 1 < sentence.end && tokens[start + 1].kind == TokenKind::Word) return start + 1;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",
                                                 "by", "from", "of", "about", "via", "through", "as", "when", "while",
                                                 "into", "up", "off", "back"};
@@ -691,6 +930,10 @@ class Extractor {
     if (preposition) {
       // "said in a statement that …"
       for (std::uint32_t t = start + 1; t < sentence.end && t < start + 12; ++t) {  // "says at a stop in Toledo, Ohio, that"
+        if (paragraphs_[p].span_of[t] >= 0 && is_short_title(paragraphs_[p].span_of[t])) {  // "on the show “Harbour Talk” that"
+          t = spans_[static_cast<std::size_t>(paragraphs_[p].span_of[t])].close_token;
+          continue;
+        }
         if (paragraphs_[p].span_of[t] >= 0 || cue_at(tokens, t)) break;
         if (tokens[t].is("that")) return t + 1;
       }
@@ -711,6 +954,21 @@ class Extractor {
       return sentence.end;  // X said “…”: a direct quote, sieve 3; “dozens” of permits … goes on: mixed
     return start;
   }
+
+  // "40", "half", "two-thirds": a number that "about" may stand before
+  static bool starts_with_digit(const Token& token) {
+    if (token.kind != TokenKind::Word || token.text.empty()) return false;
+    if (token.text[0] >= '0' && token.text[0] <= '9') return true;
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    for (const char* number : {"half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+                               "hundred", "hundreds", "thousand", "thousands", "million", "millions", "two-thirds", "one-third"})
+      if (word == number) return true;
+    return false;
+  }
+
+  // A quotation of a few words that reads as a name, a show's or a book's title.
+  bool is_short_title(int s) const { return s >= 0 && reads_as_title(spans_[static_cast<std::size_t>(s)]); }
 
   // "said, however, that …", "added, though, …": an adverb between commas right after the
   // cue is the reporter's; the words start after it.
@@ -791,6 +1049,11 @@ class Extractor {
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
+    // "calling them pirates and vowing to …": a second cue after "and" ends even short words
+    for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t)
+      if (paragraph.span_of[t] < 0 && (paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) &&
+          subject_then_cue(paragraph, t + 1, last, true) && cue_at(paragraph.tokens, t + 1))
+        return t;
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
       if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
@@ -1024,6 +1287,7 @@ class Extractor {
       if (paragraphs_[p].span_of[c] >= 0 || ends_sentence(tokens, c)) break;  // "R-Ky., said" goes on
       const Cue* cue = cue_at(tokens, c);
       if (!cue || cue->according) continue;
+      if (c == after && ends_with_ing(tokens[c])) return {};  // “…,” saying the city …: the words go on, no speaker after
       const Mention speaker = c == after ? named_after(tokens, c + 1, static_cast<std::uint32_t>(tokens.size()))
                                          : subject_before(tokens, after, c);
       // "“…,” panel Chairman Jason Chaffetz said": a word or two may stand before the name
@@ -1184,7 +1448,11 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
     if (span.open_token == 0) return true;
     const Token& before = tokens[span.open_token - 1];
-    return is_terminal(before) || before.is(":") || before.is(",");
+    if (is_terminal(before) || before.is(":") || before.is(",")) return true;
+    // "…, said Sen. Ann Berg, R-S.C. “…”": an abbreviation's full stop ends the sentence too;
+    // "…,” Lind said on “This Week.” “…”": so does one inside the closing mark of a title
+    if (before.kind == TokenKind::Word && before.text.size() > 1 && before.text.back() == '.') return true;
+    return before.kind == TokenKind::QuoteMark && span.open_token >= 2 && is_terminal(tokens[span.open_token - 2]);
   }
 
   // Names, titles and scare quotes: short, or introduced as a name ("the book", "so-called").

@@ -676,7 +676,7 @@ constexpr std::uint32_t kMaxDeterminedPhraseWords = 5;
 
 bool is_determiner(std::string_view word) {
   for (const char* determiner : {"the", "a", "an", "this", "these", "those", "some", "many", "several", "other", "most",
-                                 "few", "two", "three", "four", "both", "all", "no"})
+                                 "few", "two", "three", "four", "both", "all", "no", "another", "each", "every"})
     if (word == determiner) return true;
   return false;
 }
@@ -767,6 +767,125 @@ Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std:
     }
   }
   return mention;
+}
+
+namespace {
+
+bool is_number_word(std::string_view word) {
+  for (const char* number : {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third",
+                             "quarter", "two-thirds", "three-quarters", "majority", "dozen", "dozens", "hundreds", "thousands"})
+    if (word == number) return true;
+  return !word.empty() && word[0] >= '0' && word[0] <= '9';
+}
+
+// Words that may open a share of respondents: "about 4 in 10", "more than half of", "nearly 60%".
+bool opens_share(std::string_view word) {
+  for (const char* opener : {"about", "nearly", "almost", "roughly", "around", "only", "just", "over", "some", "fully", "more",
+                             "less", "fewer", "than", "at", "least", "most", "a", "another", "the", "an", "overwhelming"})
+    if (word == opener) return true;
+  return false;
+}
+
+}  // namespace
+
+Mention numeric_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
+  constexpr std::uint32_t kMaxShareTokens = 14;
+  char buffer[64];
+  // the clause opens after the sentence start, a comma or a conjunction
+  std::uint32_t first = end;
+  while (first > floor && end - first < kMaxShareTokens) {
+    const Token& token = tokens[first - 1];
+    if (token.is(",") || token.is(";") || token.is(":") || token.kind == TokenKind::QuoteMark) break;
+    const std::string_view word = lower(token, buffer);
+    if (word == "and" || word == "but" || word == "while" || word == "whereas" || word == "though") break;
+    --first;
+  }
+  if (first >= end || (first > floor && end - first >= kMaxShareTokens)) return {};
+  std::uint32_t t = first;
+  while (t < end && tokens[t].kind == TokenKind::Word && opens_share(lower(tokens[t], buffer))) ++t;
+  if (t >= end || tokens[t].kind != TokenKind::Word || !is_number_word(lower(tokens[t], buffer))) return {};
+  if (t + 1 >= end) return {};  // "43 said": too bare to tell a share from a count of anything
+  // the rest: "%", "percent", "in 10", "of those asked", "of Florida voters overall"; no verb
+  for (std::uint32_t i = t + 1; i < end; ++i) {
+    const Token& token = tokens[i];
+    if (token.kind == TokenKind::QuoteMark || (token.kind == TokenKind::Punct && !token.is("%") && !token.is(","))) return {};
+    if (token.kind == TokenKind::Word && reads_as_verb(token) && !token.is("asked") && !token.is("polled") &&
+        !token.is("surveyed") && !token.is("interviewed"))
+      return {};
+  }
+  const std::string_view unit = lower(tokens[t + 1], buffer);
+  if (!(tokens[t + 1].is("%") || unit == "percent" || unit == "in" || unit == "out" || unit == "of" ||
+        is_plural_noun(unit)))
+    return {};
+  Mention mention;
+  mention.type = MentionType::Group;
+  mention.name = text_between(tokens, first, end);
+  mention.description = "respondents";
+  mention.first = first;
+  mention.last = end;
+  return mention;
+}
+
+Mention clause_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  end = skip_adjuncts_before(tokens, first, end);
+  const Lexicons& lexicons = Lexicons::get();
+  char buffer[64];
+  while (first < end && tokens[first].kind == TokenKind::Word &&
+         (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) || lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
+    ++first;
+  if (end <= first + 1 || end - first > kMaxModifiedSubjectTokens || tokens[first].kind != TokenKind::Word) return {};
+  // the phrase opens with a noun, a name, a determiner or a number: not a preposition, a
+  // pronoun or a relative word ("In the fall …", "It was …", "What they …")
+  const std::string_view opener = lower(tokens[first], buffer);
+  char gender = 0;
+  if (is_pronoun(opener, gender) || opens_question_or_relative(opener) || opens_subordinate_clause(opener) ||
+      is_function_word(opener) || opener == "there" || opener == "this" || opener == "we" || opener == "i" || opener == "you")
+    if (opener != "the" && opener != "a" && opener != "an") return {};
+  for (const char* preposition : {"in", "on", "at", "for", "with", "from", "by", "after", "before", "during", "since", "to", "of",
+                                  "as", "about", "under", "over", "through", "without", "despite", "among", "into", "like", "unlike"})
+    if (opener == preposition) return {};
+  // "Hearing him say …", "Informed of the vote, …": a participle opens a clause, not a subject
+  if (!lexicons.is(WordClass::Group, opener) && opener.size() > 4 &&
+      (opener.substr(opener.size() - 3) == "ing" || opener.substr(opener.size() - 2) == "ed"))
+    return {};
+  // no verb of its own: no auxiliary, no cue, no sentence or quotation boundary
+  for (std::uint32_t t = first; t < end; ++t) {
+    const Token& token = tokens[t];
+    if (token.kind == TokenKind::QuoteMark || token.is(".") || token.is(";") || token.is(":") || token.is("?") || token.is("!"))
+      return {};
+    if (token.kind != TokenKind::Word) continue;
+    const std::string_view word = lower(token, buffer);
+    for (const char* auxiliary : {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+                                  "might", "should", "must", "did", "does", "do", "be", "been", "being", "am"})
+      if (word == auxiliary) return {};
+    if (t > first && (is_subject_pronoun(word, gender) || lexicons.cue(word))) return {};
+    // a past tense is a verb ("The shift started …"), a participle before its phrase is a
+    // modifier ("veterans interviewed at rallies", "a filing dated Friday", "those affected by")
+    const bool past = word.size() > 4 && word.substr(word.size() - 2) == "ed" && word.find('-') == std::string_view::npos;
+    if (t > first && past && !after_determiner(tokens, t) && !(t + 1 < end && (opens_modifier(tokens[t + 1]) || tokens[t + 1].is("by") ||
+                                                 lexicons.is(WordClass::Time, lower(tokens[t + 1], buffer)) ||
+                                                 is_weekday_or_month(tokens[t + 1].text))))
+      return {};
+    for (const char* irregular : {"sent", "took", "made", "gave", "went", "came", "began", "got", "found", "left", "held",
+                                  "led", "brought", "thought", "felt", "kept", "saw", "knew", "exists", "seems", "appears"})
+      if (word == irregular) return {};
+  }
+  const std::uint32_t head_end = phrase_end(tokens, first, end);
+  Mention head = interpret_phrase(tokens, first, head_end);
+  // "Politicians say", "Families of …": a common noun capitalised only because it opens the
+  // sentence is a group, not a name
+  bool capital_inside = false;
+  for (std::uint32_t t = first + 1; t < head_end; ++t) capital_inside = capital_inside || tokens[t].capitalised;
+  const bool opening_capital = head.type == MentionType::Name && !capital_inside && !head.organisation_name &&
+                               !lexicons.title(tokens[first].text);
+  if (!head.found() || head.type == MentionType::Pronoun || opening_capital) {
+    std::uint32_t group_end = first + 1;
+    while (group_end < end && group_end < first + 6 && !opens_modifier(tokens[group_end])) ++group_end;
+    head = group_of(tokens, first, group_end);
+  }
+  head.first = first;
+  head.last = end;
+  return head;
 }
 
 }  // namespace qe::extract

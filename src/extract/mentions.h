@@ -59,6 +59,15 @@ Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, 
 // clause or do not start a clause (the sentence start, a comma or a conjunction before).
 Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
 
+// "About 4 in 10 say", "47% said", "more than half of those asked said": a share of people
+// polled, the whole clause before the cue (from `floor`, a comma or a conjunction).
+Mention numeric_subject(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
+
+// "Numerous veterans interviewed at the rallies, including Mr. Lind, said", "Families of
+// those hurt in the crash urged": a long noun phrase, the whole clause before the cue, with
+// no verb of its own. The last resort when no shorter reading names the speaker.
+Mention clause_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end);
+
 // The speaker phrase starting at token `begin` ("said Lavrov", "said the minister, Sergei
 // Lavrov,"), ending before `ceiling`.
 Mention phrase_after(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t ceiling);
