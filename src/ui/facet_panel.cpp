@@ -242,90 +242,89 @@ void DrawListFooter(ViewState& view, FacetList& list, const char* name, const ch
   RecordItem(view, name);
 }
 
-void DrawSpeakers(const Explorer& explorer, ViewState& view, Actions& actions) {
-  const Corpus& corpus = explorer.corpus();
-  const Filter& filter = explorer.filter();
-  FacetList& list = view.speakers;
-  ImGui::SeparatorText("Speakers");
-  DrawListSearch(view, list, "speaker-search", "Find a speaker");
-  UpdateShown(list, explorer.result().speaker_counts,
-              [&](std::size_t s) { return Contains(filter.speakers, corpus.speakers[s].id); }, explorer.revision());
-  ImGuiListClipper clipper;  // a corpus may quote thousands of people
-  clipper.Begin(static_cast<int>(list.shown.size()));
-  while (clipper.Step()) {
-    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const auto s = static_cast<SpeakerId>(list.shown[static_cast<std::size_t>(row)]);
-      const Speaker& speaker = corpus.speakers[s];
-      std::string detail(country_code(speaker.country));
-      if (!speaker.role.empty()) detail += (detail.empty() ? "" : " · ") + speaker.role;
-      if (FacetRow(view, "speaker:" + speaker.id, speaker.name.c_str(), detail.c_str(), true,
-                   Contains(filter.speakers, speaker.id), explorer.result().speaker_counts[s]))
-        actions.filter = Toggled(filter, &Filter::speakers, speaker.id);
-    }
-  }
-  DrawListFooter(view, list, "speakers-show-all", "speaker", "speakers");
-}
+// [List facets] Speakers, countries, sources and articles are drawn alike: a search box (for
+// long lists), the rows UpdateShown picks, through the clipper (a corpus may quote thousands
+// of people), and "show all". Each is one entry of kListFacets, which says where its list,
+// counts and ticked values are, and how a value reads.
+struct RowText {
+  std::string label, detail;
+};
 
-void DrawCountries(const Explorer& explorer, ViewState& view, Actions& actions) {
-  const Filter& filter = explorer.filter();
-  FacetList& list = view.countries;
-  ImGui::SeparatorText("Countries");
-  DrawListSearch(view, list, "country-search", "Find a country");
-  UpdateShown(list, explorer.result().country_counts,
-              [&](std::size_t slot) { return Contains(filter.countries, CountryValue(slot)); }, explorer.revision());
-  for (std::size_t slot : list.shown) {
-    const CountryId id = CountryOfSlot(slot);
-    const std::string value = CountryValue(slot);
-    if (FacetRow(view, "country:" + value, std::string(country_name(id)).c_str(), std::string(country_code(id)).c_str(), false,
-                 Contains(filter.countries, value), explorer.result().country_counts[slot]))
-      actions.filter = Toggled(filter, &Filter::countries, value);
-  }
-  DrawListFooter(view, list, "countries-show-all", "country", "countries");
-}
+struct ListFacet {
+  const char* title;     // "Speakers"
+  const char* singular;  // names the widgets: "speaker:VALUE", "speaker-search"
+  const char* plural;    // "speakers-show-all"
+  const char* hint;      // in the search box
+  bool detail_below;     // the detail on a second line (every row then has two, as the clipper needs)
+  FacetList ViewState::*list;
+  const std::vector<std::uint32_t> FilterResult::*counts;
+  FacetValues ticked;
+  std::string_view (*value)(const Corpus&, std::size_t);  // the filter's value
+  RowText (*text)(const Corpus&, std::size_t);
+  std::size_t min_values;  // fewer values filter nothing: the facet is not drawn
+  std::size_t (*value_count)(const Corpus&);
+};
 
-// Only when articles name more than one source: a single source filters nothing.
-void DrawSources(const Explorer& explorer, ViewState& view, Actions& actions) {
-  const Corpus& corpus = explorer.corpus();
-  if (corpus.source_names.size() < 2) return;
-  const Filter& filter = explorer.filter();
-  FacetList& list = view.sources;
-  ImGui::SeparatorText("Sources");
-  DrawListSearch(view, list, "source-search", "Find a source");
-  UpdateShown(list, explorer.result().source_counts,
-              [&](std::size_t v) { return Contains(filter.sources, corpus.source_names[v]); }, explorer.revision());
-  for (std::size_t v : list.shown) {
-    const std::string& name = corpus.source_names[v];
-    if (FacetRow(view, "source:" + name, name.c_str(), "", false, Contains(filter.sources, name),
-                 explorer.result().source_counts[v]))
-      actions.filter = Toggled(filter, &Filter::sources, name);
-  }
-  DrawListFooter(view, list, "sources-show-all", "source", "sources");
-}
+constexpr ListFacet kListFacets[] = {
+    {"Speakers", "speaker", "speakers", "Find a speaker", true, &ViewState::speakers, &FilterResult::speaker_counts,
+     &Filter::speakers, [](const Corpus& c, std::size_t s) -> std::string_view { return c.speakers[s].id; },
+     [](const Corpus& c, std::size_t s) {
+       const Speaker& speaker = c.speakers[s];
+       std::string detail(country_code(speaker.country));
+       if (!speaker.role.empty()) detail += (detail.empty() ? "" : " · ") + speaker.role;
+       return RowText{speaker.name, detail};
+     },
+     0, [](const Corpus& c) { return c.speakers.size(); }},
+    {"Countries", "country", "countries", "Find a country", false, &ViewState::countries,
+     &FilterResult::country_counts, &Filter::countries,
+     [](const Corpus&, std::size_t slot) -> std::string_view {
+       const CountryId id = CountryOfSlot(slot);
+       return id == kNoCountry ? kNoCountryValue : country_code(id);
+     },
+     [](const Corpus&, std::size_t slot) {
+       const CountryId id = CountryOfSlot(slot);
+       return RowText{std::string(country_name(id)), std::string(country_code(id))};
+     },
+     0, [](const Corpus&) { return country_slot_count(); }},
+    // Only when articles name more than one source: a single source filters nothing.
+    {"Sources", "source", "sources", "Find a source", false, &ViewState::sources, &FilterResult::source_counts,
+     &Filter::sources, [](const Corpus& c, std::size_t v) -> std::string_view { return c.source_names[v]; },
+     [](const Corpus& c, std::size_t v) { return RowText{c.source_names[v], ""}; }, 2,
+     [](const Corpus& c) { return c.source_names.size(); }},
+    // Only when the corpus holds more than one article; listed by title, with the date.
+    {"Articles", "article", "articles", "Find an article", false, &ViewState::articles, &FilterResult::article_counts,
+     &Filter::articles, [](const Corpus& c, std::size_t a) -> std::string_view { return c.articles[a].id; },
+     [](const Corpus& c, std::size_t a) {
+       const Article& article = c.articles[a];
+       return RowText{article.title.empty() ? article.id : article.title, article.published.substr(0, 10)};
+     },
+     2, [](const Corpus& c) { return c.articles.size(); }},
+};
+enum ListFacetIndex { kSpeakerList, kCountryList, kSourceList, kArticleList };
 
-// Only when the corpus holds more than one article. Thousands of rows at most are drawn
-// through the clipper; the top 20 are picked without sorting them all (UpdateShown).
-void DrawArticles(const Explorer& explorer, ViewState& view, Actions& actions) {
+void DrawListFacet(const Explorer& explorer, ViewState& view, Actions& actions, const ListFacet& facet) {
   const Corpus& corpus = explorer.corpus();
-  if (corpus.articles.size() < 2) return;
+  if (facet.value_count(corpus) < facet.min_values) return;
   const Filter& filter = explorer.filter();
-  FacetList& list = view.articles;
-  ImGui::SeparatorText("Articles");
-  DrawListSearch(view, list, "article-search", "Find an article");
-  UpdateShown(list, explorer.result().article_counts,
-              [&](std::size_t a) { return Contains(filter.articles, corpus.articles[a].id); }, explorer.revision());
+  const std::vector<std::string>& ticked = filter.*facet.ticked;
+  const std::vector<std::uint32_t>& counts = explorer.result().*facet.counts;
+  FacetList& list = view.*facet.list;
+  ImGui::SeparatorText(facet.title);
+  DrawListSearch(view, list, (std::string(facet.singular) + "-search").c_str(), facet.hint);
+  UpdateShown(list, counts, [&](std::size_t v) { return Contains(ticked, facet.value(corpus, v)); }, explorer.revision());
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(list.shown.size()));
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const Article& article = corpus.articles[list.shown[static_cast<std::size_t>(row)]];
-      const std::string& label = article.title.empty() ? article.id : article.title;
-      if (FacetRow(view, "article:" + article.id, label.c_str(), article.published.substr(0, 10).c_str(), false,
-                   Contains(filter.articles, article.id),
-                   explorer.result().article_counts[list.shown[static_cast<std::size_t>(row)]]))
-        actions.filter = Toggled(filter, &Filter::articles, article.id);
+      const std::size_t v = list.shown[static_cast<std::size_t>(row)];
+      const std::string value(facet.value(corpus, v));
+      const RowText text = facet.text(corpus, v);
+      if (FacetRow(view, facet.singular + (":" + value), text.label.c_str(), text.detail.c_str(), facet.detail_below,
+                   Contains(ticked, value), counts[v]))
+        actions.filter = Toggled(filter, facet.ticked, value);
     }
   }
-  DrawListFooter(view, list, "articles-show-all", "article", "articles");
+  DrawListFooter(view, list, (std::string(facet.plural) + "-show-all").c_str(), facet.singular, facet.plural);
 }
 
 void DrawKinds(const Explorer& explorer, ViewState& view, Actions& actions) {
@@ -474,12 +473,12 @@ void DrawFacetPanel(const Explorer& explorer, ViewState& view, Actions& actions)
   DrawResultLine(explorer, view, actions);
   const float facets_top = ImGui::GetCursorPosY();
   ImGui::BeginChild("##facets", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // one navigation with the pane
-  DrawSpeakers(explorer, view, actions);
-  DrawCountries(explorer, view, actions);
+  DrawListFacet(explorer, view, actions, kListFacets[kSpeakerList]);
+  DrawListFacet(explorer, view, actions, kListFacets[kCountryList]);
   DrawKinds(explorer, view, actions);
-  DrawSources(explorer, view, actions);
+  DrawListFacet(explorer, view, actions, kListFacets[kSourceList]);
   DrawPublishedHistogram(explorer, view, actions);
-  DrawArticles(explorer, view, actions);  // last: its 20 rows would push the histogram out of sight
+  DrawListFacet(explorer, view, actions, kListFacets[kArticleList]);  // last: its 20 rows would push the histogram out of sight
   ImGui::Spacing();
   // Where the data came from, so a link with ?src= cannot pass off quotes as the site's own.
   ImGui::PushStyleColor(ImGuiCol_Text, Palette::MutedText());
