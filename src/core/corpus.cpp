@@ -197,6 +197,14 @@ std::optional<SpeakerId> Corpus::speaker_by_id(std::string_view id) const {
   return it->second;
 }
 
+Corpus::CodePointSpan Corpus::quote_code_points(QuoteIndex q) const {
+  const std::string_view paragraph = articles[quotes.article[q]].paragraphs[quotes.paragraph[q]];
+  const std::uint32_t start_byte = quotes.start_byte[q], end_byte = quotes.end_byte[q];
+  const auto start = static_cast<std::uint32_t>(utf8::count_code_points(paragraph.substr(0, start_byte)));
+  const auto length = static_cast<std::uint32_t>(utf8::count_code_points(paragraph.substr(start_byte, end_byte - start_byte)));
+  return {start, start + length};
+}
+
 std::optional<QuoteIndex> Corpus::find_quote(std::string_view article_id, std::string_view quote_id) const {
   for (const Article& article : articles) {
     if (article.id != article_id) continue;

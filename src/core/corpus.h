@@ -94,9 +94,12 @@ struct QuoteTable {
   std::vector<std::uint8_t> reviewed;               // 1: a person accepted it ("reviewed": true)
   std::vector<ArticleId> article;
   std::vector<std::uint32_t> paragraph;
-  std::vector<std::uint32_t> start, end;            // code points, as in the JSON
-  std::vector<std::uint32_t> start_byte, end_byte;  // the same span in UTF-8 bytes
-  StringPool id, text, cue;
+  // The span in UTF-8 bytes of the paragraph. The JSON's code point offsets are not kept:
+  // Corpus::quote_code_points counts them again for the few that need them (export).
+  std::vector<std::uint32_t> start_byte, end_byte;
+  // No text column: a quote's text is its span of the paragraph (the loader checks that they
+  // are equal), read through Corpus::quote_text.
+  StringPool id, cue;
   // Folded texts joined by '\0', so one substring search over the buffer finds all matches
   // and a match can never span two quotes.
   StringPool folded_text;
@@ -169,6 +172,20 @@ struct Corpus {
   // The article whose id is exactly `value`; else all whose id or title equals it, ignoring
   // case and accents.
   std::vector<ArticleId> find_articles(std::string_view value) const;
+
+  // The quote's text: bytes [start_byte, end_byte) of its paragraph, which the loader checked
+  // equal the JSON's "text".
+  std::string_view quote_text(QuoteIndex q) const {
+    return std::string_view(articles[quotes.article[q]].paragraphs[quotes.paragraph[q]])
+        .substr(quotes.start_byte[q], quotes.end_byte[q] - quotes.start_byte[q]);
+  }
+
+  // The quote's span in code points of its paragraph, as the JSON's "start" and "end":
+  // counted from the paragraph, in O(start_byte + length).
+  struct CodePointSpan {
+    std::uint32_t start, end;
+  };
+  CodePointSpan quote_code_points(QuoteIndex q) const;
 
   // Called once by the loader after the tables are filled.
   void build_indexes();

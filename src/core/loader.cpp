@@ -314,11 +314,9 @@ void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_by
   table.reviewed.reserve(quotes);
   table.article.reserve(quotes);
   table.paragraph.reserve(quotes);
-  table.start.reserve(quotes);
-  table.end.reserve(quotes);
   table.start_byte.reserve(quotes);
   table.end_byte.reserve(quotes);
-  for (StringPool* pool : {&table.id, &table.text, &table.cue})
+  for (StringPool* pool : {&table.id, &table.cue})
     pool->reserve(quotes, scaled(pool->buffer().size(), total_bytes));
   table.folded_text.reserve(quotes, scaled(table.folded_text.buffer().size(), total_bytes + total_bytes / 2));
   corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
@@ -387,12 +385,9 @@ void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, Speake
   table.reviewed.push_back(quote.reviewed ? 1 : 0);
   table.article.push_back(article);
   table.paragraph.push_back(quote.paragraph);
-  table.start.push_back(quote.start);
-  table.end.push_back(quote.end);
   table.start_byte.push_back(quote.start_byte);
   table.end_byte.push_back(quote.end_byte);
   table.id.add(quote.id);
-  table.text.add(quote.text);
   table.cue.add(quote.cue);
   table.folded_text.add_written([&](std::string& keys) {
     utf8::append_search_key(keys, quote.text);

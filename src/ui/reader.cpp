@@ -79,7 +79,7 @@ void DrawArticleHeader(const Article& article, ViewState& view, Actions& actions
 std::string Citation(const Corpus& corpus, QuoteIndex q) {
   const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
   const Article& article = corpus.articles[corpus.quotes.article[q]];
-  const std::string_view text = corpus.quotes.text[q];
+  const std::string_view text = corpus.quote_text(q);
   const std::string quoted = corpus.quotes.kind[q] == QuoteKind::Direct ? "“" + std::string(text) + "”"
                                                                           : std::string(text);
   return quoted + " (" + Join({speaker.name, speaker.role}, ", ") + "), " +

@@ -41,6 +41,36 @@ TEST_CASE("quotes are stored in reading order with byte spans that match their t
   CHECK(quotes.start_byte[0] == 3);  // after the three bytes of “
 }
 
+TEST_CASE("a quote's text and code point span are read from its paragraph, as the JSON gives them") {
+  // No column holds them (corpus.h): both come from the paragraph and the byte span, on both
+  // paths, and for paragraphs with multi-byte characters before and inside the span.
+  for (const bool fast_path : {true, false}) {
+    qe::LoadLimits limits;
+    limits.fast_path = fast_path;
+    const std::string text = qe::test::SeedArticleText();
+    const auto result = qe::load_corpus(text, "seed.json", limits);
+    REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+    const qe::Corpus& corpus = *result.corpus;
+    const json document = json::parse(text);
+    REQUIRE(corpus.quotes.size() == document["quotes"].size());
+    for (const json& quote : document["quotes"]) {
+      const auto q = corpus.find_quote(document["id"].get<std::string>(), quote["id"].get<std::string>());
+      REQUIRE(q);
+      CHECK(corpus.quote_text(*q) == quote["text"].get<std::string>());
+      const qe::Corpus::CodePointSpan span = corpus.quote_code_points(*q);
+      CHECK(span.start == quote["start"].get<std::uint32_t>());
+      CHECK(span.end == quote["end"].get<std::uint32_t>());
+    }
+  }
+  const auto small = Load(SmallArticle());
+  REQUIRE(small.ok());
+  CHECK(small.corpus->quote_text(0) == "We will not give up,");
+  CHECK(small.corpus->quote_code_points(0).start == 1);  // after “, one code point of 3 bytes
+  CHECK(small.corpus->quote_code_points(0).end == 21);
+  CHECK(small.corpus->quote_text(1) == "talks continue");
+  CHECK(small.corpus->quote_code_points(1).start == 10);
+}
+
 TEST_CASE("optional extraction fields: quote confidence and the article's extracted marker") {
   auto article = SmallArticle();
   article["quotes"][0]["confidence"] = 0.42;
