@@ -25,7 +25,7 @@ inline std::string Fingerprint(const LoadResult& result) {
   const Corpus& corpus = *result.corpus;
   for (const Article& a : corpus.articles) {
     out += LengthPrefixed({a.id, a.title, a.dateline, a.published, a.language, a.source.name, a.source.url, a.extracted_by});
-    for (const std::string& paragraph : a.paragraphs) out += LengthPrefixed({paragraph});
+    for (std::uint32_t p = 0; p < a.paragraph_count; ++p) out += LengthPrefixed({corpus.paragraph(a, p)});
     out += std::to_string(a.first_quote) + "+" + std::to_string(a.quote_count) + (a.extracted ? " extracted" : "") +
            (a.reviewed ? " reviewed" : "") + "\n";
   }

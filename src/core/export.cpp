@@ -162,7 +162,9 @@ json export_article(const Corpus& corpus, ArticleId id) {
            {"dateline", or_null(article.dateline)},
            {"published", or_null(article.published)},
            {"language", or_null(article.language)},
-           {"paragraphs", article.paragraphs}};
+           {"paragraphs", json::array()}};
+  json& paragraphs = out["paragraphs"];
+  for (std::uint32_t p = 0; p < article.paragraph_count; ++p) paragraphs.push_back(corpus.paragraph(article, p));
   if (article.extracted) out["extracted"] = {{"by", article.extracted_by}, {"reviewed", article.reviewed}};
   std::vector<bool> named(corpus.speakers.size(), corpus.articles.size() == 1);
   for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q)
