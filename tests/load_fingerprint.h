@@ -25,7 +25,7 @@ inline std::string Fingerprint(const LoadResult& result) {
   const Corpus& corpus = *result.corpus;
   for (const Article& a : corpus.articles) {
     out += LengthPrefixed({a.id, a.title, a.dateline, a.published, a.language, a.source.name, a.source.url, a.extracted_by});
-    for (const std::string& paragraph : a.paragraphs) out += LengthPrefixed({paragraph});
+    for (std::uint32_t p = 0; p < a.paragraph_count; ++p) out += LengthPrefixed({corpus.paragraph(a, p)});
     out += std::to_string(a.first_quote) + "+" + std::to_string(a.quote_count) + (a.extracted ? " extracted" : "") +
            (a.reviewed ? " reviewed" : "") + "\n";
   }
@@ -36,10 +36,11 @@ inline std::string Fingerprint(const LoadResult& result) {
   }
   const QuoteTable& q = corpus.quotes;
   for (std::uint32_t i = 0; i < q.size(); ++i) {
-    out += LengthPrefixed({q.id[i], q.text[i], q.cue[i], q.folded_text[i]});
+    const Corpus::CodePointSpan span = corpus.quote_code_points(i);
+    out += LengthPrefixed({q.id[i], corpus.quote_text(i), q.cue[i], q.folded_text[i]});
     for (std::uint32_t value : {q.speaker[i], std::uint32_t{q.country[i]}, static_cast<std::uint32_t>(q.kind[i]),
                                 std::uint32_t{q.confidence[i]}, std::uint32_t{q.reviewed[i]}, q.article[i],
-                                q.paragraph[i], q.start[i], q.end[i], q.start_byte[i], q.end_byte[i]})
+                                q.paragraph[i], span.start, span.end, q.start_byte[i], q.end_byte[i]})
       out += std::to_string(value) + " ";
     out += "\n";
   }

@@ -106,14 +106,11 @@ void Corpus::index_published_days() {
   for (std::size_t a = 0; a < articles.size(); ++a)
     if (article_day[a] != kNoDay) article_bin[a] = published_bins.bin_of(article_day[a]);
   const std::size_t n = quotes.size();
-  quotes.published_day.resize(n);
   quotes.published_bin.resize(n);
-  for (std::size_t q = 0; q < n; ++q) {
-    quotes.published_day[q] = article_day[quotes.article[q]];
-    quotes.published_bin[q] = article_bin[quotes.article[q]];
-  }
+  for (std::size_t q = 0; q < n; ++q) quotes.published_bin[q] = article_bin[quotes.article[q]];
   quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
   published_bin_of_article = std::move(article_bin);
+  published_day_of_article = std::move(article_day);
 }
 
 void Corpus::index_sources() {
@@ -195,6 +192,14 @@ std::optional<SpeakerId> Corpus::speaker_by_id(std::string_view id) const {
   auto it = speaker_by_id_.find(std::string(id));
   if (it == speaker_by_id_.end()) return std::nullopt;
   return it->second;
+}
+
+Corpus::CodePointSpan Corpus::quote_code_points(QuoteIndex q) const {
+  const std::string_view paragraph = this->paragraph(articles[quotes.article[q]], quotes.paragraph[q]);
+  const std::uint32_t start_byte = quotes.start_byte[q], end_byte = quotes.end_byte[q];
+  const auto start = static_cast<std::uint32_t>(utf8::count_code_points(paragraph.substr(0, start_byte)));
+  const auto length = static_cast<std::uint32_t>(utf8::count_code_points(paragraph.substr(start_byte, end_byte - start_byte)));
+  return {start, start + length};
 }
 
 std::optional<QuoteIndex> Corpus::find_quote(std::string_view article_id, std::string_view quote_id) const {

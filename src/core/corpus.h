@@ -72,7 +72,9 @@ struct Source {
 struct Article {
   std::string id, title, dateline, published, language;  // all but id may be empty
   Source source;
-  std::vector<std::string> paragraphs;
+  // The article's paragraphs are Corpus::paragraphs [first_paragraph, first_paragraph +
+  // paragraph_count): one pool for the corpus rather than a std::string each.
+  std::uint32_t first_paragraph = 0, paragraph_count = 0;
   QuoteIndex first_quote = 0, quote_count = 0;  // the article's quotes are contiguous
   // "extracted": {"by", "reviewed"}: the quotes were found by a program (`extracted_by`), and
   // a person has (`reviewed`) or has not yet checked them.
@@ -94,15 +96,18 @@ struct QuoteTable {
   std::vector<std::uint8_t> reviewed;               // 1: a person accepted it ("reviewed": true)
   std::vector<ArticleId> article;
   std::vector<std::uint32_t> paragraph;
-  std::vector<std::uint32_t> start, end;            // code points, as in the JSON
-  std::vector<std::uint32_t> start_byte, end_byte;  // the same span in UTF-8 bytes
-  StringPool id, text, cue;
+  // The span in UTF-8 bytes of the paragraph. The JSON's code point offsets are not kept:
+  // Corpus::quote_code_points counts them again for the few that need them (export).
+  std::vector<std::uint32_t> start_byte, end_byte;
+  // No text column: a quote's text is its span of the paragraph (the loader checks that they
+  // are equal), read through Corpus::quote_text.
+  StringPool id, cue;
   // Folded texts joined by '\0', so one substring search over the buffer finds all matches
   // and a match can never span two quotes.
   StringPool folded_text;
-  // The article's published day, copied per quote like country (build_indexes), or kNoDay,
-  // and its bin in Corpus::published_bins (published_bins.count when undated).
-  std::vector<Day> published_day;
+  // The article's bin in Corpus::published_bins (published_bins.count when undated), copied
+  // per quote like country (build_indexes) for the facet's counts. The day itself is kept
+  // per article only (Corpus::published_day_of_article): only a date range reads it.
   std::vector<std::uint32_t> published_bin;
   // The article's source, an index into Corpus::source_names (source_names.size(): none).
   std::vector<std::uint32_t> source;
@@ -135,6 +140,7 @@ std::size_t country_slot_count();             // country_count() + 1
 
 struct Corpus {
   std::vector<Article> articles;
+  StringPool paragraphs;                // every article's, in article order (Article::first_paragraph)
   std::vector<Speaker> speakers;
   QuoteTable quotes;
   PostingLists quotes_by_speaker, quotes_by_country, quotes_by_kind;
@@ -150,6 +156,9 @@ struct Corpus {
   // Facet values that follow from another facet's, so that counting reads fewer columns
   // (filter.cpp): each speaker's country slot, each article's source and published bin.
   std::vector<std::uint32_t> country_slot_of_speaker, source_of_article, published_bin_of_article;
+  // Each article's published day, or kNoDay; published_day(q) is its quote's.
+  std::vector<Day> published_day_of_article;
+  Day published_day(QuoteIndex q) const { return published_day_of_article[quotes.article[q]]; }
   // Over quotes.folded_text, for match_text; built only when the search keys reach
   // kTextIndexMinBytes: below that a scan answers a keystroke in a millisecond or two, and the
   // index's fixed tables would cost more to build than they save (an article's start-up).
@@ -170,11 +179,29 @@ struct Corpus {
   // case and accents.
   std::vector<ArticleId> find_articles(std::string_view value) const;
 
+  // The quote's text: bytes [start_byte, end_byte) of its paragraph, which the loader checked
+  // equal the JSON's "text".
+  std::string_view quote_text(QuoteIndex q) const {
+    return paragraph(articles[quotes.article[q]], quotes.paragraph[q])
+        .substr(quotes.start_byte[q], quotes.end_byte[q] - quotes.start_byte[q]);
+  }
+  // Paragraph `p` (0 to article.paragraph_count - 1) of `article`.
+  std::string_view paragraph(const Article& article, std::uint32_t p) const {
+    return paragraphs[article.first_paragraph + p];
+  }
+
+  // The quote's span in code points of its paragraph, as the JSON's "start" and "end":
+  // counted from the paragraph, in O(start_byte + length).
+  struct CodePointSpan {
+    std::uint32_t start, end;
+  };
+  CodePointSpan quote_code_points(QuoteIndex q) const;
+
   // Called once by the loader after the tables are filled.
   void build_indexes();
 
  private:
-  void index_published_days();  // quotes.published_day, published_bins, quotes_by_published
+  void index_published_days();  // published_day_of_article, published_bins, quotes_by_published
   void index_sources();         // source_names, quotes.source, quotes_by_source
   void index_articles();        // quotes_by_article, article_labels_
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;

@@ -60,7 +60,7 @@ std::string to_text(const Corpus& corpus, const std::vector<QuoteIndex>& quotes)
     out.append(one_line(speaker.name));
     if (country != kNoCountry) out.append(" (").append(country_code(country)).append(")");
     out.append(" [").append(kind_name(corpus.quotes.kind[q])).append("]: ");
-    out.append(one_line(corpus.quotes.text[q])).append("\n");
+    out.append(one_line(corpus.quote_text(q))).append("\n");
   }
   return out;
 }
@@ -105,7 +105,7 @@ json quote_record(const Corpus& corpus, QuoteIndex q) {
               {"speaker_name", speaker.name},
               {"country", country_json(quotes.country[q])},
               {"kind", kind_name(quotes.kind[q])},
-              {"text", quotes.text[q]}};
+              {"text", corpus.quote_text(q)}};
   // Only quotes that carry one (extracted ones): hand-annotated records keep their seven keys.
   if (quotes.confidence[q] != kNoConfidence) record["confidence"] = quotes.confidence[q] / 100.0;
   return record;
@@ -136,13 +136,14 @@ json speaker_json(const Speaker& speaker) {
 }
 
 json article_quote_json(const QuoteTable& quotes, const Corpus& corpus, QuoteIndex q) {
+  const Corpus::CodePointSpan span = corpus.quote_code_points(q);
   json quote{{"id", quotes.id[q]},
              {"speaker", corpus.speakers[quotes.speaker[q]].id},
              {"kind", kind_name(quotes.kind[q])},
-             {"text", quotes.text[q]},
+             {"text", corpus.quote_text(q)},
              {"paragraph", quotes.paragraph[q]},
-             {"start", quotes.start[q]},
-             {"end", quotes.end[q]}};
+             {"start", span.start},
+             {"end", span.end}};
   if (!quotes.cue[q].empty()) quote["cue"] = quotes.cue[q];
   if (quotes.confidence[q] != kNoConfidence) quote["confidence"] = quotes.confidence[q] / 100.0;
   if (quotes.reviewed[q]) quote["reviewed"] = true;
@@ -161,7 +162,9 @@ json export_article(const Corpus& corpus, ArticleId id) {
            {"dateline", or_null(article.dateline)},
            {"published", or_null(article.published)},
            {"language", or_null(article.language)},
-           {"paragraphs", article.paragraphs}};
+           {"paragraphs", json::array()}};
+  json& paragraphs = out["paragraphs"];
+  for (std::uint32_t p = 0; p < article.paragraph_count; ++p) paragraphs.push_back(corpus.paragraph(article, p));
   if (article.extracted) out["extracted"] = {{"by", article.extracted_by}, {"reviewed", article.reviewed}};
   std::vector<bool> named(corpus.speakers.size(), corpus.articles.size() == 1);
   for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q)

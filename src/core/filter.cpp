@@ -455,7 +455,8 @@ struct CompiledFilter {
   std::array<bool, kFacetCount> active{};
   std::array<std::vector<std::uint8_t>, kFacetCount> on;  // by facet value; text's by quote
   std::array<ValueColumn, kCountedFacetCount> values;
-  const Day* published_day = nullptr;
+  const ArticleId* article = nullptr;          // the quotes' articles, and their days
+  const Day* article_day = nullptr;
   Day published_from = kNoDay + 1, published_to = INT32_MAX;  // kNoDay (undated) is outside
   std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
 
@@ -464,7 +465,7 @@ struct CompiledFilter {
   int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
   bool passes_facet(QuoteIndex q, int facet) const {
-    if (facet == kPublishedFacet) return published(published_day[q]);
+    if (facet == kPublishedFacet) return published(article_day[article[q]]);
     if (facet == kTextFacet) return on[kTextFacet][q];
     return on[facet][values[facet][q]];
   }
@@ -512,14 +513,15 @@ void compile_published(const Corpus& corpus, const Filter& filter, CompiledFilte
     if (bins.bin_last_day(bin) < compiled.published_from || bins.bin_first_day(bin) > compiled.published_to) continue;
     const PostingLists::Run run = corpus.quotes_by_published.of(bin);
     for (const QuoteIndex* q = run.first; q != run.last; ++q)
-      if (compiled.published(corpus.quotes.published_day[*q])) admitted.push_back(*q);
+      if (compiled.published(corpus.published_day(*q))) admitted.push_back(*q);
   }
   std::sort(admitted.begin(), admitted.end());
 }
 
 CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
   CompiledFilter compiled;
-  compiled.published_day = corpus.quotes.published_day.data();
+  compiled.article = corpus.quotes.article.data();
+  compiled.article_day = corpus.published_day_of_article.data();
   const auto facets = facet_parts(corpus, nullptr);
   for (int facet = 0; facet < kCountedFacetCount; ++facet) {
     compiled.values[facet] = facets[facet].values;

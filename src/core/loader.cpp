@@ -264,16 +264,22 @@ class CorpusBuilder {
  private:
   void read_source(ObjectReader& reader, Article& article);
   void read_extracted(ObjectReader& reader, Article& article);
-  bool read_paragraphs(ObjectReader& reader, Article& article);
+  bool read_paragraphs(ObjectReader& reader);
   std::unordered_map<std::string, SpeakerId> read_speakers(ObjectReader& reader);
-  std::vector<PendingQuote> read_quotes(ObjectReader& reader, const Article& article,
-                                        const std::unordered_map<std::string, SpeakerId>& speakers);
-  std::optional<PendingQuote> read_quote(const json& value, const std::string& pointer, const Article& article,
+  std::vector<PendingQuote> read_quotes(ObjectReader& reader, const std::unordered_map<std::string, SpeakerId>& speakers);
+  std::optional<PendingQuote> read_quote(const json& value, const std::string& pointer,
                                          const std::unordered_map<std::string, SpeakerId>& speakers);
-  bool check_span(ObjectReader& reader, const Article& article, PendingQuote& quote);
-  const std::vector<std::uint32_t>& code_point_offsets(const Article& article, std::uint32_t paragraph);
+  bool check_span(ObjectReader& reader, PendingQuote& quote);
+  const std::vector<std::uint32_t>& code_point_offsets(std::uint32_t paragraph);
   std::optional<CountryId> read_country(ObjectReader& reader);
   void append_quotes(std::vector<PendingQuote> quotes);
+  // The article's paragraphs (string views, first to last) to the corpus's paragraph pool.
+  template <class Iterator>
+  void append_paragraphs(Article& article, Iterator first, Iterator last) {
+    article.first_paragraph = static_cast<std::uint32_t>(corpus_->paragraphs.size());
+    for (; first != last; ++first) corpus_->paragraphs.add(*first);
+    article.paragraph_count = static_cast<std::uint32_t>(corpus_->paragraphs.size() - article.first_paragraph);
+  }
   bool add_record(const ArticleRecord& record);
   SpeakerId intern_speaker(const ArticleRecord& record, const ArticleRecord::SpeakerRecord& speaker);
   void append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article);
@@ -288,6 +294,8 @@ class CorpusBuilder {
   // Per paragraph of the current article, the byte offset of each code point (and of the
   // end), built on first use: span checks cost O(1) however many quotes share a paragraph.
   std::vector<std::vector<std::uint32_t>> offsets_;
+  // The careful path's paragraphs of the current article: views of its JSON value.
+  std::vector<std::string_view> paragraphs_;
   std::vector<std::string> known_speakers_;  // sorted, for "unknown speaker" messages
   std::string known_speakers_text_;
   // The fast path's reader, and per article the corpus's SpeakerId of each of its speakers.
@@ -315,14 +323,14 @@ void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_by
   table.reviewed.reserve(quotes);
   table.article.reserve(quotes);
   table.paragraph.reserve(quotes);
-  table.start.reserve(quotes);
-  table.end.reserve(quotes);
   table.start_byte.reserve(quotes);
   table.end_byte.reserve(quotes);
-  for (StringPool* pool : {&table.id, &table.text, &table.cue})
+  for (StringPool* pool : {&table.id, &table.cue})
     pool->reserve(quotes, scaled(pool->buffer().size(), total_bytes));
   table.folded_text.reserve(quotes, scaled(table.folded_text.buffer().size(), total_bytes + total_bytes / 2));
   corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
+  corpus_->paragraphs.reserve(scaled(corpus_->paragraphs.size(), total_bytes / 3),
+                              scaled(corpus_->paragraphs.buffer().size(), total_bytes));
 }
 
 bool CorpusBuilder::add_fast(std::string_view text, bool format_required) {
@@ -351,7 +359,7 @@ bool CorpusBuilder::add_record(const ArticleRecord& record) {
   article.extracted = record.extracted;
   article.reviewed = record.reviewed;
   article.extracted_by = record.extracted_by;
-  article.paragraphs.assign(record.paragraphs.begin(), record.paragraphs.end());
+  append_paragraphs(article, record.paragraphs.begin(), record.paragraphs.end());
   article.first_quote = static_cast<QuoteIndex>(corpus_->quotes.size());
   article.quote_count = static_cast<QuoteIndex>(record.quotes.size());
   const auto article_index = static_cast<ArticleId>(corpus_->articles.size());
@@ -388,12 +396,9 @@ void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, Speake
   table.reviewed.push_back(quote.reviewed ? 1 : 0);
   table.article.push_back(article);
   table.paragraph.push_back(quote.paragraph);
-  table.start.push_back(quote.start);
-  table.end.push_back(quote.end);
   table.start_byte.push_back(quote.start_byte);
   table.end_byte.push_back(quote.end_byte);
   table.id.add(quote.id);
-  table.text.add(quote.text);
   table.cue.add(quote.cue);
   table.folded_text.add_written([&](std::string& keys) {
     utf8::append_search_key(keys, quote.text);
@@ -424,13 +429,14 @@ void CorpusBuilder::add_article(const json& value, const std::string& pointer, b
   article.language = reader.string("language", false).value_or("");
   read_source(reader, article);
   read_extracted(reader, article);
-  const bool paragraphs_ok = read_paragraphs(reader, article);
+  const bool paragraphs_ok = read_paragraphs(reader);
   const auto speakers = read_speakers(reader);
-  offsets_.assign(article.paragraphs.size(), {});
+  offsets_.assign(paragraphs_.size(), {});
   known_speakers_.clear();
-  auto quotes = paragraphs_ok ? read_quotes(reader, article, speakers) : std::vector<PendingQuote>{};
+  auto quotes = paragraphs_ok ? read_quotes(reader, speakers) : std::vector<PendingQuote>{};
   if (errors_().any()) return;  // keep validating for more errors, but build nothing
 
+  append_paragraphs(article, paragraphs_.begin(), paragraphs_.end());
   article.first_quote = static_cast<QuoteIndex>(corpus_->quotes.size());
   article.quote_count = static_cast<QuoteIndex>(quotes.size());
   append_quotes(std::move(quotes));
@@ -471,7 +477,9 @@ void CorpusBuilder::read_extracted(ObjectReader& reader, Article& article) {
   article.reviewed = fields.boolean("reviewed", false).value_or(false);
 }
 
-bool CorpusBuilder::read_paragraphs(ObjectReader& reader, Article& article) {
+// Into paragraphs_, as views of the article's JSON value.
+bool CorpusBuilder::read_paragraphs(ObjectReader& reader) {
+  paragraphs_.clear();
   const json* paragraphs = reader.array("paragraphs", /*required=*/true);
   if (!paragraphs) return false;
   bool ok = true;
@@ -483,7 +491,7 @@ bool CorpusBuilder::read_paragraphs(ObjectReader& reader, Article& article) {
       ok = false;
       continue;
     }
-    article.paragraphs.push_back(paragraph.get<std::string>());
+    paragraphs_.push_back(paragraph.get_ref<const std::string&>());
   }
   return ok;
 }
@@ -544,7 +552,7 @@ std::unordered_map<std::string, SpeakerId> CorpusBuilder::read_speakers(ObjectRe
   return local;
 }
 
-std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader, const Article& article,
+std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader,
                                                      const std::unordered_map<std::string, SpeakerId>& speakers) {
   std::vector<PendingQuote> quotes;
   const json* values = reader.array("quotes", /*required=*/true);
@@ -552,7 +560,7 @@ std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader, const
   std::unordered_set<std::string> ids;
   for (std::size_t i = 0; i < values->size() && !errors_().full(); ++i) {
     const std::string pointer = reader.pointer_to("quotes") + "/" + std::to_string(i);
-    auto quote = read_quote((*values)[i], pointer, article, speakers);
+    auto quote = read_quote((*values)[i], pointer, speakers);
     if (!quote) continue;
     if (!ids.insert(quote->id).second) {
       errors_().at_pointer(pointer + "/id", "duplicate quote id " + shown(quote->id) +
@@ -568,7 +576,6 @@ std::vector<PendingQuote> CorpusBuilder::read_quotes(ObjectReader& reader, const
 }
 
 std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const std::string& pointer,
-                                                      const Article& article,
                                                       const std::unordered_map<std::string, SpeakerId>& speakers) {
   if (!expect_object(value, pointer, "a quote", errors_())) return std::nullopt;
   ObjectReader fields(value, pointer, errors_());
@@ -611,19 +618,19 @@ std::optional<PendingQuote> CorpusBuilder::read_quote(const json& value, const s
   quote.start = *start;
   quote.end = *end;
   quote.reviewed = *reviewed;
-  if (!check_span(fields, article, quote)) return std::nullopt;
+  if (!check_span(fields, quote)) return std::nullopt;
   return quote;
 }
 
-bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, PendingQuote& quote) {
-  if (quote.paragraph >= article.paragraphs.size()) {
+bool CorpusBuilder::check_span(ObjectReader& fields, PendingQuote& quote) {
+  if (quote.paragraph >= paragraphs_.size()) {
     errors_().at_pointer(fields.pointer_to("paragraph"),
                        "paragraph " + std::to_string(quote.paragraph) + " does not exist; expected 0 to " +
-                           std::to_string(static_cast<long>(article.paragraphs.size()) - 1));
+                           std::to_string(static_cast<long>(paragraphs_.size()) - 1));
     return false;
   }
-  const std::string& paragraph = article.paragraphs[quote.paragraph];
-  const std::vector<std::uint32_t>& offsets = code_point_offsets(article, quote.paragraph);
+  const std::string_view paragraph = paragraphs_[quote.paragraph];
+  const std::vector<std::uint32_t>& offsets = code_point_offsets(quote.paragraph);
   const std::size_t length = offsets.size() - 1;
   if (quote.start >= quote.end) {
     errors_().at_pointer(fields.pointer_to("end"), "end " + std::to_string(quote.end) + " is not after start " +
@@ -656,9 +663,9 @@ bool CorpusBuilder::check_span(ObjectReader& fields, const Article& article, Pen
   return true;
 }
 
-const std::vector<std::uint32_t>& CorpusBuilder::code_point_offsets(const Article& article, std::uint32_t paragraph) {
+const std::vector<std::uint32_t>& CorpusBuilder::code_point_offsets(std::uint32_t paragraph) {
   std::vector<std::uint32_t>& offsets = offsets_[paragraph];
-  if (offsets.empty()) offsets = utf8::code_point_offsets(article.paragraphs[paragraph]);
+  if (offsets.empty()) offsets = utf8::code_point_offsets(paragraphs_[paragraph]);
   return offsets;
 }
 

@@ -36,7 +36,7 @@ std::vector<ByteRange> SearchMatches(const Corpus& corpus, QuoteIndex q, std::st
   if (search.empty()) return marks;
   // Offsets into DisplayText, which opens direct quotes with "“" (3 bytes).
   const std::size_t shift = corpus.quotes.kind[q] == QuoteKind::Direct ? 3 : 0;
-  for (const utf8::ByteSpan& span : utf8::find_matches(corpus.quotes.text[q], search, kMaxMarks))
+  for (const utf8::ByteSpan& span : utf8::find_matches(corpus.quote_text(q), search, kMaxMarks))
     marks.push_back(ByteRange{span.begin + shift, span.end + shift});
   return marks;
 }
@@ -94,7 +94,7 @@ void ScrollToRow(std::size_t row, float row_height) {
 }  // namespace
 
 std::string DisplayText(const Corpus& corpus, QuoteIndex q) {
-  const std::string_view text = corpus.quotes.text[q];
+  const std::string_view text = corpus.quote_text(q);
   if (corpus.quotes.kind[q] != QuoteKind::Direct) return std::string(text);
   return "“" + std::string(text) + "”";
 }

@@ -79,7 +79,7 @@ void DrawArticleHeader(const Article& article, ViewState& view, Actions& actions
 std::string Citation(const Corpus& corpus, QuoteIndex q) {
   const Speaker& speaker = corpus.speakers[corpus.quotes.speaker[q]];
   const Article& article = corpus.articles[corpus.quotes.article[q]];
-  const std::string_view text = corpus.quotes.text[q];
+  const std::string_view text = corpus.quote_text(q);
   const std::string quoted = corpus.quotes.kind[q] == QuoteKind::Direct ? "“" + std::string(text) + "”"
                                                                           : std::string(text);
   return quoted + " (" + Join({speaker.name, speaker.role}, ", ") + "), " +
@@ -140,7 +140,7 @@ void DrawParagraphs(const Explorer& explorer, ArticleId article_id, std::optiona
   const QuoteTable& quotes = corpus.quotes;
   const Article& article = corpus.articles[article_id];
   const ReaderSelection& drag = view.reader_selection;
-  for (std::uint32_t p = 0; p < article.paragraphs.size(); ++p) {
+  for (std::uint32_t p = 0; p < article.paragraph_count; ++p) {
     std::vector<TextSpan> spans;
     for (QuoteIndex q = article.first_quote; q < article.first_quote + article.quote_count; ++q) {
       if (quotes.paragraph[q] != p) continue;
@@ -151,7 +151,7 @@ void DrawParagraphs(const Explorer& explorer, ArticleId article_id, std::optiona
     }
     const bool painted = view.review && !drag.empty() && drag.article == article_id && drag.paragraph == p;
     const ByteRange selection{drag.begin(), drag.end()};
-    const SpanLayoutResult layout = TextWithSpans(article.paragraphs[p], spans, painted ? &selection : nullptr);
+    const SpanLayoutResult layout = TextWithSpans(corpus.paragraph(article, p), spans, painted ? &selection : nullptr);
     RecordItem(view, "paragraph:" + std::to_string(p));
     if (layout.hovered >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     else if (view.review && layout.mouse_inside) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);

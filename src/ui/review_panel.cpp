@@ -290,8 +290,8 @@ void DrawSelectionReview(const Explorer& explorer, ViewState& view, Actions& act
   const Corpus& corpus = explorer.corpus();
   if (selection.article >= corpus.articles.size()) return;
   const Article& article = corpus.articles[selection.article];
-  if (selection.paragraph >= article.paragraphs.size()) return;
-  const std::string_view paragraph = article.paragraphs[selection.paragraph];
+  if (selection.paragraph >= article.paragraph_count) return;
+  const std::string_view paragraph = corpus.paragraph(article, selection.paragraph);
   const std::uint32_t start = CodePointAt(paragraph, selection.begin());
   const std::uint32_t end = CodePointAt(paragraph, selection.end());
   ReviewForm& form = view.review_form;

@@ -77,8 +77,8 @@ bool AddCorpusText(const Corpus& corpus, GlyphSet& glyphs) {
     for (const std::string* text : {&article.id, &article.title, &article.dateline, &article.published,
                                     &article.source.name, &article.source.url})
       added |= glyphs.Add(*text);
-    for (const std::string& paragraph : article.paragraphs) added |= glyphs.Add(paragraph);
   }
+  added |= glyphs.Add(corpus.paragraphs.buffer());
   for (const Speaker& speaker : corpus.speakers) {
     added |= glyphs.Add(speaker.name);
     added |= glyphs.Add(speaker.role);

@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   qe::Filter filter;
   if (!corpus.speakers.empty()) filter.speakers = {corpus.speakers[0].name};
   filter.countries = {"RU", "none"};
-  filter.text = corpus.quotes.size() ? std::string(corpus.quotes.text[0]).substr(0, 3) : "a";
+  filter.text = corpus.quotes.size() ? std::string(corpus.quote_text(0)).substr(0, 3) : "a";
   const qe::FilterResult filtered = qe::apply_filter(corpus, filter);
   qe::export_quotes(corpus, filtered.visible, qe::ExportFormat::Json);
   qe::export_quotes(corpus, filtered.visible, qe::ExportFormat::Csv);

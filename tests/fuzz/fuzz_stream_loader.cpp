@@ -20,7 +20,7 @@ std::string Fingerprint(const qe::LoadResult& result) {
   for (const qe::Article& article : corpus.articles) out += article.id + "|" + article.title + "|";
   for (const qe::Speaker& speaker : corpus.speakers) out += speaker.id + "|";
   for (std::size_t q = 0; q < corpus.quotes.size(); ++q)
-    out += std::string(corpus.quotes.text[q]) + "|" + std::to_string(corpus.quotes.start_byte[q]) + "|";
+    out += std::string(corpus.quote_text(q)) + "|" + std::to_string(corpus.quotes.start_byte[q]) + "|";
   for (const qe::SkippedLine& line : result.skipped) out += "skipped " + std::to_string(line.line) + "|";
   return out;
 }

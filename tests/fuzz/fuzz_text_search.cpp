@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<qe::QuoteIndex> naive;
   for (qe::QuoteIndex q = 0; q < corpus.quotes.size() && !needle.empty(); ++q) {
     // A NUL inside a quote stays: the needle never holds one, so no match spans it.
-    const std::string folded = qe::utf8::search_key(corpus.quotes.text[q]);
+    const std::string folded = qe::utf8::search_key(corpus.quote_text(q));
     if (folded.find(needle) != std::string::npos) naive.push_back(q);
   }
   if (indexed != naive) __builtin_trap();
@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The list's highlight finds a match exactly in the quotes the search admits, and each
   // span covers whole code points whose search key holds the query's.
   for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {
-    const std::string_view text = corpus.quotes.text[q];
+    const std::string_view text = corpus.quote_text(q);
     const auto spans = qe::utf8::find_matches(text, parts[0], 4);
     const bool admitted = std::binary_search(naive.begin(), naive.end(), q);
     if (spans.empty() == admitted) __builtin_trap();

@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const qe::Filter canonical = qe::canonical_filter(corpus, filter);
   const auto from = qe::parse_day(canonical.published_from), to = qe::parse_day(canonical.published_to);
   for (qe::QuoteIndex q : qe::apply_filter(corpus, canonical).visible) {
-    const qe::Day day = corpus.quotes.published_day[q];
+    const qe::Day day = qe::parse_day(corpus.articles[corpus.quotes.article[q]].published).value_or(qe::kNoDay);
     if (canonical.has_published() && (day == qe::kNoDay || (from && day < *from) || (to && day > *to))) __builtin_trap();
     const std::string& article = corpus.articles[corpus.quotes.article[q]].id;
     if (!canonical.articles.empty() &&

@@ -188,6 +188,16 @@ const qe::Corpus& Dated() {
 
 }  // namespace
 
+TEST_CASE("a quote's published day is its article's, kept once per article") {
+  const qe::Corpus& corpus = Dated();
+  REQUIRE(corpus.published_day_of_article.size() == 4);
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q)
+    CHECK(corpus.published_day(q) ==
+          qe::parse_day(corpus.articles[corpus.quotes.article[q]].published).value_or(qe::kNoDay));
+  CHECK(corpus.published_day(3) == qe::kNoDay);
+  CHECK(corpus.published_day(1) == *qe::parse_day("2025-03-15"));
+}
+
 TEST_CASE("a published range keeps quotes of articles dated within it, inclusive; undated ones never") {
   qe::Filter filter;
   filter.published_from = "2025-03-15";
@@ -311,7 +321,7 @@ Reference NaiveFilter(const qe::Corpus& corpus, const qe::Filter& filter) {
     return std::find(values.begin(), values.end(), value) != values.end();
   };
   for (qe::QuoteIndex q = 0; q < quotes.size(); ++q) {
-    const qe::Day day = quotes.published_day[q];
+    const qe::Day day = qe::parse_day(corpus.articles[quotes.article[q]].published).value_or(qe::kNoDay);
     const std::uint32_t source = quotes.source[q];
     const bool pass[] = {
         filter.speakers.empty() || has(filter.speakers, corpus.speakers[quotes.speaker[q]].id),

@@ -270,6 +270,6 @@ TEST_CASE("the article extracted from a page passes the loader") {
   const qe::LoadResult loaded = qe::load_corpus(result.article->dump(), "harbour.json");
   REQUIRE_MESSAGE(loaded.ok(), qe::describe_errors(loaded.errors));
   CHECK(loaded.corpus->articles.size() == 1);
-  CHECK(loaded.corpus->articles[0].paragraphs.size() == 3);
+  CHECK(loaded.corpus->articles[0].paragraph_count == 3);
   CHECK(loaded.corpus->articles[0].source.url == "https://coast.example/harbour");
 }

@@ -3,6 +3,7 @@
 
 #include <functional>
 
+#include "core/export.h"
 #include "core/loader.h"
 #include "fixtures.h"
 
@@ -17,7 +18,7 @@ TEST_CASE("the seed article loads with its speakers, countries and quotes") {
   CHECK(corpus.articles.size() == 1);
   CHECK(corpus.articles[0].title.find("Lavrov") != std::string::npos);
   CHECK(corpus.articles[0].source.name == "Brussels Morning Newspaper");
-  CHECK(corpus.articles[0].paragraphs.size() == 14);
+  CHECK(corpus.articles[0].paragraph_count == 14);
   CHECK(corpus.speakers.size() == 5);
   CHECK(corpus.quotes.size() == 10);
   const auto lavrov = corpus.find_speakers("Lavrov");
@@ -36,9 +37,39 @@ TEST_CASE("quotes are stored in reading order with byte spans that match their t
   const qe::QuoteTable& quotes = result.corpus->quotes;
   CHECK(quotes.id[0] == "q1");
   CHECK(quotes.id[1] == "q2");
-  const std::string& paragraph = result.corpus->articles[0].paragraphs[0];
+  const std::string paragraph(result.corpus->paragraph(result.corpus->articles[0], 0));
   CHECK(paragraph.substr(quotes.start_byte[0], quotes.end_byte[0] - quotes.start_byte[0]) == "We will not give up,");
   CHECK(quotes.start_byte[0] == 3);  // after the three bytes of “
+}
+
+TEST_CASE("a quote's text and code point span are read from its paragraph, as the JSON gives them") {
+  // No column holds them (corpus.h): both come from the paragraph and the byte span, on both
+  // paths, and for paragraphs with multi-byte characters before and inside the span.
+  for (const bool fast_path : {true, false}) {
+    qe::LoadLimits limits;
+    limits.fast_path = fast_path;
+    const std::string text = qe::test::SeedArticleText();
+    const auto result = qe::load_corpus(text, "seed.json", limits);
+    REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+    const qe::Corpus& corpus = *result.corpus;
+    const json document = json::parse(text);
+    REQUIRE(corpus.quotes.size() == document["quotes"].size());
+    for (const json& quote : document["quotes"]) {
+      const auto q = corpus.find_quote(document["id"].get<std::string>(), quote["id"].get<std::string>());
+      REQUIRE(q);
+      CHECK(corpus.quote_text(*q) == quote["text"].get<std::string>());
+      const qe::Corpus::CodePointSpan span = corpus.quote_code_points(*q);
+      CHECK(span.start == quote["start"].get<std::uint32_t>());
+      CHECK(span.end == quote["end"].get<std::uint32_t>());
+    }
+  }
+  const auto small = Load(SmallArticle());
+  REQUIRE(small.ok());
+  CHECK(small.corpus->quote_text(0) == "We will not give up,");
+  CHECK(small.corpus->quote_code_points(0).start == 1);  // after “, one code point of 3 bytes
+  CHECK(small.corpus->quote_code_points(0).end == 21);
+  CHECK(small.corpus->quote_text(1) == "talks continue");
+  CHECK(small.corpus->quote_code_points(1).start == 10);
 }
 
 TEST_CASE("optional extraction fields: quote confidence and the article's extracted marker") {
@@ -350,6 +381,41 @@ TEST_CASE("JSON Lines with skip_invalid loads the valid lines and lists each ski
   CHECK(result.skipped[1].line == 3);
   CHECK(result.skipped[1].errors[0].to_string().rfind("corpus.jsonl:3:8: invalid JSON", 0) == 0);
   CHECK(result.corpus->quotes.size() == 4);
+}
+
+TEST_CASE("paragraphs live in one pool, each article's a contiguous run in article order, on both paths") {
+  json second = SmallArticle();
+  second["id"] = "second";
+  second["paragraphs"] = {"Éa “x”", "", "Kyiv said talks continue."};  // an empty one, and non-ASCII
+  second["quotes"] = json::array({SmallArticle()["quotes"][1]});
+  second["quotes"][0]["paragraph"] = 2;
+  json bad = SmallArticle();
+  bad["id"] = "bad";
+  bad["paragraphs"] = {"Never stored.", "Not this either."};
+  bad["quotes"][0]["kind"] = "shouted";  // refused after its paragraphs were read
+  const std::string text = SmallArticle().dump() + "\n" + bad.dump() + "\n" + second.dump() + "\n";
+  for (const bool fast_path : {true, false}) {
+    qe::LoadLimits limits;
+    limits.fast_path = fast_path;
+    limits.skip_invalid = true;
+    const auto result = qe::load_corpus(text, "corpus.jsonl", limits);
+    REQUIRE_MESSAGE(result.ok(), qe::describe_errors(result.errors));
+    const qe::Corpus& corpus = *result.corpus;
+    REQUIRE(corpus.articles.size() == 2);
+    CHECK(corpus.paragraphs.size() == 5);  // the refused article's left nothing behind
+    std::uint32_t next = 0;
+    for (std::size_t a = 0; a < 2; ++a) {
+      const qe::Article& article = corpus.articles[a];
+      const json paragraphs = (a == 0 ? SmallArticle() : second)["paragraphs"];
+      CHECK(article.first_paragraph == next);
+      REQUIRE(article.paragraph_count == paragraphs.size());
+      for (std::uint32_t p = 0; p < article.paragraph_count; ++p)
+        CHECK(corpus.paragraph(article, p) == paragraphs[p].get<std::string>());
+      next += article.paragraph_count;
+    }
+    CHECK(corpus.quote_text(2) == "talks continue");
+    CHECK(qe::export_article(corpus, 1)["paragraphs"].dump() == second["paragraphs"].dump());
+  }
 }
 
 TEST_CASE("JSON Lines with skip_invalid and no valid line is an error, and loads nothing") {

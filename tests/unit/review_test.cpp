@@ -29,7 +29,7 @@ struct Reviewing {
   std::string shown_text_of(std::string_view id) const {
     const auto q = explorer.corpus().find_quote("small", id);
     REQUIRE(q);
-    return std::string(explorer.corpus().quotes.text[*q]);
+    return std::string(explorer.corpus().quote_text(*q));
   }
   std::string shown_speaker_of(std::string_view id) const {
     const auto q = explorer.corpus().find_quote("small", id);

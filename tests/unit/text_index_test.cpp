@@ -40,7 +40,7 @@ std::vector<qe::QuoteIndex> Naive(const qe::Corpus& corpus, std::string_view que
   const std::string needle = qe::search_needle(query);
   std::vector<qe::QuoteIndex> found;
   for (qe::QuoteIndex q = 0; q < corpus.quotes.size() && !needle.empty(); ++q)
-    if (qe::utf8::search_key(corpus.quotes.text[q]).find(needle) != std::string::npos) found.push_back(q);
+    if (qe::utf8::search_key(corpus.quote_text(q)).find(needle) != std::string::npos) found.push_back(q);
   return found;
 }
 

@@ -242,17 +242,18 @@ EMSCRIPTEN_KEEPALIVE const std::uint32_t* qe_visible_columns() {
   out = VisibleColumns{};
   const Explorer& explorer = App().explorer;
   if (explorer.has_corpus()) {
-    const QuoteTable& quotes = explorer.corpus().quotes;
+    const Corpus& corpus = explorer.corpus();
+    const QuoteTable& quotes = corpus.quotes;
     const auto& visible = explorer.result().visible;
     std::size_t text_bytes = 0;
-    for (QuoteIndex q : visible) text_bytes += quotes.id[q].size() + quotes.text[q].size();
+    for (QuoteIndex q : visible) text_bytes += quotes.id[q].size() + corpus.quote_text(q).size();
     out.text.reserve(text_bytes);
     out.bounds.reserve(2 * visible.size() + 1);
     out.rows.reserve(5 * visible.size());
     std::uint32_t offset = 0;
     out.bounds.push_back(0);
     for (QuoteIndex q : visible) {
-      for (std::string_view part : {std::string_view(quotes.id[q]), std::string_view(quotes.text[q])}) {
+      for (std::string_view part : {quotes.id[q], corpus.quote_text(q)}) {
         out.text += part;
         out.bounds.push_back(offset += Utf16Length(part));
       }
