@@ -634,6 +634,8 @@ void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end
 
 }  // namespace
 
+bool token_reads_as_verb(const Token& token) { return reads_as_verb(token); }
+
 Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, first, end);
   const Lexicons& lexicons = Lexicons::get();
@@ -719,8 +721,8 @@ Mention group_of(const std::vector<Token>& tokens, std::uint32_t first, std::uin
 
 }  // namespace
 
-Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
-  end = skip_adjuncts_before(tokens, floor, end);
+Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end, bool antecedent) {
+  if (!antecedent) end = skip_adjuncts_before(tokens, floor, end);
   if (end == floor || tokens[end - 1].capitalised) return {};  // names are the lexicons' work
   char buffer[64];
   for (std::uint32_t t = end; t-- > floor && end - t <= kMaxDeterminedPhraseWords + 1;) {
@@ -729,10 +731,10 @@ Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t f
     if (t + 1 < end && reads_as_verb(token)) return {};
     const std::string_view word = lower(token, buffer);
     if (!is_determiner(word)) {
-      if (bare_plural_subject(tokens, floor, t, end)) return group_of(tokens, t, end);  // "But harbour specialists say"
+      if (!antecedent && bare_plural_subject(tokens, floor, t, end)) return group_of(tokens, t, end);  // "But harbour specialists say"
       continue;
     }
-    if (t + 1 == end || !opens_clause(tokens, floor, t)) return {};
+    if (t + 1 == end || (!antecedent && !opens_clause(tokens, floor, t))) return {};
     const std::uint32_t first = word == "the" || word == "a" || word == "an" ? t + 1 : t;  // "Several bakers" keeps its word
     Mention mention;
     const std::string_view head = lower(tokens[end - 1], buffer);
