@@ -319,7 +319,8 @@ class Extractor {
   std::optional<Found> according_to(std::uint32_t p, const Sentence& sentence, std::uint32_t c) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
-    while (end < sentence.end && !tokens[end].is(",") && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0) ++end;
+    while (end < sentence.end && !tokens[end].is(",") && !is_dash(tokens[end]) && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0)
+      ++end;  // "- 63 percent, according to the report - still believe …": a dash ends the source too
     Mention source = source_phrase(tokens, c + 2, end);
     if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
@@ -337,8 +338,19 @@ class Extractor {
         opens_reported_clause(tokens[c - 2]) && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
-    if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
-      return claim(p, source, c, "according to", sentence.begin, c - 1);
+    if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2]))) {
+      // "He started a firm, which collected $36,000 in fees, according to filings.": the words
+      // are the relative clause that ends before the source
+      std::uint32_t first = sentence.begin;
+      for (std::uint32_t t = c - 1; t > sentence.begin + 1; --t) {
+        if (paragraphs_[p].span_of[t] >= 0) break;
+        if ((tokens[t - 1].is("which") || tokens[t - 1].is("who")) && tokens[t - 2].is(",") && paragraphs_[p].span_of[t - 2] < 0) {
+          first = t - 1;
+          break;
+        }
+      }
+      return claim(p, source, c, "according to", first, c - 1);
+    }
     return std::nullopt;
   }
 
@@ -350,10 +362,15 @@ class Extractor {
 
   // A few words before a comma that open a sentence: "But", "The next day", "Now".
   bool short_opening(std::uint32_t p, std::uint32_t first, std::uint32_t comma) const {
-    if (comma <= first || comma - first > 4) return false;
-    for (std::uint32_t t = first; t < comma; ++t)
-      if (paragraphs_[p].tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) return false;
-    return true;
+    if (comma <= first || comma - first > 7) return false;
+    std::uint32_t words = 0;
+    for (std::uint32_t t = first; t < comma; ++t) {
+      const Token& token = paragraphs_[p].tokens[t];
+      if (paragraphs_[p].span_of[t] >= 0) return false;
+      if (token.kind == TokenKind::Word) ++words;
+      else if (!token.is(":") && !token.is(".")) return false;  // "About 10:03 p.m."
+    }
+    return words <= 4;
   }
 
   bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {

@@ -543,7 +543,7 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
     // Only a role ("Zelenskyy’s chief of staff"), a relative clause ("who voted against") or an
     // aside ("her voice hoarse", "speaking on condition of anonymity") is an appositive;
     // "…, and the meeting deteriorated from there, said …" is not.
-    const bool relative = tokens[start].is("who") || tokens[start].is("whose");
+    const bool relative = tokens[start].is("who") || tokens[start].is("whose") || tokens[start].is("which");  // "The Post, which …, said"
     const bool aside = (end - 1 - start <= 4 && !tokens[start].is("and") && !tokens[start].is("but") && !tokens[start].is("or")) ||
                        (tokens[start].text.size() > 4 && tokens[start].text.substr(tokens[start].text.size() - 3) == "ing");
     const bool role = phrase_end(tokens, start, end - 1) >= start + 2;  // "chief executive of the regional airline SkyNord"
