@@ -473,8 +473,19 @@ class Extractor {
     if (const std::uint32_t end = quotation_ending_words(p, sentence, speaker.first); end > 0 &&
         only_adjuncts(tokens, c + cue.words, sentence.end))
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, end);
-    if (!tokens[speaker.first - 1].is(",")) return std::nullopt;
-    const std::uint32_t comma = speaker.first - 1;
+    std::uint32_t comma = speaker.first - 1;
+    if (!tokens[comma].is(",")) {
+      // "…, a wide array of economists say, …", "…, pilots and their leaders say, …": the
+      // speaker read is the head of a longer phrase that follows the comma
+      std::uint32_t t = speaker.first;
+      while (t > sentence.begin + 1 && speaker.first - t < 6 && tokens[t - 1].kind == TokenKind::Word &&
+             !tokens[t - 1].capitalised && paragraphs_[p].span_of[t - 1] < 0 && !token_reads_as_verb(tokens[t - 1]))
+        --t;
+      if (t == speaker.first || speaker.type == MentionType::Name || !tokens[t - 1].is(",") || paragraphs_[p].span_of[t - 1] >= 0) return std::nullopt;
+      for (const char* conjunction : {"and", "but", "or", "while", "as", "because", "so"})
+        if (tokens[t].is(conjunction)) return std::nullopt;
+      comma = t - 1;
+    }
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
     const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
     if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
