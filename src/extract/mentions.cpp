@@ -526,6 +526,16 @@ std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, 
 
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, floor, end);
+  // "Ola Lind, who, after trading insults with Weber, said": an aside between commas after
+  // the relative pronoun
+  if (end > floor + 4 && tokens[end - 1].is(",")) {
+    for (std::uint32_t k = end - 2; k > floor + 2 && end - k <= 16; --k) {
+      if (is_terminal_or_mark(tokens[k])) break;
+      if (!tokens[k].is(",")) continue;
+      if (tokens[k - 1].is("who") && tokens[k - 2].is(",")) end = k;
+      break;
+    }
+  }
   // "Ted Cruz endorses Trump, who says": the relative pronoun stands for the name before it.
   if (end > floor + 2 && tokens[end - 1].is("who") && tokens[end - 2].is(",")) end -= 2;
   // "an architect who said", "the Police Department which reported": the same without a comma

@@ -462,6 +462,12 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     CHECK(quotes[1].speaker == "Andriy Kolos");
     CHECK(quotes[1].country == "UA");
   }
+  SUBCASE("an aside after a relative pronoun: the name before it speaks") {
+    const auto quotes = Quotes("Then came Ola Lind, who, after trading insults with Weber, said the board had become an echo chamber.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ola Lind");
+    CHECK(quotes[0].text == "the board had become an echo chamber");
+  }
   SUBCASE("pronouns go to the nearest compatible person") {
     const auto quotes = Quotes(
         "Dan Jones, who voted against, said the trial was too costly.\n"
