@@ -95,6 +95,10 @@ bool in_phrase(const Token& token, const Token* next) {
   if (token.capitalised) return true;
   char buffer[64];
   const std::string_view word = lower(token, buffer);
+  // a particle inside a name: "Bill de Blasio", "Pierre de Vos", "Ursula von der Leyen"
+  if (next && next->kind == TokenKind::Word && (next->capitalised || (next->text == "der" || next->text == "den")))
+    for (const char* particle : {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "ter"})
+      if (token.text == particle) return true;
   const Lexicons& lexicons = Lexicons::get();
   char gender = 0;
   if (is_pronoun(word, gender)) return true;
@@ -208,6 +212,14 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
     if (!honorific) note_role(parts, i, i + 1);
     return;
   }
+  // "Ola de Berg", "Pierre de Vos": a particle between the parts of a name (or opening it) is in the name
+  if (!token.capitalised && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word && tokens[i + 1].capitalised)
+    for (const char* particle : {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "ter"})
+      if (token.text == particle) {
+        if (parts.name_last != i) parts.name_first = i;
+        parts.name_last = i + 1;
+        return;
+      }
   if (!reads_lower_case(token, word)) {
     if (parts.name_last != i) {
       parts.name_first = i;

@@ -468,6 +468,12 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     CHECK(quotes[0].speaker == "Ola Lind");
     CHECK(quotes[0].text == "the board had become an echo chamber");
   }
+  SUBCASE("a particle inside a name is part of it") {
+    const auto quotes = Quotes("For decades, Mayor Ola de Berg noted, the harbour board has sent observers to other towns.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Ola de Berg");
+    CHECK(quotes[1].text == "the harbour board has sent observers to other towns");
+  }
   SUBCASE("pronouns go to the nearest compatible person") {
     const auto quotes = Quotes(
         "Dan Jones, who voted against, said the trial was too costly.\n"
