@@ -1003,6 +1003,8 @@ class Extractor {
       if (first == question) return cue.question ? start : sentence.end;
     // "said about half of the …": "about" before a number is no preposition
     if (first == "about" && start + 1 < sentence.end && starts_with_digit(tokens[start + 1])) return start;
+    // "reported at least six ferries …": "at least" and "at most" open a number
+    if (first == "at" && start + 1 < sentence.end && (tokens[start + 1].is("least") || tokens[start + 1].is("most"))) return start;
     // "Some residents say: the ferry is late.": a colon before words that are no quotation
     if (tokens[start].is(":") && start + 1 < sentence.end && tokens[start + 1].kind == TokenKind::Word) return start + 1;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",

@@ -310,6 +310,8 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"about half of the ferries were late", "indirect", "Port office", "", "said"}}},
       {"a paragraph that ends with a colon is no headline", "Anna Kovac said the changes to the timetable include:\nLater ferries on Sundays.",
        {{"the changes to the timetable include", "indirect", "Anna Kovac", "", "said"}}},
+      {"at least before a number is no preposition", "Harbour TV reported at least six ferries had left the bay.",
+       {{"at least six ferries had left the bay", "indirect", "Harbour TV", "", "reported"}}},
       {"a colon before words that are no quotation", "Some harbour residents say: the ferry must run at night.",
        {{"the ferry must run at night", "indirect", "Some harbour residents", "", "say"}}},
       {"a verb no lexicon knows before an object that holds a quotation",
