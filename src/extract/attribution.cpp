@@ -601,6 +601,11 @@ class Extractor {
   bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (first >= end || !(tokens[first].is("and") || tokens[first].is("but") || tokens[first].is("while"))) return false;
+    // "He had no ties, the airline added, and had passed all checks": a verb with no subject of
+    // its own after "and" goes on with the speaker's words
+    if (tokens[first].is("and") && first + 1 < end && token_reads_as_verb(tokens[first + 1]) && !tokens[first + 1].is("that") &&
+        !tokens[first + 1].capitalised)
+      return false;
     for (std::uint32_t t = first; t < end; ++t)
       if (paragraphs_[p].span_of[t] >= 0) return false;
     return true;
