@@ -319,7 +319,8 @@ class Extractor {
   std::optional<Found> according_to(std::uint32_t p, const Sentence& sentence, std::uint32_t c) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
-    while (end < sentence.end && !tokens[end].is(",") && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0) ++end;
+    while (end < sentence.end && !tokens[end].is(",") && !is_dash(tokens[end]) && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0)
+      ++end;  // "- 63 percent, according to the report - still believe …": a dash ends the source too
     Mention source = source_phrase(tokens, c + 2, end);
     if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
@@ -337,8 +338,19 @@ class Extractor {
         opens_reported_clause(tokens[c - 2]) && !has_cue(p, end + 1, sentence.end))
       return claim(p, source, c, "according to", end + 1, sentence.end);
     // "…, according to the poll." and "…, according to the Tax Foundation, more than …"
-    if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2])))
-      return claim(p, source, c, "according to", sentence.begin, c - 1);
+    if (c > sentence.begin + 1 && (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || is_dash(tokens[c - 2]))) {
+      // "He started a firm, which collected $36,000 in fees, according to filings.": the words
+      // are the relative clause that ends before the source
+      std::uint32_t first = sentence.begin;
+      for (std::uint32_t t = c - 1; t > sentence.begin + 1; --t) {
+        if (paragraphs_[p].span_of[t] >= 0) break;
+        if ((tokens[t - 1].is("which") || tokens[t - 1].is("who")) && tokens[t - 2].is(",") && paragraphs_[p].span_of[t - 2] < 0) {
+          first = t - 1;
+          break;
+        }
+      }
+      return claim(p, source, c, "according to", first, c - 1);
+    }
     return std::nullopt;
   }
 
@@ -350,10 +362,15 @@ class Extractor {
 
   // A few words before a comma that open a sentence: "But", "The next day", "Now".
   bool short_opening(std::uint32_t p, std::uint32_t first, std::uint32_t comma) const {
-    if (comma <= first || comma - first > 4) return false;
-    for (std::uint32_t t = first; t < comma; ++t)
-      if (paragraphs_[p].tokens[t].kind != TokenKind::Word || paragraphs_[p].span_of[t] >= 0) return false;
-    return true;
+    if (comma <= first || comma - first > 7) return false;
+    std::uint32_t words = 0;
+    for (std::uint32_t t = first; t < comma; ++t) {
+      const Token& token = paragraphs_[p].tokens[t];
+      if (paragraphs_[p].span_of[t] >= 0) return false;
+      if (token.kind == TokenKind::Word) ++words;
+      else if (!token.is(":") && !token.is(".")) return false;  // "About 10:03 p.m."
+    }
+    return words <= 4;
   }
 
   bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
@@ -401,7 +418,7 @@ class Extractor {
     if (participle || follows_and(tokens, sentence.begin, c) || infinitive_of_subject(tokens, sentence.begin, c)) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
       const std::uint32_t last = content_last(p, cue, start, sentence.end);
-      const std::uint32_t min_words = cue.object ? 1 : kMinReportedWords;
+      const std::uint32_t min_words = last < sentence.end ? 1 : min_words_of(cue);  // an object however short
       if (sentence_speaker >= 0) return claim_entity(p, sentence_speaker, 0.85, cue_text, start, last, min_words);
       const Mention subject = main_subject(p, sentence, c);
       if (subject.found()) return claim(p, subject, sentence.begin, cue_text, start, last, min_words);
@@ -415,6 +432,7 @@ class Extractor {
     if (speaker.media && speaker.type == MentionType::Name) speaker.media = false;
     if (!speaker.found() && !inverted_after_comma(p, sentence, c) && content_start(p, c, cue, sentence) < sentence.end)
       if (const Mention whole = clause_subject(tokens, clause_begin(p, sentence, c), c); whole.found()) speaker = whole;
+    if (!speaker.found()) speaker = relative_antecedent(tokens, sentence.begin, c);  // "came from a young boy, who said …"
     // "what it calls a “soft” stance": the words after a naming cue name something, the
     // reporter's object; "which he said were …", "what Trump says his plan would do": the
     // relative pronoun stands for part of the words, a piece of its own.
@@ -446,7 +464,8 @@ class Extractor {
     if (start < sentence.end) {
       // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
       const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
-      return claim(p, speaker, speaker.first, cue_text, start, content_last(p, cue, start, end), cue.object ? 1 : kMinReportedWords);
+      const std::uint32_t last = content_last(p, cue, start, end);
+      return claim(p, speaker, speaker.first, cue_text, start, last, last < end ? 1 : min_words_of(cue));  // an object however short
     }
     if (speaker.first <= sentence.begin + 1) return std::nullopt;
     // "Details aside, her plan offers ''a stark alternative,'' Kamin said.": the words run to
@@ -454,8 +473,19 @@ class Extractor {
     if (const std::uint32_t end = quotation_ending_words(p, sentence, speaker.first); end > 0 &&
         only_adjuncts(tokens, c + cue.words, sentence.end))
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, end);
-    if (!tokens[speaker.first - 1].is(",")) return std::nullopt;
-    const std::uint32_t comma = speaker.first - 1;
+    std::uint32_t comma = speaker.first - 1;
+    if (!tokens[comma].is(",")) {
+      // "…, a wide array of economists say, …", "…, pilots and their leaders say, …": the
+      // speaker read is the head of a longer phrase that follows the comma
+      std::uint32_t t = speaker.first;
+      while (t > sentence.begin + 1 && speaker.first - t < 6 && tokens[t - 1].kind == TokenKind::Word &&
+             !tokens[t - 1].capitalised && paragraphs_[p].span_of[t - 1] < 0 && !token_reads_as_verb(tokens[t - 1]))
+        --t;
+      if (t == speaker.first || speaker.type == MentionType::Name || !tokens[t - 1].is(",") || paragraphs_[p].span_of[t - 1] >= 0) return std::nullopt;
+      for (const char* conjunction : {"and", "but", "or", "while", "as", "because", "so"})
+        if (tokens[t].is(conjunction)) return std::nullopt;
+      comma = t - 1;
+    }
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
     const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
     if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
@@ -571,6 +601,11 @@ class Extractor {
   bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     if (first >= end || !(tokens[first].is("and") || tokens[first].is("but") || tokens[first].is("while"))) return false;
+    // "He had no ties, the airline added, and had passed all checks": a verb with no subject of
+    // its own after "and" goes on with the speaker's words
+    if (tokens[first].is("and") && first + 1 < end && token_reads_as_verb(tokens[first + 1]) && !tokens[first + 1].is("that") &&
+        !tokens[first + 1].capitalised)
+      return false;
     for (std::uint32_t t = first; t < end; ++t)
       if (paragraphs_[p].span_of[t] >= 0) return false;
     return true;
@@ -629,15 +664,53 @@ class Extractor {
   // when or where they were said: "attacked Machado | in early-morning tweets", "cited the
   // figure | at last week's forum", "praised Weber | on Tuesday"; a prepositional phrase of
   // the object stays ("cited problems in the Middle East").
+  // The fewest words a cue reports: an object however short ("attacked Trump"), a naming verb's
+  // object and name ("called him divisive"), else a clause.
+  static std::uint32_t min_words_of(const Cue& cue) { return cue.object ? 1 : cue.naming ? 2 : kMinReportedWords; }
+
+  // "and" before a verb that is no part of the words: the subject's next verb.
+  bool and_next_verb(std::uint32_t p, std::uint32_t t, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    return tokens[t].is("and") && t + 1 < end && paragraphs_[p].span_of[t + 1] < 0 &&
+           ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that")) || tokens[t + 1].is("then"));
+  }
+
+  // After a speech verb, words that are a short noun phrase with no verb of their own end at
+  // "and" before a verb ("claimed self-defense | and was acquitted", "denied the charges | and
+  // counter-accused her"); a clause ("said he left and was …") goes on.
+  std::uint32_t noun_phrase_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    if (start >= end || tokens[start].kind != TokenKind::Word) return end;
+    char buffer[64];
+    const std::string_view first = ascii_lower(tokens[start].text, buffer);
+    for (const char* word : {"he", "she", "they", "it", "we", "i", "you", "that", "to", "how", "why", "whether", "if", "there", "this"})
+      if (first == word) return end;
+    for (std::uint32_t t = start + 1; t < end && t <= start + 6; ++t) {
+      if (paragraphs_[p].span_of[t] >= 0) return end;
+      if (and_next_verb(p, t, end)) return t;
+      if ((tokens[t].kind != TokenKind::Word && tokens[t].kind != TokenKind::Possessive && !tokens[t].is("-")) ||
+          token_reads_as_verb(tokens[t]))
+        return end;
+    }
+    return end;
+  }
+
   std::uint32_t content_last(std::uint32_t p, const Cue& cue, std::uint32_t start, std::uint32_t end) const {
-    if (!cue.object) return end;
+    if (!cue.object && !cue.naming) return noun_phrase_end(p, start, end);
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     for (std::uint32_t t = start + 1; t < end; ++t) {
       if (paragraphs_[p].span_of[t] >= 0) continue;
+      if (!cue.object) {  // a naming verb: only the next verb ends its words ("called her “third-rate” | and boycotted")
+        if (and_next_verb(p, t, end)) return t;
+        continue;
+      }
       for (const char* word : {"while", "when", "because", "until", "since", "after", "before"})
         if (tokens[t].is(word)) return t;
       for (const char* word : {"in", "at", "during", "on", "over"})
         if (tokens[t].is(word) && names_setting(tokens, t + 1, end)) return t;
+      // "claimed self-defense | and was acquitted", "criticized Singer | and challenged him":
+      // "and" before a verb joins the subject's next verb, not more of the object
+      if (and_next_verb(p, t, end)) return t;
     }
     return end;
   }
@@ -865,6 +938,20 @@ class Extractor {
     return true;
   }
 
+  // "The question came from a young boy, who said he …": the noun phrase before ", who" (an
+  // adverb may stand between "who" and the cue) is the speaker, wherever it stands in its
+  // clause; names are subject_before's work.
+  static Mention relative_antecedent(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    const Lexicons& lexicons = Lexicons::get();
+    char buffer[64];
+    std::uint32_t t = c;
+    while (t > floor && c - t < 2 && tokens[t - 1].kind == TokenKind::Word &&
+           lexicons.is(WordClass::Adverb, ascii_lower(tokens[t - 1].text, buffer)))
+      --t;
+    if (t < floor + 3 || !tokens[t - 1].is("who") || !tokens[t - 2].is(",")) return {};
+    return determined_noun_phrase(tokens, floor, t - 2, true);
+  }
+
   // "… and warned that …", "… but noted that …": a second cue of the same subject.
   static bool follows_and(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     const Lexicons& lexicons = Lexicons::get();
@@ -921,6 +1008,8 @@ class Extractor {
       if (first == question) return cue.question ? start : sentence.end;
     // "said about half of the …": "about" before a number is no preposition
     if (first == "about" && start + 1 < sentence.end && starts_with_digit(tokens[start + 1])) return start;
+    // "reported at least six ferries …": "at least" and "at most" open a number
+    if (first == "at" && start + 1 < sentence.end && (tokens[start + 1].is("least") || tokens[start + 1].is("most"))) return start;
     // "Some residents say: the ferry is late.": a colon before words that are no quotation
     if (tokens[start].is(":") && start + 1 < sentence.end && tokens[start + 1].kind == TokenKind::Word) return start + 1;
     static const char* const kPrepositions[] = {"in", "at", "on", "during", "after", "before", "to", "with", "for",

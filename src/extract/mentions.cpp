@@ -95,6 +95,10 @@ bool in_phrase(const Token& token, const Token* next) {
   if (token.capitalised) return true;
   char buffer[64];
   const std::string_view word = lower(token, buffer);
+  // a particle inside a name: "Bill de Blasio", "Pierre de Vos", "Ursula von der Leyen"
+  if (next && next->kind == TokenKind::Word && (next->capitalised || (next->text == "der" || next->text == "den")))
+    for (const char* particle : {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "ter"})
+      if (token.text == particle) return true;
   const Lexicons& lexicons = Lexicons::get();
   char gender = 0;
   if (is_pronoun(word, gender)) return true;
@@ -208,6 +212,14 @@ void read_word(const std::vector<Token>& tokens, std::uint32_t i, PhraseParts& p
     if (!honorific) note_role(parts, i, i + 1);
     return;
   }
+  // "Ola de Berg", "Pierre de Vos": a particle between the parts of a name (or opening it) is in the name
+  if (!token.capitalised && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::Word && tokens[i + 1].capitalised)
+    for (const char* particle : {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "ter"})
+      if (token.text == particle) {
+        if (parts.name_last != i) parts.name_first = i;
+        parts.name_last = i + 1;
+        return;
+      }
   if (!reads_lower_case(token, word)) {
     if (parts.name_last != i) {
       parts.name_first = i;
@@ -526,6 +538,16 @@ std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, 
 
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, floor, end);
+  // "Ola Lind, who, after trading insults with Weber, said": an aside between commas after
+  // the relative pronoun
+  if (end > floor + 4 && tokens[end - 1].is(",")) {
+    for (std::uint32_t k = end - 2; k > floor + 2 && end - k <= 16; --k) {
+      if (is_terminal_or_mark(tokens[k])) break;
+      if (!tokens[k].is(",")) continue;
+      if (tokens[k - 1].is("who") && tokens[k - 2].is(",")) end = k;
+      break;
+    }
+  }
   // "Ted Cruz endorses Trump, who says": the relative pronoun stands for the name before it.
   if (end > floor + 2 && tokens[end - 1].is("who") && tokens[end - 2].is(",")) end -= 2;
   // "an architect who said", "the Police Department which reported": the same without a comma
@@ -543,7 +565,7 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
     // Only a role ("Zelenskyy’s chief of staff"), a relative clause ("who voted against") or an
     // aside ("her voice hoarse", "speaking on condition of anonymity") is an appositive;
     // "…, and the meeting deteriorated from there, said …" is not.
-    const bool relative = tokens[start].is("who") || tokens[start].is("whose");
+    const bool relative = tokens[start].is("who") || tokens[start].is("whose") || tokens[start].is("which");  // "The Post, which …, said"
     const bool aside = (end - 1 - start <= 4 && !tokens[start].is("and") && !tokens[start].is("but") && !tokens[start].is("or")) ||
                        (tokens[start].text.size() > 4 && tokens[start].text.substr(tokens[start].text.size() - 3) == "ing");
     const bool role = phrase_end(tokens, start, end - 1) >= start + 2;  // "chief executive of the regional airline SkyNord"
@@ -634,6 +656,8 @@ void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end
 
 }  // namespace
 
+bool token_reads_as_verb(const Token& token) { return reads_as_verb(token); }
+
 Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, first, end);
   const Lexicons& lexicons = Lexicons::get();
@@ -719,8 +743,8 @@ Mention group_of(const std::vector<Token>& tokens, std::uint32_t first, std::uin
 
 }  // namespace
 
-Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
-  end = skip_adjuncts_before(tokens, floor, end);
+Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end, bool antecedent) {
+  if (!antecedent) end = skip_adjuncts_before(tokens, floor, end);
   if (end == floor || tokens[end - 1].capitalised) return {};  // names are the lexicons' work
   char buffer[64];
   for (std::uint32_t t = end; t-- > floor && end - t <= kMaxDeterminedPhraseWords + 1;) {
@@ -729,10 +753,10 @@ Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t f
     if (t + 1 < end && reads_as_verb(token)) return {};
     const std::string_view word = lower(token, buffer);
     if (!is_determiner(word)) {
-      if (bare_plural_subject(tokens, floor, t, end)) return group_of(tokens, t, end);  // "But harbour specialists say"
+      if (!antecedent && bare_plural_subject(tokens, floor, t, end)) return group_of(tokens, t, end);  // "But harbour specialists say"
       continue;
     }
-    if (t + 1 == end || !opens_clause(tokens, floor, t)) return {};
+    if (t + 1 == end || (!antecedent && !opens_clause(tokens, floor, t))) return {};
     const std::uint32_t first = word == "the" || word == "a" || word == "an" ? t + 1 : t;  // "Several bakers" keeps its word
     Mention mention;
     const std::string_view head = lower(tokens[end - 1], buffer);

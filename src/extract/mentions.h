@@ -57,7 +57,12 @@ Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, 
 // lexicons do not know: "The harbour-front grocer complained that", "Several bakers say".
 // A Description (a Group when the head is plural), or None when the words read as a
 // clause or do not start a clause (the sentence start, a comma or a conjunction before).
-Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end);
+// antecedent: the phrase is the antecedent of a relative "who" ("came from a young boy, who
+// said"), so it need not open a clause.
+// An auxiliary, a cue or a past tense in -ed ("was", "said", "challenged").
+bool token_reads_as_verb(const Token& token);
+
+Mention determined_noun_phrase(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end, bool antecedent = false);
 
 // "About 4 in 10 say", "47% said", "more than half of those asked said": a share of people
 // polled, the whole clause before the cue (from `floor`, a comma or a conjunction).

@@ -182,6 +182,18 @@ TEST_CASE("reported speech is indirect, and mixed when it holds a quotation") {
        {{"the budget would balance next year", "indirect", "Jonas Weber", "", "told"}}},
       {"told a medium: the medium is not the speaker", "Jonas Weber told Fox News that the budget would balance.",
        {{"the budget would balance", "indirect", "Jonas Weber", "", "told"}}},
+      {"according to after a relative clause: the clause is the source's",
+       "Lind founded a ferry firm, which collected modest fees from harbour boards, according to port filings.",
+       {{"which collected modest fees from harbour boards", "indirect", "Port filings", "", "according to"}}},
+      {"according to between dashes: the source ends at the dash",
+       "Most pilots - 63 percent in 2014, according to the harbour survey - still trust the board.",
+       {{"Most pilots - 63 percent in 2014", "indirect", "Harbour survey", "", "according to"}}},
+      {"an organisation with a relative clause after it speaks",
+       "The Harbour Gazette, which first covered the vote as a joke, said it would treat the vote as news.",
+       {{"it would treat the vote as news", "indirect", "Harbour Gazette", "", "said"}}},
+      {"a parenthetical attribution by a long group phrase: both sides are its words",
+       "Cutting ferries too soon, a wide array of harbour economists say, slowed the recovery.",
+       {{"Cutting ferries too soon", "indirect", "Harbour economists", "", "say"}, {"slowed the recovery", "indirect", "Harbour economists", "", "say"}}},
       {"according to, before", "According to Jonas Weber, the budget will balance next year.",
        {{"the budget will balance next year", "indirect", "Jonas Weber", "", "according to"}}},
       {"according to, after", "The budget will balance next year, according to Jonas Weber.",
@@ -277,6 +289,13 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"the budget as fair", "indirect", "Jonas Weber", "", "defended"},
         {"residents to use the ferry", "indirect", "Anna Kovac", "", "encouraged"},
         {"the bridge to a spine", "indirect", "Mayor", "", "likened"}}},
+      {"a naming verb reports its object and name, up to the subject's next verb",
+       "Ola Lind called him divisive and accused him of lying.\nAnna Kovac defended the budget and then left the hall.",
+       {{"him divisive", "indirect", "Ola Lind", "", "called"}, {"him of lying", "indirect", "Ola Lind", "", "accused"},
+        {"the budget", "indirect", "Anna Kovac", "", "defended"}}},
+      {"the antecedent of \", who\" speaks wherever it stands",
+       "The last question came from a young pilot, who said he and his father drove to the harbour from Lund.",
+       {{"he and his father drove to the harbour from Lund", "indirect", "Young pilot", "", "said"}}},
       {"reported speech ends before another speaker's attribution",
        "When the port signalled last summer that it would close, Marit Olsen said, “we were stunned.”",
        {{"it would close", "indirect", "Port", "", "signalled"}, {"we were stunned.", "direct", "Marit Olsen", "", "said"}}},
@@ -291,6 +310,12 @@ TEST_CASE("verbs that report words through their object, two-word cues and infin
        {{"about half of the ferries were late", "indirect", "Port office", "", "said"}}},
       {"a paragraph that ends with a colon is no headline", "Anna Kovac said the changes to the timetable include:\nLater ferries on Sundays.",
        {{"the changes to the timetable include", "indirect", "Anna Kovac", "", "said"}}},
+      {"at least before a number is no preposition", "Harbour TV reported at least six ferries had left the bay.",
+       {{"at least six ferries had left the bay", "indirect", "Harbour TV", "", "reported"}}},
+      {"after a parenthetical attribution, and with a verb of no new subject goes on with the words",
+       "Weber had no known ties to the party, the harbour office added, and had passed every check.",
+       {{"Weber had no known ties to the party", "indirect", "Harbour office", "", "added"},
+        {"and had passed every check", "indirect", "Harbour office", "", "added"}}},
       {"a colon before words that are no quotation", "Some harbour residents say: the ferry must run at night.",
        {{"the ferry must run at night", "indirect", "Some harbour residents", "", "say"}}},
       {"a verb no lexicon knows before an object that holds a quotation",
@@ -442,6 +467,18 @@ TEST_CASE("speakers: one record per person, titles, appositives, pronouns, descr
     REQUIRE(quotes.size() == 2);
     CHECK(quotes[1].speaker == "Andriy Kolos");
     CHECK(quotes[1].country == "UA");
+  }
+  SUBCASE("an aside after a relative pronoun: the name before it speaks") {
+    const auto quotes = Quotes("Then came Ola Lind, who, after trading insults with Weber, said the board had become an echo chamber.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ola Lind");
+    CHECK(quotes[0].text == "the board had become an echo chamber");
+  }
+  SUBCASE("a particle inside a name is part of it") {
+    const auto quotes = Quotes("For decades, Mayor Ola de Berg noted, the harbour board has sent observers to other towns.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Ola de Berg");
+    CHECK(quotes[1].text == "the harbour board has sent observers to other towns");
   }
   SUBCASE("pronouns go to the nearest compatible person") {
     const auto quotes = Quotes(
