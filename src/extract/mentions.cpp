@@ -654,18 +654,23 @@ void name_with_modifier(const std::vector<Token>& tokens, std::uint32_t head_end
   text = text_between(tokens, start, stop);
 }
 
+// "But Megan Hall, …": a conjunction or adverb that opens the clause is not the speaker.
+std::uint32_t skip_clause_openers(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  const Lexicons& lexicons = Lexicons::get();
+  char buffer[64];
+  while (first < end && tokens[first].kind == TokenKind::Word &&
+         (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) || lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
+    ++first;
+  return first;
+}
+
 }  // namespace
 
 bool token_reads_as_verb(const Token& token) { return reads_as_verb(token); }
 
 Mention modified_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, first, end);
-  const Lexicons& lexicons = Lexicons::get();
-  char buffer[64];
-  // "But Megan Hall, …": a conjunction or adverb that opens the clause is not the speaker.
-  while (first < end && tokens[first].kind == TokenKind::Word &&
-         (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) || lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
-    ++first;
+  first = skip_clause_openers(tokens, first, end);
   if (end <= first || end - first > kMaxModifiedSubjectTokens) return {};
   std::uint32_t head_end = phrase_end(tokens, first, end);
   // "The head of the" before an unknown noun ("harbour board"): the head ends before "of the".
@@ -852,11 +857,9 @@ Mention numeric_subject(const std::vector<Token>& tokens, std::uint32_t floor, s
 
 Mention clause_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, first, end);
+  first = skip_clause_openers(tokens, first, end);
   const Lexicons& lexicons = Lexicons::get();
   char buffer[64];
-  while (first < end && tokens[first].kind == TokenKind::Word &&
-         (lexicons.is(WordClass::Adverb, lower(tokens[first], buffer)) || lexicons.is(WordClass::ClauseEnd, lower(tokens[first], buffer))))
-    ++first;
   if (end <= first + 1 || end - first > kMaxModifiedSubjectTokens || tokens[first].kind != TokenKind::Word) return {};
   // the phrase opens with a noun, a name, a determiner or a number: not a preposition, a
   // pronoun or a relative word ("In the fall …", "It was …", "What they …")
