@@ -150,8 +150,9 @@
       // The canvas moves to the worker only once its script runs: if it cannot start, the
       // page still has its canvas to draw on.
       worker.onerror = (event) => {
+        if (mode !== 'starting') return; // a later error stays on the console
         event.preventDefault();
-        if (mode === 'starting') drawOnPage();
+        drawOnPage();
       };
       worker.onmessage = ({ data }) => {
         if (data.loaded) handOver();
