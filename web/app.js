@@ -1387,7 +1387,8 @@
       // Frames the canvas still draws, plus the mirror and the hash while they wait.
       pendingFrames: () => (wasm ? wasm._qe_pending_frames() : 0) + (cancelScreenReaderView ? 1 : 0) + (pendingHashWrite ? 1 : 0)
         + (cancelMarkSelected ? 1 : 0) + renderer.framesInFlight(),
-      // 'worker' (an OffscreenCanvas) or 'page'; the size of the last frame drawn, in pixels.
+      // 'worker' (an OffscreenCanvas) or 'page'; the last frame's size, in pixels (drawn once
+      // pendingFrames() is 0).
       renderer: () => renderer.mode(),
       drawnSize: () => renderer.drawnSize(),
       lastWork: () => ({ ...lastWork }),

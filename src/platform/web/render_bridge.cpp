@@ -43,12 +43,6 @@ void Append(std::vector<std::uint8_t>& packet, const void* data, std::size_t siz
   packet.insert(packet.end(), bytes, bytes + size);
 }
 
-std::size_t CountCommands(const ImDrawData& draw_data) {
-  std::size_t count = 0;
-  for (const ImDrawList* list : draw_data.CmdLists) count += static_cast<std::size_t>(list->CmdBuffer.Size);
-  return count;
-}
-
 }  // namespace
 
 void UploadFontAtlas() {
@@ -66,10 +60,10 @@ void SubmitFrame(const ImDrawData& draw_data, int width, int height, ImU32 clear
   packet.clear();
   const auto vertex_bytes = static_cast<std::uint32_t>(draw_data.TotalVtxCount * sizeof(ImDrawVert));
   const auto index_bytes = static_cast<std::uint32_t>((draw_data.TotalIdxCount * sizeof(ImDrawIdx) + 3) & ~3u);
-  const auto command_count = static_cast<std::uint32_t>(CountCommands(draw_data));
+  // The command count (last word) is written once the commands are: those without indices
+  // are left out.
   const std::uint32_t header[6] = {static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height),
-                                   clear_colour, vertex_bytes, index_bytes, command_count};
-  packet.reserve(sizeof header + vertex_bytes + index_bytes + command_count * sizeof(PacketCommand));
+                                   clear_colour, vertex_bytes, index_bytes, 0};
   Append(packet, header, sizeof header);
   for (const ImDrawList* list : draw_data.CmdLists)
     Append(packet, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
@@ -92,7 +86,6 @@ void SubmitFrame(const ImDrawData& draw_data, int width, int height, ImU32 clear
     list_vertex_offset += static_cast<std::uint32_t>(list->VtxBuffer.Size * sizeof(ImDrawVert));
     list_index_offset += static_cast<std::uint32_t>(list->IdxBuffer.Size * sizeof(ImDrawIdx));
   }
-  // Commands skipped above shrink the count written in the header.
   const auto written = static_cast<std::uint32_t>((packet.size() - sizeof header - vertex_bytes - index_bytes) /
                                                   sizeof(PacketCommand));
   std::memcpy(packet.data() + 5 * sizeof(std::uint32_t), &written, sizeof written);

@@ -26,7 +26,7 @@ struct WebApp {
   std::optional<review::Session> review;  // while the editor reviews the article shown
   int frames_to_draw = kSettleFrames;  // the loop draws only while this is positive
   std::uint64_t frames_drawn = 0;
-  double device_pixel_ratio = 0;
+  double device_pixel_ratio = 0;  // the page's, as FollowCanvasSize last saw it
   float font_scale = 0;  // what the font atlas was rasterised for
   int framebuffer_width = 0, framebuffer_height = 0;
 };
