@@ -1,6 +1,7 @@
 #include "core/explorer.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace qe {
 
@@ -55,7 +56,7 @@ void Explorer::refilter() {
   if (filter_.text != matched_text_) {
     // Text search is the only step that reads text, so keep its answer while facets change,
     // and start the next search from it (a keystroke usually refines the last search).
-    text_search_ = filter_.text.empty() ? TextSearch{} : search_text(*corpus_, filter_.text, &text_search_);
+    text_search_ = filter_.text.empty() ? TextSearch{} : search_text(*corpus_, filter_.text, std::move(text_search_));
     matched_text_ = filter_.text;
   }
   result_ = apply_filter(*corpus_, filter_, &text_search_.quotes, std::move(result_));
@@ -65,6 +66,15 @@ void Explorer::refilter() {
     if (!result_.visible.empty()) selected_ = result_.visible.front();
   }
   ++revision_;
+}
+
+bool Explorer::has_idle_work() const { return needs_locating(text_search_); }
+
+void Explorer::do_idle_work(double budget_ms) {
+  constexpr std::size_t kMatchesPerSlice = 4096;  // about 256 kB of keys: a millisecond or less
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::duration<double, std::milli>(budget_ms);
+  while (has_idle_work() && Clock::now() < deadline) locate_matches(*corpus_, text_search_, kMatchesPerSlice);
 }
 
 void Explorer::sort_for_review(std::vector<QuoteIndex>& quotes) const {

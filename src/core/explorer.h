@@ -55,6 +55,13 @@ class Explorer {
   // Increments on every change, so views and bridges can tell when to redraw or re-sync.
   std::uint64_t revision() const { return revision_; }
 
+  // What the explorer prepares while nobody waits (the loop calls do_idle_work between
+  // frames): where the last search's matches are, when the index's bit sets answered it
+  // without reading the keys, so that the next keystroke refines from them instead of
+  // reading a third of a million keys. Nothing that is shown depends on it.
+  bool has_idle_work() const;
+  void do_idle_work(double budget_ms);  // slices of about a millisecond until the budget is spent
+
  private:
   void adopt(LoadResult loaded);  // a new corpus: its skipped lines, a fresh text search
   void refilter();

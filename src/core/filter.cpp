@@ -6,228 +6,43 @@
 #include <cstring>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <tuple>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "core/utf8.h"
 
 namespace qe {
 namespace {
 
+// The wasm build compiles this file for speed (-O2: at -Oz a facet change at a million
+// quotes is five times slower), but what runs once per change rather than once per quote
+// (resolving the filter's values) for size: it is most of the file's code.
+#if defined(__clang__)
+#define QE_COLD [[clang::minsize]]
+#else
+#define QE_COLD
+#endif
 
-std::string ascii_case(std::string value, int (*convert)(int)) {
+QE_COLD std::string ascii_case(std::string value, int (*convert)(int)) {
   std::transform(value.begin(), value.end(), value.begin(),
                  [convert](unsigned char c) { return static_cast<char>(convert(c)); });
   return value;
 }
 
-void append_unique(std::vector<std::string>& values, std::string value) {
+QE_COLD void append_unique(std::vector<std::string>& values, std::string value) {
   if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(std::move(value));
 }
 
-std::optional<std::size_t> country_slot_of(std::string_view value) {
+QE_COLD std::optional<std::size_t> country_slot_of(std::string_view value) {
   const std::string upper = ascii_case(std::string(value), ::toupper);
   if (upper == ascii_case(std::string(kNoCountryValue), ::toupper)) return country_slot(kNoCountry);
   if (auto id = find_country(upper)) return country_slot(*id);
   return std::nullopt;
 }
 
-// Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
-// i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
-// SWAR bit may also be set wrongly above a real hit: callers compare each candidate anyway.
-#ifdef __SSE2__
-constexpr std::size_t kStride = 16;
-std::uint32_t pair_hits(const char* p, char first, char second) {
-  const __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(first));
-  const __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), _mm_set1_epi8(second));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
-}
-#else
-constexpr std::size_t kStride = 8;
-std::uint64_t zero_bytes(std::uint64_t x) { return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u; }
-std::uint32_t pair_hits(const char* p, char first, char second) {
-  std::uint64_t a, b;
-  std::memcpy(&a, p, 8);
-  std::memcpy(&b, p + 1, 8);
-  std::uint64_t hits = zero_bytes(a ^ (0x0101010101010101u * static_cast<unsigned char>(first))) &
-                       zero_bytes(b ^ (0x0101010101010101u * static_cast<unsigned char>(second)));
-  std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
-  for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
-  return bits;
-}
-#endif
-
-// Whether `needle` (at least 1 byte) is at p; inline, as most candidates differ early.
-bool holds_at(const char* p, std::string_view needle) {
-  for (std::size_t i = 0; i < needle.size(); ++i)
-    if (p[i] != needle[i]) return false;
-  return true;
-}
-
-// First byte offset at or after `from` where the key [key, key + size) holds `needle`, or
-// npos. Tests kStride offsets at a time for the needle's first two bytes, then compares the
-// rest: keys are tens of bytes, where string_view::find spends its time restarting memchr.
-// A 1-byte needle (rare: common bytes are answered by the index) takes the plain loop.
-std::size_t find_in_key(const char* key, std::size_t size, std::string_view needle, std::size_t from) {
-  if (needle.size() > size) return std::string_view::npos;
-  const std::size_t last = size - needle.size();  // the last offset a match can start at
-  std::size_t at = from;
-  if (needle.size() >= 2)
-    for (; at + kStride + 1 <= size && at <= last; at += kStride)  // reads bytes at .. at + kStride
-      for (std::uint32_t hits = pair_hits(key + at, needle[0], needle[1]); hits; hits &= hits - 1) {
-        const std::size_t candidate = at + static_cast<std::size_t>(__builtin_ctz(hits));
-        if (candidate > last) return std::string_view::npos;
-        if (holds_at(key + candidate, needle)) return candidate;
-      }
-  for (; at <= last; ++at)
-    if (holds_at(key + at, needle)) return at;
-  return std::string_view::npos;
-}
-
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "TextSearch::next keeps key bytes in a word, first byte lowest");
-
-// TextSearch::next: up to 15 key bytes (first lowest), their count, and whether the match is
-// the key's only one (then a longer needle that does not match there matches nowhere).
-using NextBytes = TextSearch::NextBytes;
-constexpr std::size_t kNextBytes = 15;
-constexpr int kCountShift = 120;
-constexpr NextBytes kOnlyMatch = NextBytes{1} << 127;
-constexpr NextBytes kBytesMask = (NextBytes{1} << kCountShift) - 1;
-std::size_t next_count(NextBytes next) { return static_cast<std::size_t>(next >> kCountShift) & 15; }
-
-// Up to 15 bytes of the key [key, key + size) from `at` on, with their count.
-NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
-  const std::size_t count = std::min(kNextBytes, size - at);
-  NextBytes bytes = 0;
-  std::memcpy(&bytes, key + at, count);
-  return bytes | NextBytes{count} << kCountShift;
-}
-
-// Keeps a match found at `at` in a key just read (so looking on for a second one is cheap).
-void add_match(TextSearch& out, QuoteIndex q, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
-  const bool only = find_in_key(key, size, needle, at + 1) == std::string_view::npos;
-  out.quotes.push_back(q);
-  out.offsets.push_back(static_cast<std::uint32_t>(at));
-  out.next.push_back(bytes_from(key, size, at + needle.size()) | (only ? kOnlyMatch : 0));
-}
-
-// The key of quote q in the search-key buffer.
-struct Key {
-  const char* data;
-  std::size_t size;
-};
-Key key_of(const StringPool& keys, QuoteIndex q) {
-  const std::size_t begin = keys.begin_of(q);
-  return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
-}
-
-// How many candidates ahead a key is prefetched: enough to cover a memory access's latency.
-constexpr std::size_t kAhead = 64;
-
-// Room for up to `matches` matches, so that no push_back copies what it kept so far.
-void reserve(TextSearch& out, std::size_t matches) {
-  out.quotes.reserve(matches);
-  out.offsets.reserve(matches);
-  out.next.reserve(matches);
-}
-
-// Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
-// goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
-// on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
-void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
-  reserve(out, quotes.size());
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (i + kAhead < quotes.size()) {
-      const Key ahead = key_of(keys, quotes[i + kAhead]);
-      __builtin_prefetch(ahead.data);
-      __builtin_prefetch(ahead.data + ahead.size - 1);
-    }
-    const Key key = key_of(keys, quotes[i]);
-    const std::size_t at = find_in_key(key.data, key.size, needle, 0);
-    if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
-  }
-}
-
-bool has_bit(const std::vector<std::uint64_t>& bits, QuoteIndex q) { return (bits[q / 64] >> (q % 64)) & 1; }
-
-// Appends the quotes whose key holds `needle`, scanning all keys as one buffer: one
-// substring search (memchr on the first byte, then a compare) per match, one match a quote.
-// Keys are joined by '\0', which no needle holds, so no match spans two quotes.
-void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) {
-  const std::string_view haystack = keys.buffer();
-  QuoteIndex q = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
-    while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
-    const Key key = key_of(keys, q);
-    add_match(out, q, key.data, key.size, at - keys.begin_of(q), needle);
-    if (++q >= keys.size()) break;
-    at = keys.begin_of(q);                   // one match a quote is enough
-  }
-}
-
-// The quotes set in `bits`, ascending: the answer for a needle the index knows exactly.
-void append_bits(const std::uint64_t* bits, std::size_t words, TextSearch& out) {
-  for (std::size_t w = 0; w < words; ++w)
-    for (std::uint64_t word = bits[w]; word; word &= word - 1)
-      out.quotes.push_back(static_cast<QuoteIndex>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
-}
-
-// Typing refines: every match of `needle` holds previous.needle, `shift` bytes in, so it
-// is in a previous match's quote and starts no earlier than `shift` bytes before where the
-// previous needle first did. When the needle only appends bytes, the previous match's next
-// bytes mostly tell without reading the key: equal, the match stands; different, the first
-// match, if any, comes later in the key.
-void refine(const Corpus& corpus, const std::string& needle, const TextSearch& previous,
-            const std::optional<std::vector<std::uint64_t>>& candidates, TextSearch& out) {
-  const std::size_t shift = needle.find(previous.needle);
-  const std::size_t n = previous.quotes.size();
-  const bool known = previous.offsets.size() == n && previous.next.size() == n;
-  const std::string_view added = std::string_view(needle).substr(shift == 0 ? previous.needle.size() : needle.size());
-  const bool appended = known && shift == 0 && added.size() <= kNextBytes;
-  NextBytes added_bytes = 0;
-  if (appended) std::memcpy(&added_bytes, added.data(), added.size());
-  const NextBytes added_mask = (NextBytes{1} << (8 * added.size() % 128)) - 1;  // size 0: 0
-  // Whether entry i must read its key: its next bytes are too few to tell, or they rule out
-  // its first match and the key may hold another.
-  const auto reads_key = [&](std::size_t i) {
-    if (candidates && !has_bit(*candidates, previous.quotes[i])) return false;
-    if (!appended) return true;
-    const NextBytes next = previous.next[i];
-    return next_count(next) < added.size() || ((next & added_mask) != added_bytes && !(next & kOnlyMatch));
-  };
-  const StringPool& keys = corpus.quotes.folded_text;
-  reserve(out, n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n && reads_key(i + kAhead))
-      __builtin_prefetch(key_of(keys, previous.quotes[i + kAhead]).data + (known ? previous.offsets[i + kAhead] : 0));
-    const QuoteIndex q = previous.quotes[i];
-    if (candidates && !has_bit(*candidates, q)) continue;
-    const std::size_t first = known ? previous.offsets[i] : 0;
-    std::size_t from = first > shift ? first - shift : 0;
-    if (appended) {
-      const NextBytes next = previous.next[i];
-      const std::size_t have = next_count(next);
-      if (added.size() <= have && (next & added_mask) == added_bytes) {  // the match stands
-        out.quotes.push_back(q);
-        out.offsets.push_back(static_cast<std::uint32_t>(first));
-        out.next.push_back(((next & kBytesMask) >> (8 * added.size())) |
-                           NextBytes{have - added.size()} << kCountShift | (next & kOnlyMatch));
-        continue;
-      }
-      if (added.size() <= have && (next & kOnlyMatch)) continue;  // no other place to match
-      if (added.size() <= have) from = first + 1;
-    }
-    const Key key = key_of(keys, q);
-    const std::size_t at = find_in_key(key.data, key.size, needle, from);
-    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
-  }
-}
-
 }  // namespace
 
-bool Filter::operator==(const Filter& other) const {
+QE_COLD bool Filter::operator==(const Filter& other) const {
   return speakers == other.speakers && countries == other.countries && kinds == other.kinds &&
          sources == other.sources && articles == other.articles && text == other.text && published_from == other.published_from &&
          published_to == other.published_to;
@@ -236,14 +51,14 @@ bool Filter::operator==(const Filter& other) const {
 namespace {
 
 // "2025-3-1" is not a date here, but "2025-03-01T10:00Z" is 2025-03-01.
-std::string canonical_day(const std::string& value) {
+QE_COLD std::string canonical_day(const std::string& value) {
   const auto day = parse_day(value);
   return day ? format_day(*day) : value;
 }
 
 }  // namespace
 
-Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
+QE_COLD Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   Filter canonical;
   for (const std::string& value : filter.speakers) {
     const auto found = corpus.find_speakers(value);
@@ -268,51 +83,6 @@ Filter canonical_filter(const Corpus& corpus, const Filter& filter) {
   canonical.published_from = canonical_day(filter.published_from);
   canonical.published_to = canonical_day(filter.published_to);
   return canonical;
-}
-
-std::string search_needle(std::string_view text) {
-  std::string needle = utf8::search_key(text);
-  needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
-  return needle;
-}
-
-std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
-  TextSearch result;
-  const std::string needle = search_needle(text);
-  if (!needle.empty()) scan_all(corpus.quotes.folded_text, needle, result);
-  return std::move(result.quotes);
-}
-
-TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSearch* previous) {
-  TextSearch result;
-  result.needle = search_needle(text);
-  const std::string& needle = result.needle;
-  const TextIndex& index = corpus.text_index;
-  if (needle.empty() || corpus.quotes.size() == 0) return result;
-  const std::uint64_t* exact = index.built() ? index.quotes_holding(needle) : nullptr;
-  if (exact) {  // a common byte or pair
-    append_bits(exact, index.quote_words(), result);
-    return result;
-  }
-  const auto candidates = index.built() ? index.candidate_quotes(needle) : std::nullopt;
-  const bool refines = previous && !previous->needle.empty() && needle.find(previous->needle) != std::string::npos;
-  // A previous answer from the bit sets ("c", "ce") knows no offsets: the candidates, which
-  // include those sets, are then as narrow and cheaper to walk than the previous matches.
-  const bool knows_offsets = refines && previous->offsets.size() == previous->quotes.size();
-  if (refines && (knows_offsets || !candidates)) {
-    refine(corpus, needle, *previous, candidates, result);
-  } else if (candidates) {
-    TextSearch listed;
-    append_bits(candidates->data(), candidates->size(), listed);
-    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, result);
-  } else {
-    scan_all(corpus.quotes.folded_text, needle, result);
-  }
-  return result;
-}
-
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
-  return std::move(search_text(corpus, text).quotes);
 }
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter) { return apply_filter(corpus, filter, nullptr); }
@@ -389,24 +159,24 @@ struct FacetParts {
   const std::vector<std::uint32_t>* of_parent = nullptr;
 };
 
-std::vector<std::uint32_t> speakers_named(const Corpus& corpus, std::string_view value) { return corpus.find_speakers(value); }
+QE_COLD std::vector<std::uint32_t> speakers_named(const Corpus& corpus, std::string_view value) { return corpus.find_speakers(value); }
 
-std::vector<std::uint32_t> country_named(const Corpus&, std::string_view value) {
+QE_COLD std::vector<std::uint32_t> country_named(const Corpus&, std::string_view value) {
   const auto slot = country_slot_of(value);
   return slot ? std::vector<std::uint32_t>{static_cast<std::uint32_t>(*slot)} : std::vector<std::uint32_t>{};
 }
 
-std::vector<std::uint32_t> kind_named(const Corpus&, std::string_view value) {
+QE_COLD std::vector<std::uint32_t> kind_named(const Corpus&, std::string_view value) {
   const auto kind = parse_kind(ascii_case(std::string(value), ::tolower));
   return kind ? std::vector<std::uint32_t>{static_cast<std::uint32_t>(*kind)} : std::vector<std::uint32_t>{};
 }
 
-std::vector<std::uint32_t> source_named(const Corpus& corpus, std::string_view value) {
+QE_COLD std::vector<std::uint32_t> source_named(const Corpus& corpus, std::string_view value) {
   const auto source = corpus.find_source(value);
   return source ? std::vector<std::uint32_t>{*source} : std::vector<std::uint32_t>{};
 }
 
-std::vector<std::uint32_t> articles_named(const Corpus& corpus, std::string_view value) { return corpus.find_articles(value); }
+QE_COLD std::vector<std::uint32_t> articles_named(const Corpus& corpus, std::string_view value) { return corpus.find_articles(value); }
 
 std::uint32_t* zeroed(std::vector<std::uint32_t>& counts, std::size_t size) {
   counts.assign(size, 0);
@@ -433,7 +203,7 @@ FacetParts derived(FacetParts parts, int parent, const std::vector<std::uint32_t
 }
 
 // Every counted facet, in Facet order; with `result`, its counts are sized and zeroed.
-std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& corpus, FilterResult* result) {
+QE_COLD std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& corpus, FilterResult* result) {
   const QuoteTable& q = corpus.quotes;
   const auto counts = [result](auto member) { return result ? &(result->*member) : nullptr; };
   return {{
@@ -479,7 +249,7 @@ void merge_run(std::vector<QuoteIndex>& into, PostingLists::Run run) {
 
 // A facet of values (speakers, countries, …): each value the filter names switches on the
 // facet values it resolves to, whose quotes it admits.
-void compile_values(const Corpus& corpus, const Filter& filter, int facet, const FacetParts& parts,
+QE_COLD void compile_values(const Corpus& corpus, const Filter& filter, int facet, const FacetParts& parts,
                     CompiledFilter& compiled) {
   const std::vector<std::string>& chosen = filter.*parts.chosen;
   compiled.active[facet] = !chosen.empty();
@@ -495,7 +265,7 @@ void compile_values(const Corpus& corpus, const Filter& filter, int facet, const
 }
 
 // A bound that is not a date selects nothing (an empty range), like an unknown speaker.
-void compile_published(const Corpus& corpus, const Filter& filter, CompiledFilter& compiled) {
+QE_COLD void compile_published(const Corpus& corpus, const Filter& filter, CompiledFilter& compiled) {
   compiled.active[kPublishedFacet] = filter.has_published();
   if (!filter.has_published()) return;
   const auto from = parse_day(filter.published_from), to = parse_day(filter.published_to);
@@ -569,7 +339,7 @@ void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<F
 // (immutable, and keyed by its serial); the explorer is single-threaded, like this cache.
 class HistogramCache {
  public:
-  const std::vector<std::uint32_t>& of(const Corpus& corpus, int counted, const FacetParts& counted_parts, int over,
+  QE_COLD const std::vector<std::uint32_t>& of(const Corpus& corpus, int counted, const FacetParts& counted_parts, int over,
                                        const FacetParts& over_parts, std::uint32_t value) {
     if (serial_ != corpus.serial || kept_values_ > kMostKeptValues) {
       entries_.clear();
@@ -593,17 +363,80 @@ class HistogramCache {
   std::map<std::tuple<int, int, std::uint32_t>, std::vector<std::uint32_t>> entries_;
 };
 
-HistogramCache& histogram_cache() {
+QE_COLD HistogramCache& histogram_cache() {
   static HistogramCache cache;
   return cache;
 }
 
+// The quotes of [0, quote_count) that are not in `quotes` (ascending).
+std::vector<QuoteIndex> complement(const std::vector<QuoteIndex>& quotes, std::size_t quote_count) {
+  std::vector<QuoteIndex> rest;
+  rest.reserve(quote_count - quotes.size());
+  QuoteIndex next = 0;
+  for (QuoteIndex q : quotes) {
+    while (next < q) rest.push_back(next++);
+    next = q + 1;
+  }
+  while (next < quote_count) rest.push_back(next++);
+  return rest;
+}
+
+// The quotes of `before`'s visible list that `matches` leave out, when `before` counted its
+// own visible quotes (FilterResult::counts_visible_of_serial), its list is ascending (not in
+// review order), it holds every match, and fewer than `most` quotes are left out; else nullopt.
+std::optional<std::vector<QuoteIndex>> left_out(const Corpus& corpus, const FilterResult& before,
+                                                const std::vector<QuoteIndex>& matches, std::size_t most) {
+  const std::vector<QuoteIndex>& shown = before.visible;
+  if (before.counts_visible_of_serial != corpus.serial || shown.size() < matches.size() ||
+      shown.size() - matches.size() >= most)
+    return std::nullopt;
+  std::vector<QuoteIndex> out;
+  out.reserve(shown.size() - matches.size());
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i > 0 && shown[i] <= shown[i - 1]) return std::nullopt;
+    if (m < matches.size() && matches[m] == shown[i]) ++m;
+    else if (m < matches.size() && matches[m] < shown[i]) return std::nullopt;  // a match not shown before
+    else out.push_back(shown[i]);
+  }
+  if (m != matches.size()) return std::nullopt;
+  return out;
+}
+
+// counts[v] = totals[v] - counts[v] for every value of every facet.
+template <typename Totals>
+void subtract_from(const std::array<FacetParts, kCountedFacetCount>& facets, Totals totals) {
+  for (int f = 0; f < kCountedFacetCount; ++f)
+    for (std::uint32_t v = 0; v < facets[f].lists->value_count(); ++v) facets[f].counts[v] = totals(f, v) - facets[f].counts[v];
+}
+
 // A search alone (the usual keystroke): the matches are the visible quotes, and every
-// facet's counts are counts over them.
-FilterResult search_only(const Corpus& corpus, std::vector<QuoteIndex> matches) {
+// facet's counts are counts over them. Reading columns at scattered quotes is what counting
+// costs, so the fewest are read: the matches; or, when most of the corpus matches ("e"),
+// the quotes that do not, subtracted from the corpus's totals (its posting lists' sizes); or,
+// when the search narrows the last one (typing "ceasefire" after "ceasefir"), the quotes
+// it left out, subtracted from the last counts.
+FilterResult search_only(const Corpus& corpus, const std::vector<QuoteIndex>& matches, FilterResult recycled) {
+  const std::size_t unmatched = corpus.quotes.size() - matches.size();
+  auto dropped = left_out(corpus, recycled, matches, std::min(matches.size(), unmatched));
   FilterResult result;
-  count_every_facet(matches, facet_parts(corpus, &result));
-  result.visible = std::move(matches);
+  result.visible = std::move(recycled.visible);  // its buffer: no allocation
+  const auto facets = facet_parts(corpus, &result);
+  if (dropped) {
+    count_every_facet(*dropped, facets);
+    const std::array<const std::uint32_t*, kCountedFacetCount> before = {
+        recycled.speaker_counts.data(), recycled.country_counts.data(), recycled.kind_counts.data(),
+        recycled.source_counts.data(), recycled.article_counts.data(), recycled.published_counts.data()};
+    static_assert(kSourceFacet == 3 && kArticleFacet == 4 && kPublishedFacet == 5, "`before` follows Facet order");
+    subtract_from(facets, [&](int f, std::uint32_t v) { return before[f][v]; });
+  } else if (matches.size() <= unmatched) {
+    count_every_facet(matches, facets);
+  } else {
+    count_every_facet(complement(matches, corpus.quotes.size()), facets);
+    subtract_from(facets, [&](int f, std::uint32_t v) { return static_cast<std::uint32_t>(facets[f].lists->of(v).size()); });
+  }
+  result.visible.assign(matches.begin(), matches.end());
+  result.counts_visible_of_serial = corpus.serial;
   return result;
 }
 
@@ -712,15 +545,17 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std:
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches,
                           FilterResult recycled) {
   if (!filter.text.empty() && !filter.has_facets())
-    return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text));
+    return search_only(corpus, text_matches ? *text_matches : match_text(corpus, filter.text), std::move(recycled));
   FilterResult result = std::move(recycled);
   result.visible.clear();
   const CompiledFilter compiled = compile(corpus, filter, text_matches);
   FacetCounter counter(corpus, compiled, result);
+  result.counts_visible_of_serial = 0;
   if (compiled.active_count() == 0) {
     result.visible.resize(corpus.quotes.size());
     std::iota(result.visible.begin(), result.visible.end(), QuoteIndex{0});
     counter.fill_from_lists(kNoFacet);
+    result.counts_visible_of_serial = corpus.serial;
   } else {
     counter.run();
   }

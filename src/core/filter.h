@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/text_search.h"
 
 namespace qe {
 
@@ -59,37 +60,11 @@ struct FilterResult {
   std::vector<std::uint32_t> published_counts;        // by bin of corpus.published_bins, then undated
   std::vector<std::uint32_t> source_counts;           // by Corpus::source_names index, then none
   std::vector<std::uint32_t> article_counts;          // by ArticleId
+  // Set when the counts are the visible quotes' own (a search alone, or no filter), on the
+  // corpus of this serial (Corpus::serial): a keystroke that narrows the search then counts
+  // only the quotes it removes from them.
+  std::uint64_t counts_visible_of_serial = 0;
 };
-
-// A text search's answer, kept so that the next keystroke can start from it.
-struct TextSearch {
-  std::string needle;                  // search_needle(text)
-  std::vector<QuoteIndex> quotes;      // ascending
-  // Per match, when known (else both empty): where the quote's key first holds the needle,
-  // and up to 15 key bytes after that match (their count, and whether it is the key's only
-  // match, in the top byte), so that keystrokes appending to the needle are mostly confirmed
-  // or ruled out without reading the keys again (at 1M quotes, reading them is what costs).
-  using NextBytes = unsigned __int128;
-  std::vector<std::uint32_t> offsets;
-  std::vector<NextBytes> next;
-};
-
-// Quotes whose folded text contains the folded `text`. Uses corpus.text_index to check only
-// the quotes that may match; the check itself is exact. With `previous` (the last search's
-// answer) and a needle that contains its needle (the usual keystroke: typing refines), every
-// match is among the previous matches, so only those are checked, each from where the
-// previous needle was found.
-TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSearch* previous = nullptr);
-
-// search_text's quotes. Separate from apply_filter so callers can keep it while only facets
-// change: it is the one step that reads text.
-std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
-
-// The reference answer: every key scanned, no index. For tests, fuzzing and the benchmark.
-std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text);
-
-// What the search looks for: `text`'s search key without NULs (keys are joined by NUL).
-std::string search_needle(std::string_view text);
 
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter);
 FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches);

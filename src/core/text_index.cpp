@@ -15,11 +15,14 @@ constexpr std::uint8_t kVarintList = 0, kBitmapList = 1;  // the tag byte that o
 constexpr std::size_t kMaxLists = 8;     // block lists
 constexpr std::size_t kMaxQuoteSets = 16;  // common pairs' and trigrams' quote sets
 
-// Multiplicative hash of the 24-bit trigram; the top 16 bits of the product mix all three bytes.
-std::uint32_t bucket_of(unsigned char a, unsigned char b, unsigned char c) {
-  const std::uint32_t trigram = a | (b << 8) | (static_cast<std::uint32_t>(c) << 16);
-  return (trigram * 0x9E3779B1u) >> 16;
+// A trigram as one number, first byte lowest. Never 0: no indexed trigram holds a '\0'.
+std::uint32_t trigram_of(unsigned char a, unsigned char b, unsigned char c) {
+  return a | (b << 8) | (static_cast<std::uint32_t>(c) << 16);
 }
+
+// Multiplicative hash of the 24-bit trigram; the top 16 bits of the product mix all three bytes.
+std::uint32_t bucket_of(std::uint32_t trigram) { return (trigram * 0x9E3779B1u) >> 16; }
+std::uint32_t bucket_of(unsigned char a, unsigned char b, unsigned char c) { return bucket_of(trigram_of(a, b, c)); }
 
 std::size_t varint_size(std::uint32_t value) {
   std::size_t size = 1;
@@ -45,13 +48,16 @@ const std::uint8_t* read_varint(const std::uint8_t* in, std::uint32_t& value) {
 // 256 + a * 256 + b, a trigram 256 + 65536 + its bucket.
 constexpr std::size_t kGramCodes = 256 + 65536 + 65536;
 constexpr std::uint32_t kTrigramCodes = 256 + 65536;  // the first trigram's code
+// GramCounts::Gram::trigram of a bucket that more than one trigram of the keys hashes to (no
+// trigram is this: its top byte is never set).
+constexpr std::uint32_t kMixedBucket = 0xFFFFFFFF;
 std::uint32_t gram_code(unsigned char a) { return a; }
 std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
 std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return kTrigramCodes + bucket_of(a, b, c); }
 
-// Calls visit(quote, code) for each byte, pair and trigram of each key, leaving out those
-// holding a '\0': needles never hold one, and so no indexed gram spans two quotes (each key
-// ends in '\0').
+// Calls visit(quote, code, trigram) for each byte, pair and trigram of each key (`trigram`
+// is the trigram itself for a trigram's code, else 0), leaving out those holding a '\0':
+// needles never hold one, and so no indexed gram spans two quotes (each key ends in '\0').
 template <class Visit>
 void for_each_gram(const StringPool& keys, Visit visit) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
@@ -59,10 +65,12 @@ void for_each_gram(const StringPool& keys, Visit visit) {
     const std::size_t end = keys.begin_of(q + 1);
     for (std::size_t i = keys.begin_of(q); i < end; ++i) {
       if (!bytes[i]) continue;
-      visit(q, gram_code(bytes[i]));
+      visit(q, gram_code(bytes[i]), 0u);
       if (i + 1 == end || !bytes[i + 1]) continue;
-      visit(q, gram_code(bytes[i], bytes[i + 1]));
-      if (i + 2 < end && bytes[i + 2]) visit(q, gram_code(bytes[i], bytes[i + 1], bytes[i + 2]));
+      visit(q, gram_code(bytes[i], bytes[i + 1]), 0u);
+      if (i + 2 == end || !bytes[i + 2]) continue;
+      const std::uint32_t trigram = trigram_of(bytes[i], bytes[i + 1], bytes[i + 2]);
+      visit(q, kTrigramCodes + bucket_of(trigram), trigram);
     }
   }
 }
@@ -87,10 +95,11 @@ void TextIndex::build(const StringPool& keys) {
 // counted for a bucket: they drop repeats within a quote and a block, and give the delta.
 TextIndex::GramCounts TextIndex::count_grams(const StringPool& keys) const {
   GramCounts counts;
-  counts.grams.assign(kGramCodes, {0, 0});
+  counts.grams.assign(kGramCodes, {0, 0, 0});
   counts.buckets.assign(kBuckets, {0, 0});
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) {
     GramCounts::Gram& gram = counts.grams[code];
+    if (gram.trigram != trigram) gram.trigram = gram.quotes ? kMixedBucket : trigram;
     if (gram.last_quote == q + 1) return;
     gram.last_quote = q + 1;
     ++gram.quotes;
@@ -121,11 +130,13 @@ void TextIndex::lay_out_lists(const GramCounts& counts) {
 void TextIndex::choose_common(const GramCounts& counts) {
   common_.clear();
   common_count_.clear();
+  common_trigram_.clear();
   for (std::uint32_t code = 0; code < kGramCodes; ++code) {
     const std::uint32_t quotes = counts.grams[code].quotes;
     if (!quotes || quotes * std::uint64_t{kCommonShare} < quote_count_) continue;
     common_.push_back(code);
     common_count_.push_back(quotes);
+    common_trigram_.push_back(counts.grams[code].trigram);
   }
 }
 
@@ -150,7 +161,7 @@ void TextIndex::fill(const StringPool& keys) {
     }
   };
   std::vector<std::uint32_t> last_block(kBuckets, 0);
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code) {
+  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) {
     if (q / 64 != word) {
       write_words();
       word = q / 64;
@@ -168,6 +179,11 @@ void TextIndex::fill(const StringPool& keys) {
   write_words();
 }
 
+std::uint32_t TextIndex::bucket_of_trigram(std::string_view trigram) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(trigram.data());
+  return trigram.size() == 3 ? bucket_of(bytes[0], bytes[1], bytes[2]) : 0;
+}
+
 std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {
   const auto it = std::lower_bound(common_.begin(), common_.end(), code);
   if (it == common_.end() || *it != code) return std::nullopt;
@@ -176,8 +192,17 @@ std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {
 
 const std::uint64_t* TextIndex::quotes_holding(std::string_view gram) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(gram.data());
-  if (gram.empty() || gram.size() > 2) return nullptr;  // trigrams share buckets: never exact
-  const auto slot = common_slot(gram.size() == 1 ? gram_code(bytes[0]) : gram_code(bytes[0], bytes[1]));
+  std::optional<std::size_t> slot;
+  switch (gram.size()) {
+    case 1: slot = common_slot(gram_code(bytes[0])); break;
+    case 2: slot = common_slot(gram_code(bytes[0], bytes[1])); break;
+    case 3:
+      // A bucket's set is this trigram's only when no other trigram of the keys shares it.
+      slot = common_slot(gram_code(bytes[0], bytes[1], bytes[2]));
+      if (slot && common_trigram_[*slot] != trigram_of(bytes[0], bytes[1], bytes[2])) slot.reset();
+      break;
+    default: break;
+  }
   return slot ? common_sets_.data() + *slot * quote_words() : nullptr;
 }
 
@@ -251,7 +276,7 @@ std::optional<std::vector<std::uint8_t>> TextIndex::candidate_blocks(std::string
 
 std::size_t TextIndex::memory_bytes() const {
   return offsets_.capacity() * sizeof(std::uint32_t) + lists_.capacity() +
-         (common_.capacity() + common_count_.capacity()) * sizeof(std::uint32_t) +
+         (common_.capacity() + common_count_.capacity() + common_trigram_.capacity()) * sizeof(std::uint32_t) +
          common_sets_.capacity() * sizeof(std::uint64_t);
 }
 

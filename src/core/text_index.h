@@ -15,9 +15,10 @@
 // Common trigrams are in almost every block, so blocks cannot narrow a search for common
 // words, and a 1- or 2-byte needle has no trigram at all. For those the index also keeps,
 // for each byte, pair of bytes and trigram bucket held by at least 1 in kCommonShare quotes,
-// the set of quotes holding it, one bit a quote: exact for bytes and pairs, so the answer to
-// such a needle; for longer needles, the AND of their common pairs' and trigrams' sets is a
-// filter per quote rather than per block.
+// the set of quotes holding it, one bit a quote: exact for bytes, pairs and the trigrams
+// that have their bucket to themselves (most common ones), so the answer to such a needle;
+// for longer needles, the AND of their common pairs' and trigrams' sets is a filter per
+// quote rather than per block.
 #pragma once
 
 #include <cstddef>
@@ -43,15 +44,19 @@ class TextIndex {
   // when the index cannot narrow the search: a needle under 3 bytes has no trigram.
   std::optional<std::vector<std::uint8_t>> candidate_blocks(std::string_view needle) const;
 
-  // A string of 1 or 2 bytes held by at least 1 in kCommonShare quotes: one bit a quote
+  // A string of 1, 2 or 3 bytes held by at least 1 in kCommonShare quotes: one bit a quote
   // (bit q % 64 of word q / 64), set exactly for the quotes whose key holds `gram`.
-  // nullptr for other strings.
+  // nullptr for other strings, and for a trigram whose bucket another trigram of the keys
+  // shares (its set is then the union of both).
   const std::uint64_t* quotes_holding(std::string_view gram) const;
 
   // One bit a quote, as above, set for the quotes that may hold `needle`: those in candidate
   // blocks and in the sets of the needle's common pairs and trigram buckets (the rarest 16).
   // nullopt when the index cannot narrow the search (a needle of 1 or 2 rare bytes).
   std::optional<std::vector<std::uint64_t>> candidate_quotes(std::string_view needle) const;
+
+  // The bucket of a 3-byte string's trigram (tests build colliding trigrams with it).
+  static std::uint32_t bucket_of_trigram(std::string_view trigram);
 
   bool built() const { return block_count_ > 0; }
   std::uint32_t block_count() const { return block_count_; }
@@ -69,6 +74,7 @@ class TextIndex {
   std::vector<std::uint8_t> lists_;      // per non-empty list: a form tag, then the list
   std::vector<std::uint32_t> common_;    // common bytes', pairs' and buckets' codes (gram_code), ascending
   std::vector<std::uint32_t> common_count_;  // quotes holding each, to try the rarest first
+  std::vector<std::uint32_t> common_trigram_;  // a bucket's one trigram (trigram_of), or another value
   std::vector<std::uint64_t> common_sets_;   // quote_words() words per common string
 
   std::size_t bitmap_bytes() const { return (block_count_ + 7) / 8; }
@@ -77,6 +83,7 @@ class TextIndex {
   struct GramCounts {
     struct Gram {
       std::uint32_t last_quote, quotes;
+      std::uint32_t trigram;  // a bucket's one trigram so far, or kMixedBucket; 0 for bytes and pairs
     };
     struct Bucket {
       std::uint32_t last_block, varint_bytes;

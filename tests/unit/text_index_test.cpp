@@ -3,6 +3,7 @@
 // typed one keystroke at a time or pasted.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "core/explorer.h"
@@ -147,10 +148,10 @@ TEST_CASE("typing refines: each keystroke checks only the previous matches and f
   CHECK(qe::search_text(*corpus, "zzz talks", &none).quotes.empty());  // refines an empty answer
 }
 
-TEST_CASE("common bytes and pairs are answered from exact bit sets") {
+TEST_CASE("common bytes, pairs and trigrams are answered from exact bit sets") {
   const auto corpus = CorpusOf(MixedTexts(300));
   const qe::TextIndex& index = corpus->text_index;
-  for (const char* gram : {"c", "e", " ", "ce", "s "}) {
+  for (const char* gram : {"c", "e", " ", "ce", "s ", "cea", "alk"}) {
     CAPTURE(gram);
     const std::uint64_t* bits = index.quotes_holding(gram);
     REQUIRE(bits);
@@ -159,10 +160,92 @@ TEST_CASE("common bytes and pairs are answered from exact bit sets") {
       if ((bits[q / 64] >> (q % 64)) & 1) held.push_back(q);
     CHECK(held == qe::scan_text(*corpus, gram));
   }
-  CHECK_FALSE(index.quotes_holding("zy"));   // one quote of 301: not common
-  CHECK_FALSE(index.quotes_holding("cea"));  // three bytes: the trigram blocks' business
+  CHECK_FALSE(index.quotes_holding("zy"));    // one quote of 301: not common
+  CHECK_FALSE(index.quotes_holding("zyg"));
+  CHECK_FALSE(index.quotes_holding("ceas"));  // four bytes: the candidates' business
   CHECK(qe::match_text(*corpus, "zy") == qe::scan_text(*corpus, "zy"));
   CHECK(qe::match_text(*corpus, "zy").size() == 1);
+}
+
+// Two printable trigrams that share a bucket of the index (there are 857,375 of them for
+// 65,536 buckets).
+std::pair<std::string, std::string> CollidingTrigrams() {
+  std::vector<std::string> seen(std::size_t{1} << 16);
+  for (char a = 'a'; a <= 'z'; ++a)
+    for (char b = 'a'; b <= 'z'; ++b)
+      for (char c = '!'; c <= '~'; ++c) {
+        const std::string trigram{a, b, c};
+        std::string& other = seen[qe::TextIndex::bucket_of_trigram(trigram)];
+        if (!other.empty()) return {other, trigram};
+        other = trigram;
+      }
+  return {};
+}
+
+TEST_CASE("a common trigram that shares its bucket is not answered from the bucket's set") {
+  const auto [first, second] = CollidingTrigrams();
+  REQUIRE(first.size() == 3);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 200; ++i) texts.push_back(i % 2 ? "with " + first : "with " + second + " too");
+  const auto corpus = CorpusOf(texts);
+  CHECK_FALSE(corpus->text_index.quotes_holding(first));  // the set holds both trigrams' quotes
+  CHECK_FALSE(corpus->text_index.quotes_holding(second));
+  CHECK(qe::match_text(*corpus, first) == Naive(*corpus, first));
+  CHECK(qe::match_text(*corpus, first).size() == 100);
+  CHECK(qe::match_text(*corpus, second) == Naive(*corpus, second));
+  CHECK(corpus->text_index.quotes_holding("wit"));  // a trigram alone in its bucket still is
+}
+
+TEST_CASE("a search answered from the sets refines from matches located later, all or some") {
+  const auto corpus = CorpusOf(MixedTexts(300));
+  for (std::size_t located : {std::size_t{0}, std::size_t{7}, std::size_t{100000}}) {
+    CAPTURE(located);
+    qe::TextSearch cea = qe::search_text(*corpus, "cea");
+    CHECK(cea.offsets.empty());  // from the trigram's set: no key read
+    CHECK_FALSE(qe::needs_locating(qe::search_text(*corpus, "ce")));
+    CHECK(qe::needs_locating(cea));
+    qe::locate_matches(*corpus, cea, located);
+    CHECK(cea.offsets.size() == std::min(located, cea.quotes.size()));
+    CHECK(qe::needs_locating(cea) == (located < cea.quotes.size()));
+    for (const char* next : {"ceas", "ceasefire", "ceasefire t", "eas", "ceasefire talks"}) {
+      CAPTURE(next);
+      CHECK(qe::search_text(*corpus, next, &cea).quotes == Naive(*corpus, next));
+    }
+  }
+}
+
+TEST_CASE("the explorer locates the last search's matches while idle, and types on from them") {
+  qe::Explorer explorer;
+  REQUIRE(explorer.load(ArticleOf(MixedTexts(300)).dump(), "mixed.json").empty());
+  const auto type = [&explorer](const char* text) {
+    qe::Filter filter;
+    filter.text = text;
+    explorer.set_filter(filter);
+  };
+  CHECK_FALSE(explorer.has_idle_work());
+  type("ce");  // a pair: the next keystroke is answered from the sets too
+  CHECK_FALSE(explorer.has_idle_work());
+  type("cea");
+  // The loader indexes large corpora only: this one is scanned, so every match is located.
+  CHECK_FALSE(explorer.has_idle_work());
+
+  auto article = ArticleOf(MixedTexts(60000));  // search keys over kTextIndexMinBytes
+  qe::Explorer large;
+  REQUIRE(large.load(article.dump(), "large.json").empty());
+  REQUIRE(large.corpus().text_index.built());
+  qe::Filter filter;
+  filter.text = "cea";
+  large.set_filter(filter);
+  const auto before = large.result().visible;
+  REQUIRE(large.has_idle_work());
+  large.do_idle_work(0);  // no time: nothing done
+  CHECK(large.has_idle_work());
+  for (int slices = 0; large.has_idle_work() && slices < 1000; ++slices) large.do_idle_work(1000);
+  CHECK_FALSE(large.has_idle_work());
+  CHECK(large.result().visible == before);  // nothing shown changes
+  filter.text = "ceasefire t";
+  large.set_filter(filter);
+  CHECK(large.result().visible == Naive(large.corpus(), "ceasefire t"));
 }
 
 TEST_CASE("the explorer's search refines while typing and starts afresh after a deletion") {
@@ -199,8 +282,17 @@ TEST_CASE("an empty corpus and an empty index answer nothing") {
 }
 
 TEST_CASE("a search alone counts facets as the general filter does") {
-  const auto corpus = CorpusOf(MixedTexts(300));
-  for (const char* text : {"c", "ceasefire", "orban", "zygote", "no such words"}) {
+  // Two speakers and three kinds, so that counts over most quotes ("e", "c": the totals less
+  // the quotes that do not match) and over a few are both checked per value.
+  auto article = ArticleOf(MixedTexts(300));
+  for (std::size_t i = 0; i < article["quotes"].size(); ++i) {
+    article["quotes"][i]["speaker"] = i % 5 ? "minister" : "kyiv";
+    article["quotes"][i]["kind"] = std::vector<std::string>{"direct", "indirect", "mixed"}[i % 3];
+  }
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  const auto corpus = loaded.corpus;
+  for (const char* text : {"e", "c", "ceasefire", "orban", "zygote", "no such words"}) {
     CAPTURE(text);
     qe::Filter alone;
     alone.text = text;
@@ -212,6 +304,55 @@ TEST_CASE("a search alone counts facets as the general filter does") {
     CHECK(a.country_counts == g.country_counts);
     CHECK(a.kind_counts == g.kind_counts);
   }
+}
+
+// The counts of `result` equal those of the filter applied afresh.
+void CheckCountsAfresh(const qe::Corpus& corpus, const qe::Filter& filter, const qe::FilterResult& result) {
+  const qe::FilterResult fresh = qe::apply_filter(corpus, filter);
+  CHECK(result.visible == fresh.visible);
+  CHECK(result.speaker_counts == fresh.speaker_counts);
+  CHECK(result.country_counts == fresh.country_counts);
+  CHECK(result.kind_counts == fresh.kind_counts);
+  CHECK(result.source_counts == fresh.source_counts);
+  CHECK(result.article_counts == fresh.article_counts);
+  CHECK(result.published_counts == fresh.published_counts);
+}
+
+TEST_CASE("typing recounts from the last counts, with the counts of a search made afresh") {
+  auto article = ArticleOf(MixedTexts(300));
+  for (std::size_t i = 0; i < article["quotes"].size(); ++i) {
+    article["quotes"][i]["speaker"] = i % 5 ? "minister" : "kyiv";
+    article["quotes"][i]["kind"] = std::vector<std::string>{"direct", "indirect", "mixed"}[i % 3];
+  }
+  const auto loaded = qe::test::Load(article);
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  qe::FilterResult last = qe::apply_filter(corpus, qe::Filter{});
+  // Narrowing ("c" to "cea"), widening ("ceasefire" to "fire"), unrelated and facet filters
+  // in between, and the same again in review order (the last list is then not ascending).
+  const std::vector<std::pair<std::string, std::vector<std::string>>> steps = {
+      {"c", {}}, {"ce", {}}, {"cea", {}}, {"ceasefire", {}}, {"ceasefire t", {}}, {"fire", {}}, {"x", {}},
+      {"x", {"mixed"}}, {"x", {}}, {"", {}}, {"e", {}}, {"zygote", {}}, {"", {}}};
+  for (const bool review_order : {false, true}) {
+    for (const auto& [text, kinds] : steps) {
+      CAPTURE(text);
+      qe::Filter filter;
+      filter.text = text;
+      filter.kinds = kinds;
+      const auto matches = qe::match_text(corpus, text);
+      last = qe::apply_filter(corpus, filter, text.empty() ? nullptr : &matches, std::move(last));
+      CheckCountsAfresh(corpus, filter, last);
+      if (review_order) std::reverse(last.visible.begin(), last.visible.end());
+    }
+  }
+  // Another corpus: the last result's counts are not its own.
+  const auto other = qe::test::Load(ArticleOf(MixedTexts(50)));
+  REQUIRE(other.ok());
+  qe::Filter filter;
+  filter.text = "ce";
+  const auto matches = qe::match_text(*other.corpus, "ce");
+  last = qe::apply_filter(*other.corpus, filter, &matches, std::move(last));
+  CheckCountsAfresh(*other.corpus, filter, last);
 }
 
 TEST_CASE("the loader indexes search keys of a megabyte or more, and scans a smaller corpus with the same answers") {

@@ -7,7 +7,8 @@
 // opens in review mode (Ctrl+S saves the reviewed article as JSON beside the text file, or
 // over the JSON file it came from). --frames N
 // draws N frames and exits (after saving --screenshot PATH as PNG): the smoke test's mode.
-// Idle costs nothing: the loop sleeps in glfwWaitEvents until input arrives.
+// Idle costs nothing: the loop sleeps in glfwWaitEvents until input arrives (once the
+// explorer's idle work for the next keystroke is done).
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -34,6 +35,10 @@
 #include "ui/style.h"
 
 namespace {
+
+// Work for the next keystroke (Explorer::do_idle_work) between frames: the loop polls instead
+// of sleeping until it is done.
+constexpr double kIdleWorkMs = 4;
 
 struct Options {
   std::string file = QE_DEFAULT_ARTICLE;
@@ -189,8 +194,9 @@ int main(int argc, char** argv) {
 
   std::uint64_t frames_drawn = 0;  // the backend makes its font texture in the first frame
   for (int frame = 0; !glfwWindowShouldClose(window); ++frame, ++frames_drawn) {
-    if (options.frames > 0) glfwPollEvents();
+    if (options.frames > 0 || app.explorer.has_idle_work()) glfwPollEvents();
     else glfwWaitEventsTimeout(frame < 3 ? 0.0 : 0.5);  // a few frames to settle, then sleep
+    app.explorer.do_idle_work(kIdleWorkMs);
     if (qe::ui::UpdateFonts(app.explorer, app.view) && frames_drawn > 0) {
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -73,10 +73,17 @@ bool HasContent(const WebApp& app) {
   return app.explorer.has_corpus() || !app.view.error.empty() || app.review.has_value();
 }
 
+// Work for the next keystroke (Explorer::do_idle_work) runs in frames that draw nothing, a
+// few milliseconds each, so that input and drawing never wait behind it for long.
+constexpr double kIdleWorkMs = 4;
+
 void Frame() {
   WebApp& app = App();
   FollowCanvasSize(app);
-  if (app.frames_to_draw <= 0) return;
+  if (app.frames_to_draw <= 0) {
+    if (app.explorer.has_corpus()) app.explorer.do_idle_work(kIdleWorkMs);
+    return;
+  }
   if (!HasContent(app)) {
     app.frames_to_draw = 0;  // nothing pending: the data's arrival asks for frames again
     return;

@@ -1,0 +1,383 @@
+#include "core/text_search.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "core/utf8.h"
+
+namespace qe {
+namespace {
+
+// Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
+// i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
+// SWAR bit may also be set wrongly above a real hit: callers compare each candidate anyway.
+#ifdef __SSE2__
+constexpr std::size_t kStride = 16;
+std::uint32_t pair_hits(const char* p, char first, char second) {
+  const __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(first));
+  const __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), _mm_set1_epi8(second));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
+}
+#else
+constexpr std::size_t kStride = 8;
+std::uint64_t zero_bytes(std::uint64_t x) { return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u; }
+std::uint32_t pair_hits(const char* p, char first, char second) {
+  std::uint64_t a, b;
+  std::memcpy(&a, p, 8);
+  std::memcpy(&b, p + 1, 8);
+  std::uint64_t hits = zero_bytes(a ^ (0x0101010101010101u * static_cast<unsigned char>(first))) &
+                       zero_bytes(b ^ (0x0101010101010101u * static_cast<unsigned char>(second)));
+  std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
+  for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
+  return bits;
+}
+#endif
+
+// Whether `needle` (at least 1 byte) is at p; inline, as most candidates differ early.
+bool holds_at(const char* p, std::string_view needle) {
+  for (std::size_t i = 0; i < needle.size(); ++i)
+    if (p[i] != needle[i]) return false;
+  return true;
+}
+
+// First byte offset at or after `from` where the key [key, key + size) holds `needle`, or
+// npos. Tests kStride offsets at a time for the needle's first two bytes, then compares the
+// rest: keys are tens of bytes, where string_view::find spends its time restarting memchr.
+// A 1-byte needle (rare: common bytes are answered by the index) takes the plain loop.
+std::size_t find_in_key(const char* key, std::size_t size, std::string_view needle, std::size_t from) {
+  if (needle.size() > size) return std::string_view::npos;
+  const std::size_t last = size - needle.size();  // the last offset a match can start at
+  std::size_t at = from;
+  if (needle.size() >= 2)
+    for (; at + kStride + 1 <= size && at <= last; at += kStride)  // reads bytes at .. at + kStride
+      for (std::uint32_t hits = pair_hits(key + at, needle[0], needle[1]); hits; hits &= hits - 1) {
+        const std::size_t candidate = at + static_cast<std::size_t>(__builtin_ctz(hits));
+        if (candidate > last) return std::string_view::npos;
+        if (holds_at(key + candidate, needle)) return candidate;
+      }
+  for (; at <= last; ++at)
+    if (holds_at(key + at, needle)) return at;
+  return std::string_view::npos;
+}
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "TextSearch::next keeps key bytes in a word, first byte lowest");
+
+// TextSearch::next: up to 15 key bytes (first lowest), their count, and whether the match is
+// the key's only one (then a longer needle that does not match there matches nowhere).
+using NextBytes = TextSearch::NextBytes;
+constexpr std::size_t kNextBytes = 15;
+constexpr std::uint64_t kHighBytes = (std::uint64_t{1} << 56) - 1;  // NextBytes::high's key bytes
+constexpr std::uint64_t kOnlyMatch = std::uint64_t{1} << 63;
+std::size_t next_count(NextBytes next) { return static_cast<std::size_t>(next.high >> 56) & 15; }
+bool only_match(NextBytes next) { return next.high & kOnlyMatch; }
+std::uint64_t low_bytes_mask(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
+
+// Up to 15 bytes of the key [key, key + size) from `at` on, with their count.
+NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
+  const std::size_t count = std::min(kNextBytes, size - at);
+  unsigned char bytes[16] = {};
+  if (count) std::memcpy(bytes, key + at, count);
+  NextBytes next;
+  std::memcpy(&next.low, bytes, 8);
+  std::memcpy(&next.high, bytes + 8, 8);
+  next.high |= std::uint64_t{count} << 56;
+  return next;
+}
+
+// What follows a match found at `at` in a key just read (so looking on for a second one is
+// cheap): TextSearch::next.
+NextBytes next_after(const char* key, std::size_t size, std::size_t at, std::string_view needle) {
+  NextBytes next = bytes_from(key, size, at + needle.size());
+  if (find_in_key(key, size, needle, at + 1) == std::string_view::npos) next.high |= kOnlyMatch;
+  return next;
+}
+
+// The bytes a keystroke appends to the needle (up to kNextBytes), to compare with the next
+// bytes of the last matches.
+class AddedBytes {
+ public:
+  explicit AddedBytes(std::string_view added) : size_(added.size()) {
+    const NextBytes bytes = bytes_from(added.data(), added.size(), 0);
+    low_mask_ = low_bytes_mask(size_);
+    high_mask_ = size_ > 8 ? low_bytes_mask(size_ - 8) : 0;
+    low_ = bytes.low & low_mask_;
+    high_ = bytes.high & high_mask_;
+  }
+
+  std::size_t size() const { return size_; }
+  // Whether `next` holds them all, first.
+  bool open(NextBytes next) const {
+    return next_count(next) >= size_ && (next.low & low_mask_) == low_ && (next.high & high_mask_) == high_;
+  }
+  // `next` after them: what follows the longer needle's match.
+  NextBytes after(NextBytes next) const {
+    std::uint64_t low = next.low, high = next.high & kHighBytes;
+    if (size_ >= 8) {
+      low = size_ == 8 ? high : high >> (8 * (size_ - 8));
+      high = 0;
+    } else if (size_ > 0) {
+      low = low >> (8 * size_) | high << (64 - 8 * size_);
+      high >>= 8 * size_;
+    }
+    return {low, high | std::uint64_t{next_count(next) - size_} << 56 | (next.high & kOnlyMatch)};
+  }
+
+ private:
+  std::size_t size_;
+  std::uint64_t low_mask_, high_mask_, low_ = 0, high_ = 0;
+};
+
+void record_offset(TextSearch& out, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
+  out.offsets.push_back(static_cast<std::uint32_t>(at));
+  out.next.push_back(next_after(key, size, at, needle));
+}
+
+void add_match(TextSearch& out, QuoteIndex q, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
+  out.quotes.push_back(q);
+  record_offset(out, key, size, at, needle);
+}
+
+// The key of quote q in the search-key buffer.
+struct Key {
+  const char* data;
+  std::size_t size;
+};
+Key key_of(const StringPool& keys, QuoteIndex q) {
+  const std::size_t begin = keys.begin_of(q);
+  return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
+}
+
+// How many candidates ahead a key is prefetched: enough to cover a memory access's latency.
+constexpr std::size_t kAhead = 64;
+// WebAssembly has no prefetch: there, not even the address is computed.
+#ifdef __wasm__
+constexpr bool kPrefetches = false;
+#else
+constexpr bool kPrefetches = true;
+#endif
+
+// Room for up to `matches` matches, so that no push_back copies what it kept so far.
+void reserve(TextSearch& out, std::size_t matches) {
+  out.quotes.reserve(matches);
+  out.offsets.reserve(matches);
+  out.next.reserve(matches);
+}
+
+// Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
+// goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
+// on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
+void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
+  reserve(out, quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (kPrefetches && i + kAhead < quotes.size()) {
+      const Key ahead = key_of(keys, quotes[i + kAhead]);
+      __builtin_prefetch(ahead.data);
+      __builtin_prefetch(ahead.data + ahead.size - 1);
+    }
+    const Key key = key_of(keys, quotes[i]);
+    const std::size_t at = find_in_key(key.data, key.size, needle, 0);
+    if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
+  }
+}
+
+bool has_bit(const std::vector<std::uint64_t>& bits, QuoteIndex q) { return (bits[q / 64] >> (q % 64)) & 1; }
+
+// The index's candidate quotes for a needle (TextIndex::candidate_quotes), computed when
+// first asked for: typing on in a word is mostly decided by the last matches' next bytes,
+// and then never asks (at a million quotes the sets' AND costs a millisecond in wasm).
+class Candidates {
+ public:
+  Candidates(const TextIndex& index, std::string_view needle) : index_(index), needle_(needle) {}
+
+  // nullptr when the index cannot narrow the search.
+  const std::vector<std::uint64_t>* bits() {
+    if (!computed_ && index_.built()) {
+      if (auto bits = index_.candidate_quotes(needle_)) {
+        bits_ = std::move(*bits);
+        narrows_ = true;
+      }
+    }
+    computed_ = true;
+    return narrows_ ? &bits_ : nullptr;
+  }
+  bool may_hold(QuoteIndex q) { return !bits() || has_bit(bits_, q); }
+
+ private:
+  const TextIndex& index_;
+  std::string_view needle_;
+  bool computed_ = false, narrows_ = false;
+  std::vector<std::uint64_t> bits_;
+};
+
+// Appends the quotes whose key holds `needle`, scanning all keys as one buffer: one
+// substring search (memchr on the first byte, then a compare) per match, one match a quote.
+// Keys are joined by '\0', which no needle holds, so no match spans two quotes.
+void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) {
+  const std::string_view haystack = keys.buffer();
+  QuoteIndex q = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
+    while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
+    const Key key = key_of(keys, q);
+    add_match(out, q, key.data, key.size, at - keys.begin_of(q), needle);
+    if (++q >= keys.size()) break;
+    at = keys.begin_of(q);                   // one match a quote is enough
+  }
+}
+
+// The quotes set in `bits`, ascending: the answer for a needle the index knows exactly.
+// Counted first, so that a million quotes are written once, with no check per quote.
+void append_bits(const std::uint64_t* bits, std::size_t words, TextSearch& out) {
+  std::size_t count = 0;
+  for (std::size_t w = 0; w < words; ++w) count += static_cast<std::size_t>(__builtin_popcountll(bits[w]));
+  const std::size_t first = out.quotes.size();
+  out.quotes.resize(first + count);
+  QuoteIndex* next = out.quotes.data() + first;
+  for (std::size_t w = 0; w < words; ++w)
+    for (std::uint64_t word = bits[w]; word; word &= word - 1)
+      *next++ = static_cast<QuoteIndex>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word)));
+}
+
+// Typing refines: every match of `needle` holds previous.needle, `shift` bytes in, so it
+// is in a previous match's quote and starts no earlier than `shift` bytes before where the
+// previous needle first did. When the needle only appends bytes, the previous match's next
+// bytes mostly tell without reading the key: equal, the match stands; different, the first
+// match, if any, comes later in the key. Matches whose offsets the previous search does not
+// know (past previous.offsets.size()) read their keys from the start. The answer is written
+// over `previous` as it is read (entry i goes to an index at most i): no allocation, and the
+// lines just read are the ones written.
+void refine(const Corpus& corpus, const std::string& needle, TextSearch& previous,
+            Candidates& candidates) {
+  const std::size_t shift = needle.find(previous.needle);
+  const std::size_t n = previous.quotes.size();
+  const std::size_t known = std::min(previous.offsets.size(), previous.next.size());
+  const std::string_view added = std::string_view(needle).substr(shift == 0 ? previous.needle.size() : needle.size());
+  const bool appends = shift == 0 && added.size() <= kNextBytes;
+  const AddedBytes appended(appends ? added : std::string_view());
+  // Whether entry i must read its key: its next bytes are too few to tell, or they rule out
+  // its first match and the key may hold another, and the index does not rule it out.
+  const auto reads_key = [&](std::size_t i) {
+    if (appends && i < known) {
+      const NextBytes next = previous.next[i];
+      if (next_count(next) >= added.size() && (appended.open(next) || only_match(next))) return false;
+    }
+    return candidates.may_hold(previous.quotes[i]);
+  };
+  const StringPool& keys = corpus.quotes.folded_text;
+  previous.offsets.resize(n);
+  previous.next.resize(n);
+  QuoteIndex* quotes = previous.quotes.data();
+  std::uint32_t* offsets = previous.offsets.data();
+  NextBytes* nexts = previous.next.data();
+  std::size_t kept = 0;
+  const auto keep = [&](QuoteIndex q, std::size_t at, NextBytes next) {
+    quotes[kept] = q;
+    offsets[kept] = static_cast<std::uint32_t>(at);
+    nexts[kept++] = next;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (kPrefetches && i + kAhead < n && reads_key(i + kAhead))
+      __builtin_prefetch(key_of(keys, quotes[i + kAhead]).data + (i + kAhead < known ? offsets[i + kAhead] : 0));
+    const QuoteIndex q = quotes[i];
+    const std::size_t first = i < known ? offsets[i] : 0;
+    std::size_t from = first > shift ? first - shift : 0;
+    if (appends && i < known) {
+      const NextBytes next = nexts[i];
+      const std::size_t have = next_count(next);
+      if (appended.open(next)) {  // the match stands
+        keep(q, first, appended.after(next));
+        continue;
+      }
+      if (added.size() <= have && only_match(next)) continue;  // no other place to match
+      if (added.size() <= have) from = first + 1;
+    }
+    // The index's candidates hold every match: consulted only before reading a key, the
+    // one step they can save.
+    if (!candidates.may_hold(q)) continue;
+    const Key key = key_of(keys, q);
+    const std::size_t at = find_in_key(key.data, key.size, needle, from);
+    if (at != std::string_view::npos) keep(q, at, next_after(key.data, key.size, at, needle));
+  }
+  previous.quotes.resize(kept);
+  previous.offsets.resize(kept);
+  previous.next.resize(kept);
+  previous.needle = needle;
+}
+
+}  // namespace
+
+std::string search_needle(std::string_view text) {
+  std::string needle = utf8::search_key(text);
+  needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
+  return needle;
+}
+
+std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
+  TextSearch result;
+  const std::string needle = search_needle(text);
+  if (!needle.empty()) scan_all(corpus.quotes.folded_text, needle, result);
+  return std::move(result.quotes);
+}
+
+TextSearch search_text(const Corpus& corpus, std::string_view text, const TextSearch* previous) {
+  return search_text(corpus, text, previous ? TextSearch(*previous) : TextSearch{});
+}
+
+TextSearch search_text(const Corpus& corpus, std::string_view text, TextSearch&& previous) {
+  TextSearch result;
+  result.needle = search_needle(text);
+  const std::string& needle = result.needle;
+  const TextIndex& index = corpus.text_index;
+  if (needle.empty() || corpus.quotes.size() == 0) return result;
+  const std::uint64_t* exact = index.built() ? index.quotes_holding(needle) : nullptr;
+  if (exact) {  // a common byte, pair or trigram
+    result.quotes = std::move(previous.quotes);  // its buffer
+    result.quotes.clear();
+    append_bits(exact, index.quote_words(), result);
+    return result;
+  }
+  Candidates candidates(index, needle);
+  const bool refines = !previous.needle.empty() && needle.find(previous.needle) != std::string::npos;
+  // A previous answer from the bit sets ("c", "ce") knows no offsets until locate_matches
+  // finds them: the candidates, which include those sets, are then as narrow and cheaper to
+  // walk than the previous matches.
+  const bool knows_offsets = refines && !previous.offsets.empty();
+  if (refines && (knows_offsets || !candidates.bits())) {
+    refine(corpus, needle, previous, candidates);
+    return std::move(previous);
+  }
+  if (const auto* bits = candidates.bits()) {
+    TextSearch listed;
+    append_bits(bits->data(), bits->size(), listed);
+    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, result);
+  } else {
+    scan_all(corpus.quotes.folded_text, needle, result);
+  }
+  return result;
+}
+
+bool needs_locating(const TextSearch& search) {
+  return search.needle.size() >= 3 && search.offsets.size() < search.quotes.size();
+}
+
+void locate_matches(const Corpus& corpus, TextSearch& search, std::size_t count) {
+  const std::size_t from = search.offsets.size();
+  const std::size_t to = std::min(search.quotes.size(), from + count);
+  const StringPool& keys = corpus.quotes.folded_text;
+  search.offsets.reserve(search.quotes.size());
+  search.next.reserve(search.quotes.size());
+  for (std::size_t i = from; i < to; ++i) {
+    if (kPrefetches && i + kAhead < to) __builtin_prefetch(key_of(keys, search.quotes[i + kAhead]).data);
+    const Key key = key_of(keys, search.quotes[i]);
+    record_offset(search, key.data, key.size, find_in_key(key.data, key.size, search.needle, 0), search.needle);
+  }
+}
+
+std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text) {
+  return std::move(search_text(corpus, text).quotes);
+}
+
+}  // namespace qe
