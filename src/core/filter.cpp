@@ -14,9 +14,9 @@
 namespace qe {
 namespace {
 
-// The wasm build compiles this file for speed (-O2: at -Oz a facet change at a million
-// quotes is five times slower), but what runs once per change rather than once per quote
-// (resolving the filter's values) for size: it is most of the file's code.
+// The wasm build compiles this file for speed (-O1: at -Oz a facet change at a million
+// quotes is several times slower), but what runs once per change rather than once per
+// quote (resolving the filter's values) for size.
 #if defined(__clang__)
 #define QE_COLD [[clang::minsize]]
 #else
