@@ -373,9 +373,14 @@ class Extractor {
     return words <= 4;
   }
 
+  // A cue after "According to X," that reports words of its own ("Keane told staff that …").
+  // A negated cue ("has not asked"), a noun ("the report") or a passive ("is called") does
+  // not, so the clause stays the source's.
   bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
     for (std::uint32_t t = first; t < last; ++t)
-      if (paragraphs_[p].span_of[t] < 0 && cue_at(paragraphs_[p].tokens, t)) return true;
+      if (paragraphs_[p].span_of[t] < 0 && cue_at(tokens, t) && !negated(tokens, first, t) && !noun_or_passive(tokens, first, t))
+        return true;
     return false;
   }
 

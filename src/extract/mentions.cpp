@@ -536,6 +536,19 @@ std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, 
   return end;
 }
 
+// "On Monday he said", "Yesterday she said", "In May Lind said": with no comma after an opening
+// time, the phrase read back from the cue starts with the time. A subject pronoun is a subject
+// of its own, and a weekday or month (or "yesterday", "today") opens no name.
+std::uint32_t past_opening_time(const std::vector<Token>& tokens, std::uint32_t start, std::uint32_t end) {
+  if (end <= start + 1) return start;
+  char buffer[64], gender = 0;
+  if (is_subject_pronoun(lower(tokens[end - 1], buffer), gender)) return end - 1;
+  while (start + 1 < end && tokens[start].capitalised &&
+         (is_weekday_or_month(tokens[start].text) || tokens[start].is("Yesterday") || tokens[start].is("Today")))
+    ++start;
+  return start;
+}
+
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, floor, end);
   // "Ola Lind, who, after trading insults with Weber, said": an aside between commas after
@@ -581,6 +594,7 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
   // A phrase cannot start with "of" or a possessive.
   char buffer[64];
   while (start < end && (tokens[start].kind == TokenKind::Possessive || lower(tokens[start], buffer) == "of")) ++start;
+  start = past_opening_time(tokens, start, end);
   Mention mention = interpret_phrase(tokens, start, end);
   // "Her co-organiser, Sam Okoro, said": the name is in the appositive.
   const bool named_appositive = appositive.type == MentionType::Name && !appositive.organisation_name;
