@@ -415,6 +415,7 @@ class Extractor {
     if (cue.question && opens_sentence(tokens, sentence, c))
       if (auto question = opening_question(p, sentence, c, cue)) return question;
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
+    if (c == sentence.begin && ends_with_ing(tokens[c])) return opening_participle(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
                             (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]) || after_closing_comma(p, c));
@@ -600,6 +601,19 @@ class Extractor {
     for (std::uint32_t t = end + 1; t < sentence.end; ++t)
       if (paragraphs_[p].span_of[t] >= 0) return std::nullopt;
     return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, end, 1);
+  }
+
+  // "Noting that the ferry was late, Lind said …": a participle cue that opens the sentence
+  // reports for the subject of the clause after its comma; its words end at that comma.
+  std::optional<Found> opening_participle(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t start = content_start(p, c, cue, sentence);
+    std::uint32_t comma = start;
+    while (comma < sentence.end && comma < start + 40 && !(tokens[comma].is(",") && paragraphs_[p].span_of[comma] < 0)) ++comma;
+    if (comma + 1 >= sentence.end || !tokens[comma].is(",")) return std::nullopt;
+    const Mention subject = phrase_after(tokens, comma + 1, sentence.end);
+    if (!subject.found() || subject.first != comma + 1) return std::nullopt;
+    return claim(p, subject, subject.first, text_of_cue(tokens, c, cue), start, comma, 1);
   }
 
   // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
