@@ -445,7 +445,14 @@ class Extractor {
     const bool relative = speaker.found() && speaker.first > sentence.begin + 1 &&
                           (tokens[speaker.first - 1].is("what") || tokens[speaker.first - 1].is("which")) &&
                           !starts_adjunct(tokens[speaker.first - 2]) && !tokens[speaker.first - 2].is("of");  // not "in which he said"
-    if (speaker.found() && (tokens[speaker.first].is("what") || relative) && cue.naming) return std::nullopt;
+    if (speaker.found() && (tokens[speaker.first].is("what") || relative) && cue.naming) {
+      // "which he described as “like an open orchid”": with "as", a naming verb characterises,
+      // and the "as" phrase is the speaker's words
+      const std::uint32_t as = c + cue.words;
+      if (as + 1 < sentence.end && tokens[as].is("as"))
+        return claim(p, speaker, speaker.first, cue_text, as, relative_clause_end(p, as, sentence.end), 2);
+      return std::nullopt;
+    }
     if (relative) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
       claim(p, speaker, speaker.first, cue_text, speaker.first - 1, speaker.first, 1);
@@ -765,7 +772,10 @@ class Extractor {
     // "As X put it, …" and "Yet, as X observed, …"
     const bool opens = as == sentence.begin || (as == sentence.begin + 1 && tokens[sentence.begin].kind == TokenKind::Word) ||
                        (as == sentence.begin + 2 && tokens[sentence.begin + 1].is(","));
-    if (opens) return closed ? claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end) : std::nullopt;
+    // "…, and as Comey noted, people involved …": after a conjunction, the clause that follows
+    const bool after_conjunction = as >= sentence.begin + 2 && (tokens[as - 1].is("and") || tokens[as - 1].is("but")) &&
+                                   tokens[as - 2].is(",");
+    if (opens || after_conjunction) return closed ? claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end) : std::nullopt;
     if (as <= sentence.begin + 1 || !tokens[as - 1].is(",")) return std::nullopt;
     // "…, as X noted." and "Hawaii, as one adviser pointed out, does not …": both sides
     if (only_adjuncts(tokens, c + 1, sentence.end)) return claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1);
