@@ -502,7 +502,8 @@ class Extractor {
     }
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
     const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
-    if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
+    if (only_adjuncts(tokens, after_cue, sentence.end) ||  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
+        (paragraphs_[p].span_of[sentence.begin] < 0 && only_occasion(tokens, after_cue, sentence.end)))
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
     const std::uint32_t after = adjunct_end(p, after_cue, sentence.end);
@@ -1016,6 +1017,32 @@ class Extractor {
         return false;
       }
     return true;
+  }
+
+  // After a trailing cue, nothing but time and an occasion to the sentence's end or a semicolon:
+  // "…, Wilkin said during his speech to the delegates.", "…, he said; his agents …". A comma, a
+  // quotation, "that" or a pronoun subject after the preposition ("after she swept …") means
+  // more words or a clause follow.
+  static bool only_occasion(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
+    if (only_adjuncts(tokens, begin, end)) return true;
+    begin = skip_time_after(tokens, begin, end);
+    if (begin >= end) return true;
+    if (tokens[begin].is(";")) return true;
+    if (!opens_occasion(tokens[begin]) || begin + 1 >= end) return false;
+    char gender = 0;
+    if (is_subject_pronoun(lowered_text(tokens[begin + 1]), gender)) return false;
+    for (std::uint32_t u = begin + 1; u < end; ++u) {
+      if (tokens[u].is(";")) return true;
+      if (tokens[u].is(",") || tokens[u].kind == TokenKind::QuoteMark || tokens[u].is("that")) return false;
+    }
+    return true;
+  }
+
+  static bool opens_occasion(const Token& token) {
+    for (const char* word : {"in", "on", "at", "during", "after", "before", "while", "following", "outside", "near", "via", "when",
+                             "from", "over", "amid", "through"})
+      if (token.is(word)) return true;
+    return false;
   }
 
   // Where the reported words start after a cue: past the listener ("told reporters"), time
