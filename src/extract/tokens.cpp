@@ -53,16 +53,23 @@ bool is_abbreviation(std::string_view word) {
 
 // The end of a word starting at `start`: letters and digits, joined by inner apostrophes
 // (it’s), hyphens (Jean-Yves), and periods between single letters (U.S.).
+// A comma or period between digits is part of the number (50,000, 4.9), not punctuation.
 std::size_t word_end(const Cursor& cursor, std::size_t start) {
   std::size_t pos = start, length = 0;
+  bool after_digit = false;
   for (;;) {
     const char32_t c = cursor.peek(pos, &length);
     if (is_letter_or_digit(c)) {
+      after_digit = c >= '0' && c <= '9';
       pos += length;
       continue;
     }
     std::size_t next_length = 0;
     const char32_t next = cursor.peek(pos + length, &next_length);
+    if (after_digit && (c == ',' || c == '.') && next >= '0' && next <= '9') {
+      pos += length;
+      continue;
+    }
     const bool joiner = c == '-' || c == 0x2010 || c == '\'' || c == kRightSingle;
     if (joiner && is_letter_or_digit(next)) {
       // ’s closing a word is a possessive, not part of the word.
