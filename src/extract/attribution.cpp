@@ -256,7 +256,7 @@ class Extractor {
         const std::optional<Found> found = cue->according ? according_to(p, sentence, c) : reported(p, sentence, c, *cue, sentence_speaker);
         if (!found) continue;
         sentence_speaker = found->entity;
-        if (found->paragraph == p && !found->bytes) c = std::max(c, found->last);
+        if (found->paragraph == p && !found->bytes && found->last > c + 1) c = found->last - 1;  // the loop goes on at the token after the words
       }
       if (sentence_speaker < 0) quoting_object(p, sentence);
     }
