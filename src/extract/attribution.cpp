@@ -1208,11 +1208,15 @@ class Extractor {
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
-    // "calling them pirates and vowing to …": a second cue after "and" ends even short words
-    for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t)
-      if (paragraph.span_of[t] < 0 && (paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) &&
-          subject_then_cue(paragraph, t + 1, last, true) && cue_at(paragraph.tokens, t + 1))
+    // "calling them pirates and vowing to …": a second cue after "and" ends even short words, as
+    // does a participle cue after a comma ("praised the crews, saying …")
+    for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t) {
+      if (paragraph.span_of[t] >= 0) continue;
+      if ((paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) && subject_then_cue(paragraph, t + 1, last, true) &&
+          cue_at(paragraph.tokens, t + 1))
         return t;
+      if (paragraph.tokens[t].is(",") && ends_with_ing(paragraph.tokens[t + 1]) && cue_at(paragraph.tokens, t + 1)) return t;
+    }
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
       if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
