@@ -649,3 +649,39 @@ TEST_CASE("the first line is the title when it looks like one, else the caller's
     CHECK(result.article->at("title") == "The city said the bridge would open in May.");
   }
 }
+
+TEST_CASE("openings, trailing occasions and participle cues after other words (extract-q4)") {
+  CheckCases({
+      {"a pronoun after an opening time with no comma is the subject", "Ola Lind runs the ferry in Vik.\nYesterday he said the pier would close in May.",
+       {{"the pier would close in May", "indirect", "Ola Lind", "", "said"}}},
+      {"a negated cue after “According to X,” leaves the clause to X",
+       "According to the Harbour Post, the mayor has not asked the unions for their views.",
+       {{"the mayor has not asked the unions for their views", "indirect", "Harbour Post", "", "according to"}}},
+      {"a participle cue that opens the sentence reports for the subject after its comma",
+       "Noting that the ferry was late again, Ola Lind said the crews needed more time.",
+       {{"the ferry was late again", "indirect", "Ola Lind", "", "Noting"}, {"the crews needed more time", "indirect", "Ola Lind", "", "said"}}},
+      {"past an opening prepositional phrase, the subject speaks for a later participle",
+       "In May, a district judge sided with the unions, saying the law broke the charter.",
+       {{"the law broke the charter", "indirect", "District judge", "", "saying"}}},
+      {"“and as X noted,” reports the clause after it",
+       "Crews can still be fired for late sailings, and as Ola Lind noted, the rules are strict.",
+       {{"the rules are strict", "indirect", "Ola Lind", "", "noted"}}},
+      {"a relative naming verb with “as” reports the “as” phrase", "Anna Kovac sold the old ferry, which Ola Lind described as “a floating wreck.”",
+       {{"as “a floating wreck.”", "mixed", "Ola Lind", "", "described"}}},
+      {"a participle cue after a message the subject put out", "Later, the Vik Ferry Company issued a statement saying the pier would reopen.",
+       {{"the pier would reopen", "indirect", "Vik Ferry Company", "", "saying"}}},
+      {"an adverb between the subordinator and the participle", "“We will win,” Ola Lind added, while also saying that he expects a long fight.",
+       {{"We will win,", "direct", "Ola Lind", "", "added"}, {"he expects a long fight", "indirect", "Ola Lind", "", "saying"}}},
+      {"a trailing attribution ends in a long occasion phrase", "The pier will reopen in June, Ola Lind said during his speech to the harbour board.",
+       {{"The pier will reopen in June", "indirect", "Ola Lind", "", "said"}}},
+      {"or in a semicolon", "The pier is safe, Anna Kovac said; her engineers had checked it twice.",
+       {{"The pier is safe", "indirect", "Anna Kovac", "", "said"}}},
+      {"a comma between digits is part of the number", "The ferry carried 50,000 passengers last year, Ola Lind said.",
+       {{"The ferry carried 50,000 passengers last year", "indirect", "Ola Lind", "", "said"}}},
+      {"a participle cue right after a comma inside the closing mark",
+       "Anna Kovac called the plan a “ridiculous proposition,” adding that the board must explain it.",
+       {{"the plan a “ridiculous proposition,”", "mixed", "Anna Kovac", "", "called"}, {"the board must explain it", "indirect", "Anna Kovac", "", "adding"}}},
+      {"short words end at a comma before a participle cue", "Ola Lind praised the crews, saying the storm had been the worst in years.",
+       {{"the crews", "indirect", "Ola Lind", "", "praised"}, {"the storm had been the worst in years", "indirect", "Ola Lind", "", "saying"}}},
+  });
+}
