@@ -161,15 +161,19 @@ class Extractor {
         ++end;
       const bool inside = paragraph.span_of[t] >= 0 && (end == t + 1 || paragraph.span_of[end - 1] != paragraph.span_of[t]);
       if (inside && end < tokens.size()) continue;  // a full stop inside a quotation that goes on
-      const bool next_starts = end >= tokens.size() || tokens[end].capitalised || tokens[end].kind == TokenKind::QuoteMark;
+      const bool next_starts = end >= tokens.size() || tokens[end].capitalised || tokens[end].kind == TokenKind::QuoteMark ||
+                               (tokens[end].is("(") && end + 1 < tokens.size() && tokens[end + 1].capitalised);  // ". (On Monday …)"
       if (!next_starts) continue;
       paragraph.sentences.push_back({begin, end});
       begin = end;
       t = end - 1;
     }
     if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
-    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark &&
-                              !tokens.back().is(":");  // "Devine said the changes include:" introduces a list
+    // "Devine said the changes include:" introduces a list; "(… reopen it.)" ends a sentence
+    std::size_t last = tokens.size();
+    if (last > 1 && tokens[last - 1].is(")") && is_terminal(tokens[last - 2])) --last;
+    paragraph.headline_like = last > 0 && !is_terminal(tokens[last - 1]) && tokens[last - 1].kind != TokenKind::QuoteMark &&
+                              !tokens[last - 1].is(":");
   }
 
   // A ")" within a few tokens: the full stop is inside a short parenthesis ("(R-S.C.)").
@@ -245,7 +249,12 @@ class Extractor {
 
   void find_reported_speech(std::uint32_t p) {
     Paragraph& paragraph = paragraphs_[p];
-    for (const Sentence& sentence : paragraph.sentences) {
+    for (Sentence sentence : paragraph.sentences) {
+      // "(On Monday he said he would …)": a sentence in parentheses is read without them
+      if (sentence.end - sentence.begin > 2 && paragraph.tokens[sentence.begin].is("(") && paragraph.tokens[sentence.end - 1].is(")")) {
+        ++sentence.begin;
+        --sentence.end;
+      }
       if (paragraph.headline_like && sentence.end - sentence.begin < 15) continue;
       if (sentence.end > sentence.begin && paragraph.tokens[sentence.end - 1].is("?")) continue;
       int sentence_speaker = -1;

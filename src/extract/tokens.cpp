@@ -104,6 +104,13 @@ std::string_view ascii_lower(std::string_view word, char (&buffer)[64]) {
   return {buffer, n};
 }
 
+// "D-Md", "Calif", "Pa": a short capitalised word or one with a hyphen, as before ".)" in
+// "(D-Md.)"; a lower-case word before ".)" ends a sentence in parentheses.
+bool abbreviation_like(std::string_view word) {
+  if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return false;
+  return word.size() <= 6 || word.find('-') != std::string_view::npos;
+}
+
 std::vector<Token> tokenize(std::string_view paragraph) {
   std::vector<Token> tokens;
   Cursor cursor{paragraph};
@@ -132,8 +139,9 @@ std::vector<Token> tokenize(std::string_view paragraph) {
           scan += 2;
         if (initials && scan > end) end = scan + 1;
         else if (is_abbreviation(word) || (initials && std::isupper(static_cast<unsigned char>(word[0]))) ||
-                 (end + 1 < paragraph.size() && (paragraph[end + 1] == ',' || paragraph[end + 1] == ')' || paragraph[end + 1] == ';')))
-          end += 1;  // "George W. Bush", "R-Ky., said", "(D-Md.)": not a sentence end
+                 (end + 1 < paragraph.size() && (paragraph[end + 1] == ',' || paragraph[end + 1] == ';')) ||
+                 (end + 1 < paragraph.size() && paragraph[end + 1] == ')' && abbreviation_like(word)))
+          end += 1;  // "George W. Bush", "R-Ky., said", "(D-Md.)": not a sentence end; "(… reopen it.)" is one
       }
       token.kind = TokenKind::Word;
       token.capitalised = is_upper(paragraph.substr(pos, length), c);
