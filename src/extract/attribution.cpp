@@ -835,6 +835,9 @@ class Extractor {
            (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
             Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
       ++begin;
+    // "she’s tacked to the left, criticizing …": a subject pronoun is the whole subject
+    char gender = 0;
+    if (begin + 1 < c && is_subject_pronoun(ascii_lower(tokens[begin].text, buffer), gender)) return interpret_phrase(tokens, begin, begin + 1);
     // "After warning that …, Weber left": the cue is inside the opening clause, the subject after it
     const std::uint32_t ceiling = begin > c ? sentence.end : c;
     return interpret_phrase(tokens, begin, phrase_end(tokens, begin, ceiling));
