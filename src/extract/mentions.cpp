@@ -719,7 +719,7 @@ constexpr std::uint32_t kMaxDeterminedPhraseWords = 5;
 
 bool is_determiner(std::string_view word) {
   for (const char* determiner : {"the", "a", "an", "this", "these", "those", "some", "many", "several", "other", "most",
-                                 "few", "two", "three", "four", "both", "all", "no", "another", "each", "every"})
+                                 "few", "two", "three", "four", "both", "all", "no", "another", "each", "every", "that"})
     if (word == determiner) return true;
   return false;
 }
