@@ -561,8 +561,9 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
       break;
     }
   }
-  // "Ted Cruz endorses Trump, who says": the relative pronoun stands for the name before it.
-  if (end > floor + 2 && tokens[end - 1].is("who") && tokens[end - 2].is(",")) end -= 2;
+  // "Ted Cruz endorses Trump, who says", "a request by the Post, which argued": the relative
+  // pronoun stands for the name before it.
+  if (end > floor + 2 && (tokens[end - 1].is("who") || tokens[end - 1].is("which")) && tokens[end - 2].is(",")) end -= 2;
   // "an architect who said", "the Police Department which reported": the same without a comma
   else if (end > floor + 1 && (tokens[end - 1].is("who") || tokens[end - 1].is("which")) && tokens[end - 2].kind == TokenKind::Word) end -= 1;
   std::string appositive_role, appositive_country, appositive_owner;
