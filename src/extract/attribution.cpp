@@ -820,15 +820,17 @@ class Extractor {
     // "Facing questions, Ola Lind called a meeting …": an opening participle or subordinate clause
     // ends at its comma; the subject comes after it. So does an opening prepositional phrase or
     // a short opening ("In May, a judge sided with …, saying", "Later, …").
+    // ("Now, after arguing that …, Lind said": a short opening first)
     std::uint32_t begin = sentence.begin;
+    if (const std::uint32_t after = clause_begin_at_comma(p, sentence); after < c && short_opening(p, begin, after - 1) &&
+                                                                        !ends_with_ing(tokens[begin]) && !is_subordinator(tokens[begin]))
+      begin = after;
     if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin]) || opens_with_preposition(tokens[begin])))
       for (std::uint32_t t = begin + 1; t < sentence.end && t < begin + 16; ++t)
         if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
           begin = t + 1;
           break;
         }
-    if (begin == sentence.begin)
-      if (const std::uint32_t after = clause_begin_at_comma(p, sentence); after < c && short_opening(p, begin, after - 1)) begin = after;
     // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
     char buffer[64];
     while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
