@@ -485,8 +485,11 @@ class Extractor {
          (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
       return std::nullopt;
     if (start < sentence.end) {
-      // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
-      const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
+      // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma;
+      // "Kovac, who said he would run, left early": so does a "who" clause, before the main verb
+      const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end)
+                                : in_who_clause(tokens, sentence.begin, c) ? who_clause_end(p, start, sentence.end)
+                                                                          : sentence.end;
       const std::uint32_t last = content_last(p, cue, start, end);
       return claim(p, speaker, speaker.first, cue_text, start, last, last < end ? 1 : min_words_of(cue));  // an object however short
     }
@@ -699,6 +702,32 @@ class Extractor {
     for (const char* word : {"of", "for", "at", "in", "on", "from", "with", "to", "around", "across", "including"})
       if (token.is(word)) return true;
     return false;
+  }
+
+  // "Kovac, who (has) (also) said …": the cue is the verb of a relative clause between commas.
+  static bool in_who_clause(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    for (std::uint32_t t = c; t > floor + 1 && c - t < 4;) {
+      --t;
+      if (tokens[t].is("who")) return tokens[t - 1].is(",");
+      if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) return false;
+    }
+    return false;
+  }
+
+  // The comma that closes a "who" clause: a verb of the main clause follows it ("…, left early",
+  // "…, has said", "…, cast himself as …"), not more of the words.
+  std::uint32_t who_clause_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    for (std::uint32_t t = start + 1; t + 1 < end; ++t) {
+      if (!tokens[t].is(",") || paragraphs_[p].span_of[t] >= 0) continue;
+      const Token& next = tokens[t + 1];
+      if (next.kind != TokenKind::Word || next.capitalised) continue;
+      if (token_reads_as_verb(next) || reads_as_finite_verb(next)) return t;
+      for (const char* verb : {"left", "met", "won", "lost", "took", "made", "went", "came", "ran", "got", "gave", "held", "kept",
+                               "led", "put", "spent", "sent", "became", "began", "cast", "set", "told", "said"})
+        if (next.is(verb)) return t;
+    }
+    return end;
   }
 
   std::uint32_t relative_clause_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
