@@ -704,11 +704,12 @@ class Extractor {
     return false;
   }
 
-  // "Kovac, who (has) (also) said …": the cue is the verb of a relative clause between commas.
+  // "Kovac, who (has) (also) said …", "a letter, which urged …": the cue is the verb of a
+  // relative clause between commas.
   static bool in_who_clause(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     for (std::uint32_t t = c; t > floor + 1 && c - t < 4;) {
       --t;
-      if (tokens[t].is("who")) return tokens[t - 1].is(",");
+      if (tokens[t].is("who") || tokens[t].is("which")) return tokens[t - 1].is(",");
       if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) return false;
     }
     return false;
