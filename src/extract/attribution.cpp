@@ -1259,7 +1259,10 @@ class Extractor {
       if ((paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) && subject_then_cue(paragraph, t + 1, last, true) &&
           cue_at(paragraph.tokens, t + 1))
         return t;
-      if (paragraph.tokens[t].is(",") && ends_with_ing(paragraph.tokens[t + 1]) && cue_at(paragraph.tokens, t + 1)) return t;
+      // (not after "a" or "an": "called a meeting, insisting …" names no words)
+      if (paragraph.tokens[t].is(",") && ends_with_ing(paragraph.tokens[t + 1]) && cue_at(paragraph.tokens, t + 1) &&
+          !paragraph.tokens[first].is("a") && !paragraph.tokens[first].is("an"))
+        return t;
     }
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
