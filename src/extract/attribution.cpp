@@ -1077,6 +1077,8 @@ class Extractor {
     if (is_subject_pronoun(lowered_text(tokens[begin + 1]), gender)) return false;
     for (std::uint32_t u = begin + 1; u < end; ++u) {
       if (tokens[u].is(";")) return true;
+      // a show's title that closes the sentence: "on Vik Radio’s “Morning Tide.”"
+      if (tokens[u].kind == TokenKind::QuoteMark && u + 6 >= end && tokens[end - 1].kind == TokenKind::QuoteMark) return true;
       if (tokens[u].is(",") || tokens[u].kind == TokenKind::QuoteMark || tokens[u].is("that")) return false;
     }
     return true;
