@@ -328,8 +328,11 @@ class Extractor {
   std::optional<Found> according_to(std::uint32_t p, const Sentence& sentence, std::uint32_t c) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
-    while (end < sentence.end && !tokens[end].is(",") && !is_dash(tokens[end]) && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0)
-      ++end;  // "- 63 percent, according to the report - still believe …": a dash ends the source too
+    // "- 63 percent, according to the report - still believe …": a dash ends the source too; a
+    // short name in quotation marks is part of it ("According to her “clawback” plan, …")
+    while (end < sentence.end && !tokens[end].is(",") && !is_dash(tokens[end]) && !is_terminal(tokens[end]) &&
+           (paragraphs_[p].span_of[end] < 0 || short_quoted_name(p, end)))
+      ++end;
     Mention source = source_phrase(tokens, c + 2, end);
     if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
@@ -361,6 +364,12 @@ class Extractor {
       return claim(p, source, c, "according to", first, c - 1);
     }
     return std::nullopt;
+  }
+
+  // Token t is inside a closed quotation of at most three words, a name ("her “clawback” plan").
+  bool short_quoted_name(std::uint32_t p, std::uint32_t t) const {
+    const QuotedSpan& span = spans_[static_cast<std::size_t>(paragraphs_[p].span_of[t])];
+    return span.paragraph == p && span.closed && span.words <= 3;
   }
 
   static bool opens_reported_clause(const Token& token) {
