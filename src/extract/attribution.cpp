@@ -758,7 +758,23 @@ class Extractor {
   bool and_next_verb(std::uint32_t p, std::uint32_t t, std::uint32_t end) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     return tokens[t].is("and") && t + 1 < end && paragraphs_[p].span_of[t + 1] < 0 &&
-           ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that")) || tokens[t + 1].is("then"));
+           ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that") && !adjective_in_ed(tokens, t + 1, end)) ||
+            tokens[t + 1].is("then"));
+  }
+
+  // "and continued risks": a word in -ed (no cue, no auxiliary) right before a bare noun is an
+  // adjective; a verb takes an object after a determiner, a pronoun or a preposition ("and
+  // challenged him", "and was acquitted", "and cited the report").
+  static bool adjective_in_ed(const std::vector<Token>& tokens, std::uint32_t t, std::uint32_t end) {
+    const std::string_view word = lowered_text(tokens[t]);
+    if (word.size() < 5 || word.substr(word.size() - 2) != "ed" || Lexicons::get().cue(word) || t + 1 >= end) return false;
+    const Token& next = tokens[t + 1];
+    if (next.kind != TokenKind::Word || next.capitalised) return false;
+    for (const char* opener : {"the", "a", "an", "his", "her", "their", "its", "our", "my", "him", "them", "it", "us", "me", "to",
+                               "that", "by", "in", "on", "at", "for", "with", "from", "as", "about", "into", "over", "against",
+                               "this", "these", "those", "out", "up", "down", "off", "back"})
+      if (next.is(opener)) return false;
+    return true;
   }
 
   // After a speech verb, words that are a short noun phrase with no verb of their own end at
