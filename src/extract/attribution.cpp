@@ -1297,7 +1297,9 @@ class Extractor {
           paragraph.span_of[t + 1] < 0 && lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer)))
         return t + 1;
       if (paragraph.span_of[t] >= 0) continue;
-      if (opens_next_attribution(paragraph, t, last)) return t;  // "… and warned that …", "…, but he said …"
+      // "… and warned that …", "…, but he said …"; before their own cue ("…, and cited a list of
+      // concerns, officials said") a bare cue after the conjunction is more of the words
+      if (opens_next_attribution(paragraph, t, last) && (semicolon_ends || !cue_at(paragraph.tokens, t + 1))) return t;
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
       if (semicolon_ends && paragraph.tokens[t].is(";")) return t;                       // "…; they only learned …"
       if (!paragraph.tokens[t].is(",")) continue;
