@@ -880,18 +880,24 @@ class Extractor {
     if (const std::uint32_t after = clause_begin_at_comma(p, sentence); after < c && short_opening(p, begin, after - 1) &&
                                                                         !ends_with_ing(tokens[begin]) && !is_subordinator(tokens[begin]))
       begin = after;
-    if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin]) || opens_with_preposition(tokens[begin])))
+    // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
+    // (nor before an opening clause: "But in describing the plan …, Lind said")
+    char buffer[64];
+    const auto skip_conjunctions = [&] {
+      while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
+             (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
+              Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
+        ++begin;
+    };
+    skip_conjunctions();
+    if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin]) || opens_with_preposition(tokens[begin]))) {
       for (std::uint32_t t = begin + 1; t < sentence.end && t < begin + 16; ++t)
         if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
           begin = t + 1;
           break;
         }
-    // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
-    char buffer[64];
-    while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
-           (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
-            Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
-      ++begin;
+      skip_conjunctions();
+    }
     // "she’s tacked to the left, criticizing …": a subject pronoun is the whole subject
     char gender = 0;
     if (begin + 1 < c && is_subject_pronoun(ascii_lower(tokens[begin].text, buffer), gender)) return interpret_phrase(tokens, begin, begin + 1);
