@@ -698,5 +698,17 @@ TEST_CASE("openings, trailing occasions and participle cues after other words (e
        {{"the results narrowed the race", "indirect", "Ola Lind", "", "arguing"}, {"the fight is over", "indirect", "Ola Lind", "", "said"}}},
       {"words inside a “who” clause end before the main verb", "Anna Kovac, who said she would campaign with Lind, left early.",
        {{"she would campaign with Lind", "indirect", "Anna Kovac", "", "said"}}},
+      {"and inside a “which” clause", "A letter to the board from the crews, which urged a delay of the vote until May, reflected both concerns.",
+       {{"a delay of the vote until May", "indirect", "Letter", "", "urged"}}},
+      {"a trailing occasion that ends in a show’s title", "The pier will reopen in June, Ola Lind said on Vik Radio’s “Morning Tide.”",
+       {{"The pier will reopen in June", "indirect", "Ola Lind", "", "said"}}},
+      {"a short name in quotation marks after “according to”",
+       "According to her “harbour first” plan, ferries leaving the town must repay any help they received.",
+       {{"ferries leaving the town must repay any help they received", "indirect", "Her “harbour first” plan", "", "according to"}}},
+      {"after “and”, a word in -ed before a bare noun is an adjective",
+       "Ola Lind warned the board, noting limited gains in pay and increased risks from storms.",
+       {{"limited gains in pay and increased risks from storms", "indirect", "Ola Lind", "", "noting"}}},
+      {"a conjunction before an opening participle clause", "But in describing the plan as a short-term fix, Ola Lind said voters would reject it.",
+       {{"the plan as a short-term fix", "indirect", "Ola Lind", "", "describing"}, {"voters would reject it", "indirect", "Ola Lind", "", "said"}}},
   });
 }
