@@ -878,7 +878,8 @@ class Extractor {
     // ("Now, after arguing that …, Lind said": a short opening first)
     std::uint32_t begin = sentence.begin;
     if (const std::uint32_t after = clause_begin_at_comma(p, sentence); after < c && short_opening(p, begin, after - 1) &&
-                                                                        !ends_with_ing(tokens[begin]) && !is_subordinator(tokens[begin]))
+                                                                        !ends_with_ing(tokens[begin]) && !is_subordinator(tokens[begin]) &&
+                                                                        !names_subject(tokens, begin, after - 1))
       begin = after;
     // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
     // (nor before an opening clause: "But in describing the plan …, Lind said")
@@ -904,6 +905,15 @@ class Extractor {
     // "After warning that …, Weber left": the cue is inside the opening clause, the subject after it
     const std::uint32_t ceiling = begin > c ? sentence.end : c;
     return interpret_phrase(tokens, begin, phrase_end(tokens, begin, ceiling));
+  }
+
+  // "Lind, particularly in May, has preached unity, claiming …": the words before the first comma
+  // name the subject (a person or a group), not an opening such as "Later," or "In May,"
+  static bool names_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t comma) {
+    const Mention mention = interpret_phrase(tokens, first, comma);
+    return mention.found() && mention.last == comma && !is_time_word(lowered_text(tokens[first])) &&
+           !Lexicons::get().is(WordClass::Adverb, lowered_text(tokens[first])) &&
+           !Lexicons::get().is(WordClass::Time, lowered_text(tokens[first]));
   }
 
   // "…, said Lavrov": a comma right before the cue that closes no aside of the subject

@@ -708,6 +708,9 @@ TEST_CASE("openings, trailing occasions and participle cues after other words (e
       {"after “and”, a word in -ed before a bare noun is an adjective",
        "Ola Lind warned the board, noting limited gains in pay and increased risks from storms.",
        {{"limited gains in pay and increased risks from storms", "indirect", "Ola Lind", "", "noting"}}},
+      {"a name before the first comma is the subject, not a short opening",
+       "Ola Lind, particularly in the last days of the race, has preached unity, claiming he alone can bring the town together.",
+       {{"he alone can bring the town together", "indirect", "Ola Lind", "", "claiming"}}},
       {"a conjunction before an opening participle clause", "But in describing the plan as a short-term fix, Ola Lind said voters would reject it.",
        {{"the plan as a short-term fix", "indirect", "Ola Lind", "", "describing"}, {"voters would reject it", "indirect", "Ola Lind", "", "said"}}},
   });
