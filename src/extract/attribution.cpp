@@ -436,8 +436,8 @@ class Extractor {
     if (c == sentence.begin && ends_with_ing(tokens[c])) return opening_participle(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
-                            (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]) || after_closing_comma(p, c) ||
-                             after_message_or_adverb(tokens, sentence.begin, c));
+                            (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || opens_participle(tokens[c - 1]) ||
+                             after_closing_comma(p, c) || after_message_or_adverb(tokens, sentence.begin, c));
     // "…, saying (that) …", "… and warned that …", "…, before adding that …", "went on to
     // say that …": the sentence's subject said it.
     if (participle || follows_and(tokens, sentence.begin, c) || infinitive_of_subject(tokens, sentence.begin, c)) {
@@ -573,13 +573,15 @@ class Extractor {
   }
 
   // "issued a statement saying …": a participle cue after a message the subject put out (a
-  // setting noun after "a"); "while also saying …": an adverb after the subordinator.
+  // setting noun after "a"); "while also saying …", "before optimistically predicting …": an
+  // adverb after the subordinator.
   static bool after_message_or_adverb(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
     if (c < floor + 2) return false;
     const Lexicons& lexicons = Lexicons::get();
     const std::string_view before = lowered_text(tokens[c - 1]);
     if (lexicons.is(WordClass::Setting, before)) return tokens[c - 2].is("a") || tokens[c - 2].is("an");
-    return lexicons.is(WordClass::Adverb, before) && opens_participle(tokens[c - 2]);
+    const bool adverb = lexicons.is(WordClass::Adverb, before) || (before.size() > 4 && before.substr(before.size() - 2) == "ly");
+    return adverb && opens_participle(tokens[c - 2]);
   }
 
   // "by saying", "after blasting", "while arguing", "before adding": a preposition or a

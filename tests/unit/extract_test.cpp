@@ -711,6 +711,11 @@ TEST_CASE("openings, trailing occasions and participle cues after other words (e
       {"a name before the first comma is the subject, not a short opening",
        "Ola Lind, particularly in the last days of the race, has preached unity, claiming he alone can bring the town together.",
        {{"he alone can bring the town together", "indirect", "Ola Lind", "", "claiming"}}},
+      {"a participle cue after a dash", "Ola Lind flipped her choice on the spot – saying she was rooting for the old ferry.",
+       {{"she was rooting for the old ferry", "indirect", "Ola Lind", "", "saying"}}},
+      {"an adverb in -ly between the subordinator and the participle",
+       "“Let us not get ahead of ourselves,” Ola Lind cautioned, before optimistically predicting that the vote could go her way.",
+       {{"Let us not get ahead of ourselves,", "direct", "Ola Lind", "", "cautioned"}, {"the vote could go her way", "indirect", "Ola Lind", "", "predicting"}}},
       {"a conjunction before an opening participle clause", "But in describing the plan as a short-term fix, Ola Lind said voters would reject it.",
        {{"the plan as a short-term fix", "indirect", "Ola Lind", "", "describing"}, {"voters would reject it", "indirect", "Ola Lind", "", "said"}}},
   });
