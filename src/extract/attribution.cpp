@@ -581,7 +581,7 @@ class Extractor {
     const std::string_view before = lowered_text(tokens[c - 1]);
     if (lexicons.is(WordClass::Setting, before)) return tokens[c - 2].is("a") || tokens[c - 2].is("an");
     const bool adverb = lexicons.is(WordClass::Adverb, before) || (before.size() > 4 && before.substr(before.size() - 2) == "ly");
-    return adverb && opens_participle(tokens[c - 2]);
+    return adverb && (opens_participle(tokens[c - 2]) || tokens[c - 2].is(","));  // "…, eventually saying …"
   }
 
   // "by saying", "after blasting", "while arguing", "before adding": a preposition or a
@@ -1091,7 +1091,8 @@ class Extractor {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
       if (word == "and" || word == "but") return true;
       if (word == "then" && t > floor && tokens[t - 1].is(",")) return true;  // "…, then says …"
-      if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
+      const bool in_ly = word.size() > 4 && word.substr(word.size() - 2) == "ly";  // "and boldly claiming"
+      if (tokens[t].kind != TokenKind::Word || !(lexicons.is(WordClass::Adverb, word) || in_ly)) return false;
     }
     return false;
   }

@@ -716,6 +716,11 @@ TEST_CASE("openings, trailing occasions and participle cues after other words (e
       {"an adverb in -ly between the subordinator and the participle",
        "“Let us not get ahead of ourselves,” Ola Lind cautioned, before optimistically predicting that the vote could go her way.",
        {{"Let us not get ahead of ourselves,", "direct", "Ola Lind", "", "cautioned"}, {"the vote could go her way", "indirect", "Ola Lind", "", "predicting"}}},
+      {"an adverb in -ly between the comma and the participle",
+       "Ola Lind stuck to the ferry at first but turned against the plan, eventually saying it would be a disaster for the town.",
+       {{"it would be a disaster for the town", "indirect", "Ola Lind", "", "saying"}}},
+      {"an adverb in -ly between “and” and the cue", "Ola Lind has been making this argument and boldly claiming that the vote is hers to lose.",
+       {{"the vote is hers to lose", "indirect", "Ola Lind", "", "claiming"}}},
       {"a conjunction before an opening participle clause", "But in describing the plan as a short-term fix, Ola Lind said voters would reject it.",
        {{"the plan as a short-term fix", "indirect", "Ola Lind", "", "describing"}, {"voters would reject it", "indirect", "Ola Lind", "", "said"}}},
   });
