@@ -579,7 +579,14 @@ class Extractor {
     if (c < floor + 2) return false;
     const Lexicons& lexicons = Lexicons::get();
     const std::string_view before = lowered_text(tokens[c - 1]);
-    if (lexicons.is(WordClass::Setting, before)) return tokens[c - 2].is("a") || tokens[c - 2].is("an");
+    // "a statement saying", "a fundraising email Wednesday saying"
+    std::uint32_t noun = c - 1;
+    if (noun > floor + 1 && is_time_word(before)) --noun;
+    if (lexicons.is(WordClass::Setting, lowered_text(tokens[noun])))
+      for (std::uint32_t t = noun; t-- > floor && noun - t <= 3;) {
+        if (tokens[t].is("a") || tokens[t].is("an")) return true;
+        if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) return false;
+      }
     const bool adverb = lexicons.is(WordClass::Adverb, before) || (before.size() > 4 && before.substr(before.size() - 2) == "ly");
     return adverb && (opens_participle(tokens[c - 2]) || tokens[c - 2].is(","));  // "…, eventually saying …"
   }

@@ -721,6 +721,9 @@ TEST_CASE("openings, trailing occasions and participle cues after other words (e
        {{"it would be a disaster for the town", "indirect", "Ola Lind", "", "saying"}}},
       {"an adverb in -ly between “and” and the cue", "Ola Lind has been making this argument and boldly claiming that the vote is hers to lose.",
        {{"the vote is hers to lose", "indirect", "Ola Lind", "", "claiming"}}},
+      {"a message with a modifier and a day before the participle",
+       "The Lind campaign sent a fundraising email Wednesday saying that the results show Lind can win.",
+       {{"the results show Lind can win", "indirect", "Lind campaign", "", "saying"}}},
       {"a conjunction before an opening participle clause", "But in describing the plan as a short-term fix, Ola Lind said voters would reject it.",
        {{"the plan as a short-term fix", "indirect", "Ola Lind", "", "describing"}, {"voters would reject it", "indirect", "Ola Lind", "", "said"}}},
   });
