@@ -161,15 +161,19 @@ class Extractor {
         ++end;
       const bool inside = paragraph.span_of[t] >= 0 && (end == t + 1 || paragraph.span_of[end - 1] != paragraph.span_of[t]);
       if (inside && end < tokens.size()) continue;  // a full stop inside a quotation that goes on
-      const bool next_starts = end >= tokens.size() || tokens[end].capitalised || tokens[end].kind == TokenKind::QuoteMark;
+      const bool next_starts = end >= tokens.size() || tokens[end].capitalised || tokens[end].kind == TokenKind::QuoteMark ||
+                               (tokens[end].is("(") && end + 1 < tokens.size() && tokens[end + 1].capitalised);  // ". (On Monday …)"
       if (!next_starts) continue;
       paragraph.sentences.push_back({begin, end});
       begin = end;
       t = end - 1;
     }
     if (begin < tokens.size()) paragraph.sentences.push_back({begin, static_cast<std::uint32_t>(tokens.size())});
-    paragraph.headline_like = !tokens.empty() && !is_terminal(tokens.back()) && tokens.back().kind != TokenKind::QuoteMark &&
-                              !tokens.back().is(":");  // "Devine said the changes include:" introduces a list
+    // "Devine said the changes include:" introduces a list; "(… reopen it.)" ends a sentence
+    std::size_t last = tokens.size();
+    if (last > 1 && tokens[last - 1].is(")") && is_terminal(tokens[last - 2])) --last;
+    paragraph.headline_like = last > 0 && !is_terminal(tokens[last - 1]) && tokens[last - 1].kind != TokenKind::QuoteMark &&
+                              !tokens[last - 1].is(":");
   }
 
   // A ")" within a few tokens: the full stop is inside a short parenthesis ("(R-S.C.)").
@@ -245,7 +249,12 @@ class Extractor {
 
   void find_reported_speech(std::uint32_t p) {
     Paragraph& paragraph = paragraphs_[p];
-    for (const Sentence& sentence : paragraph.sentences) {
+    for (Sentence sentence : paragraph.sentences) {
+      // "(On Monday he said he would …)": a sentence in parentheses is read without them
+      if (sentence.end - sentence.begin > 2 && paragraph.tokens[sentence.begin].is("(") && paragraph.tokens[sentence.end - 1].is(")")) {
+        ++sentence.begin;
+        --sentence.end;
+      }
       if (paragraph.headline_like && sentence.end - sentence.begin < 15) continue;
       if (sentence.end > sentence.begin && paragraph.tokens[sentence.end - 1].is("?")) continue;
       int sentence_speaker = -1;
@@ -256,7 +265,7 @@ class Extractor {
         const std::optional<Found> found = cue->according ? according_to(p, sentence, c) : reported(p, sentence, c, *cue, sentence_speaker);
         if (!found) continue;
         sentence_speaker = found->entity;
-        if (found->paragraph == p && !found->bytes) c = std::max(c, found->last);
+        if (found->paragraph == p && !found->bytes && found->last > c + 1) c = found->last - 1;  // the loop goes on at the token after the words
       }
       if (sentence_speaker < 0) quoting_object(p, sentence);
     }
@@ -319,8 +328,11 @@ class Extractor {
   std::optional<Found> according_to(std::uint32_t p, const Sentence& sentence, std::uint32_t c) {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     std::uint32_t end = c + 2;  // the source runs to the comma or the sentence end
-    while (end < sentence.end && !tokens[end].is(",") && !is_dash(tokens[end]) && !is_terminal(tokens[end]) && paragraphs_[p].span_of[end] < 0)
-      ++end;  // "- 63 percent, according to the report - still believe …": a dash ends the source too
+    // "- 63 percent, according to the report - still believe …": a dash ends the source too; a
+    // short name in quotation marks is part of it ("According to her “clawback” plan, …")
+    while (end < sentence.end && !tokens[end].is(",") && !is_dash(tokens[end]) && !is_terminal(tokens[end]) &&
+           (paragraphs_[p].span_of[end] < 0 || short_quoted_name(p, end)))
+      ++end;
     Mention source = source_phrase(tokens, c + 2, end);
     if (!source.found()) source = any_source(tokens, c + 2, end);
     if (!source.found()) return std::nullopt;
@@ -354,6 +366,12 @@ class Extractor {
     return std::nullopt;
   }
 
+  // Token t is inside a closed quotation of at most three words, a name ("her “clawback” plan").
+  bool short_quoted_name(std::uint32_t p, std::uint32_t t) const {
+    const QuotedSpan& span = spans_[static_cast<std::size_t>(paragraphs_[p].span_of[t])];
+    return span.paragraph == p && span.closed && span.words <= 3;
+  }
+
   static bool opens_reported_clause(const Token& token) {
     for (const char* word : {"and", "but", "that", "after", "because", "while", "since", "so"})
       if (token.is(word)) return true;
@@ -373,9 +391,14 @@ class Extractor {
     return words <= 4;
   }
 
+  // A cue after "According to X," that reports words of its own ("Keane told staff that …").
+  // A negated cue ("has not asked"), a noun ("the report") or a passive ("is called") does
+  // not, so the clause stays the source's.
   bool has_cue(std::uint32_t p, std::uint32_t first, std::uint32_t last) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
     for (std::uint32_t t = first; t < last; ++t)
-      if (paragraphs_[p].span_of[t] < 0 && cue_at(paragraphs_[p].tokens, t)) return true;
+      if (paragraphs_[p].span_of[t] < 0 && cue_at(tokens, t) && !negated(tokens, first, t) && !noun_or_passive(tokens, first, t))
+        return true;
     return false;
   }
 
@@ -410,9 +433,11 @@ class Extractor {
     if (cue.question && opens_sentence(tokens, sentence, c))
       if (auto question = opening_question(p, sentence, c, cue)) return question;
     if (noun_or_passive(tokens, sentence.begin, c)) return passive(p, sentence, c, cue);
+    if (c == sentence.begin && ends_with_ing(tokens[c])) return opening_participle(p, sentence, c, cue);
     const std::string cue_text = text_of_cue(tokens, c, cue);
     const bool participle = c > sentence.begin && ends_with_ing(tokens[c]) &&
-                            (tokens[c - 1].is(",") || opens_participle(tokens[c - 1]) || after_closing_comma(p, c));
+                            (tokens[c - 1].is(",") || is_dash(tokens[c - 1]) || opens_participle(tokens[c - 1]) ||
+                             after_closing_comma(p, c) || after_message_or_adverb(tokens, sentence.begin, c));
     // "…, saying (that) …", "… and warned that …", "…, before adding that …", "went on to
     // say that …": the sentence's subject said it.
     if (participle || follows_and(tokens, sentence.begin, c) || infinitive_of_subject(tokens, sentence.begin, c)) {
@@ -439,7 +464,14 @@ class Extractor {
     const bool relative = speaker.found() && speaker.first > sentence.begin + 1 &&
                           (tokens[speaker.first - 1].is("what") || tokens[speaker.first - 1].is("which")) &&
                           !starts_adjunct(tokens[speaker.first - 2]) && !tokens[speaker.first - 2].is("of");  // not "in which he said"
-    if (speaker.found() && (tokens[speaker.first].is("what") || relative) && cue.naming) return std::nullopt;
+    if (speaker.found() && (tokens[speaker.first].is("what") || relative) && cue.naming) {
+      // "which he described as “like an open orchid”": with "as", a naming verb characterises,
+      // and the "as" phrase is the speaker's words
+      const std::uint32_t as = c + cue.words;
+      if (as + 1 < sentence.end && tokens[as].is("as"))
+        return claim(p, speaker, speaker.first, cue_text, as, relative_clause_end(p, as, sentence.end), 2);
+      return std::nullopt;
+    }
     if (relative) {
       const std::uint32_t start = content_start(p, c, cue, sentence);
       claim(p, speaker, speaker.first, cue_text, speaker.first - 1, speaker.first, 1);
@@ -462,8 +494,11 @@ class Extractor {
          (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
       return std::nullopt;
     if (start < sentence.end) {
-      // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma
-      const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end) : sentence.end;
+      // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma;
+      // "Kovac, who said he would run, left early": so does a "who" clause, before the main verb
+      const std::uint32_t end = in_relative_clause ? relative_clause_end(p, start, sentence.end)
+                                : in_who_clause(tokens, sentence.begin, c) ? who_clause_end(p, start, sentence.end)
+                                                                          : sentence.end;
       const std::uint32_t last = content_last(p, cue, start, end);
       return claim(p, speaker, speaker.first, cue_text, start, last, last < end ? 1 : min_words_of(cue));  // an object however short
     }
@@ -488,7 +523,8 @@ class Extractor {
     }
     if (quotation_is_whole(p, sentence.begin, comma)) return std::nullopt;  // “…,” she said: sieve 2
     const std::uint32_t after_cue = cue.listener ? listener_end(tokens, c + cue.words, sentence.end) : c + cue.words;
-    if (only_adjuncts(tokens, after_cue, sentence.end))  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
+    if (only_adjuncts(tokens, after_cue, sentence.end) ||  // "…, Lavrov said (on Thursday).", "…, Graham told The Post."
+        (paragraphs_[p].span_of[sentence.begin] < 0 && only_occasion(tokens, after_cue, sentence.end)))
       return claim(p, speaker, speaker.first, cue_text, sentence.begin, comma);
     // "The benefit, it says, would be $300.": the words on both sides of the attribution.
     const std::uint32_t after = adjunct_end(p, after_cue, sentence.end);
@@ -534,6 +570,25 @@ class Extractor {
                                     "from", "via", "with", "while", "as", "when"})
       if (word == preposition) return true;
     return false;
+  }
+
+  // "issued a statement saying …": a participle cue after a message the subject put out (a
+  // setting noun after "a"); "while also saying …", "before optimistically predicting …": an
+  // adverb after the subordinator.
+  static bool after_message_or_adverb(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    if (c < floor + 2) return false;
+    const Lexicons& lexicons = Lexicons::get();
+    const std::string_view before = lowered_text(tokens[c - 1]);
+    // "a statement saying", "a fundraising email Wednesday saying"
+    std::uint32_t noun = c - 1;
+    if (noun > floor + 1 && is_time_word(before)) --noun;
+    if (lexicons.is(WordClass::Setting, lowered_text(tokens[noun])))
+      for (std::uint32_t t = noun; t-- > floor && noun - t <= 3;) {
+        if (tokens[t].is("a") || tokens[t].is("an")) return true;
+        if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) return false;
+      }
+    const bool adverb = lexicons.is(WordClass::Adverb, before) || (before.size() > 4 && before.substr(before.size() - 2) == "ly");
+    return adverb && (opens_participle(tokens[c - 2]) || tokens[c - 2].is(","));  // "…, eventually saying …"
   }
 
   // "by saying", "after blasting", "while arguing", "before adding": a preposition or a
@@ -597,6 +652,19 @@ class Extractor {
     return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, end, 1);
   }
 
+  // "Noting that the ferry was late, Lind said …": a participle cue that opens the sentence
+  // reports for the subject of the clause after its comma; its words end at that comma.
+  std::optional<Found> opening_participle(std::uint32_t p, const Sentence& sentence, std::uint32_t c, const Cue& cue) {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    const std::uint32_t start = content_start(p, c, cue, sentence);
+    std::uint32_t comma = start;
+    while (comma < sentence.end && comma < start + 40 && !(tokens[comma].is(",") && paragraphs_[p].span_of[comma] < 0)) ++comma;
+    if (comma + 1 >= sentence.end || !tokens[comma].is(",")) return std::nullopt;
+    const Mention subject = phrase_after(tokens, comma + 1, sentence.end);
+    if (!subject.found() || subject.first != comma + 1) return std::nullopt;
+    return claim(p, subject, subject.first, text_of_cue(tokens, c, cue), start, comma, 1);
+  }
+
   // ", and those in the bottom fifth paid …": a conjunction and no quotation marks.
   bool reporters_clause(std::uint32_t p, std::uint32_t first, std::uint32_t end) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
@@ -654,6 +722,33 @@ class Extractor {
     return false;
   }
 
+  // "Kovac, who (has) (also) said …", "a letter, which urged …": the cue is the verb of a
+  // relative clause between commas.
+  static bool in_who_clause(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
+    for (std::uint32_t t = c; t > floor + 1 && c - t < 4;) {
+      --t;
+      if (tokens[t].is("who") || tokens[t].is("which")) return tokens[t - 1].is(",");
+      if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) return false;
+    }
+    return false;
+  }
+
+  // The comma that closes a "who" clause: a verb of the main clause follows it ("…, left early",
+  // "…, has said", "…, cast himself as …"), not more of the words.
+  std::uint32_t who_clause_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    for (std::uint32_t t = start + 1; t + 1 < end; ++t) {
+      if (!tokens[t].is(",") || paragraphs_[p].span_of[t] >= 0) continue;
+      const Token& next = tokens[t + 1];
+      if (next.kind != TokenKind::Word || next.capitalised) continue;
+      if (token_reads_as_verb(next) || reads_as_finite_verb(next)) return t;
+      for (const char* verb : {"left", "met", "won", "lost", "took", "made", "went", "came", "ran", "got", "gave", "held", "kept",
+                               "led", "put", "spent", "sent", "became", "began", "cast", "set", "told", "said"})
+        if (next.is(verb)) return t;
+    }
+    return end;
+  }
+
   std::uint32_t relative_clause_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
     for (std::uint32_t t = start + 1; t < end; ++t)
       if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) return t;
@@ -672,7 +767,23 @@ class Extractor {
   bool and_next_verb(std::uint32_t p, std::uint32_t t, std::uint32_t end) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     return tokens[t].is("and") && t + 1 < end && paragraphs_[p].span_of[t + 1] < 0 &&
-           ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that")) || tokens[t + 1].is("then"));
+           ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that") && !adjective_in_ed(tokens, t + 1, end)) ||
+            tokens[t + 1].is("then"));
+  }
+
+  // "and continued risks": a word in -ed (no cue, no auxiliary) right before a bare noun is an
+  // adjective; a verb takes an object after a determiner, a pronoun or a preposition ("and
+  // challenged him", "and was acquitted", "and cited the report").
+  static bool adjective_in_ed(const std::vector<Token>& tokens, std::uint32_t t, std::uint32_t end) {
+    const std::string_view word = lowered_text(tokens[t]);
+    if (word.size() < 5 || word.substr(word.size() - 2) != "ed" || Lexicons::get().cue(word) || t + 1 >= end) return false;
+    const Token& next = tokens[t + 1];
+    if (next.kind != TokenKind::Word || next.capitalised) return false;
+    for (const char* opener : {"the", "a", "an", "his", "her", "their", "its", "our", "my", "him", "them", "it", "us", "me", "to",
+                               "that", "by", "in", "on", "at", "for", "with", "from", "as", "about", "into", "over", "against",
+                               "this", "these", "those", "out", "up", "down", "off", "back"})
+      if (next.is(opener)) return false;
+    return true;
   }
 
   // After a speech verb, words that are a short noun phrase with no verb of their own end at
@@ -746,7 +857,10 @@ class Extractor {
     // "As X put it, …" and "Yet, as X observed, …"
     const bool opens = as == sentence.begin || (as == sentence.begin + 1 && tokens[sentence.begin].kind == TokenKind::Word) ||
                        (as == sentence.begin + 2 && tokens[sentence.begin + 1].is(","));
-    if (opens) return closed ? claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end) : std::nullopt;
+    // "…, and as Comey noted, people involved …": after a conjunction, the clause that follows
+    const bool after_conjunction = as >= sentence.begin + 2 && (tokens[as - 1].is("and") || tokens[as - 1].is("but")) &&
+                                   tokens[as - 2].is(",");
+    if (opens || after_conjunction) return closed ? claim(p, speaker, speaker.first, cue_text, comma + 1, sentence.end) : std::nullopt;
     if (as <= sentence.begin + 1 || !tokens[as - 1].is(",")) return std::nullopt;
     // "…, as X noted." and "Hawaii, as one adviser pointed out, does not …": both sides
     if (only_adjuncts(tokens, c + 1, sentence.end)) return claim(p, speaker, speaker.first, cue_text, sentence.begin, as - 1);
@@ -768,23 +882,47 @@ class Extractor {
       if (subject.found()) return subject;
     }
     // "Facing questions, Ola Lind called a meeting …": an opening participle or subordinate clause
-    // ends at its comma; the subject comes after it.
+    // ends at its comma; the subject comes after it. So does an opening prepositional phrase or
+    // a short opening ("In May, a judge sided with …, saying", "Later, …").
+    // ("Now, after arguing that …, Lind said": a short opening first)
     std::uint32_t begin = sentence.begin;
-    if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin])))
+    if (const std::uint32_t after = clause_begin_at_comma(p, sentence); after < c && short_opening(p, begin, after - 1) &&
+                                                                        !ends_with_ing(tokens[begin]) && !is_subordinator(tokens[begin]) &&
+                                                                        !names_subject(tokens, begin, after - 1))
+      begin = after;
+    // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
+    // (nor before an opening clause: "But in describing the plan …, Lind said")
+    char buffer[64];
+    const auto skip_conjunctions = [&] {
+      while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
+             (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
+              Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
+        ++begin;
+    };
+    skip_conjunctions();
+    if (c > begin && (ends_with_ing(tokens[begin]) || is_subordinator(tokens[begin]) || opens_with_preposition(tokens[begin]))) {
       for (std::uint32_t t = begin + 1; t < sentence.end && t < begin + 16; ++t)
         if (tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
           begin = t + 1;
           break;
         }
-    // "And he continued to complain …", "But Lind went on to say …": the conjunction is no subject
-    char buffer[64];
-    while (begin + 1 < c && tokens[begin].kind == TokenKind::Word && !tokens[begin + 1].is(",") &&
-           (tokens[begin].is("And") || tokens[begin].is("But") || tokens[begin].is("and") || tokens[begin].is("but") ||
-            Lexicons::get().is(WordClass::Adverb, ascii_lower(tokens[begin].text, buffer))))
-      ++begin;
+      skip_conjunctions();
+    }
+    // "she’s tacked to the left, criticizing …": a subject pronoun is the whole subject
+    char gender = 0;
+    if (begin + 1 < c && is_subject_pronoun(ascii_lower(tokens[begin].text, buffer), gender)) return interpret_phrase(tokens, begin, begin + 1);
     // "After warning that …, Weber left": the cue is inside the opening clause, the subject after it
     const std::uint32_t ceiling = begin > c ? sentence.end : c;
     return interpret_phrase(tokens, begin, phrase_end(tokens, begin, ceiling));
+  }
+
+  // "Lind, particularly in May, has preached unity, claiming …": the words before the first comma
+  // name the subject (a person or a group), not an opening such as "Later," or "In May,"
+  static bool names_subject(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t comma) {
+    const Mention mention = interpret_phrase(tokens, first, comma);
+    return mention.found() && mention.last == comma && !is_time_word(lowered_text(tokens[first])) &&
+           !Lexicons::get().is(WordClass::Adverb, lowered_text(tokens[first])) &&
+           !Lexicons::get().is(WordClass::Time, lowered_text(tokens[first]));
   }
 
   // "…, said Lavrov": a comma right before the cue that closes no aside of the subject
@@ -960,7 +1098,8 @@ class Extractor {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
       if (word == "and" || word == "but") return true;
       if (word == "then" && t > floor && tokens[t - 1].is(",")) return true;  // "…, then says …"
-      if (tokens[t].kind != TokenKind::Word || !lexicons.is(WordClass::Adverb, word)) return false;
+      const bool in_ly = word.size() > 4 && word.substr(word.size() - 2) == "ly";  // "and boldly claiming"
+      if (tokens[t].kind != TokenKind::Word || !(lexicons.is(WordClass::Adverb, word) || in_ly)) return false;
     }
     return false;
   }
@@ -973,6 +1112,34 @@ class Extractor {
         return false;
       }
     return true;
+  }
+
+  // After a trailing cue, nothing but time and an occasion to the sentence's end or a semicolon:
+  // "…, Wilkin said during his speech to the delegates.", "…, he said; his agents …". A comma, a
+  // quotation, "that" or a pronoun subject after the preposition ("after she swept …") means
+  // more words or a clause follow.
+  static bool only_occasion(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
+    if (only_adjuncts(tokens, begin, end)) return true;
+    begin = skip_time_after(tokens, begin, end);
+    if (begin >= end) return true;
+    if (tokens[begin].is(";")) return true;
+    if (!opens_occasion(tokens[begin]) || begin + 1 >= end) return false;
+    char gender = 0;
+    if (is_subject_pronoun(lowered_text(tokens[begin + 1]), gender)) return false;
+    for (std::uint32_t u = begin + 1; u < end; ++u) {
+      if (tokens[u].is(";")) return true;
+      // a show's title that closes the sentence: "on Vik Radio’s “Morning Tide.”"
+      if (tokens[u].kind == TokenKind::QuoteMark && u + 6 >= end && tokens[end - 1].kind == TokenKind::QuoteMark) return true;
+      if (tokens[u].is(",") || tokens[u].kind == TokenKind::QuoteMark || tokens[u].is("that")) return false;
+    }
+    return true;
+  }
+
+  static bool opens_occasion(const Token& token) {
+    for (const char* word : {"in", "on", "at", "during", "after", "before", "while", "following", "outside", "near", "via", "when",
+                             "from", "over", "amid", "through"})
+      if (token.is(word)) return true;
+    return false;
   }
 
   // Where the reported words start after a cue: past the listener ("told reporters"), time
@@ -1138,18 +1305,27 @@ class Extractor {
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
     const Lexicons& lexicons = Lexicons::get();
     char buffer[64];
-    // "calling them pirates and vowing to …": a second cue after "and" ends even short words
-    for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t)
-      if (paragraph.span_of[t] < 0 && (paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) &&
-          subject_then_cue(paragraph, t + 1, last, true) && cue_at(paragraph.tokens, t + 1))
+    // "calling them pirates and vowing to …": a second cue after "and" ends even short words, as
+    // does a participle cue after a comma ("praised the crews, saying …")
+    for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t) {
+      if (paragraph.span_of[t] >= 0) continue;
+      if ((paragraph.tokens[t].is("and") || paragraph.tokens[t].is("but")) && subject_then_cue(paragraph, t + 1, last, true) &&
+          cue_at(paragraph.tokens, t + 1))
         return t;
+      // (not after "a" or "an": "called a meeting, insisting …" names no words)
+      if (paragraph.tokens[t].is(",") && ends_with_ing(paragraph.tokens[t + 1]) && cue_at(paragraph.tokens, t + 1) &&
+          !paragraph.tokens[first].is("a") && !paragraph.tokens[first].is("an"))
+        return t;
+    }
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
       if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
           paragraph.span_of[t + 1] < 0 && lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer)))
         return t + 1;
       if (paragraph.span_of[t] >= 0) continue;
-      if (opens_next_attribution(paragraph, t, last)) return t;  // "… and warned that …", "…, but he said …"
+      // "… and warned that …", "…, but he said …"; before their own cue ("…, and cited a list of
+      // concerns, officials said") a bare cue after the conjunction is more of the words
+      if (opens_next_attribution(paragraph, t, last) && (semicolon_ends || !cue_at(paragraph.tokens, t + 1))) return t;
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
       if (semicolon_ends && paragraph.tokens[t].is(";")) return t;                       // "…; they only learned …"
       if (!paragraph.tokens[t].is(",")) continue;

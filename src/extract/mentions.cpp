@@ -536,6 +536,19 @@ std::uint32_t phrase_end(const std::vector<Token>& tokens, std::uint32_t begin, 
   return end;
 }
 
+// "On Monday he said", "Yesterday she said", "In May Lind said": with no comma after an opening
+// time, the phrase read back from the cue starts with the time. A subject pronoun is a subject
+// of its own, and a weekday or month (or "yesterday", "today") opens no name.
+std::uint32_t past_opening_time(const std::vector<Token>& tokens, std::uint32_t start, std::uint32_t end) {
+  if (end <= start + 1) return start;
+  char buffer[64], gender = 0;
+  if (is_subject_pronoun(lower(tokens[end - 1], buffer), gender)) return end - 1;
+  while (start + 1 < end && tokens[start].capitalised &&
+         (is_weekday_or_month(tokens[start].text) || tokens[start].is("Yesterday") || tokens[start].is("Today")))
+    ++start;
+  return start;
+}
+
 Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t end) {
   end = skip_adjuncts_before(tokens, floor, end);
   // "Ola Lind, who, after trading insults with Weber, said": an aside between commas after
@@ -548,8 +561,9 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
       break;
     }
   }
-  // "Ted Cruz endorses Trump, who says": the relative pronoun stands for the name before it.
-  if (end > floor + 2 && tokens[end - 1].is("who") && tokens[end - 2].is(",")) end -= 2;
+  // "Ted Cruz endorses Trump, who says", "a request by the Post, which argued": the relative
+  // pronoun stands for the name before it.
+  if (end > floor + 2 && (tokens[end - 1].is("who") || tokens[end - 1].is("which")) && tokens[end - 2].is(",")) end -= 2;
   // "an architect who said", "the Police Department which reported": the same without a comma
   else if (end > floor + 1 && (tokens[end - 1].is("who") || tokens[end - 1].is("which")) && tokens[end - 2].kind == TokenKind::Word) end -= 1;
   std::string appositive_role, appositive_country, appositive_owner;
@@ -581,6 +595,7 @@ Mention subject_before(const std::vector<Token>& tokens, std::uint32_t floor, st
   // A phrase cannot start with "of" or a possessive.
   char buffer[64];
   while (start < end && (tokens[start].kind == TokenKind::Possessive || lower(tokens[start], buffer) == "of")) ++start;
+  start = past_opening_time(tokens, start, end);
   Mention mention = interpret_phrase(tokens, start, end);
   // "Her co-organiser, Sam Okoro, said": the name is in the appositive.
   const bool named_appositive = appositive.type == MentionType::Name && !appositive.organisation_name;
@@ -705,7 +720,7 @@ constexpr std::uint32_t kMaxDeterminedPhraseWords = 5;
 
 bool is_determiner(std::string_view word) {
   for (const char* determiner : {"the", "a", "an", "this", "these", "those", "some", "many", "several", "other", "most",
-                                 "few", "two", "three", "four", "both", "all", "no", "another", "each", "every"})
+                                 "few", "two", "three", "four", "both", "all", "no", "another", "each", "every", "that"})
     if (word == determiner) return true;
   return false;
 }

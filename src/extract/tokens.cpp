@@ -53,16 +53,23 @@ bool is_abbreviation(std::string_view word) {
 
 // The end of a word starting at `start`: letters and digits, joined by inner apostrophes
 // (it’s), hyphens (Jean-Yves), and periods between single letters (U.S.).
+// A comma or period between digits is part of the number (50,000, 4.9), not punctuation.
 std::size_t word_end(const Cursor& cursor, std::size_t start) {
   std::size_t pos = start, length = 0;
+  bool after_digit = false;
   for (;;) {
     const char32_t c = cursor.peek(pos, &length);
     if (is_letter_or_digit(c)) {
+      after_digit = c >= '0' && c <= '9';
       pos += length;
       continue;
     }
     std::size_t next_length = 0;
     const char32_t next = cursor.peek(pos + length, &next_length);
+    if (after_digit && (c == ',' || c == '.') && next >= '0' && next <= '9') {
+      pos += length;
+      continue;
+    }
     const bool joiner = c == '-' || c == 0x2010 || c == '\'' || c == kRightSingle;
     if (joiner && is_letter_or_digit(next)) {
       // ’s closing a word is a possessive, not part of the word.
@@ -97,6 +104,13 @@ std::string_view ascii_lower(std::string_view word, char (&buffer)[64]) {
   return {buffer, n};
 }
 
+// "D-Md", "Calif", "Pa": a short capitalised word or one with a hyphen, as before ".)" in
+// "(D-Md.)"; a lower-case word before ".)" ends a sentence in parentheses.
+bool abbreviation_like(std::string_view word) {
+  if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return false;
+  return word.size() <= 6 || word.find('-') != std::string_view::npos;
+}
+
 std::vector<Token> tokenize(std::string_view paragraph) {
   std::vector<Token> tokens;
   Cursor cursor{paragraph};
@@ -125,8 +139,9 @@ std::vector<Token> tokenize(std::string_view paragraph) {
           scan += 2;
         if (initials && scan > end) end = scan + 1;
         else if (is_abbreviation(word) || (initials && std::isupper(static_cast<unsigned char>(word[0]))) ||
-                 (end + 1 < paragraph.size() && (paragraph[end + 1] == ',' || paragraph[end + 1] == ')' || paragraph[end + 1] == ';')))
-          end += 1;  // "George W. Bush", "R-Ky., said", "(D-Md.)": not a sentence end
+                 (end + 1 < paragraph.size() && (paragraph[end + 1] == ',' || paragraph[end + 1] == ';')) ||
+                 (end + 1 < paragraph.size() && paragraph[end + 1] == ')' && abbreviation_like(word)))
+          end += 1;  // "George W. Bush", "R-Ky., said", "(D-Md.)": not a sentence end; "(… reopen it.)" is one
       }
       token.kind = TokenKind::Word;
       token.capitalised = is_upper(paragraph.substr(pos, length), c);
