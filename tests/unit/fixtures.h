@@ -6,6 +6,9 @@
 #include <sstream>
 #include <string>
 
+#include <doctest/doctest.h>
+
+#include "core/filter.h"
 #include "core/loader.h"
 
 namespace qe::test {
@@ -46,6 +49,17 @@ inline nlohmann::json SmallArticle() {
 
 inline LoadResult Load(const nlohmann::json& document, const std::string& file = "test.json") {
   return load_corpus(document.dump(), file);
+}
+
+// The same visible quotes and the same counts for every facet.
+inline void CheckSameResult(const FilterResult& result, const FilterResult& expected) {
+  CHECK(result.visible == expected.visible);
+  CHECK(result.speaker_counts == expected.speaker_counts);
+  CHECK(result.country_counts == expected.country_counts);
+  CHECK(result.kind_counts == expected.kind_counts);
+  CHECK(result.source_counts == expected.source_counts);
+  CHECK(result.published_counts == expected.published_counts);
+  CHECK(result.article_counts == expected.article_counts);
 }
 
 }  // namespace qe::test

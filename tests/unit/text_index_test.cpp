@@ -281,15 +281,19 @@ TEST_CASE("an empty corpus and an empty index answer nothing") {
   CHECK(qe::scan_text(*loaded.corpus, "talks").empty());
 }
 
-TEST_CASE("a search alone counts facets as the general filter does") {
-  // Two speakers and three kinds, so that counts over most quotes ("e", "c": the totals less
-  // the quotes that do not match) and over a few are both checked per value.
+// MixedTexts said by two speakers in three kinds, so that counts over most quotes ("e",
+// "c": the totals less the quotes that do not match) and over a few are checked per value.
+qe::LoadResult MixedTextsOfTwoSpeakers() {
   auto article = ArticleOf(MixedTexts(300));
   for (std::size_t i = 0; i < article["quotes"].size(); ++i) {
     article["quotes"][i]["speaker"] = i % 5 ? "minister" : "kyiv";
     article["quotes"][i]["kind"] = std::vector<std::string>{"direct", "indirect", "mixed"}[i % 3];
   }
-  const auto loaded = qe::test::Load(article);
+  return qe::test::Load(article);
+}
+
+TEST_CASE("a search alone counts facets as the general filter does") {
+  const auto loaded = MixedTextsOfTwoSpeakers();
   REQUIRE(loaded.ok());
   const auto corpus = loaded.corpus;
   for (const char* text : {"e", "c", "ceasefire", "orban", "zygote", "no such words"}) {
@@ -298,33 +302,17 @@ TEST_CASE("a search alone counts facets as the general filter does") {
     alone.text = text;
     qe::Filter general = alone;  // every kind ticked: the same quotes, through the general path
     general.kinds = {"direct", "indirect", "mixed"};
-    const auto a = qe::apply_filter(*corpus, alone), g = qe::apply_filter(*corpus, general);
-    CHECK(a.visible == g.visible);
-    CHECK(a.speaker_counts == g.speaker_counts);
-    CHECK(a.country_counts == g.country_counts);
-    CHECK(a.kind_counts == g.kind_counts);
+    qe::test::CheckSameResult(qe::apply_filter(*corpus, alone), qe::apply_filter(*corpus, general));
   }
 }
 
 // The counts of `result` equal those of the filter applied afresh.
 void CheckCountsAfresh(const qe::Corpus& corpus, const qe::Filter& filter, const qe::FilterResult& result) {
-  const qe::FilterResult fresh = qe::apply_filter(corpus, filter);
-  CHECK(result.visible == fresh.visible);
-  CHECK(result.speaker_counts == fresh.speaker_counts);
-  CHECK(result.country_counts == fresh.country_counts);
-  CHECK(result.kind_counts == fresh.kind_counts);
-  CHECK(result.source_counts == fresh.source_counts);
-  CHECK(result.article_counts == fresh.article_counts);
-  CHECK(result.published_counts == fresh.published_counts);
+  qe::test::CheckSameResult(result, qe::apply_filter(corpus, filter));
 }
 
 TEST_CASE("typing recounts from the last counts, with the counts of a search made afresh") {
-  auto article = ArticleOf(MixedTexts(300));
-  for (std::size_t i = 0; i < article["quotes"].size(); ++i) {
-    article["quotes"][i]["speaker"] = i % 5 ? "minister" : "kyiv";
-    article["quotes"][i]["kind"] = std::vector<std::string>{"direct", "indirect", "mixed"}[i % 3];
-  }
-  const auto loaded = qe::test::Load(article);
+  const auto loaded = MixedTextsOfTwoSpeakers();
   REQUIRE(loaded.ok());
   const qe::Corpus& corpus = *loaded.corpus;
   qe::FilterResult last = qe::apply_filter(corpus, qe::Filter{});
