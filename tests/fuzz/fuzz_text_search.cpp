@@ -1,6 +1,7 @@
 // libFuzzer: the text search finds exactly the quotes a naive per-quote search finds, for any
 // query and any quote texts, whether through the trigram index (match_text), refining an
-// earlier search for a part of the query (typing), or scanning every key (scan_text); and the
+// earlier search for a part of the query (typing; in place, from an answer whose matches are
+// located in part), or scanning every key (scan_text); and the
 // list highlights a match in exactly those quotes (differential test).
 #include <algorithm>
 #include <cstddef>
@@ -38,7 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const auto loaded = qe::load_corpus(article.dump(), "fuzz.json");
   if (!loaded.ok()) return 0;
-  const qe::Corpus& corpus = *loaded.corpus;
+  // Indexed whatever its size (the loader indexes only a megabyte of search keys or more),
+  // so that the index's sets, candidates and refining are what is tested.
+  qe::Corpus corpus = *loaded.corpus;
+  corpus.text_index.build(corpus.quotes.folded_text);
   const std::vector<qe::QuoteIndex> indexed = qe::match_text(corpus, parts[0]);
   std::string needle = qe::utf8::search_key(parts[0]);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());
@@ -56,8 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t cut = 0; cut <= query.size(); cut += 1 + query.size() / 4) {
     for (const std::string& part : {query.substr(0, cut), query.substr(cut)}) {
       if (qe::utf8::find_invalid(part) != std::string::npos) continue;
-      const qe::TextSearch previous = qe::search_text(corpus, part);
+      qe::TextSearch previous = qe::search_text(corpus, part);
       if (qe::search_text(corpus, query, &previous).quotes != naive) __builtin_trap();
+      // An answer from the index's sets, with some of its matches located (idle work
+      // interrupted by the next keystroke), refined in place.
+      qe::locate_matches(corpus, previous, size % 5);
+      if (qe::search_text(corpus, query, std::move(previous)).quotes != naive) __builtin_trap();
     }
   }
   // The list's highlight finds a match exactly in the quotes the search admits, and each
