@@ -81,7 +81,7 @@ void Frame() {
   WebApp& app = App();
   FollowCanvasSize(app);
   if (app.frames_to_draw <= 0) {
-    if (app.explorer.has_corpus()) app.explorer.do_idle_work(kIdleWorkMs);
+    app.explorer.do_idle_work(kIdleWorkMs);
     return;
   }
   if (!HasContent(app)) {
