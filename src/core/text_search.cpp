@@ -108,11 +108,14 @@ class AddedBytes {
     high_ = bytes.high & high_mask_;
   }
 
-  std::size_t size() const { return size_; }
   // Whether `next` holds them all, first.
   bool open(NextBytes next) const {
     return next_count(next) >= size_ && (next.low & low_mask_) == low_ && (next.high & high_mask_) == high_;
   }
+  // Whether `next` tells, without the key, where the longer needle first is: at the same
+  // place (they open it), or nowhere (they are all there, differ, and the match was the
+  // key's only one).
+  bool decides(NextBytes next) const { return open(next) || (next_count(next) >= size_ && only_match(next)); }
   // `next` after them: what follows the longer needle's match.
   NextBytes after(NextBytes next) const {
     std::uint64_t low = next.low, high = next.high & kHighBytes;
@@ -260,10 +263,7 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
   // Whether entry i must read its key: its next bytes are too few to tell, or they rule out
   // its first match and the key may hold another, and the index does not rule it out.
   const auto reads_key = [&](std::size_t i) {
-    if (appends && i < known) {
-      const NextBytes next = previous.next[i];
-      if (next_count(next) >= added.size() && (appended.open(next) || only_match(next))) return false;
-    }
+    if (appends && i < known && appended.decides(previous.next[i])) return false;
     return candidates.may_hold(previous.quotes[i]);
   };
   const StringPool& keys = corpus.quotes.folded_text;
@@ -286,13 +286,12 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
     std::size_t from = first > shift ? first - shift : 0;
     if (appends && i < known) {
       const NextBytes next = nexts[i];
-      const std::size_t have = next_count(next);
       if (appended.open(next)) {  // the match stands
         keep(q, first, appended.after(next));
         continue;
       }
-      if (added.size() <= have && only_match(next)) continue;  // no other place to match
-      if (added.size() <= have) from = first + 1;
+      if (appended.decides(next)) continue;                   // no other place to match
+      if (next_count(next) >= added.size()) from = first + 1;  // not here: later in the key
     }
     // The index's candidates hold every match: consulted only before reading a key, the
     // one step they can save.
