@@ -51,11 +51,6 @@ void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_
   for (QuoteIndex q = 0; q < value_of_quote.size(); ++q) quotes_[next[value_of_quote[q]]++] = q;
 }
 
-PostingLists::Run PostingLists::of(std::size_t value) const {
-  if (value + 1 >= offsets_.size()) return {nullptr, nullptr};
-  return {quotes_.data() + offsets_[value], quotes_.data() + offsets_[value + 1]};
-}
-
 std::size_t country_slot(CountryId id) { return id == kNoCountry ? country_count() : id; }
 std::size_t country_slot_count() { return country_count() + 1; }
 

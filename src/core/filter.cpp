@@ -312,20 +312,30 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
   return compiled;
 }
 
-// Adds `quotes` to every facet's counts, which must be zero: facets of their own from their
-// columns, then the others from the counts of the facet they follow from (a speaker's
-// country, an article's source and date). Reading columns scattered over a million quotes is
-// what counting costs, and this reads three, not six.
-void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<FacetParts, kCountedFacetCount>& facets) {
-  // Deriving walks every value of the parent (100,000 articles, say): for fewer quotes than
-  // that, reading the facet's own column is cheaper.
+constexpr unsigned bit(int facet) { return 1u << facet; }
+
+// Adds `quotes` to every facet's counts, which must be zero, but those of the facets in
+// `skipped` (a bit a facet: filled some other way): facets of their own from their columns,
+// then the others from the counts of the facet they follow from (a speaker's country, an
+// article's source and date), which may be among `skipped` when its counts are already the
+// counts of `quotes` (`counted`). Reading columns scattered over a million quotes is what
+// counting costs, and this reads three, not six.
+void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<FacetParts, kCountedFacetCount>& facets,
+                       unsigned skipped = 0, unsigned counted = 0) {
+  // Deriving walks every value of the parent (100,000 articles, say) in order, which costs
+  // about what reading the facet's own column at a sixteenth as many scattered quotes does
+  // (each read a cache miss when the quotes are sparse).
   const auto derives = [&](const FacetParts& facet) {
-    return facet.parent != kNoFacet && facets[static_cast<std::size_t>(facet.parent)].lists->value_count() <= quotes.size();
+    if (facet.parent == kNoFacet) return false;
+    if (counted & bit(facet.parent)) return true;
+    return !(skipped & bit(facet.parent)) &&
+           facets[static_cast<std::size_t>(facet.parent)].lists->value_count() <= 16 * quotes.size();
   };
-  for (const FacetParts& facet : facets)
-    if (!derives(facet)) facet.values.count(quotes, facet.counts);
-  for (const FacetParts& facet : facets) {
-    if (!derives(facet)) continue;
+  for (int f = 0; f < kCountedFacetCount; ++f)
+    if (!(skipped & bit(f)) && !derives(facets[f])) facets[f].values.count(quotes, facets[f].counts);
+  for (int f = 0; f < kCountedFacetCount; ++f) {
+    const FacetParts& facet = facets[f];
+    if ((skipped & bit(f)) || !derives(facet)) continue;
     const FacetParts& parent = facets[static_cast<std::size_t>(facet.parent)];
     const std::uint32_t* of_parent = facet.of_parent->data();
     for (std::size_t v = 0; v < parent.lists->value_count(); ++v) facet.counts[of_parent[v]] += parent.counts[v];
@@ -457,6 +467,11 @@ class FacetCounter {
 
   void run() {
     const int driver = shortest_admitted(kNoFacet);
+    if (active_count_ == 1 && facets_[driver].chosen && facets_[driver].parent != kNoFacet) return run_derived_alone(driver);
+    if (active_count_ == 2) {
+      const int second = shortest_admitted(driver);
+      if (sums_kept_histograms(driver, second) && sums_kept_histograms(second, driver)) return run_pair(driver, second);
+    }
     std::array<std::vector<QuoteIndex>, kFacetCount> fails_only;  // quotes that fail that facet alone
     result_.visible.reserve(compiled_.admitted[driver].size());
     for (QuoteIndex q : compiled_.admitted[driver]) {
@@ -464,7 +479,8 @@ class FacetCounter {
       if (fails == 0) result_.visible.push_back(q);
       else if ((fails & (fails - 1)) == 0) fails_only[__builtin_ctz(fails)].push_back(q);
     }
-    count_every_facet(result_.visible, facets_);
+    // With one or two facets active, the driver's counts are filled below, not from pass one.
+    count_every_facet(result_.visible, facets_, active_count_ <= 2 ? bit(driver) : 0);
     for (int facet = 0; facet < kCountedFacetCount; ++facet) facets_[facet].values.count(fails_only[facet], facets_[facet].counts);
     if (driver == kTextFacet) return;  // text has no counts
     const int second = shortest_admitted(driver);
@@ -472,21 +488,59 @@ class FacetCounter {
     const FacetParts& counted = facets_[driver];
     if (active_count_ == 2) {
       // The quotes that pass every facet but the driver are the second facet's: the driver's
-      // counts are their histogram (the visible quotes counted in pass one are among them),
-      // with no check a quote, or summed from kept histograms per value when that is less.
-      std::fill(counted.counts, counted.counts + counted.lists->value_count(), 0);
-      if (sum_kept_histograms(driver, second)) return;
+      // counts are their histogram, with no check a quote, or summed from kept histograms per
+      // value when that is less.
+      if (sums_kept_histograms(driver, second)) return sum_kept_histograms(driver, second);
       return counted.values.count(compiled_.admitted[second], counted.counts);
     }
     for (QuoteIndex q : compiled_.admitted[second])
       if (failing_facets(q, second) == 1u << driver) ++counted.counts[counted.values[q]];
   }
 
-  // The counts of the one active facet (of every facet, given kNoFacet) when no other facet
-  // is active: the sizes of its posting lists.
-  void fill_from_lists(int only_active) {
+  // Two facets active, each one's counts summed from kept histograms over the other's values:
+  // pass one keeps only the visible quotes, and counting reads only the other facets' columns.
+  void run_pair(int driver, int second) {
+    result_.visible.reserve(compiled_.admitted[driver].size());
+    for (QuoteIndex q : compiled_.admitted[driver])
+      if (compiled_.passes_facet(q, second)) result_.visible.push_back(q);
+    sum_kept_histograms(driver, second);
+    sum_kept_histograms(second, driver);
+    unsigned whole = 0;
+    for (auto [child, other] : {std::pair{driver, second}, std::pair{second, driver}}) whole |= count_whole_parent(child, other);
+    count_every_facet(result_.visible, facets_, bit(driver) | bit(second) | whole, whole);
+  }
+
+  // A facet that follows from another (country from speaker, source from article) is the
+  // only one active: the visible quotes are its admitted ones.
+  void run_derived_alone(int only_active) {
+    result_.visible.assign(compiled_.admitted[only_active].begin(), compiled_.admitted[only_active].end());
+    const unsigned whole = count_whole_parent(only_active, kNoFacet);
+    count_every_facet(result_.visible, facets_, bit(only_active) | whole, whole);
+    fill_from_lists(only_active);
+  }
+
+  // When active facet `child` follows from another, inactive one (country from speaker), each
+  // value of that parent passes `child` whole or not at all: its counts need no column, only
+  // its quotes that `other` (the one other active facet, or kNoFacet) admits. Fills them when
+  // they cost fewer numbers than reading quotes, and returns the parent's bit; else 0.
+  unsigned count_whole_parent(int child, int other) {
+    const FacetParts& active = facets_[child];
+    if (child >= kCountedFacetCount || !active.chosen || active.parent == kNoFacet || compiled_.active[active.parent]) return 0;
+    const FacetParts& parent = facets_[static_cast<std::size_t>(active.parent)];
+    if (other == kNoFacet) fill_from_lists(active.parent);
+    else if (sums_kept_histograms(active.parent, other)) sum_kept_histograms(active.parent, other);
+    else return 0;
+    const std::vector<std::uint8_t>& on = compiled_.on[child];
+    for (std::size_t v = 0; v < parent.lists->value_count(); ++v)
+      if (!on[(*active.of_parent)[v]]) parent.counts[v] = 0;
+    return bit(active.parent);
+  }
+
+  // A facet's counts (every facet's, given kNoFacet) when no other facet is active: the sizes
+  // of its posting lists.
+  void fill_from_lists(int only) {
     for (int facet = 0; facet < kCountedFacetCount; ++facet) {
-      if (facet != only_active && only_active != kNoFacet) continue;
+      if (facet != only && only != kNoFacet) continue;
       const PostingLists& lists = *facets_[facet].lists;
       for (std::size_t v = 0; v < lists.value_count(); ++v)
         facets_[facet].counts[v] = static_cast<std::uint32_t>(lists.of(v).size());
@@ -494,20 +548,24 @@ class FacetCounter {
   }
 
  private:
-  // Adds to the driver's counts the kept histograms over each value the second facet admits,
-  // when they are fewer numbers than the quotes to read; false when not.
-  bool sum_kept_histograms(int driver, int second) {
-    if (second >= kCountedFacetCount || !facets_[second].chosen) return false;  // text, dates: no values
-    const std::vector<std::uint8_t>& on = compiled_.on[second];
+  // Whether `counted`'s counts under facet `over` alone are cheaper summed from kept histograms
+  // over each value `over` admits (fewer numbers than the quotes to read) than counted.
+  bool sums_kept_histograms(int counted, int over) const {
+    if (counted >= kCountedFacetCount || over >= kCountedFacetCount || !facets_[over].chosen) return false;  // text, dates
+    const std::vector<std::uint8_t>& on = compiled_.on[over];
     const std::size_t chosen = static_cast<std::size_t>(std::count(on.begin(), on.end(), 1));
-    const FacetParts& counted = facets_[driver];
-    if (chosen * counted.lists->value_count() * 2 > compiled_.admitted[second].size()) return false;
+    return chosen * facets_[counted].lists->value_count() * 2 <= compiled_.admitted[over].size();
+  }
+
+  // Adds to `counted`'s counts the kept histograms over each value facet `over` admits.
+  void sum_kept_histograms(int counted, int over) {
+    const std::vector<std::uint8_t>& on = compiled_.on[over];
+    const FacetParts& parts = facets_[counted];
     for (std::uint32_t v = 0; v < on.size(); ++v) {
       if (!on[v]) continue;
-      const auto& histogram = histogram_cache().of(corpus_, driver, counted, second, facets_[second], v);
-      for (std::size_t d = 0; d < histogram.size(); ++d) counted.counts[d] += histogram[d];
+      const auto& histogram = histogram_cache().of(corpus_, counted, parts, over, facets_[over], v);
+      for (std::size_t d = 0; d < histogram.size(); ++d) parts.counts[d] += histogram[d];
     }
-    return true;
   }
 
   // The active facet other than `except` with the fewest admitted quotes, or kNoFacet.
@@ -552,8 +610,8 @@ FilterResult apply_filter(const Corpus& corpus, const Filter& filter, const std:
   FacetCounter counter(corpus, compiled, result);
   result.counts_visible_of_serial = 0;
   if (compiled.active_count() == 0) {
-    result.visible.resize(corpus.quotes.size());
-    std::iota(result.visible.begin(), result.visible.end(), QuoteIndex{0});
+    const PostingLists::Run every_quote = corpus.quotes_by_article.all();  // a copy is cheaper than counting 0..n
+    result.visible.assign(every_quote.first, every_quote.last);
     counter.fill_from_lists(kNoFacet);
     result.counts_visible_of_serial = corpus.serial;
   } else {
