@@ -333,12 +333,19 @@ void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<F
   };
   for (int f = 0; f < kCountedFacetCount; ++f)
     if (!(skipped & bit(f)) && !derives(facets[f])) facets[f].values.count(quotes, facets[f].counts);
-  for (int f = 0; f < kCountedFacetCount; ++f) {
-    const FacetParts& facet = facets[f];
-    if ((skipped & bit(f)) || !derives(facet)) continue;
-    const FacetParts& parent = facets[static_cast<std::size_t>(facet.parent)];
-    const std::uint32_t* of_parent = facet.of_parent->data();
-    for (std::size_t v = 0; v < parent.lists->value_count(); ++v) facet.counts[of_parent[v]] += parent.counts[v];
+  // One walk a parent for all the facets that follow from it (an article's source and date),
+  // past the values nothing counted (most articles, when the quotes are a few thousand).
+  for (int p = 0; p < kCountedFacetCount; ++p) {
+    std::array<const FacetParts*, kCountedFacetCount> children{};
+    int child_count = 0;
+    for (int f = 0; f < kCountedFacetCount; ++f)
+      if (facets[f].parent == p && !(skipped & bit(f)) && derives(facets[f])) children[child_count++] = &facets[f];
+    if (child_count == 0) continue;
+    const std::uint32_t* parent_counts = facets[p].counts;
+    for (std::size_t v = 0; v < facets[p].lists->value_count(); ++v) {
+      if (parent_counts[v] == 0) continue;
+      for (int c = 0; c < child_count; ++c) children[c]->counts[(*children[c]->of_parent)[v]] += parent_counts[v];
+    }
   }
 }
 
