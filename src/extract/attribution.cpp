@@ -1303,8 +1303,6 @@ class Extractor {
   // Reported speech ends at ", as …", ", while …" and similar (the reporter's context), at
   // "and" before another cue, and before a colon that introduces a quotation.
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
-    const Lexicons& lexicons = Lexicons::get();
-    char buffer[64];
     // "calling them pirates and vowing to …": a second cue after "and" ends even short words, as
     // does a participle cue after a comma ("praised the crews, saying …")
     for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t) {
@@ -1320,20 +1318,35 @@ class Extractor {
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
       if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
-          paragraph.span_of[t + 1] < 0 && lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer)))
+          paragraph.span_of[t + 1] < 0 && ends_at_comma_before(paragraph, t + 1, last))
         return t + 1;
       if (paragraph.span_of[t] >= 0) continue;
+      // "… would win – noting that …", "… – even though …": a dash before a participle cue or a
+      // clause end is the reporter's, as a comma there is
+      const std::uint32_t after_dash = paragraph.tokens[t + 1].is("even") && t + 2 < last ? t + 2 : t + 1;
+      if (is_dash(paragraph.tokens[t]) && participle_cue_or_clause_end(paragraph.tokens, after_dash)) return t;
       // "… and warned that …", "…, but he said …"; before their own cue ("…, and cited a list of
       // concerns, officials said") a bare cue after the conjunction is more of the words
       if (opens_next_attribution(paragraph, t, last) && (semicolon_ends || !cue_at(paragraph.tokens, t + 1))) return t;
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
       if (semicolon_ends && paragraph.tokens[t].is(";")) return t;                       // "…; they only learned …"
-      if (!paragraph.tokens[t].is(",")) continue;
-      if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
-      if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
-      if (subject_then_cue(paragraph, t + 1, last, false)) return t;  // "…, Mr. Barrett said, …"
+      if (paragraph.tokens[t].is(",") && ends_at_comma_before(paragraph, t + 1, last)) return t;
     }
     return last;
+  }
+
+  // After a comma, the reported words end before a clause end (", as …"), a cue (", adding
+  // …", ", he added"), or a short subject and its cue (", Mr. Barrett said, …").
+  static bool ends_at_comma_before(const Paragraph& paragraph, std::uint32_t next, std::uint32_t last) {
+    char buffer[64];
+    if (Lexicons::get().is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[next].text, buffer))) return true;
+    if (cue_at(paragraph.tokens, next) || (next + 1 < last && cue_at(paragraph.tokens, next + 1))) return true;
+    return subject_then_cue(paragraph, next, last, false);
+  }
+
+  static bool participle_cue_or_clause_end(const std::vector<Token>& tokens, std::uint32_t t) {
+    char buffer[64];
+    return (ends_with_ing(tokens[t]) && cue_at(tokens, t)) || Lexicons::get().is(WordClass::ClauseEnd, ascii_lower(tokens[t].text, buffer));
   }
 
   // A conjunction followed by a cue, with at most a short subject between: "and warned",

@@ -728,3 +728,17 @@ TEST_CASE("openings, trailing occasions and participle cues after other words (e
        {{"the plan as a short-term fix", "indirect", "Ola Lind", "", "describing"}, {"voters would reject it", "indirect", "Ola Lind", "", "said"}}},
   });
 }
+
+TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
+  CheckCases({
+      {"a comma inside a closing mark before a participle cue ends the words",
+       "Ola Lind said that the board was “out of touch,” adding that the vote would come in May.",
+       {{"the board was “out of touch,”", "mixed", "Ola Lind", "", "said"}, {"the vote would come in May", "indirect", "Ola Lind", "", "adding"}}},
+      {"a dash before a participle cue ends the words",
+       "Ola Lind said the ferry would run all winter – noting that the crews had agreed.",
+       {{"the ferry would run all winter", "indirect", "Ola Lind", "", "said"}, {"the crews had agreed", "indirect", "Ola Lind", "", "noting"}}},
+      {"a dash before a clause end ends the words",
+       "Ola Lind said the ferry would win the prize – even though the jury had not met.",
+       {{"the ferry would win the prize", "indirect", "Ola Lind", "", "said"}}},
+  });
+}
