@@ -540,12 +540,24 @@ class Extractor {
     std::optional<Found> before;
     // ("On the subject of trade, Lind added, “…”", "Holding up a book, Weber said, “…”": so is an
     // opening phrase)
-    const bool reporters_clause = rest && rest->kind == "direct" &&
-                                  (is_subordinator(tokens[sentence.begin]) || opens_with_preposition(tokens[sentence.begin]) ||
-                                   ends_with_ing(tokens[sentence.begin]));
+    // ("Still, she added, …", "Later in the talk, he said, “…”": so is a discourse word, alone or
+    // before a quotation)
+    const bool reporters_link = opens_as_reporters_link(tokens[sentence.begin]);
+    const bool reporters_clause = (rest && rest->kind == "direct" &&
+                                   (is_subordinator(tokens[sentence.begin]) || opens_with_preposition(tokens[sentence.begin]) ||
+                                    ends_with_ing(tokens[sentence.begin]) || reporters_link)) ||
+                                  (reporters_link && comma == sentence.begin + 1);
     if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
+  }
+
+  // "Still", "Meanwhile", "Finally": a discourse word of the reporter's (lexicon class
+  // reporter-opening), or an adverb in -ly ("Quite suddenly", "Eventually")
+  static bool opens_as_reporters_link(const Token& token) {
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    return Lexicons::get().is(WordClass::ReporterOpening, word) || (word.size() > 4 && word.substr(word.size() - 2) == "ly");
   }
 
   // "… of “harbour values,” saying …": the comma before the cue is inside a closing mark

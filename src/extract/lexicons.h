@@ -37,8 +37,9 @@ enum class WordClass {
   NotSpeakerLabel,  // a capitalised label before a colon that names no speaker: "UPDATE:"
   TitleSmallWord,   // lower case inside a title: "Face the Nation"
   Setting,          // where or how words were said: "attacked Weber | in a tweet", "| at a rally"
+  ReporterOpening,  // opens a sentence before a parenthetical attribution as the reporter's: "Still, she added, …"
 };
-inline constexpr int kWordClassCount = 14;
+inline constexpr int kWordClassCount = 15;
 
 class Lexicons {
  public:

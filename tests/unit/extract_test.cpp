@@ -740,5 +740,11 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"a dash before a clause end ends the words",
        "Ola Lind said the ferry would win the prize – even though the jury had not met.",
        {{"the ferry would win the prize", "indirect", "Ola Lind", "", "said"}}},
+      {"a discourse word alone before a parenthetical attribution is the reporter's",
+       "Still, Ola Lind said, the ferry will need a new engine.",
+       {{"the ferry will need a new engine", "indirect", "Ola Lind", "", "said"}}},
+      {"a phrase that opens with a discourse word before a parenthetical quotation is the reporter's",
+       "Later in the talk, Ola Lind added, “The ferry stays.”",
+       {{"The ferry stays.", "direct", "Ola Lind", "", "added"}}},
   });
 }
