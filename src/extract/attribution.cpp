@@ -473,6 +473,7 @@ class Extractor {
       return std::nullopt;
     }
     if (relative) {
+      if (tokens[speaker.first - 1].is("what") && nothing_reported_after(tokens, c + cue.words, sentence.end)) return std::nullopt;
       const std::uint32_t start = content_start(p, c, cue, sentence);
       claim(p, speaker, speaker.first, cue_text, speaker.first - 1, speaker.first, 1);
       if (start < sentence.end) claim(p, speaker, speaker.first, cue_text, start, relative_clause_end(p, start, sentence.end), 1);
@@ -550,6 +551,13 @@ class Extractor {
     if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
+  }
+
+  // "unfamiliar with what he is saying.", "what it says about the town", "what she says and
+  // does": the cue ends its clause, so "what" stands for speech in general, not for words
+  static bool nothing_reported_after(const std::vector<Token>& tokens, std::uint32_t after_cue, std::uint32_t end) {
+    if (after_cue >= end || tokens[after_cue].kind == TokenKind::Punct) return true;
+    return tokens[after_cue].is("about") || tokens[after_cue].is("and");
   }
 
   // "Still", "Meanwhile", "Finally": a discourse word of the reporter's (lexicon class

@@ -746,5 +746,11 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"a phrase that opens with a discourse word before a parenthetical quotation is the reporter's",
        "Later in the talk, Ola Lind added, “The ferry stays.”",
        {{"The ferry stays.", "direct", "Ola Lind", "", "added"}}},
+      {"“what” before a cue that ends its clause stands for speech in general",
+       "The crews were unhappy with what the mayor was saying. They also liked what it says about the town.",
+       {}},
+      {"“what” before a cue that goes on is still a piece of the words",
+       "The pier closed, which is what Ola Lind had threatened to do.",
+       {{"what", "indirect", "Ola Lind", "", "threatened"}, {"to do", "indirect", "Ola Lind", "", "threatened"}}},
   });
 }
