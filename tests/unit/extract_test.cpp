@@ -752,5 +752,7 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"“what” before a cue that goes on is still a piece of the words",
        "The pier closed, which is what Ola Lind had threatened to do.",
        {{"what", "indirect", "Ola Lind", "", "threatened"}, {"to do", "indirect", "Ola Lind", "", "threatened"}}},
+      {"a social network is a setting that ends a reporting object", "Ola Lind mocked the mayor on Twitter.",
+       {{"the mayor", "indirect", "Ola Lind", "", "mocked"}}},
   });
 }
