@@ -488,11 +488,15 @@ class Extractor {
     // quotation's trailing attribution, what follows a cue with a listener is the listener and
     // the occasion, not more words (unless "that" opens them)
     // (unless "that" opens them); after any cue, an adverb, a date or a phrase of place or time
-    // is the occasion ("“…,” Rubio said Dec. 6 on CNN", "“…,” she said over breakfast")
-    if (start < sentence.end && speaker.first > sentence.begin && !tokens[start - 1].is("that") &&
-        (cue.listener || start > c + cue.words || reads_as_occasion(tokens, start)) &&
-        (after_closing_comma(p, speaker.first) ||
-         (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
+    // is the occasion ("“…,” Rubio said Dec. 6 on CNN", "“…,” she said over breakfast"), also
+    // after a quotation that closes with a question ("“How are you?” Lind said softly")
+    const bool after_quotation =
+        speaker.first > sentence.begin
+            ? after_closing_comma(p, speaker.first) ||
+                  (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))
+            : after_closing_question(p, speaker.first);
+    if (start < sentence.end && after_quotation && !tokens[start - 1].is("that") &&
+        (cue.listener || start > c + cue.words || reads_as_occasion(tokens, start)))
       return std::nullopt;
     if (start < sentence.end) {
       // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma;
@@ -574,6 +578,13 @@ class Extractor {
     return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 && tokens[c - 2].is(",");
   }
 
+  // "“How are you?” Lind said …": a question or an exclamation closes the quotation before the speaker
+  bool after_closing_question(std::uint32_t p, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 &&
+           (tokens[c - 2].is("?") || tokens[c - 2].is("!"));
+  }
+
   // "happily", "Dec.", "Tuesday", "over breakfast", "during a visit": the start of an adverb or
   // an adjunct of time or place
   static bool reads_as_occasion(const std::vector<Token>& tokens, std::uint32_t t) {
@@ -587,7 +598,7 @@ class Extractor {
                                "wed", "thu", "fri", "sat", "sun"})
       if (token.capitalised && word.substr(0, 3) == prefix) return true;
     for (const char* preposition : {"over", "across", "outside", "inside", "near", "during", "at", "in", "on", "after", "before",
-                                    "from", "via", "with", "while", "as", "when"})
+                                    "from", "via", "with", "while", "as", "when", "aboard", "without", "into", "amid"})
       if (word == preposition) return true;
     return false;
   }

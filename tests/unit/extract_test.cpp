@@ -754,5 +754,11 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
        {{"what", "indirect", "Ola Lind", "", "threatened"}, {"to do", "indirect", "Ola Lind", "", "threatened"}}},
       {"a social network is a setting that ends a reporting object", "Ola Lind mocked the mayor on Twitter.",
        {{"the mayor", "indirect", "Ola Lind", "", "mocked"}}},
+      {"after a quotation's trailing attribution, a phrase with “aboard” or “without” is the occasion",
+       "“We will sail at dawn,” Ola Lind said aboard the ferry. “The ferry is ready,” she said without further comment.",
+       {{"We will sail at dawn,", "direct", "Ola Lind", "", "said"}, {"The ferry is ready,", "direct", "Ola Lind", "", "said"}}},
+      {"after a quotation that closes with a question, what follows the cue is the occasion",
+       "“Is the ferry late again?” Ola Lind asked softly.",
+       {{"Is the ferry late again?", "direct", "Ola Lind", "", "asked"}}},
   });
 }
