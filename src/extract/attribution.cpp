@@ -799,7 +799,7 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     return tokens[t].is("and") && t + 1 < end && paragraphs_[p].span_of[t + 1] < 0 &&
            ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that") && !adjective_in_ed(tokens, t + 1, end)) ||
-            tokens[t + 1].is("then"));
+            tokens[t + 1].is("then") || Lexicons::get().is(WordClass::IrregularPast, lowered_text(tokens[t + 1])));
   }
 
   // "and continued risks": a word in -ed (no cue, no auxiliary) right before a bare noun is an

@@ -38,8 +38,9 @@ enum class WordClass {
   TitleSmallWord,   // lower case inside a title: "Face the Nation"
   Setting,          // where or how words were said: "attacked Weber | in a tweet", "| at a rally"
   ReporterOpening,  // opens a sentence before a parenthetical attribution as the reporter's: "Still, she added, …"
+  IrregularPast,    // a past tense without -ed: "and took the stage" is the subject's next verb
 };
-inline constexpr int kWordClassCount = 15;
+inline constexpr int kWordClassCount = 16;
 
 class Lexicons {
  public:

@@ -760,5 +760,8 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"after a quotation that closes with a question, what follows the cue is the occasion",
        "“Is the ferry late again?” Ola Lind asked softly.",
        {{"Is the ferry late again?", "direct", "Ola Lind", "", "asked"}}},
+      {"an irregular past tense after “and” is the subject's next verb, which ends a reporting object",
+       "Ola Lind praised the crews and took the ferry home.",
+       {{"the crews", "indirect", "Ola Lind", "", "praised"}}},
   });
 }
