@@ -763,5 +763,9 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"an irregular past tense after “and” is the subject's next verb, which ends a reporting object",
        "Ola Lind praised the crews and took the ferry home.",
        {{"the crews", "indirect", "Ola Lind", "", "praised"}}},
+      {"a demonym alone before a cue is a surname", "The ferry is always late, Cuban said.",
+       {{"The ferry is always late", "indirect", "Cuban", "", "said"}}},
+      {"a plural demonym alone before a cue is the people of that country", "Norwegians now say they love the ferry.",
+       {{"they love the ferry", "indirect", "Norwegians", "NO", "say"}}},
   });
 }
