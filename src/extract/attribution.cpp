@@ -585,6 +585,20 @@ class Extractor {
            (tokens[c - 2].is("?") || tokens[c - 2].is("!"));
   }
 
+  // "derided and insulted the crews": after "and" and a second verb, its object is the words the
+  // two verbs share; "were mocked and criticized on air", "chanting and waving flags" and "and
+  // then left" report none (the second verb takes no object, or no determiner opens one).
+  static std::uint32_t after_second_verb(const std::vector<Token>& tokens, std::uint32_t and_token, std::uint32_t end) {
+    const std::uint32_t verb = and_token + 1, object = and_token + 2;
+    if (object >= end || tokens[verb].capitalised || tokens[object].kind != TokenKind::Word) return end;
+    if (!token_reads_as_verb(tokens[verb]) && !ends_with_ing(tokens[verb])) return end;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[object].text, buffer);
+    for (const char* opener : {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these", "those"})
+      if (word == opener) return object;
+    return end;
+  }
+
   // "happily", "Dec.", "Tuesday", "over breakfast", "during a visit": the start of an adverb or
   // an adjunct of time or place
   static bool reads_as_occasion(const std::vector<Token>& tokens, std::uint32_t t) {
@@ -1194,6 +1208,7 @@ class Extractor {
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
+    if (first == "and" && start == c + cue.words) return after_second_verb(tokens, start, sentence.end);
     if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
     // "said if the port closes, …": a condition is part of the words, unless the cue asks
     if (first == "if" && !cue.question) return start;

@@ -767,5 +767,9 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
        {{"The ferry is always late", "indirect", "Cuban", "", "said"}}},
       {"a plural demonym alone before a cue is the people of that country", "Norwegians now say they love the ferry.",
        {{"they love the ferry", "indirect", "Norwegians", "NO", "say"}}},
+      {"after a cue and “and” a second verb, the object the two share is the words",
+       "Ola Lind mocked and insulted the harbour board in a tweet.",
+       {{"the harbour board", "indirect", "Ola Lind", "", "mocked"}}},
+      {"“and” right after a cue opens no words", "The crews yelled and waved flags at the ferry.", {}},
   });
 }
