@@ -1071,6 +1071,9 @@ class Extractor {
     const std::string_view before = ascii_lower(tokens[c - 1].text, buffer);
     for (const char* word : {"his", "her", "their", "its", "the", "a", "an", "our", "my", "this", "that"})
       if (before == word) return std::nullopt;
+    char cue_buffer[64];
+    if (Lexicons::get().is(WordClass::PassiveNotSpeech, ascii_lower(text_of_cue(tokens, c, cue), cue_buffer)))
+      return std::nullopt;  // "was confirmed 92 to 0"
     std::uint32_t start = c + cue.words;
     // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
     const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");

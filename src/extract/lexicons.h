@@ -39,8 +39,9 @@ enum class WordClass {
   Setting,          // where or how words were said: "attacked Weber | in a tweet", "| at a rally"
   ReporterOpening,  // opens a sentence before a parenthetical attribution as the reporter's: "Still, she added, …"
   IrregularPast,    // a past tense without -ed: "and took the stage" is the subject's next verb
+  PassiveNotSpeech, // a cue whose passive reports no words: "was confirmed 92 to 0", "are posted abroad"
 };
-inline constexpr int kWordClassCount = 16;
+inline constexpr int kWordClassCount = 17;
 
 class Lexicons {
  public:

@@ -771,5 +771,7 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
        "Ola Lind mocked and insulted the harbour board in a tweet.",
        {{"the harbour board", "indirect", "Ola Lind", "", "mocked"}}},
       {"“and” right after a cue opens no words", "The crews yelled and waved flags at the ferry.", {}},
+      {"a cue whose passive means something else reports nothing",
+       "Ola Lind was confirmed 60 to 2 by the board. The case was referred to the harbour police in May.", {}},
   });
 }
