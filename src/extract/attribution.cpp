@@ -286,6 +286,11 @@ class Extractor {
     std::uint32_t verb = begin + 1;
     while (verb < sentence.end && verb < begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb])) ++verb;
     if (verb >= sentence.end || verb >= begin + 12 || paragraph.span_of[verb] >= 0) return;
+    // "stars in “…”", "landed in Phoenix for a “…”", "served as “sherpa”", "turns out":
+    // a preposition of place or role right after the verb names no words ("talks about"
+    // and "railed against" do)
+    for (const char* preposition : {"in", "at", "as", "under", "into", "out"})
+      if (verb + 1 < sentence.end && tokens[verb + 1].is(preposition)) return;
     bool quotation = false;  // an open quotation inside the object, after a word of its own
     for (std::uint32_t t = verb + 2; t < sentence.end && t < verb + 16; ++t) {
       const int s = paragraph.span_of[t];

@@ -773,5 +773,7 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"“and” right after a cue opens no words", "The crews yelled and waved flags at the ferry.", {}},
       {"a cue whose passive means something else reports nothing",
        "Ola Lind was confirmed 60 to 2 by the board. The case was referred to the harbour police in May.", {}},
+      {"an unknown verb before a preposition of place or role reports no quoted object",
+       "Ola Lind stars in “Harbour Nights” at the old theatre. Anna Kovac served as “harbour master” for a year.", {}},
   });
 }
