@@ -139,6 +139,7 @@ class Extractor {
     for (std::size_t s = 0; s < spans_.size(); ++s) {
       const QuotedSpan& span = spans_[s];
       Paragraph& paragraph = paragraphs_[span.paragraph];
+      if (!opens_with_single_mark(paragraph.tokens[span.open_token])) double_marks_ = true;
       const std::uint32_t last = std::min<std::uint32_t>(span.close_token + 1, static_cast<std::uint32_t>(paragraph.tokens.size()));
       for (std::uint32_t t = span.open_token; t < last; ++t) paragraph.span_of[t] = static_cast<int>(s);
     }
@@ -1511,7 +1512,7 @@ class Extractor {
 
   bool attribute_quotation(std::size_t s, int paragraph_speaker) {
     const QuotedSpan& span = spans_[s];
-    if (reads_as_term(span) || reads_as_title(span)) {
+    if (reads_as_term(span) || reads_as_title(span) || reads_as_subhead(span)) {
       span_state_[s] = SpanState::NotQuote;
       return false;
     }
@@ -1800,6 +1801,15 @@ class Extractor {
     return introduced && span.words <= 8;
   }
 
+  // ‘A fight from start to finish.’ as a paragraph of its own, in an article that quotes speech
+  // in double marks: a subhead that quotes a phrase, as US copy sets headlines in single marks.
+  bool reads_as_subhead(const QuotedSpan& span) const {
+    return double_marks_ && span.words <= 8 && floating(span) && !span.continued && !span.continues &&
+           opens_with_single_mark(paragraphs_[span.paragraph].tokens[span.open_token]);
+  }
+
+  static bool opens_with_single_mark(const Token& mark) { return mark.is("'") || mark.is("\u2018"); }
+
   // “Face the Nation”, “Make Your Kid a Millionaire”: a short quotation in title case names
   // a show, a book or a section, it is not speech.
   bool reads_as_title(const QuotedSpan& span) const {
@@ -1861,6 +1871,7 @@ class Extractor {
   SpeakerRegistry registry_;
   std::vector<Paragraph> paragraphs_;
   std::vector<QuotedSpan> spans_;
+  bool double_marks_ = false;  // some quotation opens with a double mark (“, ", '', «, „)
   std::vector<SpanState> span_state_;
   std::vector<int> span_found_;  // per span: its entry in found_, or -1
   std::vector<Found> found_;

@@ -775,5 +775,11 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
        "Ola Lind was confirmed 60 to 2 by the board. The case was referred to the harbour police in May.", {}},
       {"an unknown verb before a preposition of place or role reports no quoted object",
        "Ola Lind stars in “Harbour Nights” at the old theatre. Anna Kovac served as “harbour master” for a year.", {}},
+      {"a short paragraph in single marks is a subhead when speech is quoted in double marks",
+       "“The ferry will run,” Ola Lind said.\n\n'A long winter ahead.'\n\nThe crews met on Monday.",
+       {{"The ferry will run,", "direct", "Ola Lind", "", "said"}}},
+      {"a short paragraph in single marks is speech when the article quotes only in single marks",
+       "'The ferry will run,' Ola Lind said.\n\n'A long winter ahead.'",
+       {{"The ferry will run,", "direct", "Ola Lind", "", "said"}, {"A long winter ahead.", "direct", "Ola Lind", "", ""}}},
   });
 }
