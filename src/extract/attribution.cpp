@@ -1797,8 +1797,21 @@ class Extractor {
     const std::string_view word = ascii_lower(before.text, buffer);
     const Lexicons& lexicons = Lexicons::get();
     const bool introduced = word == "the" || word == "a" || word == "an" || word == "its" || word == "his" ||
-                            word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word);
+                            word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word) ||
+                            titled_after_comma(tokens, span.open_token) || shown_by_medium(tokens, span.open_token);
     return introduced && span.words <= 8;
+  }
+
+  // "in his book, “Harbour Days,”", "The film, “Low Tide,”": a term marker, then a comma
+  static bool titled_after_comma(const std::vector<Token>& tokens, std::uint32_t open) {
+    if (open < 2 || !tokens[open - 1].is(",")) return false;
+    return Lexicons::get().is(WordClass::TermMarker, lowered_text(tokens[open - 2]));
+  }
+
+  // "told NBC’s “Morning Tide”": a quotation right after a medium's possessive names its show
+  static bool shown_by_medium(const std::vector<Token>& tokens, std::uint32_t open) {
+    if (open < 2 || tokens[open - 1].kind != TokenKind::Possessive) return false;
+    return tokens[open - 2].capitalised && Lexicons::get().is_media(tokens[open - 2].text);
   }
 
   // ‘A fight from start to finish.’ as a paragraph of its own, in an article that quotes speech

@@ -781,5 +781,8 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"a short paragraph in single marks is speech when the article quotes only in single marks",
        "'The ferry will run,' Ola Lind said.\n\n'A long winter ahead.'",
        {{"The ferry will run,", "direct", "Ola Lind", "", "said"}, {"A long winter ahead.", "direct", "Ola Lind", "", ""}}},
+      {"a quotation after a medium's possessive names its show", "“The ferry is late,” Ola Lind told NBC’s “Harbourside” on Monday.",
+       {{"The ferry is late,", "direct", "Ola Lind", "", "told"}}},
+      {"a quotation after a term marker and a comma is a title", "The film, “Low tide at the old harbour wall,” opened on Monday.", {}},
   });
 }
