@@ -613,7 +613,13 @@ class Extractor {
     char buffer[64];
     const std::string_view word = ascii_lower(token.text, buffer);
     if (word.size() > 4 && word.substr(word.size() - 2) == "ly") return true;
-    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word)) return true;
+    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word) || word == "aloud") return true;
+    // "the day after the vote", "the next morning"
+    if (word == "the" && t + 1 < tokens.size()) {
+      const std::string_view next = lowered_text(tokens[t + 1]);
+      if (next == "day" || next == "next" || next == "following" || next == "night" || next == "morning" || next == "evening")
+        return true;
+    }
     for (const char* prefix : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
                                "wed", "thu", "fri", "sat", "sun"})
       if (token.capitalised && word.substr(0, 3) == prefix) return true;

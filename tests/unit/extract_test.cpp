@@ -783,6 +783,9 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
        {{"The ferry will run,", "direct", "Ola Lind", "", "said"}, {"A long winter ahead.", "direct", "Ola Lind", "", ""}}},
       {"a quotation after a medium's possessive names its show", "“The ferry is late,” Ola Lind told NBC’s “Harbourside” on Monday.",
        {{"The ferry is late,", "direct", "Ola Lind", "", "told"}}},
+      {"after a quotation's trailing attribution, “the day after …” and “aloud” are the occasion",
+       "“The ferry is late,” Ola Lind wrote the day after the storm. “Is it?” Weber wondered aloud.",
+       {{"The ferry is late,", "direct", "Ola Lind", "", "wrote"}, {"Is it?", "direct", "Weber", "", "wondered"}}},
       {"a quotation after a term marker and a comma is a title", "The film, “Low tide at the old harbour wall,” opened on Monday.", {}},
   });
 }
