@@ -1822,9 +1822,13 @@ class Extractor {
 
   // ‘A fight from start to finish.’ as a paragraph of its own, in an article that quotes speech
   // in double marks: a subhead that quotes a phrase, as US copy sets headlines in single marks.
+  // "Related:" in quotation marks as a paragraph of its own: a label (a word or two before a
+  // colon), not speech.
   bool reads_as_subhead(const QuotedSpan& span) const {
-    return double_marks_ && span.words <= 8 && floating(span) && !span.continued && !span.continues &&
-           opens_with_single_mark(paragraphs_[span.paragraph].tokens[span.open_token]);
+    if (span.continued || span.continues || !floating(span)) return false;
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    if (span.words <= 2 && span.closed && span.close_token > 0 && tokens[span.close_token - 1].is(":")) return true;
+    return double_marks_ && span.words <= 8 && opens_with_single_mark(tokens[span.open_token]);
   }
 
   static bool opens_with_single_mark(const Token& mark) { return mark.is("'") || mark.is("\u2018"); }

@@ -786,6 +786,9 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"after a quotation's trailing attribution, “the day after …” and “aloud” are the occasion",
        "“The ferry is late,” Ola Lind wrote the day after the storm. “Is it?” Weber wondered aloud.",
        {{"The ferry is late,", "direct", "Ola Lind", "", "wrote"}, {"Is it?", "direct", "Weber", "", "wondered"}}},
+      {"a word before a colon in quotation marks as a paragraph of its own is a label",
+       "“The ferry will run,” Ola Lind said.\n\n“See also:”\n\nThe crews met on Monday.",
+       {{"The ferry will run,", "direct", "Ola Lind", "", "said"}}},
       {"a quotation after a term marker and a comma is a title", "The film, “Low tide at the old harbour wall,” opened on Monday.", {}},
   });
 }
