@@ -1518,7 +1518,7 @@ class Extractor {
 
   bool attribute_quotation(std::size_t s, int paragraph_speaker) {
     const QuotedSpan& span = spans_[s];
-    if (reads_as_term(span) || reads_as_title(span) || reads_as_subhead(span)) {
+    if (reads_as_term(span) || reads_as_title(span) || reads_as_subhead(span) || excerpt_after_byline(span)) {
       span_state_[s] = SpanState::NotQuote;
       return false;
     }
@@ -1822,6 +1822,21 @@ class Extractor {
 
   // ‘A fight from start to finish.’ as a paragraph of its own, in an article that quotes speech
   // in double marks: a subhead that quotes a phrase, as US copy sets headlines in single marks.
+  // “Ferry to close,” by the Gazette’s Ola Lind: “The ferry …”: in a digest of links, a
+  // headline in quotation marks and its byline introduce an excerpt of the article, not speech.
+  bool excerpt_after_byline(const QuotedSpan& span) const {
+    const Paragraph& paragraph = paragraphs_[span.paragraph];
+    const std::vector<Token>& tokens = paragraph.tokens;
+    if (span.open_token < 4 || !tokens[span.open_token - 1].is(":")) return false;
+    for (std::uint32_t t = span.open_token - 2; t > 1 && t + 12 > span.open_token; --t) {
+      if (paragraph.span_of[t] >= 0 || is_terminal(tokens[t])) return false;
+      if (!tokens[t].is("by")) continue;
+      const std::uint32_t mark = tokens[t - 1].is(",") ? t - 2 : t - 1;
+      return tokens[mark].kind == TokenKind::QuoteMark && paragraph.span_of[mark] >= 0;  // “…,” by …
+    }
+    return false;
+  }
+
   // "Related:" in quotation marks as a paragraph of its own: a label (a word or two before a
   // colon), not speech.
   bool reads_as_subhead(const QuotedSpan& span) const {

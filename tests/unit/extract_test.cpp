@@ -789,6 +789,9 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"a word before a colon in quotation marks as a paragraph of its own is a label",
        "“The ferry will run,” Ola Lind said.\n\n“See also:”\n\nThe crews met on Monday.",
        {{"The ferry will run,", "direct", "Ola Lind", "", "said"}}},
+      {"after a quoted headline and its byline, the quotation is an excerpt, not speech",
+       "“The ferry will run,” Ola Lind said.\n\n“Harbour reopens at last,” by the Gazette’s Anna Kovac: “The old harbour reopened on Monday after a long winter of repairs.”",
+       {{"The ferry will run,", "direct", "Ola Lind", "", "said"}}},
       {"a quotation after a term marker and a comma is a title", "The film, “Low tide at the old harbour wall,” opened on Monday.", {}},
   });
 }
