@@ -1100,7 +1100,21 @@ class Extractor {
       if (agent.found()) return claim(p, agent, t + 1, text_of_cue(tokens, c, cue), start, t, 1);
       break;
     }
-    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, sentence.end);
+    // "when asked about the ferry during the debate, he …": the topic of a question is a noun
+    // phrase that ends at a comma or at the occasion, as an object does
+    const std::uint32_t last = asked_about ? topic_end(p, start, sentence.end) : sentence.end;
+    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, last);
+  }
+
+  std::uint32_t topic_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    for (std::uint32_t t = start + 1; t < end; ++t)
+      if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
+        end = t;
+        break;
+      }
+    Cue object;
+    object.object = true;
+    return content_last(p, object, start, end);
   }
 
   static bool noun_or_passive(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {

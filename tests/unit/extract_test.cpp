@@ -792,6 +792,9 @@ TEST_CASE("where reported words end, and what is no quote (extract-q5)") {
       {"after a quoted headline and its byline, the quotation is an excerpt, not speech",
        "“The ferry will run,” Ola Lind said.\n\n“Harbour reopens at last,” by the Gazette’s Anna Kovac: “The old harbour reopened on Monday after a long winter of repairs.”",
        {{"The ferry will run,", "direct", "Ola Lind", "", "said"}}},
+      {"the topic after “asked about” ends at a comma or at the occasion",
+       "Ola Lind was asked about the new ferry timetable during the debate on Monday.",
+       {{"the new ferry timetable", "indirect", "Unknown speaker", "", "asked"}}},
       {"a quotation after a term marker and a comma is a title", "The film, “Low tide at the old harbour wall,” opened on Monday.", {}},
   });
 }
