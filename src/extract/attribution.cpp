@@ -287,7 +287,7 @@ class Extractor {
     std::uint32_t verb = begin + 1;
     while (verb < sentence.end && verb < begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb])) ++verb;
     if (verb >= sentence.end || verb >= begin + 12 || paragraph.span_of[verb] >= 0) return;
-    // "stars in “…”", "landed in Phoenix for a “…”", "served as “sherpa”", "turns out":
+    // "stars in “Harbour Nights”", "landed in Lund for a “town hall”", "served as “harbour master”":
     // a preposition of place or role right after the verb names no words ("talks about"
     // and "railed against" do)
     for (const char* preposition : {"in", "at", "as", "under", "into", "out"})
@@ -563,7 +563,7 @@ class Extractor {
     return rest ? rest : before;
   }
 
-  // "unfamiliar with what he is saying.", "what it says about the town", "what she says and
+  // "puzzled by what the mayor was saying.", "what it says about the town", "what she says and
   // does": the cue ends its clause, so "what" stands for speech in general, not for words
   static bool nothing_reported_after(const std::vector<Token>& tokens, std::uint32_t after_cue, std::uint32_t end) {
     if (after_cue >= end || tokens[after_cue].kind == TokenKind::Punct) return true;
@@ -571,7 +571,7 @@ class Extractor {
   }
 
   // "Still", "Meanwhile", "Finally": a discourse word of the reporter's (lexicon class
-  // reporter-opening), or an adverb in -ly ("Quite suddenly", "Eventually")
+  // reporter-opening), or an adverb in -ly ("Eventually", "Rather oddly")
   static bool opens_as_reporters_link(const Token& token) {
     char buffer[64];
     const std::string_view word = ascii_lower(token.text, buffer);
@@ -1085,7 +1085,7 @@ class Extractor {
       if (before == word) return std::nullopt;
     char cue_buffer[64];
     if (Lexicons::get().is(WordClass::PassiveNotSpeech, ascii_lower(text_of_cue(tokens, c, cue), cue_buffer)))
-      return std::nullopt;  // "was confirmed 92 to 0"
+      return std::nullopt;  // "was confirmed 60 to 2"
     std::uint32_t start = c + cue.words;
     // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
     const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");
@@ -1106,6 +1106,7 @@ class Extractor {
     return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, last);
   }
 
+  // The end of a question's topic: the first comma, or the occasion after a noun phrase.
   std::uint32_t topic_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
     for (std::uint32_t t = start + 1; t < end; ++t)
       if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
@@ -1834,8 +1835,6 @@ class Extractor {
     return tokens[open - 2].capitalised && Lexicons::get().is_media(tokens[open - 2].text);
   }
 
-  // ‘A fight from start to finish.’ as a paragraph of its own, in an article that quotes speech
-  // in double marks: a subhead that quotes a phrase, as US copy sets headlines in single marks.
   // “Ferry to close,” by the Gazette’s Ola Lind: “The ferry …”: in a digest of links, a
   // headline in quotation marks and its byline introduce an excerpt of the article, not speech.
   bool excerpt_after_byline(const QuotedSpan& span) const {
@@ -1851,8 +1850,9 @@ class Extractor {
     return false;
   }
 
-  // "Related:" in quotation marks as a paragraph of its own: a label (a word or two before a
-  // colon), not speech.
+  // ‘A long winter ahead.’ as a paragraph of its own, in an article that quotes speech in double
+  // marks: a subhead that quotes a phrase, as US copy sets headlines in single marks. "See also:"
+  // in quotation marks as a paragraph of its own is a label (a word or two before a colon).
   bool reads_as_subhead(const QuotedSpan& span) const {
     if (span.continued || span.continues || !floating(span)) return false;
     const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;

@@ -397,8 +397,8 @@ bool is_subject_pronoun(std::string_view word, char& gender) {
   return is_pronoun(word, gender) || word == "we" || word == "i";
 }
 
-// "Cuban", "Russians": a capitalised demonym alone, with no determiner or noun, as the whole
-// speaker phrase ("…, Cuban said"); "the Cuban" or "Cuban officials" read otherwise.
+// "French", "Norwegians": a capitalised demonym alone, with no determiner or noun, as the whole
+// speaker phrase ("…, French said"); "the Norwegian" or "Norwegian officials" read otherwise.
 bool is_demonym_alone(const Token& token) {
   if (!token.capitalised || token.kind != TokenKind::Word) return false;
   const auto match = match_country_phrase(token.text);
@@ -428,7 +428,7 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
     while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
     if (first < last) mention = role_for_organisation(tokens, first, last);
     if (!mention.found() && last - first == 1 && is_demonym_alone(tokens[first])) {
-      // "Cuban said": a surname; "Russians say": the people of a country, a group
+      // "French said": a surname; "Norwegians say": the people of a country, a group
       const std::string_view text = tokens[first].text;
       mention = Mention{};
       mention.type = text.back() == 's' ? MentionType::Group : MentionType::Name;
