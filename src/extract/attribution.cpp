@@ -139,6 +139,7 @@ class Extractor {
     for (std::size_t s = 0; s < spans_.size(); ++s) {
       const QuotedSpan& span = spans_[s];
       Paragraph& paragraph = paragraphs_[span.paragraph];
+      if (!opens_with_single_mark(paragraph.tokens[span.open_token])) double_marks_ = true;
       const std::uint32_t last = std::min<std::uint32_t>(span.close_token + 1, static_cast<std::uint32_t>(paragraph.tokens.size()));
       for (std::uint32_t t = span.open_token; t < last; ++t) paragraph.span_of[t] = static_cast<int>(s);
     }
@@ -286,6 +287,11 @@ class Extractor {
     std::uint32_t verb = begin + 1;
     while (verb < sentence.end && verb < begin + 12 && paragraph.span_of[verb] < 0 && !reads_as_finite_verb(tokens[verb])) ++verb;
     if (verb >= sentence.end || verb >= begin + 12 || paragraph.span_of[verb] >= 0) return;
+    // "stars in “Harbour Nights”", "landed in Lund for a “town hall”", "served as “harbour master”":
+    // a preposition of place or role right after the verb names no words ("talks about"
+    // and "railed against" do)
+    for (const char* preposition : {"in", "at", "as", "under", "into", "out"})
+      if (verb + 1 < sentence.end && tokens[verb + 1].is(preposition)) return;
     bool quotation = false;  // an open quotation inside the object, after a word of its own
     for (std::uint32_t t = verb + 2; t < sentence.end && t < verb + 16; ++t) {
       const int s = paragraph.span_of[t];
@@ -473,6 +479,7 @@ class Extractor {
       return std::nullopt;
     }
     if (relative) {
+      if (tokens[speaker.first - 1].is("what") && nothing_reported_after(tokens, c + cue.words, sentence.end)) return std::nullopt;
       const std::uint32_t start = content_start(p, c, cue, sentence);
       claim(p, speaker, speaker.first, cue_text, speaker.first - 1, speaker.first, 1);
       if (start < sentence.end) claim(p, speaker, speaker.first, cue_text, start, relative_clause_end(p, start, sentence.end), 1);
@@ -487,11 +494,15 @@ class Extractor {
     // quotation's trailing attribution, what follows a cue with a listener is the listener and
     // the occasion, not more words (unless "that" opens them)
     // (unless "that" opens them); after any cue, an adverb, a date or a phrase of place or time
-    // is the occasion ("“…,” Rubio said Dec. 6 on CNN", "“…,” she said over breakfast")
-    if (start < sentence.end && speaker.first > sentence.begin && !tokens[start - 1].is("that") &&
-        (cue.listener || start > c + cue.words || reads_as_occasion(tokens, start)) &&
-        (after_closing_comma(p, speaker.first) ||
-         (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))))
+    // is the occasion ("“…,” Rubio said Dec. 6 on CNN", "“…,” she said over breakfast"), also
+    // after a quotation that closes with a question ("“How are you?” Lind said softly")
+    const bool after_quotation =
+        speaker.first > sentence.begin
+            ? after_closing_comma(p, speaker.first) ||
+                  (tokens[speaker.first - 1].is(",") && quotation_is_whole(p, sentence.begin, speaker.first - 1))
+            : after_closing_question(p, speaker.first);
+    if (start < sentence.end && after_quotation && !tokens[start - 1].is("that") &&
+        (cue.listener || start > c + cue.words || reads_as_occasion(tokens, start)))
       return std::nullopt;
     if (start < sentence.end) {
       // "…, in which Kovac said she had invested, opened": the relative clause ends at its comma;
@@ -540,18 +551,58 @@ class Extractor {
     std::optional<Found> before;
     // ("On the subject of trade, Lind added, “…”", "Holding up a book, Weber said, “…”": so is an
     // opening phrase)
-    const bool reporters_clause = rest && rest->kind == "direct" &&
-                                  (is_subordinator(tokens[sentence.begin]) || opens_with_preposition(tokens[sentence.begin]) ||
-                                   ends_with_ing(tokens[sentence.begin]));
+    // ("Still, she added, …", "Later in the talk, he said, “…”": so is a discourse word, alone or
+    // before a quotation)
+    const bool reporters_link = opens_as_reporters_link(tokens[sentence.begin]);
+    const bool reporters_clause = (rest && rest->kind == "direct" &&
+                                   (is_subordinator(tokens[sentence.begin]) || opens_with_preposition(tokens[sentence.begin]) ||
+                                    ends_with_ing(tokens[sentence.begin]) || reporters_link)) ||
+                                  (reporters_link && comma == sentence.begin + 1);
     if (word_count(tokens, sentence.begin, comma) >= before_words && !reporters_clause)
       before = claim(p, speaker, speaker.first, cue_text, sentence.begin, comma, 1);
     return rest ? rest : before;
+  }
+
+  // "puzzled by what the mayor was saying.", "what it says about the town", "what she says and
+  // does": the cue ends its clause, so "what" stands for speech in general, not for words
+  static bool nothing_reported_after(const std::vector<Token>& tokens, std::uint32_t after_cue, std::uint32_t end) {
+    if (after_cue >= end || tokens[after_cue].kind == TokenKind::Punct) return true;
+    return tokens[after_cue].is("about") || tokens[after_cue].is("and");
+  }
+
+  // "Still", "Meanwhile", "Finally": a discourse word of the reporter's (lexicon class
+  // reporter-opening), or an adverb in -ly ("Eventually", "Rather oddly")
+  static bool opens_as_reporters_link(const Token& token) {
+    char buffer[64];
+    const std::string_view word = ascii_lower(token.text, buffer);
+    return Lexicons::get().is(WordClass::ReporterOpening, word) || (word.size() > 4 && word.substr(word.size() - 2) == "ly");
   }
 
   // "… of “harbour values,” saying …": the comma before the cue is inside a closing mark
   bool after_closing_comma(std::uint32_t p, std::uint32_t c) const {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 && tokens[c - 2].is(",");
+  }
+
+  // "“How are you?” Lind said …": a question or an exclamation closes the quotation before the speaker
+  bool after_closing_question(std::uint32_t p, std::uint32_t c) const {
+    const std::vector<Token>& tokens = paragraphs_[p].tokens;
+    return c >= 2 && tokens[c - 1].kind == TokenKind::QuoteMark && paragraphs_[p].span_of[c - 1] >= 0 &&
+           (tokens[c - 2].is("?") || tokens[c - 2].is("!"));
+  }
+
+  // "derided and insulted the crews": after "and" and a second verb, its object is the words the
+  // two verbs share; "were mocked and criticized on air", "chanting and waving flags" and "and
+  // then left" report none (the second verb takes no object, or no determiner opens one).
+  static std::uint32_t after_second_verb(const std::vector<Token>& tokens, std::uint32_t and_token, std::uint32_t end) {
+    const std::uint32_t verb = and_token + 1, object = and_token + 2;
+    if (object >= end || tokens[verb].capitalised || tokens[object].kind != TokenKind::Word) return end;
+    if (!token_reads_as_verb(tokens[verb]) && !ends_with_ing(tokens[verb])) return end;
+    char buffer[64];
+    const std::string_view word = ascii_lower(tokens[object].text, buffer);
+    for (const char* opener : {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these", "those"})
+      if (word == opener) return object;
+    return end;
   }
 
   // "happily", "Dec.", "Tuesday", "over breakfast", "during a visit": the start of an adverb or
@@ -562,12 +613,18 @@ class Extractor {
     char buffer[64];
     const std::string_view word = ascii_lower(token.text, buffer);
     if (word.size() > 4 && word.substr(word.size() - 2) == "ly") return true;
-    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word)) return true;
+    if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word) || word == "aloud") return true;
+    // "the day after the vote", "the next morning"
+    if (word == "the" && t + 1 < tokens.size()) {
+      const std::string_view next = lowered_text(tokens[t + 1]);
+      if (next == "day" || next == "next" || next == "following" || next == "night" || next == "morning" || next == "evening")
+        return true;
+    }
     for (const char* prefix : {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
                                "wed", "thu", "fri", "sat", "sun"})
       if (token.capitalised && word.substr(0, 3) == prefix) return true;
     for (const char* preposition : {"over", "across", "outside", "inside", "near", "during", "at", "in", "on", "after", "before",
-                                    "from", "via", "with", "while", "as", "when"})
+                                    "from", "via", "with", "while", "as", "when", "aboard", "without", "into", "amid"})
       if (word == preposition) return true;
     return false;
   }
@@ -768,7 +825,7 @@ class Extractor {
     const std::vector<Token>& tokens = paragraphs_[p].tokens;
     return tokens[t].is("and") && t + 1 < end && paragraphs_[p].span_of[t + 1] < 0 &&
            ((token_reads_as_verb(tokens[t + 1]) && !tokens[t + 1].is("that") && !adjective_in_ed(tokens, t + 1, end)) ||
-            tokens[t + 1].is("then"));
+            tokens[t + 1].is("then") || Lexicons::get().is(WordClass::IrregularPast, lowered_text(tokens[t + 1])));
   }
 
   // "and continued risks": a word in -ed (no cue, no auxiliary) right before a bare noun is an
@@ -1026,6 +1083,9 @@ class Extractor {
     const std::string_view before = ascii_lower(tokens[c - 1].text, buffer);
     for (const char* word : {"his", "her", "their", "its", "the", "a", "an", "our", "my", "this", "that"})
       if (before == word) return std::nullopt;
+    char cue_buffer[64];
+    if (Lexicons::get().is(WordClass::PassiveNotSpeech, ascii_lower(text_of_cue(tokens, c, cue), cue_buffer)))
+      return std::nullopt;  // "was confirmed 60 to 2"
     std::uint32_t start = c + cue.words;
     // "accused of", "criticized for"; "criticized as", "described as" after a verb of judging or naming
     const bool as_judged = (cue.object || cue.naming) && start < sentence.end && tokens[start].is("as");
@@ -1040,7 +1100,22 @@ class Extractor {
       if (agent.found()) return claim(p, agent, t + 1, text_of_cue(tokens, c, cue), start, t, 1);
       break;
     }
-    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, sentence.end);
+    // "when asked about the ferry during the debate, he …": the topic of a question is a noun
+    // phrase that ends at a comma or at the occasion, as an object does
+    const std::uint32_t last = asked_about ? topic_end(p, start, sentence.end) : sentence.end;
+    return claim_entity(p, unknown_speaker(), 0.3, text_of_cue(tokens, c, cue), start, last);
+  }
+
+  // The end of a question's topic: the first comma, or the occasion after a noun phrase.
+  std::uint32_t topic_end(std::uint32_t p, std::uint32_t start, std::uint32_t end) const {
+    for (std::uint32_t t = start + 1; t < end; ++t)
+      if (paragraphs_[p].tokens[t].is(",") && paragraphs_[p].span_of[t] < 0) {
+        end = t;
+        break;
+      }
+    Cue object;
+    object.object = true;
+    return content_last(p, object, start, end);
   }
 
   static bool noun_or_passive(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t c) {
@@ -1163,6 +1238,7 @@ class Extractor {
     char buffer[64];
     const std::string_view first = ascii_lower(tokens[start].text, buffer);
     if (first == "that") return start + 1;
+    if (first == "and" && start == c + cue.words) return after_second_verb(tokens, start, sentence.end);
     if (first == "to" && cue.infinitive) return start;  // "promised to cut taxes", "called on Congress to act"
     // "said if the port closes, …": a condition is part of the words, unless the cue asks
     if (first == "if" && !cue.question) return start;
@@ -1303,8 +1379,6 @@ class Extractor {
   // Reported speech ends at ", as …", ", while …" and similar (the reporter's context), at
   // "and" before another cue, and before a colon that introduces a quotation.
   static std::uint32_t clause_end(const Paragraph& paragraph, std::uint32_t first, std::uint32_t last, bool semicolon_ends) {
-    const Lexicons& lexicons = Lexicons::get();
-    char buffer[64];
     // "calling them pirates and vowing to …": a second cue after "and" ends even short words, as
     // does a participle cue after a comma ("praised the crews, saying …")
     for (std::uint32_t t = first + 1; t < first + 3 && t + 1 < last; ++t) {
@@ -1320,20 +1394,35 @@ class Extractor {
     for (std::uint32_t t = first + 3; t + 1 < last; ++t) {
       // “…,” but …: a comma inside the closing mark ends the words as one outside would
       if (paragraph.span_of[t] >= 0 && paragraph.tokens[t].kind == TokenKind::QuoteMark && paragraph.tokens[t - 1].is(",") &&
-          paragraph.span_of[t + 1] < 0 && lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer)))
+          paragraph.span_of[t + 1] < 0 && ends_at_comma_before(paragraph, t + 1, last))
         return t + 1;
       if (paragraph.span_of[t] >= 0) continue;
+      // "… would win – noting that …", "… – even though …": a dash before a participle cue or a
+      // clause end is the reporter's, as a comma there is
+      const std::uint32_t after_dash = paragraph.tokens[t + 1].is("even") && t + 2 < last ? t + 2 : t + 1;
+      if (is_dash(paragraph.tokens[t]) && participle_cue_or_clause_end(paragraph.tokens, after_dash)) return t;
       // "… and warned that …", "…, but he said …"; before their own cue ("…, and cited a list of
       // concerns, officials said") a bare cue after the conjunction is more of the words
       if (opens_next_attribution(paragraph, t, last) && (semicolon_ends || !cue_at(paragraph.tokens, t + 1))) return t;
       if (paragraph.tokens[t].is(":") && paragraph.span_of[t + 1] >= 0) return t;      // "…: “…”" quotes on its own
       if (semicolon_ends && paragraph.tokens[t].is(";")) return t;                       // "…; they only learned …"
-      if (!paragraph.tokens[t].is(",")) continue;
-      if (lexicons.is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[t + 1].text, buffer))) return t;
-      if (cue_at(paragraph.tokens, t + 1) || (t + 2 < last && cue_at(paragraph.tokens, t + 2))) return t;
-      if (subject_then_cue(paragraph, t + 1, last, false)) return t;  // "…, Mr. Barrett said, …"
+      if (paragraph.tokens[t].is(",") && ends_at_comma_before(paragraph, t + 1, last)) return t;
     }
     return last;
+  }
+
+  // After a comma, the reported words end before a clause end (", as …"), a cue (", adding
+  // …", ", he added"), or a short subject and its cue (", Mr. Barrett said, …").
+  static bool ends_at_comma_before(const Paragraph& paragraph, std::uint32_t next, std::uint32_t last) {
+    char buffer[64];
+    if (Lexicons::get().is(WordClass::ClauseEnd, ascii_lower(paragraph.tokens[next].text, buffer))) return true;
+    if (cue_at(paragraph.tokens, next) || (next + 1 < last && cue_at(paragraph.tokens, next + 1))) return true;
+    return subject_then_cue(paragraph, next, last, false);
+  }
+
+  static bool participle_cue_or_clause_end(const std::vector<Token>& tokens, std::uint32_t t) {
+    char buffer[64];
+    return (ends_with_ing(tokens[t]) && cue_at(tokens, t)) || Lexicons::get().is(WordClass::ClauseEnd, ascii_lower(tokens[t].text, buffer));
   }
 
   // A conjunction followed by a cue, with at most a short subject between: "and warned",
@@ -1444,7 +1533,7 @@ class Extractor {
 
   bool attribute_quotation(std::size_t s, int paragraph_speaker) {
     const QuotedSpan& span = spans_[s];
-    if (reads_as_term(span) || reads_as_title(span)) {
+    if (reads_as_term(span) || reads_as_title(span) || reads_as_subhead(span) || excerpt_after_byline(span)) {
       span_state_[s] = SpanState::NotQuote;
       return false;
     }
@@ -1729,9 +1818,49 @@ class Extractor {
     const std::string_view word = ascii_lower(before.text, buffer);
     const Lexicons& lexicons = Lexicons::get();
     const bool introduced = word == "the" || word == "a" || word == "an" || word == "its" || word == "his" ||
-                            word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word);
+                            word == "her" || word == "their" || lexicons.is(WordClass::TermMarker, word) ||
+                            titled_after_comma(tokens, span.open_token) || shown_by_medium(tokens, span.open_token);
     return introduced && span.words <= 8;
   }
+
+  // "in his book, “Harbour Days,”", "The film, “Low Tide,”": a term marker, then a comma
+  static bool titled_after_comma(const std::vector<Token>& tokens, std::uint32_t open) {
+    if (open < 2 || !tokens[open - 1].is(",")) return false;
+    return Lexicons::get().is(WordClass::TermMarker, lowered_text(tokens[open - 2]));
+  }
+
+  // "told NBC’s “Morning Tide”": a quotation right after a medium's possessive names its show
+  static bool shown_by_medium(const std::vector<Token>& tokens, std::uint32_t open) {
+    if (open < 2 || tokens[open - 1].kind != TokenKind::Possessive) return false;
+    return tokens[open - 2].capitalised && Lexicons::get().is_media(tokens[open - 2].text);
+  }
+
+  // “Ferry to close,” by the Gazette’s Ola Lind: “The ferry …”: in a digest of links, a
+  // headline in quotation marks and its byline introduce an excerpt of the article, not speech.
+  bool excerpt_after_byline(const QuotedSpan& span) const {
+    const Paragraph& paragraph = paragraphs_[span.paragraph];
+    const std::vector<Token>& tokens = paragraph.tokens;
+    if (span.open_token < 4 || !tokens[span.open_token - 1].is(":")) return false;
+    for (std::uint32_t t = span.open_token - 2; t > 1 && t + 12 > span.open_token; --t) {
+      if (paragraph.span_of[t] >= 0 || is_terminal(tokens[t])) return false;
+      if (!tokens[t].is("by")) continue;
+      const std::uint32_t mark = tokens[t - 1].is(",") ? t - 2 : t - 1;
+      return tokens[mark].kind == TokenKind::QuoteMark && paragraph.span_of[mark] >= 0;  // “…,” by …
+    }
+    return false;
+  }
+
+  // ‘A long winter ahead.’ as a paragraph of its own, in an article that quotes speech in double
+  // marks: a subhead that quotes a phrase, as US copy sets headlines in single marks. "See also:"
+  // in quotation marks as a paragraph of its own is a label (a word or two before a colon).
+  bool reads_as_subhead(const QuotedSpan& span) const {
+    if (span.continued || span.continues || !floating(span)) return false;
+    const std::vector<Token>& tokens = paragraphs_[span.paragraph].tokens;
+    if (span.words <= 2 && span.closed && span.close_token > 0 && tokens[span.close_token - 1].is(":")) return true;
+    return double_marks_ && span.words <= 8 && opens_with_single_mark(tokens[span.open_token]);
+  }
+
+  static bool opens_with_single_mark(const Token& mark) { return mark.is("'") || mark.is("\u2018"); }
 
   // “Face the Nation”, “Make Your Kid a Millionaire”: a short quotation in title case names
   // a show, a book or a section, it is not speech.
@@ -1794,6 +1923,7 @@ class Extractor {
   SpeakerRegistry registry_;
   std::vector<Paragraph> paragraphs_;
   std::vector<QuotedSpan> spans_;
+  bool double_marks_ = false;  // some quotation opens with a double mark (“, ", '', «, „)
   std::vector<SpanState> span_state_;
   std::vector<int> span_found_;  // per span: its entry in found_, or -1
   std::vector<Found> found_;

@@ -20,7 +20,7 @@ int word_class_of(std::string_view name) {
   static const std::string_view kNames[kWordClassCount] = {
       "pronoun-m", "pronoun-f", "pronoun-plural", "pronoun-it", "adverb", "time",
       "clause-end", "term-marker", "institution-generic", "group", "np", "not-speaker-label", "title-small-word",
-      "setting"};
+      "setting", "reporter-opening", "irregular-past", "passive-not-speech"};
   for (int i = 0; i < kWordClassCount; ++i)
     if (kNames[i] == name) return i;
   return -1;

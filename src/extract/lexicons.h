@@ -37,8 +37,11 @@ enum class WordClass {
   NotSpeakerLabel,  // a capitalised label before a colon that names no speaker: "UPDATE:"
   TitleSmallWord,   // lower case inside a title: "Face the Nation"
   Setting,          // where or how words were said: "attacked Weber | in a tweet", "| at a rally"
+  ReporterOpening,  // opens a sentence before a parenthetical attribution as the reporter's: "Still, she added, …"
+  IrregularPast,    // a past tense without -ed: "and took the stage" is the subject's next verb
+  PassiveNotSpeech, // a cue whose passive reports no words: "was confirmed 92 to 0", "are posted abroad"
 };
-inline constexpr int kWordClassCount = 14;
+inline constexpr int kWordClassCount = 17;
 
 class Lexicons {
  public:

@@ -397,6 +397,14 @@ bool is_subject_pronoun(std::string_view word, char& gender) {
   return is_pronoun(word, gender) || word == "we" || word == "i";
 }
 
+// "French", "Norwegians": a capitalised demonym alone, with no determiner or noun, as the whole
+// speaker phrase ("…, French said"); "the Norwegian" or "Norwegian officials" read otherwise.
+bool is_demonym_alone(const Token& token) {
+  if (!token.capitalised || token.kind != TokenKind::Word) return false;
+  const auto match = match_country_phrase(token.text);
+  return match && match->evidence == CountryEvidence::Demonym && match->length == token.text.size();
+}
+
 Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
   Mention mention;
   if (first >= last) return mention;
@@ -419,6 +427,14 @@ Mention interpret_phrase(const std::vector<Token>& tokens, std::uint32_t first, 
       ++first;
     while (last > first && tokens[last - 1].kind != TokenKind::Word) --last;  // "Russia’s" alone: the country
     if (first < last) mention = role_for_organisation(tokens, first, last);
+    if (!mention.found() && last - first == 1 && is_demonym_alone(tokens[first])) {
+      // "French said": a surname; "Norwegians say": the people of a country, a group
+      const std::string_view text = tokens[first].text;
+      mention = Mention{};
+      mention.type = text.back() == 's' ? MentionType::Group : MentionType::Name;
+      mention.name = std::string(text);
+      if (mention.type == MentionType::Group) mention.country = std::string(match_country_phrase(text)->code);
+    }
     // "Tuesday", "After": a day or a function word that opens a sentence is nobody
     if (mention.type == MentionType::Name && last - first == 1 &&
         (is_weekday_or_month(tokens[first].text) || is_function_word(lower(tokens[first], buffer))))
