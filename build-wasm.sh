@@ -20,7 +20,7 @@
 #   ./build-wasm.sh bench startup  wasm build, then bench/startup/run.sh: Lighthouse (mobile) on
 #                                 index.html and embed.html served with gzip, beside the same
 #                                 pages uncompressed and a bare WebGL 2 page
-#   ./build-wasm.sh bench extraction [--train] [POLNEAR_DIR]   native build, then
+#   ./build-wasm.sh bench extraction [--train] [--final-evaluation] [POLNEAR_DIR]   native build, then
 #                                 bench/extraction/run.sh: quotes extract scored on PolNeAR dev
 #                                 (POLNEAR_DIR or $POLNEAR_DIR), the seed and test articles,
 #                                 beside two naive baselines; MB/s of extraction vs baselines
