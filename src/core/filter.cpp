@@ -5,7 +5,6 @@
 #include <climits>
 #include <cstring>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <tuple>
 
