@@ -473,7 +473,8 @@ class FacetCounter {
 
   void run() {
     const int driver = shortest_admitted(kNoFacet);
-    if (active_count_ == 1 && facets_[driver].chosen && facets_[driver].parent != kNoFacet) return run_derived_alone(driver);
+    if (active_count_ == 1 && driver < kCountedFacetCount && facets_[driver].chosen && facets_[driver].parent != kNoFacet)
+      return run_derived_alone(driver);
     if (active_count_ == 2) {
       const int second = shortest_admitted(driver);
       if (sums_kept_histograms(driver, second) && sums_kept_histograms(second, driver)) return run_pair(driver, second);
@@ -530,8 +531,9 @@ class FacetCounter {
   // its quotes that `other` (the one other active facet, or kNoFacet) admits. Fills them when
   // they cost fewer numbers than reading quotes, and returns the parent's bit; else 0.
   unsigned count_whole_parent(int child, int other) {
+    if (child >= kCountedFacetCount) return 0;  // text
     const FacetParts& active = facets_[child];
-    if (child >= kCountedFacetCount || !active.chosen || active.parent == kNoFacet || compiled_.active[active.parent]) return 0;
+    if (!active.chosen || active.parent == kNoFacet || compiled_.active[active.parent]) return 0;
     const FacetParts& parent = facets_[static_cast<std::size_t>(active.parent)];
     if (other == kNoFacet) fill_from_lists(active.parent);
     else if (sums_kept_histograms(active.parent, other)) sum_kept_histograms(active.parent, other);
