@@ -411,9 +411,12 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_articles(const char* query, int limit) 
   return Returned(Dump(out));
 }
 
-// Frames still to draw before the explorer idles, plus one while its idle work for the next
-// keystroke remains (Explorer::has_idle_work): 0 once input, changes and that are handled.
-EMSCRIPTEN_KEEPALIVE int qe_pending_frames() { return App().frames_to_draw + (App().explorer.has_idle_work() ? 1 : 0); }
+// Frames still to draw before the explorer idles, plus one while idle work remains (for the
+// next keystroke, Explorer::has_idle_work, or the filter code's first run, FilterCodeCold):
+// 0 once input, changes and that are handled.
+EMSCRIPTEN_KEEPALIVE int qe_pending_frames() {
+  return App().frames_to_draw + (App().explorer.has_idle_work() || FilterCodeCold(App()) ? 1 : 0);
+}
 
 EMSCRIPTEN_KEEPALIVE double qe_frames_drawn() { return static_cast<double>(App().frames_drawn); }
 

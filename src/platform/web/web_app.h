@@ -29,9 +29,14 @@ struct WebApp {
   double device_pixel_ratio = 0;  // the page's, as FollowCanvasSize last saw it
   float font_scale = 0;  // what the font atlas was rasterised for
   int framebuffer_width = 0, framebuffer_height = 0;
+  std::uint64_t filter_code_warmed = 0;  // the corpus generation whose filters ran once (main.cpp)
 };
 
 WebApp& App();
+
+// Whether the filter code still waits to run once on a large corpus while the page is idle
+// (WarmFilterCode in main.cpp): idle work the page has, like Explorer::has_idle_work.
+bool FilterCodeCold(const WebApp& app);
 
 // Input, a resize or a data change: draw a few frames, then idle.
 inline void RequestFrames(int count = kSettleFrames) {
