@@ -223,6 +223,7 @@ QE_COLD std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& cor
 struct CompiledFilter {
   std::array<bool, kFacetCount> active{};
   std::array<std::vector<std::uint8_t>, kFacetCount> on;  // by facet value; text's by quote
+  std::array<std::vector<std::uint32_t>, kCountedFacetCount> chosen;  // the values `on` holds, ascending
   std::array<ValueColumn, kCountedFacetCount> values;
   const ArticleId* article = nullptr;          // the quotes' articles, and their days
   const Day* article_day = nullptr;
@@ -259,8 +260,10 @@ QE_COLD void compile_values(const Corpus& corpus, const Filter& filter, int face
     for (std::uint32_t v : parts.resolve(corpus, value))
       if (!on[v]) {
         on[v] = 1;
+        compiled.chosen[facet].push_back(v);
         merge_run(compiled.admitted[facet], parts.lists->of(v));
       }
+  std::sort(compiled.chosen[facet].begin(), compiled.chosen[facet].end());
 }
 
 // A bound that is not a date selects nothing (an empty range), like an unknown speaker.
@@ -560,17 +563,13 @@ class FacetCounter {
   // over each value `over` admits (fewer numbers than the quotes to read) than counted.
   bool sums_kept_histograms(int counted, int over) const {
     if (counted >= kCountedFacetCount || over >= kCountedFacetCount || !facets_[over].chosen) return false;  // text, dates
-    const std::vector<std::uint8_t>& on = compiled_.on[over];
-    const std::size_t chosen = static_cast<std::size_t>(std::count(on.begin(), on.end(), 1));
-    return chosen * facets_[counted].lists->value_count() * 2 <= compiled_.admitted[over].size();
+    return compiled_.chosen[over].size() * facets_[counted].lists->value_count() * 2 <= compiled_.admitted[over].size();
   }
 
   // Adds to `counted`'s counts the kept histograms over each value facet `over` admits.
   void sum_kept_histograms(int counted, int over) {
-    const std::vector<std::uint8_t>& on = compiled_.on[over];
     const FacetParts& parts = facets_[counted];
-    for (std::uint32_t v = 0; v < on.size(); ++v) {
-      if (!on[v]) continue;
+    for (std::uint32_t v : compiled_.chosen[over]) {
       const auto& histogram = histogram_cache().of(corpus_, counted, parts, over, facets_[over], v);
       for (std::size_t d = 0; d < histogram.size(); ++d) parts.counts[d] += histogram[d];
     }
