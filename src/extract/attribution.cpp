@@ -575,7 +575,7 @@ class Extractor {
   static bool opens_as_reporters_link(const Token& token) {
     char buffer[64];
     const std::string_view word = ascii_lower(token.text, buffer);
-    return Lexicons::get().is(WordClass::ReporterOpening, word) || (word.size() > 4 && word.substr(word.size() - 2) == "ly");
+    return Lexicons::get().is(WordClass::ReporterOpening, word) || ends_in_ly(word);
   }
 
   // "… of “harbour values,” saying …": the comma before the cue is inside a closing mark
@@ -612,7 +612,7 @@ class Extractor {
     if (token.kind != TokenKind::Word) return false;
     char buffer[64];
     const std::string_view word = ascii_lower(token.text, buffer);
-    if (word.size() > 4 && word.substr(word.size() - 2) == "ly") return true;
+    if (ends_in_ly(word)) return true;
     if (Lexicons::get().is(WordClass::Adverb, word) || Lexicons::get().is(WordClass::Time, word) || word == "aloud") return true;
     // "the day after the vote", "the next morning"
     if (word == "the" && t + 1 < tokens.size()) {
@@ -644,7 +644,7 @@ class Extractor {
         if (tokens[t].is("a") || tokens[t].is("an")) return true;
         if (tokens[t].kind != TokenKind::Word || tokens[t].capitalised) return false;
       }
-    const bool adverb = lexicons.is(WordClass::Adverb, before) || (before.size() > 4 && before.substr(before.size() - 2) == "ly");
+    const bool adverb = lexicons.is(WordClass::Adverb, before) || ends_in_ly(before);
     return adverb && (opens_participle(tokens[c - 2]) || tokens[c - 2].is(","));  // "…, eventually saying …"
   }
 
@@ -1173,8 +1173,8 @@ class Extractor {
       const std::string_view word = ascii_lower(tokens[t].text, buffer);
       if (word == "and" || word == "but") return true;
       if (word == "then" && t > floor && tokens[t - 1].is(",")) return true;  // "…, then says …"
-      const bool in_ly = word.size() > 4 && word.substr(word.size() - 2) == "ly";  // "and boldly claiming"
-      if (tokens[t].kind != TokenKind::Word || !(lexicons.is(WordClass::Adverb, word) || in_ly)) return false;
+      // "and boldly claiming"
+      if (tokens[t].kind != TokenKind::Word || !(lexicons.is(WordClass::Adverb, word) || ends_in_ly(word))) return false;
     }
     return false;
   }

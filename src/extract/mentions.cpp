@@ -458,7 +458,7 @@ std::uint32_t skip_parenthesis_before(const std::vector<Token>& tokens, std::uin
 bool looks_like_adverb(const std::vector<Token>& tokens, std::uint32_t floor, std::uint32_t t) {
   char buffer[64];
   const std::string_view word = lower(tokens[t], buffer);
-  if (tokens[t].capitalised || word.size() <= 4 || word.substr(word.size() - 2) != "ly") return false;
+  if (tokens[t].capitalised || !ends_in_ly(word)) return false;
   if (is_head_noun(word)) return false;
   if (t > floor) {
     const std::string_view before = lower(tokens[t - 1], buffer);

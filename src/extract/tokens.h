@@ -35,4 +35,8 @@ bool is_quote_character(char32_t c);
 // Lower-case ASCII copy, for lexicon lookups of English function words and cues.
 std::string_view ascii_lower(std::string_view word, char (&buffer)[64]);
 
+// "eventually", "oddly": a word of five letters or more in -ly (lower case), the shape of an
+// adverb the lexicons do not list.
+inline bool ends_in_ly(std::string_view word) { return word.size() > 4 && word.substr(word.size() - 2) == "ly"; }
+
 }  // namespace qe::extract
