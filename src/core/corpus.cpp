@@ -54,7 +54,7 @@ void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_
 std::size_t country_slot(CountryId id) { return id == kNoCountry ? country_count() : id; }
 std::size_t country_slot_count() { return country_count() + 1; }
 
-void Corpus::build_indexes() {
+void Corpus::build_indexes(bool text_index_later) {
   static std::uint64_t next_serial = 0;
   serial = ++next_serial;
   speaker_by_id_.clear();
@@ -83,7 +83,12 @@ void Corpus::build_indexes() {
   index_published_days();
   index_sources();
   index_articles();
-  if (quotes.folded_text.buffer().size() >= kTextIndexMinBytes) text_index.build(quotes.folded_text);
+  if (quotes.folded_text.buffer().size() < kTextIndexMinBytes) return;
+  if (text_index_later) {
+    text_index.start_build(quotes.folded_text);
+  } else {
+    text_index.build(quotes.folded_text);
+  }
 }
 
 void Corpus::index_published_days() {

@@ -168,7 +168,9 @@ struct Corpus {
   // Over quotes.folded_text, for match_text; built only when the search keys reach
   // kTextIndexMinBytes: below that a scan answers a keystroke in a millisecond or two, and the
   // index's fixed tables would cost more to build than they save (an article's start-up).
-  TextIndex text_index;
+  // Mutable: a page builds it a slice at a time after the load (build_text_index_slice), and
+  // as it only narrows which keys a search reads, no answer changes when it becomes ready.
+  mutable TextIndex text_index;
   static constexpr std::size_t kTextIndexMinBytes = std::size_t{1} << 20;
   // Different for every build_indexes call in the process: what is computed from a corpus
   // and kept (filter.cpp's histograms) is keyed by it.
@@ -203,8 +205,13 @@ struct Corpus {
   };
   CodePointSpan quote_code_points(QuoteIndex q) const;
 
-  // Called once by the loader after the tables are filled.
-  void build_indexes();
+  // Called once by the loader after the tables are filled. With `text_index_later`, the text
+  // index is only started: build_text_index_slice builds it.
+  void build_indexes(bool text_index_later = false);
+  // While the text index is still to build, reads the search keys of up to `quotes` quotes
+  // towards it.
+  bool text_index_pending() const { return text_index.building(); }
+  void build_text_index_slice(std::uint32_t quote_count) const { text_index.build_slice(quotes.folded_text, quote_count); }
 
  private:
   void index_published_days();  // published_day_of_article, published_bins, quotes_by_published

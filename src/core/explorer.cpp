@@ -68,13 +68,24 @@ void Explorer::refilter() {
   ++revision_;
 }
 
-bool Explorer::has_idle_work() const { return needs_locating(text_search_); }
+bool Explorer::has_idle_work() const {
+  return needs_locating(text_search_) || (corpus_ && corpus_->text_index_pending());
+}
 
 void Explorer::do_idle_work(double budget_ms) {
-  constexpr std::size_t kMatchesPerSlice = 4096;  // about 256 kB of keys: a millisecond or less
+  // Each about a millisecond or less: 256 kB of keys to locate matches in; two passes over
+  // the keys of 2,048 quotes, with lookups in tables too big for the cache, to index them.
+  constexpr std::size_t kMatchesPerSlice = 4096;
+  constexpr std::uint32_t kQuotesToIndexPerSlice = 2048;
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::duration<double, std::milli>(budget_ms);
-  while (has_idle_work() && Clock::now() < deadline) locate_matches(*corpus_, text_search_, kMatchesPerSlice);
+  while (has_idle_work() && Clock::now() < deadline) {
+    if (needs_locating(text_search_)) {
+      locate_matches(*corpus_, text_search_, kMatchesPerSlice);
+    } else {
+      corpus_->build_text_index_slice(kQuotesToIndexPerSlice);
+    }
+  }
 }
 
 void Explorer::sort_for_review(std::vector<QuoteIndex>& quotes) const {

@@ -58,7 +58,8 @@ class Explorer {
   // What the explorer prepares while nobody waits (the loop calls do_idle_work between
   // frames): where the last search's matches are, when the index's bit sets answered it
   // without reading the keys, so that the next keystroke refines from them instead of
-  // reading a third of a million keys. Nothing that is shown depends on it.
+  // reading a third of a million keys; then the corpus's text index, when it was loaded
+  // with LoadLimits::text_index_later. Nothing that is shown depends on it.
   bool has_idle_work() const;
   void do_idle_work(double budget_ms);  // slices of about a millisecond until the budget is spent
 

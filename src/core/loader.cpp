@@ -693,7 +693,7 @@ void CorpusBuilder::append_quotes(std::vector<PendingQuote> quotes) {
 
 std::shared_ptr<const Corpus> CorpusBuilder::finish() {
   if (errors_().any() || corpus_->articles.empty()) return nullptr;
-  corpus_->build_indexes();
+  corpus_->build_indexes(limits_.text_index_later);
   return std::shared_ptr<const Corpus>(std::move(corpus_));
 }
 

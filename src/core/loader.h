@@ -41,6 +41,10 @@ struct LoadLimits {
   // LoadResult::skipped, instead of rejecting the whole input. Still an error when no line
   // is valid. (Not a bound, but it decides what a load may reject, like the bounds above.)
   bool skip_invalid = false;
+  // Only start the text index (Corpus::build_text_index_slice builds it): a page builds it
+  // while idle after the load, which then ends seconds sooner at a million quotes. Until it is
+  // built, a search scans, with the same answers.
+  bool text_index_later = false;
   // Tests only: false reads every article with the careful path (nlohmann, the one that words
   // the errors) instead of trying the fast one first (article_reader.h), so that tests can
   // check that both load the same corpus and refuse the same inputs.

@@ -7,6 +7,11 @@
 namespace qe {
 namespace {
 
+// The build's per-byte helpers, inlined even where the file is optimised for size (the wasm
+// build, -Os): as calls they made the build take twice as long there.
+#define QE_INLINE inline __attribute__((always_inline))
+#define QE_INLINE_LAMBDA __attribute__((always_inline))
+
 constexpr std::size_t kBuckets = std::size_t{1} << 16;
 constexpr std::uint8_t kVarintList = 0, kBitmapList = 1;  // the tag byte that opens a list
 
@@ -16,21 +21,21 @@ constexpr std::size_t kMaxLists = 8;     // block lists
 constexpr std::size_t kMaxQuoteSets = 16;  // common pairs' and trigrams' quote sets
 
 // A trigram as one number, first byte lowest. Never 0: no indexed trigram holds a '\0'.
-std::uint32_t trigram_of(unsigned char a, unsigned char b, unsigned char c) {
+QE_INLINE std::uint32_t trigram_of(unsigned char a, unsigned char b, unsigned char c) {
   return a | (b << 8) | (static_cast<std::uint32_t>(c) << 16);
 }
 
 // Multiplicative hash of the 24-bit trigram; the top 16 bits of the product mix all three bytes.
-std::uint32_t bucket_of(std::uint32_t trigram) { return (trigram * 0x9E3779B1u) >> 16; }
-std::uint32_t bucket_of(unsigned char a, unsigned char b, unsigned char c) { return bucket_of(trigram_of(a, b, c)); }
+QE_INLINE std::uint32_t bucket_of(std::uint32_t trigram) { return (trigram * 0x9E3779B1u) >> 16; }
+QE_INLINE std::uint32_t bucket_of(unsigned char a, unsigned char b, unsigned char c) { return bucket_of(trigram_of(a, b, c)); }
 
-std::size_t varint_size(std::uint32_t value) {
+QE_INLINE std::size_t varint_size(std::uint32_t value) {
   std::size_t size = 1;
   while (value >= 0x80) value >>= 7, ++size;
   return size;
 }
 
-std::uint8_t* write_varint(std::uint8_t* out, std::uint32_t value) {
+QE_INLINE std::uint8_t* write_varint(std::uint8_t* out, std::uint32_t value) {
   for (; value >= 0x80; value >>= 7) *out++ = static_cast<std::uint8_t>(value | 0x80);
   *out++ = static_cast<std::uint8_t>(value);
   return out;
@@ -51,17 +56,18 @@ constexpr std::uint32_t kTrigramCodes = 256 + 65536;  // the first trigram's cod
 // GramCounts::Gram::trigram of a bucket that more than one trigram of the keys hashes to (no
 // trigram is this: its top byte is never set).
 constexpr std::uint32_t kMixedBucket = 0xFFFFFFFF;
-std::uint32_t gram_code(unsigned char a) { return a; }
-std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
-std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return kTrigramCodes + bucket_of(a, b, c); }
+QE_INLINE std::uint32_t gram_code(unsigned char a) { return a; }
+QE_INLINE std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
+QE_INLINE std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return kTrigramCodes + bucket_of(a, b, c); }
 
-// Calls visit(quote, code, trigram) for each byte, pair and trigram of each key (`trigram`
-// is the trigram itself for a trigram's code, else 0), leaving out those holding a '\0':
-// needles never hold one, and so no indexed gram spans two quotes (each key ends in '\0').
+// Calls visit(quote, code, trigram) for each byte, pair and trigram of the keys of quotes
+// [first, last) (`trigram` is the trigram itself for a trigram's code, else 0), leaving out
+// those holding a '\0': needles never hold one, and so no indexed gram spans two quotes (each
+// key ends in '\0').
 template <class Visit>
-void for_each_gram(const StringPool& keys, Visit visit) {
+void for_each_gram(const StringPool& keys, std::uint32_t first, std::uint32_t last, Visit visit) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
-  for (std::uint32_t q = 0; q < keys.size(); ++q) {
+  for (std::uint32_t q = first; q < last; ++q) {
     const std::size_t end = keys.begin_of(q + 1);
     for (std::size_t i = keys.begin_of(q); i < end; ++i) {
       if (!bytes[i]) continue;
@@ -77,27 +83,72 @@ void for_each_gram(const StringPool& keys, Visit visit) {
 
 }  // namespace
 
+struct TextIndex::BuildState {
+  bool filling = false;
+  std::uint32_t next_quote = 0;
+  GramCounts counts;  // the first pass's, until the lists are laid out
+  // The second pass: each common gram's slot in common_sets_ (-1 for others), the bits of the
+  // 64 quotes of word `word` per common gram, gathered there and then written to the sets once
+  // each (the sets are far apart, and one write a gram occurrence would miss the cache almost
+  // every time), and per bucket where its list continues and 1 + the last block written.
+  std::vector<std::int32_t> slot;
+  std::vector<std::uint64_t> word_bits;
+  std::size_t word = 0;
+  std::vector<std::uint8_t*> cursor;
+  std::vector<std::uint32_t> last_block;
+};
+
+TextIndex::TextIndex() = default;
+TextIndex::TextIndex(TextIndex&&) noexcept = default;
+TextIndex& TextIndex::operator=(TextIndex&&) noexcept = default;
+TextIndex::~TextIndex() = default;
+
 // Two passes over the keys, each visiting every byte, pair and trigram once: the first counts
 // (the quotes holding each gram, and each bucket's varint list size, so that both list forms
 // can be compared and all lists laid out in one allocation), the second writes the lists and
 // the common grams' quote sets. One pass serves both structures, as the keys are the larger
 // part of the memory traffic.
 void TextIndex::build(const StringPool& keys) {
+  start_build(keys);
+  while (building()) build_slice(keys, UINT32_MAX);
+}
+
+void TextIndex::start_build(const StringPool& keys) {
+  *this = TextIndex{};
   quote_count_ = static_cast<std::uint32_t>(keys.size());
   block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
-  GramCounts counts = count_grams(keys);
-  lay_out_lists(counts);
-  choose_common(counts);
-  fill(keys);
+  build_ = std::make_unique<BuildState>();
+  build_->counts.grams.assign(kGramCodes, {0, 0, 0});
+  build_->counts.buckets.assign(kBuckets, {0, 0});
+}
+
+void TextIndex::build_slice(const StringPool& keys, std::uint32_t max_quotes) {
+  if (!build_) return;
+  BuildState& state = *build_;
+  const std::uint32_t first = state.next_quote;
+  const std::uint32_t last = first + std::min(max_quotes, quote_count_ - first);
+  if (!state.filling) {
+    count_grams(keys, first, last, state.counts);
+  } else {
+    fill(keys, first, last, state);
+  }
+  state.next_quote = last;
+  if (last < quote_count_) return;
+  if (!state.filling) {
+    lay_out_lists(state.counts);
+    choose_common(state.counts);
+    state.counts = GramCounts{};
+    start_fill(state);
+  } else {
+    write_word_bits(state);
+    build_.reset();
+  }
 }
 
 // `last_quote` is 1 + the last quote counted for a gram; `last_block` 1 + the last block
 // counted for a bucket: they drop repeats within a quote and a block, and give the delta.
-TextIndex::GramCounts TextIndex::count_grams(const StringPool& keys) const {
-  GramCounts counts;
-  counts.grams.assign(kGramCodes, {0, 0, 0});
-  counts.buckets.assign(kBuckets, {0, 0});
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) {
+void TextIndex::count_grams(const StringPool& keys, std::uint32_t first, std::uint32_t last, GramCounts& counts) const {
+  for_each_gram(keys, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) QE_INLINE_LAMBDA {
     GramCounts::Gram& gram = counts.grams[code];
     if (gram.trigram != trigram) gram.trigram = gram.quotes ? kMixedBucket : trigram;
     if (gram.last_quote == q + 1) return;
@@ -110,7 +161,6 @@ TextIndex::GramCounts TextIndex::count_grams(const StringPool& keys) const {
     bucket.varint_bytes += static_cast<std::uint32_t>(varint_size(block + 1 - bucket.last_block));
     bucket.last_block = block + 1;
   });
-  return counts;
 }
 
 void TextIndex::lay_out_lists(const GramCounts& counts) {
@@ -140,43 +190,48 @@ void TextIndex::choose_common(const GramCounts& counts) {
   }
 }
 
-void TextIndex::fill(const StringPool& keys) {
-  std::vector<std::int32_t> slot(kGramCodes, -1);
-  for (std::size_t i = 0; i < common_.size(); ++i) slot[common_[i]] = static_cast<std::int32_t>(i);
-  const std::size_t words = quote_words();
-  common_sets_.assign(common_.size() * words, 0);
-  std::vector<std::uint8_t*> cursor(kBuckets);
+void TextIndex::start_fill(BuildState& state) {
+  state.filling = true;
+  state.next_quote = 0;
+  state.slot.assign(kGramCodes, -1);
+  for (std::size_t i = 0; i < common_.size(); ++i) state.slot[common_[i]] = static_cast<std::int32_t>(i);
+  common_sets_.assign(common_.size() * quote_words(), 0);
+  state.word_bits.assign(common_.size(), 0);
+  state.cursor.assign(kBuckets, nullptr);
   for (std::size_t h = 0; h < kBuckets; ++h)
-    if (offsets_[h] != offsets_[h + 1]) cursor[h] = lists_.data() + offsets_[h] + 1;
-  // The bits of 64 quotes at a time, per common gram, gathered here (a few kB) and then
-  // written to the sets once each: the sets are far apart, and one write a gram occurrence
-  // would miss the cache almost every time.
-  std::vector<std::uint64_t> word_bits(common_.size(), 0);
-  std::size_t word = 0;
-  const auto write_words = [&] {
-    for (std::size_t s = 0; s < word_bits.size(); ++s) {
-      if (!word_bits[s]) continue;
-      common_sets_[s * words + word] = word_bits[s];
-      word_bits[s] = 0;
-    }
-  };
-  std::vector<std::uint32_t> last_block(kBuckets, 0);
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) {
-    if (q / 64 != word) {
-      write_words();
-      word = q / 64;
+    if (offsets_[h] != offsets_[h + 1]) state.cursor[h] = lists_.data() + offsets_[h] + 1;
+  state.last_block.assign(kBuckets, 0);
+}
+
+void TextIndex::fill(const StringPool& keys, std::uint32_t first, std::uint32_t last, BuildState& state) {
+  std::uint64_t* word_bits = state.word_bits.data();
+  const std::int32_t* slot = state.slot.data();
+  for_each_gram(keys, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) QE_INLINE_LAMBDA {
+    if (q / 64 != state.word) {
+      write_word_bits(state);
+      state.word = q / 64;
     }
     if (slot[code] >= 0) word_bits[static_cast<std::size_t>(slot[code])] |= std::uint64_t{1} << (q % 64);
     if (code < kTrigramCodes) return;
     const std::uint32_t h = code - kTrigramCodes, block = q / kBlockQuotes;
-    if (last_block[h] == block + 1) return;
+    std::uint32_t& last_block = state.last_block[h];
+    if (last_block == block + 1) return;
     if (lists_[offsets_[h]] == kBitmapList)
-      cursor[h][block / 8] |= static_cast<std::uint8_t>(1u << (block % 8));
+      state.cursor[h][block / 8] |= static_cast<std::uint8_t>(1u << (block % 8));
     else
-      cursor[h] = write_varint(cursor[h], block + 1 - last_block[h]);
-    last_block[h] = block + 1;
+      state.cursor[h] = write_varint(state.cursor[h], block + 1 - last_block);
+    last_block = block + 1;
   });
-  write_words();
+}
+
+// Writes the gathered bits of quote word state.word to the common sets.
+void TextIndex::write_word_bits(BuildState& state) {
+  const std::size_t words = quote_words();
+  for (std::size_t s = 0; s < state.word_bits.size(); ++s) {
+    if (!state.word_bits[s]) continue;
+    common_sets_[s * words + state.word] = state.word_bits[s];
+    state.word_bits[s] = 0;
+  }
 }
 
 std::uint32_t TextIndex::bucket_of_trigram(std::string_view trigram) {

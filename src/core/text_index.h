@@ -23,6 +23,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,20 @@ class TextIndex {
   // than 16 quotes would, and scanning 16 keys (about 1 kB) for a false candidate is cheap.
   static constexpr std::uint32_t kBlockQuotes = 16;
 
+  TextIndex();
+  TextIndex(TextIndex&&) noexcept;
+  TextIndex& operator=(TextIndex&&) noexcept;
+  ~TextIndex();
+
   // `keys`: one search key per quote, each ending in '\0' (QuoteTable::folded_text).
   void build(const StringPool& keys);
+  // The same build a slice at a time, so that a page can do it while idle after a load
+  // (seconds at a million quotes in the browser): start_build, then build_slice until
+  // building() is false. Until then built() is false, and a search scans. `keys` must be the
+  // same pool, unchanged, at every call.
+  void start_build(const StringPool& keys);
+  void build_slice(const StringPool& keys, std::uint32_t max_quotes);
+  bool building() const { return build_ != nullptr; }
 
   // One bit per block (bit b of byte b / 8): set when the block may hold `needle`. nullopt
   // when the index cannot narrow the search: a needle under 3 bytes has no trigram.
@@ -58,7 +71,7 @@ class TextIndex {
   // The bucket of a 3-byte string's trigram (tests build colliding trigrams with it).
   static std::uint32_t bucket_of_trigram(std::string_view trigram);
 
-  bool built() const { return block_count_ > 0; }
+  bool built() const { return block_count_ > 0 && !building(); }
   std::uint32_t block_count() const { return block_count_; }
   std::size_t quote_words() const { return (quote_count_ + 63) / 64; }
   std::size_t memory_bytes() const;
@@ -91,10 +104,16 @@ class TextIndex {
     std::vector<Gram> grams;
     std::vector<Bucket> buckets;
   };
-  GramCounts count_grams(const StringPool& keys) const;
+  // Where a build stands: the first pass (counting) over quotes [0, next_quote), or the
+  // second (filling), with what each pass carries from one slice to the next.
+  struct BuildState;
+  std::unique_ptr<BuildState> build_;  // null unless a build is under way
+  void count_grams(const StringPool& keys, std::uint32_t first, std::uint32_t last, GramCounts& counts) const;
   void lay_out_lists(const GramCounts& counts);
   void choose_common(const GramCounts& counts);
-  void fill(const StringPool& keys);  // the second pass
+  void start_fill(BuildState& state);
+  void fill(const StringPool& keys, std::uint32_t first, std::uint32_t last, BuildState& state);  // the second pass
+  void write_word_bits(BuildState& state);  // the bits gathered for quote word state.word
   void intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const;
   std::optional<std::size_t> common_slot(std::uint32_t code) const;
 };

@@ -31,9 +31,8 @@ nlohmann::json ArticleOf(const std::vector<std::string>& texts) {
 std::shared_ptr<const qe::Corpus> CorpusOf(const std::vector<std::string>& texts) {
   const auto loaded = qe::test::Load(ArticleOf(texts));
   REQUIRE(loaded.ok());
-  auto corpus = std::make_shared<qe::Corpus>(*loaded.corpus);
-  corpus->text_index.build(corpus->quotes.folded_text);
-  return corpus;
+  loaded.corpus->text_index.build(loaded.corpus->quotes.folded_text);
+  return loaded.corpus;
 }
 
 // The naive answer: each quote's search key searched on its own.
@@ -361,4 +360,64 @@ TEST_CASE("the loader indexes search keys of a megabyte or more, and scans a sma
   REQUIRE(large.corpus->quotes.folded_text.buffer().size() >= qe::Corpus::kTextIndexMinBytes);
   CHECK(large.corpus->text_index.built());
   CHECK(qe::match_text(*large.corpus, "quote 10999") == std::vector<qe::QuoteIndex>{10999});
+}
+
+TEST_CASE("a text index built a slice at a time after the load is the one built at once, and searches scan until then") {
+  const auto article = ArticleOf(MixedTexts(60000));  // search keys over kTextIndexMinBytes
+  qe::LoadLimits later;
+  later.text_index_later = true;
+  const auto at_once = qe::test::Load(article);
+  const auto sliced = qe::load_corpus(article.dump(), "test.json", later);
+  REQUIRE(at_once.ok());
+  REQUIRE(sliced.ok());
+  REQUIRE(at_once.corpus->text_index.built());
+  const qe::Corpus& corpus = *sliced.corpus;
+  CHECK_FALSE(corpus.text_index.built());
+  REQUIRE(corpus.text_index_pending());
+  const char* queries[] = {"c", "ce", "cea", "ceasefire t", "orban", "ЛАВРОВ", "zygote", "no such words"};
+  for (const char* query : queries) CHECK(qe::match_text(corpus, query) == qe::match_text(*at_once.corpus, query));
+
+  // Slices of an odd size, so that they end inside a block of 16 quotes and a word of 64.
+  int slices = 0;
+  while (corpus.text_index_pending()) corpus.build_text_index_slice(997), ++slices;
+  CHECK(slices == 2 * ((corpus.quotes.size() + 996) / 997));  // two passes
+  REQUIRE(corpus.text_index.built());
+  const qe::TextIndex& index = corpus.text_index;
+  const qe::TextIndex& reference = at_once.corpus->text_index;
+  CHECK(index.memory_bytes() == reference.memory_bytes());
+  for (const char* query : queries) {
+    CAPTURE(query);
+    CHECK(index.candidate_quotes(query) == reference.candidate_quotes(query));
+    CHECK(index.candidate_blocks(query) == reference.candidate_blocks(query));
+    CHECK(qe::match_text(corpus, query) == qe::match_text(*at_once.corpus, query));
+  }
+  for (const char* gram : {"c", "ce", "cea", " t"}) {
+    const std::uint64_t* mine = index.quotes_holding(gram);
+    const std::uint64_t* theirs = reference.quotes_holding(gram);
+    REQUIRE((mine != nullptr) == (theirs != nullptr));
+    if (mine) CHECK(std::equal(mine, mine + index.quote_words(), theirs));
+  }
+}
+
+TEST_CASE("the explorer builds a text index left for later while idle, and the search answers the same meanwhile") {
+  qe::LoadLimits later;
+  later.text_index_later = true;
+  qe::Explorer explorer;
+  REQUIRE(explorer.load(ArticleOf(MixedTexts(60000)).dump(), "large.json", later).empty());
+  REQUIRE(explorer.has_idle_work());
+  CHECK_FALSE(explorer.corpus().text_index.built());
+  qe::Filter filter;
+  filter.text = "ceasefire";
+  explorer.set_filter(filter);  // before the index: a scan
+  const auto scanned = explorer.result().visible;
+  CHECK(scanned == Naive(explorer.corpus(), "ceasefire"));
+  explorer.do_idle_work(0);  // no time: nothing done
+  CHECK_FALSE(explorer.corpus().text_index.built());
+  for (int frames = 0; explorer.has_idle_work() && frames < 10000; ++frames) explorer.do_idle_work(5);
+  CHECK_FALSE(explorer.has_idle_work());
+  CHECK(explorer.corpus().text_index.built());
+  CHECK(explorer.result().visible == scanned);  // nothing shown changes
+  filter.text = "ceasefire t";  // refines the scan's answer, now with the index
+  explorer.set_filter(filter);
+  CHECK(explorer.result().visible == Naive(explorer.corpus(), "ceasefire t"));
 }

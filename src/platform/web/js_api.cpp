@@ -139,6 +139,7 @@ int StreamBegin(const char* file_name, int skip_invalid, double expected_bytes) 
   limits.max_input_bytes = std::numeric_limits<std::size_t>::max();
   limits.max_parse_bytes = std::uint64_t{1} << 30;
   limits.skip_invalid = g_stream.skip_invalid;
+  limits.text_index_later = true;  // built while the page is idle (Explorer::do_idle_work)
   g_stream.loader = std::make_unique<StreamLoader>(g_stream.file_name, limits);
   if (expected_bytes > 0) g_stream.loader->expect_bytes(static_cast<std::uint64_t>(expected_bytes));
   return 1;

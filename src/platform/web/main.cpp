@@ -74,9 +74,11 @@ bool HasContent(const WebApp& app) {
   return app.explorer.has_corpus() || !app.view.error.empty() || app.review.has_value();
 }
 
-// Work for the next keystroke (Explorer::do_idle_work) runs in frames that draw nothing, a
-// few milliseconds each, so that input and drawing never wait behind it for long.
-constexpr double kIdleWorkMs = 4;
+// Work for the next keystroke and the text index of a corpus just loaded
+// (Explorer::do_idle_work) run in frames that draw nothing, a few milliseconds each, so that
+// input and drawing never wait behind them for long (the index of a million quotes is about
+// three seconds of such work).
+constexpr double kIdleWorkMs = 10;
 
 // V8 compiles a wasm function the first time it runs, in its baseline tier, and optimises it
 // once it has run a while: at a million quotes the first change to filter by kind took 9 to 23
