@@ -75,6 +75,19 @@ std::uint64_t lower_ascii8(std::uint64_t bytes) {
   return bytes | ((from_a & ~above_z & kHighs) >> 2);
 }
 
+}  // namespace
+
+size_t skip_ascii(std::string_view text, size_t pos) {
+  for (std::uint64_t word; pos + 8 <= text.size(); pos += 8) {
+    std::memcpy(&word, text.data() + pos, 8);
+    if (word & kHighs) break;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+namespace {
+
 template <std::size_t N>
 void fold_onto(std::string& out, const FoldEntry (&table)[N], const char* bytes, std::string_view text) {
   char32_t c;

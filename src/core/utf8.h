@@ -41,6 +41,9 @@ std::string search_key(std::string_view valid_text);
 void append_search_key(std::string& out, std::string_view valid_text);  // search_key, appended
 std::string search_key_of(char32_t code_point);
 
+// The first byte at or after `pos` that is not ASCII, or text.size(): eight bytes at a time.
+size_t skip_ascii(std::string_view text, size_t pos);
+
 // "utf8proc 2.8.0": where the folding tables came from.
 std::string_view fold_table_source();
 

@@ -187,10 +187,8 @@ bool GlyphSet::Has(std::uint32_t c) const {
 bool GlyphSet::Add(std::string_view text) {
   bool added = false;
   for (std::size_t at = 0; at < text.size();) {
-    if (static_cast<unsigned char>(text[at]) < 0x80) {  // ASCII is always there
-      ++at;
-      continue;
-    }
+    at = utf8::skip_ascii(text, at);  // ASCII is always there
+    if (at == text.size()) break;
     char32_t c = 0;
     const std::size_t length = utf8::decode_at(text, at, c);
     at += length ? length : 1;

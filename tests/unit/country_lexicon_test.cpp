@@ -299,3 +299,14 @@ TEST_CASE("country_info gives the news name and adjective of a code") {
   CHECK(country_info("ua") == nullptr);
   CHECK(country_info("") == nullptr);
 }
+
+TEST_CASE("find_country finds every code of the table, and only those") {
+  for (qe::CountryId id = 0; id < qe::country_count(); ++id) {
+    CAPTURE(qe::country_code(id));
+    CHECK(qe::find_country(qe::country_code(id)) == id);
+  }
+  for (const char* code : {"", "R", "RUS", "ru", "Ru", "ZZ", "AA", "@A", "A[", "[A", "U\xC3\x81"}) {
+    CAPTURE(code);
+    CHECK_FALSE(qe::find_country(code));
+  }
+}

@@ -104,3 +104,14 @@ TEST_CASE("removing invalid UTF-8 drops each bad byte and keeps the rest") {
   const std::string many = std::string(100000, 'a') + std::string(100000, '\xFF');
   CHECK(remove_invalid(many) == std::string(100000, 'a'));
 }
+
+TEST_CASE("skip_ascii finds the first byte past an ASCII run, in a word or its tail") {
+  using qe::utf8::skip_ascii;
+  CHECK(skip_ascii("", 0) == 0);
+  CHECK(skip_ascii("plain ascii text", 0) == 16);
+  CHECK(skip_ascii("Orbán", 0) == 3);
+  CHECK(skip_ascii("Orbán", 5) == 6);                     // past "á": the rest is ASCII
+  CHECK(skip_ascii("sixteen bytes ..é", 0) == 16);        // after two whole words
+  CHECK(skip_ascii("seven b\xC3\xA9 and more ASCII", 0) == 7);  // inside the first word
+  CHECK(skip_ascii("12345678\xC3\xA9", 8) == 8);
+}
