@@ -3,7 +3,7 @@
 #include "core/utf8.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // the input event queue, read by UpdateFonts
+#include <imgui_internal.h>  // the input event queue, read by UpdateFonts; the atlas builder
 
 #include <string>
 
@@ -66,7 +66,9 @@ void BuildFonts(ViewState& view) {
   view.fonts.body = AddFont(kDejaVuSans, kDejaVuSansSize, kBodySize * view.scale, ranges.data());
   view.fonts.bold = AddFont(kDejaVuSans_Bold, kDejaVuSans_BoldSize, kBodySize * view.scale, ranges.data());
   view.fonts.heading = AddFont(kDejaVuSans_Bold, kDejaVuSans_BoldSize, kHeadingSize * view.scale, ranges.data());
-  io.Fonts->Build();
+  // ImGui's stb_truetype builder rather than io.Fonts->Build(), which would add ImGui's own
+  // default font if none were given: calling it keeps that font's 12 kB in the wasm.
+  ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
   io.FontDefault = view.fonts.body;
 }
 

@@ -47,9 +47,9 @@ void Append(std::vector<std::uint8_t>& packet, const void* data, std::size_t siz
 
 void UploadFontAtlas() {
   ImGuiIO& io = ImGui::GetIO();
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);  // builds the atlas if needed
+  // Built by ui::BuildFonts (GetTexDataAsAlpha8 would link ImGui's default font, see there).
+  const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
+  const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(kFontTexture)));
   EM_ASM({ Module.qeRenderer.texture($0, $1, $2, HEAPU8.subarray($3, $3 + $1 * $2)); }, kFontTexture, width,
          height, pixels);
