@@ -730,8 +730,7 @@
   function setFilter(filter) {
     requireStarted();
     const normalised = normaliseFilter(filter);
-    withCString(JSON.stringify(normalised), (pointer) => wasm._qe_set_filter(pointer));
-    return getFilter();
+    return JSON.parse(withCString(JSON.stringify(normalised), (pointer) => wasm.UTF8ToString(wasm._qe_set_filter(pointer))));
   }
 
   function getFilter() {
