@@ -279,8 +279,14 @@ async function measureDuckdb({ url, typed, prefix, filters }) {
   return out;
 }
 
-// Chromium's renderer processes started by this node process, and their peak resident set.
-function rendererPeakBytes() {
+// Chromium's renderer processes started by this node process, and their peak resident set
+// (VmHWM): that counts the pages of Chromium's own code and libraries mapped from disk (about
+// 110 MB, shared with every Chromium process, as much in an about:blank page), so the load
+// also samples the renderers' private memory (RssAnon, what Chrome's task manager calls the
+// memory footprint) every 50 ms while it runs.
+function rendererPeakBytes() { return rendererMemory('VmHWM'); }
+
+function rendererMemory(field) {
   const parent = new Map();
   const args = new Map();
   for (const name of readdirSync('/proc')) {
@@ -300,7 +306,7 @@ function rendererPeakBytes() {
     if (!cmdline.includes('--type=renderer') || !ours(pid)) continue;
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) * 1024);
+      peak = Math.max(peak, Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) * 1024);
     } catch {}
   }
   return peak;
@@ -314,12 +320,16 @@ async function timedLoad(server, path) {
     await page.goto(`${server.url}/`);
     await page.evaluate(() => window.QuoteExplorer.ready);
     const before = rendererPeakBytes();
+    const privateBefore = rendererMemory('RssAnon');
+    let privatePeak = privateBefore;
+    const sampler = setInterval(() => { privatePeak = Math.max(privatePeak, rendererMemory('RssAnon')); }, 50);
     const r = await page.evaluate(async (url) => {
       const t = performance.now();
       const summary = await window.QuoteExplorer.loadUrl(url);
       return { ms: performance.now() - t, quotes: summary.quotes };
-    }, path);
-    return { ...r, peak: rendererPeakBytes(), before };
+    }, path).finally(() => clearInterval(sampler));
+    privatePeak = Math.max(privatePeak, rendererMemory('RssAnon'));
+    return { ...r, peak: rendererPeakBytes(), before, privatePeak, privateBefore };
   } finally {
     await browser.close();
   }
@@ -439,7 +449,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
     const mb = mbOf(lines);
     console.log(`\n${linesLoad.quotes.toLocaleString('en-US')} quotes, ${mb.toFixed(1)} MB of JSON Lines, ${mbOf(documentPath).toFixed(1)} MB as one corpus@1 document (Chromium, wasm; ${load()} on ${(await import('node:os')).cpus().length} cores)`);
     for (const [name, r, size] of [['JSON Lines', linesLoad, mb], ['corpus@1 document', documentLoad, mbOf(documentPath)]]) {
-      console.log(`  load ${name.padEnd(18)} ${(size / (r.ms / 1000)).toFixed(1)} MB/s (${fmt(r.ms)})   renderer peak ${(r.peak / 1e6).toFixed(0)} MB = ${(r.peak / 1e6 / size).toFixed(2)}x the file (${(r.before / 1e6).toFixed(0)} MB before the load)`);
+      console.log(`  load ${name.padEnd(18)} ${(size / (r.ms / 1000)).toFixed(1)} MB/s (${fmt(r.ms)})   renderer peak ${(r.peak / 1e6).toFixed(0)} MB = ${(r.peak / 1e6 / size).toFixed(2)}x the file (${(r.before / 1e6).toFixed(0)} MB before the load); private ${(r.privatePeak / 1e6).toFixed(0)} MB = ${(r.privatePeak / 1e6 / size).toFixed(2)}x (${(r.privateBefore / 1e6).toFixed(0)} MB before)`);
     }
     if (loadOnly) continue;
     const first = await firstFrame(server, lines);
