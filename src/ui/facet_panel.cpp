@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "ui/date_histogram.h"
 #include "ui/style.h"
+#include "ui/text_layout.h"
 
 namespace qe::ui {
 namespace {
@@ -171,10 +172,12 @@ bool FacetRow(ViewState& view, const std::string& name, const char* label, const
   if (detail_below) {
     const float indent = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
     ImGui::Indent(indent);
-    ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
-                        ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, FLT_MAX), true);
-    ImGui::TextColored(muted, "%s", detail);
-    ImGui::PopClipRect();
+    // A long role ends in an ellipsis (the whole of it in a tooltip) rather than mid-word.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - at.x;
+    DrawClampedText(at, ImGui::GetColorU32(muted), detail, width, 1, {}, 0);
+    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(detail).x > width) ImGui::SetTooltip("%s", detail);
     ImGui::Unindent(indent);
   }
   if (dim) ImGui::PopStyleColor();
