@@ -282,9 +282,12 @@
   function showLoadProgress(name, received, total, quotes) {
     $('qe-load').hidden = false;
     $('qe-load-text').textContent = `Loading ${name}: ${total ? `${megabytes(received)} of ${megabytes(total)}` : megabytes(received)}, ${counted(quotes, 'quote')}`;
+    // Without a known size (a gzip download) the bar goes and the growing counts say enough:
+    // an indeterminate bar animates, and animating costs the load's CPU where the page is
+    // composited in software (see style.css, .spinner).
     const progress = $('qe-load-progress');
+    progress.hidden = !total;
     if (total) progress.value = Math.min(received / total, 1);
-    else progress.removeAttribute('value'); // indeterminate
   }
 
   function cancelLoad() {

@@ -15,11 +15,12 @@ const DOCUMENT = corpus(QUOTES, { document: true });
 const BAD_LINE = (QUOTES / 10) * 0.75;
 const BAD_LINES = LINES.split('\n').map((line, i) => (i === BAD_LINE - 1 ? line.replace('"kind":"direct"', '"kind":"shouted"') : line)).join('\n');
 
-// Sends `text` in 64 kB pieces, one every `ms` milliseconds, with its Content-Length.
-function slowly(text, ms) {
+// Sends `text` in 64 kB pieces, one every `ms` milliseconds, with its Content-Length unless
+// told not to (as a gzip download, whose size the page cannot know).
+function slowly(text, ms, { sized = true } = {}) {
   const bytes = Buffer.from(text);
   return (request, response) => {
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
+    response.writeHead(200, { 'Content-Type': 'application/json', ...(sized ? { 'Content-Length': bytes.length } : {}) });
     let offset = 0;
     const timer = setInterval(() => {
       if (response.destroyed) {
@@ -42,6 +43,7 @@ const site = useSite({
   '/fixtures/corpus.json': slowly(DOCUMENT, 10),
   '/fixtures/bad.jsonl': slowly(BAD_LINES, 10),
   '/fixtures/forever.jsonl': slowly(LINES, 500), // minutes: long enough to be cancelled
+  '/fixtures/unsized.jsonl': slowly(LINES, 20, { sized: false }),
 });
 
 // Records what #qe-load shows while `run` goes on in the page.
@@ -71,6 +73,22 @@ describe('streaming loads', () => {
     assert.equal(await page.locator('#qe-load').isHidden(), true);
     await settle(page); // the screen-reader mirror follows when the page is idle
     assert.equal(await page.locator('#qe-status').textContent(), `${QUOTES.toLocaleString('en-US')} quotes`);
+    await page.context().close();
+  });
+
+  test('a page opened on a corpus stops its spinner once the load shows progress; an unsized download shows counts, no bar', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.server.url}/?src=fixtures/unsized.jsonl`);
+    await page.locator('#qe-load').waitFor({ state: 'visible' });
+    const during = await page.evaluate(() => ({
+      spinner: getComputedStyle(document.querySelector('#qe-loading .spinner')).animationName,
+      bar: document.getElementById('qe-load-progress').hidden,
+      text: document.getElementById('qe-load-text').textContent,
+    }));
+    assert.equal(during.spinner, 'none');
+    assert.equal(during.bar, true);
+    assert.match(during.text, /^Loading fixtures\/unsized\.jsonl: [\d.]+ MB, [\d,]+ quotes?$/);
+    assert.equal((await page.evaluate(() => window.QuoteExplorer.ready)).quotes, QUOTES);
     await page.context().close();
   });
 
