@@ -42,6 +42,41 @@ std::string_view StringPool::operator[](std::uint32_t index) const {
   return std::string_view(buffer_).substr(begin, ends_[index] - begin);
 }
 
+namespace {
+
+// Whether `key` is `text` with ASCII letters lower-cased: what search reads in place of it.
+bool is_lowered_text(std::string_view key, std::string_view text) {
+  if (key.size() != text.size()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (static_cast<unsigned char>(key[i]) != utf8::lower_ascii(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
+
+}  // namespace
+
+// An ASCII text's key is the text lower-cased (search_key folds nothing else of ASCII), so
+// only other texts are folded, and their keys kept when folding changed more than case.
+void SearchKeys::add(std::string_view text) {
+  if (quotes_ % 64 == 0) {
+    keyed_.push_back(0);
+    keyed_before_.push_back(static_cast<std::uint32_t>(keys_.size()));
+  }
+  if (!utf8::is_ascii(text)) {
+    const std::uint32_t key = keys_.add_written([&](std::string& buffer) { utf8::append_search_key(buffer, text); });
+    if (is_lowered_text(keys_[key], text))
+      keys_.pop_back();
+    else
+      keyed_.back() |= std::uint64_t{1} << (quotes_ % 64);
+  }
+  ++quotes_;
+}
+
+void SearchKeys::reserve(std::size_t quotes, std::size_t key_bytes) {
+  keyed_.reserve((quotes + 63) / 64);
+  keyed_before_.reserve((quotes + 63) / 64);
+  keys_.reserve(0, key_bytes);
+}
+
 void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
   offsets_.assign(value_count + 1, 0);
   for (std::uint32_t value : value_of_quote) ++offsets_[value + 1];
@@ -83,7 +118,22 @@ void Corpus::build_indexes() {
   index_published_days();
   index_sources();
   index_articles();
-  if (quotes.folded_text.buffer().size() >= kTextIndexMinBytes) text_index.build(quotes.folded_text);
+  index_search_bytes();
+}
+
+// quotes.text_begin, then the text index if the searched bytes (a NUL between quotes
+// counted, as when every key was stored) reach kTextIndexMinBytes.
+void Corpus::index_search_bytes() {
+  const std::size_t n = quotes.size();
+  quotes.text_begin.resize(n);
+  std::size_t bytes = 0;
+  for (QuoteIndex q = 0; q < n; ++q) {
+    const Article& article = articles[quotes.article[q]];
+    quotes.text_begin[q] = static_cast<std::uint32_t>(paragraphs.begin_of(article.first_paragraph + quotes.paragraph[q]) +
+                                                      quotes.start_byte[q]);
+    bytes += search_bytes(q).size() + 1;
+  }
+  if (bytes >= kTextIndexMinBytes) text_index.build(*this);
 }
 
 void Corpus::index_published_days() {

@@ -52,10 +52,38 @@ class StringPool {
   std::size_t size() const { return ends_.size(); }
   const std::string& buffer() const { return buffer_; }
   std::size_t begin_of(std::uint32_t index) const { return index ? ends_[index - 1] : 0; }
+  void pop_back() {
+    ends_.pop_back();
+    buffer_.resize(ends_.empty() ? 0 : ends_.back());
+  }
 
  private:
   std::string buffer_;
   std::vector<std::uint32_t> ends_;  // 32-bit offsets keep a pool under 4 GiB (see LoadLimits)
+};
+
+// The search keys (utf8::search_key) that are more than their quote's text with ASCII
+// lower-cased: texts with accents, typographic quotes or capitals outside ASCII. Search reads
+// the other quotes' texts where they are (Corpus::search_bytes) and ignores ASCII case as it
+// compares, so a key is kept only where folding changes more than case: at a million ASCII
+// quotes, none instead of 77 MB (docs/performance.md).
+class SearchKeys {
+ public:
+  void add(std::string_view text);  // the next quote's text: keeps its key if it needs one
+  bool keyed(std::uint32_t quote) const { return keyed_[quote / 64] >> (quote % 64) & 1; }
+  // The key of a quote that has one (keyed), ranked among the keyed quotes by its bit.
+  std::string_view key(std::uint32_t quote) const {
+    const std::uint64_t before = keyed_[quote / 64] & ((std::uint64_t{1} << (quote % 64)) - 1);
+    return keys_[keyed_before_[quote / 64] + static_cast<std::uint32_t>(__builtin_popcountll(before))];
+  }
+  const StringPool& keys() const { return keys_; }
+  void reserve(std::size_t quotes, std::size_t key_bytes);
+
+ private:
+  StringPool keys_;
+  std::vector<std::uint64_t> keyed_;           // one bit a quote: it has a key in keys_
+  std::vector<std::uint32_t> keyed_before_;    // per 64 quotes, the keyed quotes before them
+  std::uint32_t quotes_ = 0;
 };
 
 struct Speaker {
@@ -102,9 +130,11 @@ struct QuoteTable {
   // No text column: a quote's text is its span of the paragraph (the loader checks that they
   // are equal), read through Corpus::quote_text.
   StringPool id, cue;
-  // Folded texts joined by '\0', so one substring search over the buffer finds all matches
-  // and a match can never span two quotes.
-  StringPool folded_text;
+  // Where each quote's text starts in Corpus::paragraphs' buffer (build_indexes), so that
+  // text search reads it from one column rather than through its article and paragraph.
+  std::vector<std::uint32_t> text_begin;
+  // The few search keys that are more than the text lower-cased (see Corpus::search_bytes).
+  SearchKeys search_keys;
   // The article's bin in Corpus::published_bins (published_bins.count when undated), copied
   // per quote like country (build_indexes) for the facet's counts. The day itself is kept
   // per article only (Corpus::published_day_of_article): only a date range reads it.
@@ -165,9 +195,10 @@ struct Corpus {
   // Each article's published day, or kNoDay; published_day(q) is its quote's.
   std::vector<Day> published_day_of_article;
   Day published_day(QuoteIndex q) const { return published_day_of_article[quotes.article[q]]; }
-  // Over quotes.folded_text, for match_text; built only when the search keys reach
-  // kTextIndexMinBytes: below that a scan answers a keystroke in a millisecond or two, and the
-  // index's fixed tables would cost more to build than they save (an article's start-up).
+  // Over the quotes' search_bytes, for match_text; built only when they reach
+  // kTextIndexMinBytes (counting a byte a quote, as when the keys were stored joined by NULs):
+  // below that a scan answers a keystroke in a millisecond or two, and the index's fixed
+  // tables would cost more to build than they save (an article's start-up).
   TextIndex text_index;
   static constexpr std::size_t kTextIndexMinBytes = std::size_t{1} << 20;
   // Different for every build_indexes call in the process: what is computed from a corpus
@@ -191,6 +222,13 @@ struct Corpus {
     return paragraph(articles[quotes.article[q]], quotes.paragraph[q])
         .substr(quotes.start_byte[q], quotes.end_byte[q] - quotes.start_byte[q]);
   }
+  // What text search reads of quote q: its search key but for ASCII case, which search
+  // ignores (text_search.cpp, text_index.cpp). For most quotes that is their text, read in
+  // place; the others' keys are kept (quotes.search_keys). Either way the key's offsets.
+  std::string_view search_bytes(QuoteIndex q) const {
+    if (quotes.search_keys.keyed(q)) return quotes.search_keys.key(q);
+    return {paragraphs.buffer().data() + quotes.text_begin[q], quotes.end_byte[q] - quotes.start_byte[q]};
+  }
   // Paragraph `p` (0 to article.paragraph_count - 1) of `article`.
   std::string_view paragraph(const Article& article, std::uint32_t p) const {
     return paragraphs[article.first_paragraph + p];
@@ -210,6 +248,7 @@ struct Corpus {
   void index_published_days();  // published_day_of_article, published_bins, quotes_by_published
   void index_sources();         // source_names, quotes.source, quotes_by_source
   void index_articles();        // quotes_by_article, article_labels_
+  void index_search_bytes();    // quotes.text_begin, text_index
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
   std::unordered_map<std::string, std::uint32_t> source_by_folded_name_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;

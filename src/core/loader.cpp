@@ -327,7 +327,7 @@ void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_by
   table.end_byte.reserve(quotes);
   for (StringPool* pool : {&table.id, &table.cue})
     pool->reserve(quotes, scaled(pool->buffer().size(), total_bytes));
-  table.folded_text.reserve(quotes, scaled(table.folded_text.buffer().size(), total_bytes + total_bytes / 2));
+  table.search_keys.reserve(quotes, scaled(table.search_keys.keys().buffer().size(), total_bytes + total_bytes / 2));
   corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
   corpus_->paragraphs.reserve(scaled(corpus_->paragraphs.size(), total_bytes / 3),
                               scaled(corpus_->paragraphs.buffer().size(), total_bytes));
@@ -400,10 +400,7 @@ void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, Speake
   table.end_byte.push_back(quote.end_byte);
   table.id.add(quote.id);
   table.cue.add(quote.cue);
-  table.folded_text.add_written([&](std::string& keys) {
-    utf8::append_search_key(keys, quote.text);
-    keys += '\0';
-  });
+  table.search_keys.add(quote.text);
 }
 
 void CorpusBuilder::add_article(const json& value, const std::string& pointer, bool format_required) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/corpus.h"
+#include "core/utf8.h"
 
 namespace qe {
 namespace {
@@ -55,21 +56,28 @@ std::uint32_t gram_code(unsigned char a) { return a; }
 std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256 + (static_cast<std::uint32_t>(a) << 8 | b); }
 std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return kTrigramCodes + bucket_of(a, b, c); }
 
-// Calls visit(quote, code, trigram) for each byte, pair and trigram of each key (`trigram`
-// is the trigram itself for a trigram's code, else 0), leaving out those holding a '\0':
-// needles never hold one, and so no indexed gram spans two quotes (each key ends in '\0').
+// Calls visit(quote, code, trigram) for each byte, pair and trigram of each quote's key
+// (`trigram` is the trigram itself for a trigram's code, else 0), within one quote, leaving
+// out those holding a '\0' (a text may hold one; needles never do). The key is the quote's
+// search_bytes lower-cased as they are read (a no-op on a stored key).
 template <class Visit>
-void for_each_gram(const StringPool& keys, Visit visit) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
-  for (std::uint32_t q = 0; q < keys.size(); ++q) {
-    const std::size_t end = keys.begin_of(q + 1);
-    for (std::size_t i = keys.begin_of(q); i < end; ++i) {
-      if (!bytes[i]) continue;
-      visit(q, gram_code(bytes[i]), 0u);
-      if (i + 1 == end || !bytes[i + 1]) continue;
-      visit(q, gram_code(bytes[i], bytes[i + 1]), 0u);
-      if (i + 2 == end || !bytes[i + 2]) continue;
-      const std::uint32_t trigram = trigram_of(bytes[i], bytes[i + 1], bytes[i + 2]);
+void for_each_gram(const Corpus& corpus, Visit visit) {
+  for (std::uint32_t q = 0; q < corpus.quotes.size(); ++q) {
+    const std::string_view key = corpus.search_bytes(q);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(key.data());
+    const std::size_t end = key.size();
+    // a, b, c: the key's bytes at i, i + 1 and i + 2 (0 past its end), each lower-cased once.
+    unsigned char b = end > 0 ? utf8::lower_ascii(bytes[0]) : 0, c = end > 1 ? utf8::lower_ascii(bytes[1]) : 0;
+    for (std::size_t i = 0; i < end; ++i) {
+      const unsigned char a = b;
+      b = c;
+      c = i + 2 < end ? utf8::lower_ascii(bytes[i + 2]) : 0;
+      if (!a) continue;
+      visit(q, gram_code(a), 0u);
+      if (!b) continue;
+      visit(q, gram_code(a, b), 0u);
+      if (!c) continue;
+      const std::uint32_t trigram = trigram_of(a, b, c);
       visit(q, kTrigramCodes + bucket_of(trigram), trigram);
     }
   }
@@ -82,22 +90,22 @@ void for_each_gram(const StringPool& keys, Visit visit) {
 // can be compared and all lists laid out in one allocation), the second writes the lists and
 // the common grams' quote sets. One pass serves both structures, as the keys are the larger
 // part of the memory traffic.
-void TextIndex::build(const StringPool& keys) {
-  quote_count_ = static_cast<std::uint32_t>(keys.size());
-  block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
-  GramCounts counts = count_grams(keys);
+void TextIndex::build(const Corpus& corpus) {
+  quote_count_ = static_cast<std::uint32_t>(corpus.quotes.size());
+  block_count_ = static_cast<std::uint32_t>((quote_count_ + kBlockQuotes - 1) / kBlockQuotes);
+  GramCounts counts = count_grams(corpus);
   lay_out_lists(counts);
   choose_common(counts);
-  fill(keys);
+  fill(corpus);
 }
 
 // `last_quote` is 1 + the last quote counted for a gram; `last_block` 1 + the last block
 // counted for a bucket: they drop repeats within a quote and a block, and give the delta.
-TextIndex::GramCounts TextIndex::count_grams(const StringPool& keys) const {
+TextIndex::GramCounts TextIndex::count_grams(const Corpus& corpus) const {
   GramCounts counts;
   counts.grams.assign(kGramCodes, {0, 0, 0});
   counts.buckets.assign(kBuckets, {0, 0});
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) {
+  for_each_gram(corpus, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) {
     GramCounts::Gram& gram = counts.grams[code];
     if (gram.trigram != trigram) gram.trigram = gram.quotes ? kMixedBucket : trigram;
     if (gram.last_quote == q + 1) return;
@@ -140,7 +148,7 @@ void TextIndex::choose_common(const GramCounts& counts) {
   }
 }
 
-void TextIndex::fill(const StringPool& keys) {
+void TextIndex::fill(const Corpus& corpus) {
   std::vector<std::int32_t> slot(kGramCodes, -1);
   for (std::size_t i = 0; i < common_.size(); ++i) slot[common_[i]] = static_cast<std::int32_t>(i);
   const std::size_t words = quote_words();
@@ -161,7 +169,7 @@ void TextIndex::fill(const StringPool& keys) {
     }
   };
   std::vector<std::uint32_t> last_block(kBuckets, 0);
-  for_each_gram(keys, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) {
+  for_each_gram(corpus, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) {
     if (q / 64 != word) {
       write_words();
       word = q / 64;

@@ -1,5 +1,7 @@
 // text_index.h: a block trigram index over the quotes' search keys, so that a text search
-// reads the parts of the keys that can hold a match instead of all of them.
+// reads the parts of the keys that can hold a match instead of all of them. A key is read as
+// Corpus::search_bytes gives it (for most quotes their text) and lower-cased as it is read:
+// the grams are the key's.
 //
 // Quotes are grouped in blocks of kBlockQuotes consecutive quotes. For each trigram bucket
 // (three consecutive key bytes, hashed to 2^16 buckets) the index lists the blocks whose
@@ -29,7 +31,7 @@
 
 namespace qe {
 
-class StringPool;
+struct Corpus;
 
 class TextIndex {
  public:
@@ -37,8 +39,8 @@ class TextIndex {
   // than 16 quotes would, and scanning 16 keys (about 1 kB) for a false candidate is cheap.
   static constexpr std::uint32_t kBlockQuotes = 16;
 
-  // `keys`: one search key per quote, each ending in '\0' (QuoteTable::folded_text).
-  void build(const StringPool& keys);
+  // Over each quote's search_bytes, lower-cased.
+  void build(const Corpus& corpus);
 
   // One bit per block (bit b of byte b / 8): set when the block may hold `needle`. nullopt
   // when the index cannot narrow the search: a needle under 3 bytes has no trigram.
@@ -91,10 +93,10 @@ class TextIndex {
     std::vector<Gram> grams;
     std::vector<Bucket> buckets;
   };
-  GramCounts count_grams(const StringPool& keys) const;
+  GramCounts count_grams(const Corpus& corpus) const;
   void lay_out_lists(const GramCounts& counts);
   void choose_common(const GramCounts& counts);
-  void fill(const StringPool& keys);  // the second pass
+  void fill(const Corpus& corpus);  // the second pass
   void intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const;
   std::optional<std::size_t> common_slot(std::uint32_t code) const;
 };

@@ -12,41 +12,56 @@
 namespace qe {
 namespace {
 
-// Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
-// i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
-// SWAR bit may also be set wrongly above a real hit: callers compare each candidate anyway.
+// Search reads most quotes' texts, not keys (Corpus::search_bytes): their keys are the texts
+// with 'A' to 'Z' lower-cased. The needle is a key, so lower case: a text byte h matches a
+// needle byte n when (h | case_bit(n)) == n, where case_bit(n) is 0x20 for 'a' to 'z' (h is
+// then n or its capital) and 0 for any other byte (h is then n: the bit would let '@' match
+// '`', or 0xA0 match 0x80). On a stored key, which holds no capital A to Z, that is equality.
+char case_bit(char n) { return static_cast<unsigned char>(n - 'a') < 26 ? 0x20 : 0; }
+
+// Bit i of the result is set when bytes p[i] and p[i + 1] match `first` and `second` (any
+// case), for i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm
+// build); a SWAR bit may also be set wrongly above a real hit: callers compare each
+// candidate anyway.
 #ifdef __SSE2__
 constexpr std::size_t kStride = 16;
 std::uint32_t pair_hits(const char* p, char first, char second) {
-  const __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(first));
-  const __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), _mm_set1_epi8(second));
+  const __m128i at = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i a = _mm_cmpeq_epi8(_mm_or_si128(at, _mm_set1_epi8(case_bit(first))), _mm_set1_epi8(first));
+  const __m128i b = _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(case_bit(second))), _mm_set1_epi8(second));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
 }
 #else
 constexpr std::size_t kStride = 8;
-std::uint64_t zero_bytes(std::uint64_t x) { return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u; }
+constexpr std::uint64_t kOnes = 0x0101010101010101u;
+std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & 0x8080808080808080u; }
+// The bytes of `word` that match `n`, as zero bytes.
+std::uint64_t differences(std::uint64_t word, char n) {
+  return (word | kOnes * static_cast<unsigned char>(case_bit(n))) ^ (kOnes * static_cast<unsigned char>(n));
+}
 std::uint32_t pair_hits(const char* p, char first, char second) {
   std::uint64_t a, b;
   std::memcpy(&a, p, 8);
   std::memcpy(&b, p + 1, 8);
-  std::uint64_t hits = zero_bytes(a ^ (0x0101010101010101u * static_cast<unsigned char>(first))) &
-                       zero_bytes(b ^ (0x0101010101010101u * static_cast<unsigned char>(second)));
+  std::uint64_t hits = zero_bytes(differences(a, first)) & zero_bytes(differences(b, second));
   std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
   for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
   return bits;
 }
 #endif
 
-// Whether `needle` (at least 1 byte) is at p; inline, as most candidates differ early.
+// Whether `needle` (at least 1 byte) is at p, in any ASCII case; inline, as most candidates
+// differ early.
 bool holds_at(const char* p, std::string_view needle) {
   for (std::size_t i = 0; i < needle.size(); ++i)
-    if (p[i] != needle[i]) return false;
+    if ((p[i] | case_bit(needle[i])) != needle[i]) return false;
   return true;
 }
 
 // First byte offset at or after `from` where the key [key, key + size) holds `needle`, or
-// npos. Tests kStride offsets at a time for the needle's first two bytes, then compares the
-// rest: keys are tens of bytes, where string_view::find spends its time restarting memchr.
+// npos, the key read as search_bytes gives it (ASCII case ignored). Tests kStride offsets at
+// a time for the needle's first two bytes, then compares the rest: keys are tens of bytes.
 // A 1-byte needle (rare: common bytes are answered by the index) takes the plain loop.
 std::size_t find_in_key(const char* key, std::size_t size, std::string_view needle, std::size_t from) {
   if (needle.size() > size) return std::string_view::npos;
@@ -76,7 +91,17 @@ std::size_t next_count(NextBytes next) { return static_cast<std::size_t>(next.hi
 bool only_match(NextBytes next) { return next.high & kOnlyMatch; }
 std::uint64_t low_bytes_mask(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
 
-// Up to 15 bytes of the key [key, key + size) from `at` on, with their count.
+// Eight bytes with 'A' to 'Z' lower-cased (utf8::lower_ascii), whatever the others: a text
+// read in place gives its key's bytes. No byte's sum carries into the next (each adds at
+// most 0x3F to a value under 0x80).
+std::uint64_t lower_ascii8(std::uint64_t bytes) {
+  constexpr std::uint64_t kOnes8 = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  const std::uint64_t low = bytes & ~kHighs;
+  const std::uint64_t from_a = low + kOnes8 * (0x80 - 'A'), above_z = low + kOnes8 * (0x7F - 'Z');
+  return bytes | ((from_a & ~above_z & ~bytes & kHighs) >> 2);
+}
+
+// Up to 15 bytes of the key [key, key + size) from `at` on, lower-cased, with their count.
 NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
   const std::size_t count = std::min(kNextBytes, size - at);
   unsigned char bytes[16] = {};
@@ -84,7 +109,8 @@ NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
   NextBytes next;
   std::memcpy(&next.low, bytes, 8);
   std::memcpy(&next.high, bytes + 8, 8);
-  next.high |= std::uint64_t{count} << 56;
+  next.low = lower_ascii8(next.low);
+  next.high = lower_ascii8(next.high) | std::uint64_t{count} << 56;
   return next;
 }
 
@@ -144,14 +170,14 @@ void add_match(TextSearch& out, QuoteIndex q, const char* key, std::size_t size,
   record_offset(out, key, size, at, needle);
 }
 
-// The key of quote q in the search-key buffer.
+// What search reads of quote q: its key, or its text, which is that key but for ASCII case.
 struct Key {
   const char* data;
   std::size_t size;
 };
-Key key_of(const StringPool& keys, QuoteIndex q) {
-  const std::size_t begin = keys.begin_of(q);
-  return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
+Key key_of(const Corpus& corpus, QuoteIndex q) {
+  const std::string_view key = corpus.search_bytes(q);
+  return {key.data(), key.size()};
 }
 
 // How many candidates ahead a key is prefetched: enough to cover a memory access's latency.
@@ -173,15 +199,15 @@ void reserve(TextSearch& out, std::size_t matches) {
 // Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
 // goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
 // on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
-void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
+void check_quotes(const Corpus& corpus, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
   reserve(out, quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (kPrefetches && i + kAhead < quotes.size()) {
-      const Key ahead = key_of(keys, quotes[i + kAhead]);
+      const Key ahead = key_of(corpus, quotes[i + kAhead]);
       __builtin_prefetch(ahead.data);
       __builtin_prefetch(ahead.data + ahead.size - 1);
     }
-    const Key key = key_of(keys, quotes[i]);
+    const Key key = key_of(corpus, quotes[i]);
     const std::size_t at = find_in_key(key.data, key.size, needle, 0);
     if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
   }
@@ -216,18 +242,13 @@ class Candidates {
   std::vector<std::uint64_t> bits_;
 };
 
-// Appends the quotes whose key holds `needle`, scanning all keys as one buffer: one
-// substring search (memchr on the first byte, then a compare) per match, one match a quote.
-// Keys are joined by '\0', which no needle holds, so no match spans two quotes.
-void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) {
-  const std::string_view haystack = keys.buffer();
-  QuoteIndex q = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
-    while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
-    const Key key = key_of(keys, q);
-    add_match(out, q, key.data, key.size, at - keys.begin_of(q), needle);
-    if (++q >= keys.size()) break;
-    at = keys.begin_of(q);                   // one match a quote is enough
+// Appends the quotes whose key holds `needle`, reading every quote's key (texts in
+// paragraph order, mostly: the reads go forward through memory).
+void scan_all(const Corpus& corpus, std::string_view needle, TextSearch& out) {
+  for (QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {
+    const Key key = key_of(corpus, q);
+    const std::size_t at = find_in_key(key.data, key.size, needle, 0);
+    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
   }
 }
 
@@ -266,7 +287,6 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
     if (appends && i < known && appended.decides(previous.next[i])) return false;
     return candidates.may_hold(previous.quotes[i]);
   };
-  const StringPool& keys = corpus.quotes.folded_text;
   previous.offsets.resize(n);
   previous.next.resize(n);
   QuoteIndex* quotes = previous.quotes.data();
@@ -280,7 +300,7 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
   };
   for (std::size_t i = 0; i < n; ++i) {
     if (kPrefetches && i + kAhead < n && reads_key(i + kAhead))
-      __builtin_prefetch(key_of(keys, quotes[i + kAhead]).data + (i + kAhead < known ? offsets[i + kAhead] : 0));
+      __builtin_prefetch(key_of(corpus, quotes[i + kAhead]).data + (i + kAhead < known ? offsets[i + kAhead] : 0));
     const QuoteIndex q = quotes[i];
     const std::size_t first = i < known ? offsets[i] : 0;
     std::size_t from = first > shift ? first - shift : 0;
@@ -296,7 +316,7 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
     // The index's candidates hold every match: consulted only before reading a key, the
     // one step they can save.
     if (!candidates.may_hold(q)) continue;
-    const Key key = key_of(keys, q);
+    const Key key = key_of(corpus, q);
     const std::size_t at = find_in_key(key.data, key.size, needle, from);
     if (at != std::string_view::npos) keep(q, at, next_after(key.data, key.size, at, needle));
   }
@@ -317,7 +337,7 @@ std::string search_needle(std::string_view text) {
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
   TextSearch result;
   const std::string needle = search_needle(text);
-  if (!needle.empty()) scan_all(corpus.quotes.folded_text, needle, result);
+  if (!needle.empty()) scan_all(corpus, needle, result);
   return std::move(result.quotes);
 }
 
@@ -351,9 +371,9 @@ TextSearch search_text(const Corpus& corpus, std::string_view text, TextSearch&&
   if (const auto* bits = candidates.bits()) {
     TextSearch listed;
     append_bits(bits->data(), bits->size(), listed);
-    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, result);
+    check_quotes(corpus, needle, listed.quotes, result);
   } else {
-    scan_all(corpus.quotes.folded_text, needle, result);
+    scan_all(corpus, needle, result);
   }
   return result;
 }
@@ -365,12 +385,11 @@ bool needs_locating(const TextSearch& search) {
 void locate_matches(const Corpus& corpus, TextSearch& search, std::size_t count) {
   const std::size_t from = search.offsets.size();
   const std::size_t to = std::min(search.quotes.size(), from + count);
-  const StringPool& keys = corpus.quotes.folded_text;
   search.offsets.reserve(search.quotes.size());
   search.next.reserve(search.quotes.size());
   for (std::size_t i = from; i < to; ++i) {
-    if (kPrefetches && i + kAhead < to) __builtin_prefetch(key_of(keys, search.quotes[i + kAhead]).data);
-    const Key key = key_of(keys, search.quotes[i]);
+    if (kPrefetches && i + kAhead < to) __builtin_prefetch(key_of(corpus, search.quotes[i + kAhead]).data);
+    const Key key = key_of(corpus, search.quotes[i]);
     record_offset(search, key.data, key.size, find_in_key(key.data, key.size, search.needle, 0), search.needle);
   }
 }

@@ -2,7 +2,9 @@
 // inside the quote text, ignoring case, accents and typographic quotes (utf8::search_key:
 // "orban" finds "Orbán", "strasse" finds "Straße"). The corpus's text index (text_index.h)
 // narrows which search keys are read; the check of each key is exact, so the answer is a
-// full scan's. A keystroke refines the last answer instead of searching afresh.
+// full scan's. A keystroke refines the last answer instead of searching afresh. Most quotes'
+// keys are read as their texts, ASCII case ignored (Corpus::search_bytes): offsets in a key
+// are then offsets in the text.
 //
 //   qe::TextSearch last = qe::search_text(corpus, "cease");
 //   last = qe::search_text(corpus, "ceasefire", std::move(last));   // last.quotes, ascending
@@ -61,7 +63,8 @@ std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
 // The reference answer: every key scanned, no index. For tests, fuzzing and the benchmark.
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text);
 
-// What the search looks for: `text`'s search key without NULs (keys are joined by NUL).
+// What the search looks for: `text`'s search key without NULs (no match holds a NUL, as
+// when the keys were stored joined by NULs).
 std::string search_needle(std::string_view text);
 
 }  // namespace qe

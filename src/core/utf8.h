@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,21 @@ std::string fold_for_search(std::string_view valid_text);
 std::string search_key(std::string_view valid_text);
 void append_search_key(std::string& out, std::string_view valid_text);  // search_key, appended
 std::string search_key_of(char32_t code_point);
+
+// Whether every byte of `text` is ASCII (eight at a time). Inline: the loader's hot files
+// are compiled for speed, this file for size.
+inline bool is_ascii(std::string_view text) {
+  std::size_t i = 0;
+  std::uint64_t high = 0;
+  for (std::uint64_t word; i + 8 <= text.size(); i += 8) high |= (std::memcpy(&word, text.data() + i, 8), word);
+  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
+// 'A' to 'Z' lower-cased, any other byte as it is: all that search_key does to ASCII.
+inline unsigned char lower_ascii(unsigned char byte) {
+  return static_cast<unsigned char>(byte | (static_cast<unsigned char>(byte - 'A') < 26 ? 0x20 : 0));
+}
 
 // "utf8proc 2.8.0": where the folding tables came from.
 std::string_view fold_table_source();

@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Indexed whatever its size (the loader indexes only a megabyte of search keys or more),
   // so that the index's sets, candidates and refining are what is tested.
   qe::Corpus corpus = *loaded.corpus;
-  corpus.text_index.build(corpus.quotes.folded_text);
+  corpus.text_index.build(corpus);
   const std::vector<qe::QuoteIndex> indexed = qe::match_text(corpus, parts[0]);
   std::string needle = qe::utf8::search_key(parts[0]);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());

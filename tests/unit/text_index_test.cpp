@@ -32,7 +32,7 @@ std::shared_ptr<const qe::Corpus> CorpusOf(const std::vector<std::string>& texts
   const auto loaded = qe::test::Load(ArticleOf(texts));
   REQUIRE(loaded.ok());
   auto corpus = std::make_shared<qe::Corpus>(*loaded.corpus);
-  corpus->text_index.build(corpus->quotes.folded_text);
+  corpus->text_index.build(*corpus);
   return corpus;
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("typing refines: each keystroke checks only the previous matches and f
       if (!search.offsets.empty()) {
         REQUIRE(search.offsets.size() == search.quotes.size());
         for (std::size_t i = 0; i < search.quotes.size(); ++i)  // where each quote's key first holds the needle
-          CHECK(corpus->quotes.folded_text[search.quotes[i]].find(search.needle) == search.offsets[i]);
+          CHECK(qe::utf8::search_key(corpus->quote_text(search.quotes[i])).find(search.needle) == search.offsets[i]);
       }
     }
   }
@@ -265,7 +265,7 @@ TEST_CASE("the explorer's search refines while typing and starts afresh after a 
 TEST_CASE("an empty corpus and an empty index answer nothing") {
   qe::TextIndex index;
   CHECK_FALSE(index.candidate_blocks("abc"));  // never built
-  index.build(qe::StringPool{});
+  index.build(qe::Corpus{});
   CHECK(index.block_count() == 0);
   REQUIRE(index.candidate_blocks("abc"));
   CHECK(index.candidate_blocks("abc")->empty());
@@ -358,7 +358,7 @@ TEST_CASE("the loader indexes search keys of a megabyte or more, and scans a sma
   for (int i = 0; i < 11000; ++i) texts.push_back("quote " + std::to_string(i) + std::string(90, 'x'));
   const auto large = qe::test::Load(ArticleOf(texts));
   REQUIRE(large.ok());
-  REQUIRE(large.corpus->quotes.folded_text.buffer().size() >= qe::Corpus::kTextIndexMinBytes);
+  REQUIRE(11000 * 100 >= qe::Corpus::kTextIndexMinBytes);  // 100 bytes a quote and more
   CHECK(large.corpus->text_index.built());
   CHECK(qe::match_text(*large.corpus, "quote 10999") == std::vector<qe::QuoteIndex>{10999});
 }
