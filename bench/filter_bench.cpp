@@ -167,7 +167,7 @@ void TypingBench(const qe::Corpus& corpus, double load_ms) {
   const double build_ms = MsSince(build_start);
   std::printf("\ntext index: %.1f MB, %.1f bytes a quote; built in %.0f ms (%.1f %% of load); search keys kept %.0f MB\n",
               index.memory_bytes() / 1e6, static_cast<double>(index.memory_bytes()) / quotes, build_ms,
-              100 * build_ms / load_ms, corpus.quotes.search_keys.keys().buffer().size() / 1e6);
+              100 * build_ms / load_ms, corpus.quotes.search_keys.keys().size() / 1e6);
 }
 
 }  // namespace

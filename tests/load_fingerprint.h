@@ -41,7 +41,7 @@ inline std::string Fingerprint(const LoadResult& result) {
     for (std::uint32_t value : {q.speaker[i], std::uint32_t{q.country[i]}, static_cast<std::uint32_t>(q.kind[i]),
                                 std::uint32_t{q.confidence[i]}, std::uint32_t{q.reviewed[i]}, q.article[i],
                                 q.paragraph[i], span.start, span.end, q.start_byte[i], q.end_byte[i],
-                                std::uint32_t{q.search_keys.keyed(i)}, q.text_begin[i]})
+                                std::uint32_t{q.search_keys.keyed(i)}})
       out += std::to_string(value) + " ";
     out += "\n";
   }

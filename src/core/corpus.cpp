@@ -57,24 +57,16 @@ bool is_lowered_text(std::string_view key, std::string_view text) {
 // An ASCII text's key is the text lower-cased (search_key folds nothing else of ASCII), so
 // only other texts are folded, and their keys kept when folding changed more than case.
 void SearchKeys::add(std::string_view text) {
-  if (quotes_ % 64 == 0) {
-    keyed_.push_back(0);
-    keyed_before_.push_back(static_cast<std::uint32_t>(keys_.size()));
-  }
+  Span span{0, static_cast<std::uint32_t>(text.size())};
   if (!utf8::is_ascii(text)) {
-    const std::uint32_t key = keys_.add_written([&](std::string& buffer) { utf8::append_search_key(buffer, text); });
-    if (is_lowered_text(keys_[key], text))
-      keys_.pop_back();
+    const std::size_t begin = keys_.size();
+    utf8::append_search_key(keys_, text);
+    if (is_lowered_text(std::string_view(keys_).substr(begin), text))
+      keys_.resize(begin);
     else
-      keyed_.back() |= std::uint64_t{1} << (quotes_ % 64);
+      span = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(keys_.size() - begin) | kKeyed};
   }
-  ++quotes_;
-}
-
-void SearchKeys::reserve(std::size_t quotes, std::size_t key_bytes) {
-  keyed_.reserve((quotes + 63) / 64);
-  keyed_before_.reserve((quotes + 63) / 64);
-  keys_.reserve(0, key_bytes);
+  spans_.push_back(span);
 }
 
 void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
@@ -121,16 +113,14 @@ void Corpus::build_indexes() {
   index_search_bytes();
 }
 
-// quotes.text_begin, then the text index if the searched bytes (a NUL between quotes
-// counted, as when every key was stored) reach kTextIndexMinBytes.
+// Where each text read in place starts, then the text index if the searched bytes (with a
+// NUL between quotes, as when every key was stored) reach kTextIndexMinBytes.
 void Corpus::index_search_bytes() {
-  const std::size_t n = quotes.size();
-  quotes.text_begin.resize(n);
   std::size_t bytes = 0;
-  for (QuoteIndex q = 0; q < n; ++q) {
+  for (QuoteIndex q = 0; q < quotes.size(); ++q) {
     const Article& article = articles[quotes.article[q]];
-    quotes.text_begin[q] = static_cast<std::uint32_t>(paragraphs.begin_of(article.first_paragraph + quotes.paragraph[q]) +
-                                                      quotes.start_byte[q]);
+    if (!quotes.search_keys.keyed(q))
+      quotes.search_keys.set_text_begin(q, paragraphs.begin_of(article.first_paragraph + quotes.paragraph[q]) + quotes.start_byte[q]);
     bytes += search_bytes(q).size() + 1;
   }
   if (bytes >= kTextIndexMinBytes) text_index.build(*this);

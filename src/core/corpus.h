@@ -52,38 +52,44 @@ class StringPool {
   std::size_t size() const { return ends_.size(); }
   const std::string& buffer() const { return buffer_; }
   std::size_t begin_of(std::uint32_t index) const { return index ? ends_[index - 1] : 0; }
-  void pop_back() {
-    ends_.pop_back();
-    buffer_.resize(ends_.empty() ? 0 : ends_.back());
-  }
 
  private:
   std::string buffer_;
   std::vector<std::uint32_t> ends_;  // 32-bit offsets keep a pool under 4 GiB (see LoadLimits)
 };
 
-// The search keys (utf8::search_key) that are more than their quote's text with ASCII
-// lower-cased: texts with accents, typographic quotes or capitals outside ASCII. Search reads
-// the other quotes' texts where they are (Corpus::search_bytes) and ignores ASCII case as it
-// compares, so a key is kept only where folding changes more than case: at a million ASCII
-// quotes, none instead of 77 MB (docs/performance.md).
+// Where text search reads each quote (Corpus::search_bytes): its search key (utf8::search_key)
+// but for ASCII case, which search ignores. For most quotes that is their text, read where
+// it is, in Corpus::paragraphs' buffer: an ASCII text's key is the text lower-cased. Keys
+// are kept only where folding changes more than case (accents, typographic quotes, capitals
+// outside ASCII): at a million ASCII quotes, none instead of 77 MB (docs/performance.md).
 class SearchKeys {
  public:
   void add(std::string_view text);  // the next quote's text: keeps its key if it needs one
-  bool keyed(std::uint32_t quote) const { return keyed_[quote / 64] >> (quote % 64) & 1; }
-  // The key of a quote that has one (keyed), ranked among the keyed quotes by its bit.
-  std::string_view key(std::uint32_t quote) const {
-    const std::uint64_t before = keyed_[quote / 64] & ((std::uint64_t{1} << (quote % 64)) - 1);
-    return keys_[keyed_before_[quote / 64] + static_cast<std::uint32_t>(__builtin_popcountll(before))];
+  // Where the text of a quote without a key starts in Corpus::paragraphs' buffer.
+  void set_text_begin(std::uint32_t quote, std::size_t begin) { spans_[quote].begin = static_cast<std::uint32_t>(begin); }
+  bool keyed(std::uint32_t quote) const { return spans_[quote].size & kKeyed; }
+  // One 8-byte entry a quote, so that a search reads one column beside the bytes.
+  std::string_view of(std::uint32_t quote, const char* texts) const {
+    const Span span = spans_[quote];
+    return {(span.size & kKeyed ? keys_.data() : texts) + span.begin, span.size & ~kKeyed};
   }
-  const StringPool& keys() const { return keys_; }
-  void reserve(std::size_t quotes, std::size_t key_bytes);
+  const std::string& keys() const { return keys_; }
+  const void* entry(std::uint32_t quote) const { return spans_.data() + quote; }  // to prefetch
+  void reserve(std::size_t quotes, std::size_t key_bytes) {
+    spans_.reserve(quotes);
+    keys_.reserve(key_bytes);
+  }
 
  private:
-  StringPool keys_;
-  std::vector<std::uint64_t> keyed_;           // one bit a quote: it has a key in keys_
-  std::vector<std::uint32_t> keyed_before_;    // per 64 quotes, the keyed quotes before them
-  std::uint32_t quotes_ = 0;
+  // Bytes [begin, begin + size) of the text or, with kKeyed set in `size`, of keys_ (no
+  // text or key nears 2^31 bytes: LoadLimits::max_string_bytes).
+  struct Span {
+    std::uint32_t begin, size;
+  };
+  static constexpr std::uint32_t kKeyed = std::uint32_t{1} << 31;
+  std::string keys_;
+  std::vector<Span> spans_;
 };
 
 struct Speaker {
@@ -130,10 +136,7 @@ struct QuoteTable {
   // No text column: a quote's text is its span of the paragraph (the loader checks that they
   // are equal), read through Corpus::quote_text.
   StringPool id, cue;
-  // Where each quote's text starts in Corpus::paragraphs' buffer (build_indexes), so that
-  // text search reads it from one column rather than through its article and paragraph.
-  std::vector<std::uint32_t> text_begin;
-  // The few search keys that are more than the text lower-cased (see Corpus::search_bytes).
+  // Where text search reads each quote, and the few keys it keeps (Corpus::search_bytes).
   SearchKeys search_keys;
   // The article's bin in Corpus::published_bins (published_bins.count when undated), copied
   // per quote like country (build_indexes) for the facet's counts. The day itself is kept
@@ -225,10 +228,7 @@ struct Corpus {
   // What text search reads of quote q: its search key but for ASCII case, which search
   // ignores (text_search.cpp, text_index.cpp). For most quotes that is their text, read in
   // place; the others' keys are kept (quotes.search_keys). Either way the key's offsets.
-  std::string_view search_bytes(QuoteIndex q) const {
-    if (quotes.search_keys.keyed(q)) return quotes.search_keys.key(q);
-    return {paragraphs.buffer().data() + quotes.text_begin[q], quotes.end_byte[q] - quotes.start_byte[q]};
-  }
+  std::string_view search_bytes(QuoteIndex q) const { return quotes.search_keys.of(q, paragraphs.buffer().data()); }
   // Paragraph `p` (0 to article.paragraph_count - 1) of `article`.
   std::string_view paragraph(const Article& article, std::uint32_t p) const {
     return paragraphs[article.first_paragraph + p];
@@ -248,7 +248,7 @@ struct Corpus {
   void index_published_days();  // published_day_of_article, published_bins, quotes_by_published
   void index_sources();         // source_names, quotes.source, quotes_by_source
   void index_articles();        // quotes_by_article, article_labels_
-  void index_search_bytes();    // quotes.text_begin, text_index
+  void index_search_bytes();    // the texts' places in quotes.search_keys, text_index
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
   std::unordered_map<std::string, std::uint32_t> source_by_folded_name_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;

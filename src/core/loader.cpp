@@ -327,7 +327,7 @@ void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_by
   table.end_byte.reserve(quotes);
   for (StringPool* pool : {&table.id, &table.cue})
     pool->reserve(quotes, scaled(pool->buffer().size(), total_bytes));
-  table.search_keys.reserve(quotes, scaled(table.search_keys.keys().buffer().size(), total_bytes + total_bytes / 2));
+  table.search_keys.reserve(quotes, scaled(table.search_keys.keys().size(), total_bytes + total_bytes / 2));
   corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
   corpus_->paragraphs.reserve(scaled(corpus_->paragraphs.size(), total_bytes / 3),
                               scaled(corpus_->paragraphs.buffer().size(), total_bytes));

@@ -362,3 +362,94 @@ TEST_CASE("the loader indexes search keys of a megabyte or more, and scans a sma
   CHECK(large.corpus->text_index.built());
   CHECK(qe::match_text(*large.corpus, "quote 10999") == std::vector<qe::QuoteIndex>{10999});
 }
+
+// Quotes read as their texts (ASCII, capitals included, and lower-case text whose key is
+// itself) beside quotes with stored keys (accents, typographic quotes, non-Latin capitals),
+// with punctuation whose byte differs from another's by 0x20 only ('@' and '`', '[' and '{',
+// '^' and '~', '\' and '|', ']' and '}', '_' and DEL, ' ' and a control byte, digits and
+// control bytes): a case bit given to any byte but 'a' to 'z' would match one for the other.
+std::vector<std::string> CaseTexts() {
+  return {"U.S. officials said CEASEFIRE Talks resume",
+          "the u.s. envoy (@StateDept) wrote at 10:30",
+          "Orbán said the U.S. was wrong",
+          "Straße closed; STRASSE reopened",
+          "\xE2\x80\x9CWe\xE2\x80\x99re ready,\xE2\x80\x9D he said",
+          "сказал он 2024",
+          "ПРЕЗИДЕНТ сказал",
+          "`grave` and {brace} and ~tilde~ and |pipe| and }close",
+          "AT@SIGN [X] ^Y _Z \\back ]close",
+          "del\x7F and \x12\x0E\x1A bytes",
+          "digits 2024 and 1999; US 10:30",
+          "TALKS talks TaLkS"};
+}
+
+// CaseTexts in many blocks, in a random order, so the index's sets and blocks are used.
+std::vector<std::string> ManyCaseTexts() {
+  const auto texts = CaseTexts();
+  std::mt19937 random(5);
+  std::vector<std::string> many = texts;
+  for (int i = 0; i < 300; ++i) many.push_back(texts[random() % texts.size()]);
+  return many;
+}
+
+TEST_CASE("a quote keeps a search key only when folding changes more than ASCII case") {
+  const auto loaded = qe::test::Load(ArticleOf(CaseTexts()));
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  const std::vector<bool> keyed = {false, false, true, true, true, false, true, false, false, false, false, false};
+  REQUIRE(corpus.quotes.size() == keyed.size());
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {
+    CAPTURE(q);
+    CHECK(corpus.quotes.search_keys.keyed(q) == keyed[q]);
+    CHECK(corpus.search_bytes(q) == (keyed[q] ? qe::utf8::search_key(corpus.quote_text(q)) : corpus.quote_text(q)));
+  }
+  std::size_t key_bytes = 0;
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) key_bytes += keyed[q] ? corpus.search_bytes(q).size() : 0;
+  CHECK(corpus.quotes.search_keys.keys().size() == key_bytes);  // nothing kept for the others
+}
+
+TEST_CASE("no search key holds a capital A to Z, so comparing ignoring ASCII case is exact on keys") {
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string key = qe::utf8::search_key_of(c);
+    if (std::any_of(key.begin(), key.end(), [](char b) { return b >= 'A' && b <= 'Z'; })) FAIL("U+" << std::hex << c);
+  }
+}
+
+TEST_CASE("texts read in place and stored keys are searched alike, ignoring ASCII case only") {
+  const std::vector<const char*> queries = {
+      "u.s.", "U.S.", "u.s. officials", "the u.s. was", "@", "@state", "`", "[", "{", "^", "~", "\\", "|", "]", "}",
+      "_", "\x7F", " ", "\x12", "2", "0", "10:30", "2024", "; us", "ceasefire talks", "CEASEFIRE", "talks talks",
+      "orban", "U.S. WAS", "strasse", "STRASSE reopened", "we're", "\"we're ready,\"", "сказал", "президент", ".", "z",
+      "s t", "at@s", "ready,\" he"};
+  for (const bool indexed : {false, true}) {
+    CAPTURE(indexed);
+    const auto loaded = qe::test::Load(ArticleOf(ManyCaseTexts()));
+    REQUIRE(loaded.ok());
+    auto corpus = std::make_shared<qe::Corpus>(*loaded.corpus);
+    if (indexed) corpus->text_index.build(*corpus);
+    for (const char* query : queries) {
+      CAPTURE(query);
+      const auto naive = Naive(*corpus, query);
+      CHECK(qe::scan_text(*corpus, query) == naive);
+      CHECK(qe::match_text(*corpus, query) == naive);
+    }
+    CHECK_FALSE(qe::match_text(*corpus, "`").empty());
+    CHECK(qe::match_text(*corpus, "`").size() < qe::match_text(*corpus, " ").size());
+    // Typed a byte at a time: refining reads the next bytes kept after each match, which
+    // must be the key's (lower case) for a text read in place.
+    for (const std::string typed : {"u.s. officials said ceasefire talks", "U.S. OFFICIALS", "the u.s. envoy (@s",
+                                    "talks talks talks", "digits 2024 and 1999; us 10:30", "at@sign [x] ^y _z"}) {
+      qe::TextSearch search;
+      for (std::size_t n = 1; n <= typed.size(); ++n) {
+        const std::string query = typed.substr(0, n);
+        CAPTURE(query);
+        search = qe::search_text(*corpus, query, std::move(search));
+        while (qe::needs_locating(search)) qe::locate_matches(*corpus, search, 5);
+        CHECK(search.quotes == Naive(*corpus, query));
+        for (std::size_t i = 0; i < search.offsets.size(); ++i)
+          CHECK(qe::utf8::search_key(corpus->quote_text(search.quotes[i])).find(search.needle) == search.offsets[i]);
+      }
+    }
+  }
+}
