@@ -42,31 +42,20 @@ std::string_view StringPool::operator[](std::uint32_t index) const {
   return std::string_view(buffer_).substr(begin, ends_[index] - begin);
 }
 
-namespace {
-
-// Whether `key` is `text` with ASCII letters lower-cased: what search reads in place of it.
-bool is_lowered_text(std::string_view key, std::string_view text) {
-  if (key.size() != text.size()) return false;
-  for (std::size_t i = 0; i < key.size(); ++i)
-    if (static_cast<unsigned char>(key[i]) != utf8::lower_ascii(static_cast<unsigned char>(text[i]))) return false;
-  return true;
-}
-
-}  // namespace
-
 // An ASCII text's key is the text lower-cased (search_key folds nothing else of ASCII), so
-// only other texts are folded, and their keys kept when folding changed more than case.
-void SearchKeys::add(std::string_view text) {
-  Span span{0, static_cast<std::uint32_t>(text.size())};
+// it is read in place; other texts keep their keys.
+void SearchKeys::add(std::string_view text, std::size_t text_begin) {
+  std::size_t begin = text_begin, size = text.size();
+  std::uint32_t keyed = 0;
   if (!utf8::is_ascii(text)) {
-    const std::size_t begin = keys_.size();
+    begin = keys_.size();
     utf8::append_search_key(keys_, text);
-    if (is_lowered_text(std::string_view(keys_).substr(begin), text))
-      keys_.resize(begin);
-    else
-      span = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(keys_.size() - begin) | kKeyed};
+    size = keys_.size() - begin;
+    keyed = kKeyed;
   }
-  spans_.push_back(span);
+  bytes_ += size + 1;
+  spans_.push_back(static_cast<std::uint32_t>(begin));
+  spans_.push_back(static_cast<std::uint32_t>(size) | keyed);
 }
 
 void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
@@ -110,20 +99,7 @@ void Corpus::build_indexes() {
   index_published_days();
   index_sources();
   index_articles();
-  index_search_bytes();
-}
-
-// Where each text read in place starts, then the text index if the searched bytes (with a
-// NUL between quotes, as when every key was stored) reach kTextIndexMinBytes.
-void Corpus::index_search_bytes() {
-  std::size_t bytes = 0;
-  for (QuoteIndex q = 0; q < quotes.size(); ++q) {
-    const Article& article = articles[quotes.article[q]];
-    if (!quotes.search_keys.keyed(q))
-      quotes.search_keys.set_text_begin(q, paragraphs.begin_of(article.first_paragraph + quotes.paragraph[q]) + quotes.start_byte[q]);
-    bytes += search_bytes(q).size() + 1;
-  }
-  if (bytes >= kTextIndexMinBytes) text_index.build(*this);
+  if (quotes.search_keys.bytes() >= kTextIndexMinBytes) text_index.build(*this);
 }
 
 void Corpus::index_published_days() {

@@ -37,13 +37,6 @@ std::optional<SpeakerKind> parse_speaker_kind(std::string_view name);
 class StringPool {
  public:
   std::uint32_t add(std::string_view text);                     // returns the string's index
-  // Adds the string that `write(std::string& buffer)` appends to the buffer, without a copy.
-  template <class Write>
-  std::uint32_t add_written(Write write) {
-    write(buffer_);
-    ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
-    return static_cast<std::uint32_t>(ends_.size() - 1);
-  }
   void reserve(std::size_t strings, std::size_t bytes) {
     ends_.reserve(strings);
     buffer_.reserve(bytes);
@@ -59,37 +52,38 @@ class StringPool {
 };
 
 // Where text search reads each quote (Corpus::search_bytes): its search key (utf8::search_key)
-// but for ASCII case, which search ignores. For most quotes that is their text, read where
-// it is, in Corpus::paragraphs' buffer: an ASCII text's key is the text lower-cased. Keys
-// are kept only where folding changes more than case (accents, typographic quotes, capitals
-// outside ASCII): at a million ASCII quotes, none instead of 77 MB (docs/performance.md).
+// but for ASCII case, which search ignores. An ASCII text's key is the text lower-cased, so
+// such a text is read where it is, in Corpus::paragraphs' buffer; only texts with other
+// bytes (accents, typographic quotes, other scripts) keep their keys: at a million ASCII
+// quotes, none instead of 77 MB (docs/performance.md).
 class SearchKeys {
  public:
-  void add(std::string_view text);  // the next quote's text: keeps its key if it needs one
-  // Where the text of a quote without a key starts in Corpus::paragraphs' buffer.
-  void set_text_begin(std::uint32_t quote, std::size_t begin) { spans_[quote].begin = static_cast<std::uint32_t>(begin); }
-  bool keyed(std::uint32_t quote) const { return spans_[quote].size & kKeyed; }
-  // One 8-byte entry a quote, so that a search reads one column beside the bytes.
+  // The next quote's text, which starts at `text_begin` in Corpus::paragraphs' buffer: keeps
+  // its key unless it is ASCII.
+  void add(std::string_view text, std::size_t text_begin);
+  bool keyed(std::uint32_t quote) const { return spans_[2 * quote + 1] & kKeyed; }
+  // Two 32-bit words a quote, side by side, so that a search reads one column beside the bytes.
   std::string_view of(std::uint32_t quote, const char* texts) const {
-    const Span span = spans_[quote];
-    return {(span.size & kKeyed ? keys_.data() : texts) + span.begin, span.size & ~kKeyed};
+    const std::uint32_t begin = spans_[2 * quote], size = spans_[2 * quote + 1];
+    return {(size & kKeyed ? keys_.data() : texts) + begin, size & ~kKeyed};
   }
   const std::string& keys() const { return keys_; }
-  const void* entry(std::uint32_t quote) const { return spans_.data() + quote; }  // to prefetch
+  const void* entry(std::uint32_t quote) const { return spans_.data() + 2 * quote; }  // to prefetch
+  // The bytes searched, with one a quote (as when every key was stored, ending in a NUL).
+  std::size_t bytes() const { return bytes_; }
   void reserve(std::size_t quotes, std::size_t key_bytes) {
-    spans_.reserve(quotes);
+    spans_.reserve(2 * quotes);
     keys_.reserve(key_bytes);
   }
 
  private:
-  // Bytes [begin, begin + size) of the text or, with kKeyed set in `size`, of keys_ (no
-  // text or key nears 2^31 bytes: LoadLimits::max_string_bytes).
-  struct Span {
-    std::uint32_t begin, size;
-  };
+  // Per quote, where its bytes begin and their size, in the text or, with kKeyed set in the
+  // size, in keys_ (no text or key nears 2^31 bytes: LoadLimits::max_string_bytes). 32-bit
+  // words rather than a struct: the download has their vector code already.
   static constexpr std::uint32_t kKeyed = std::uint32_t{1} << 31;
   std::string keys_;
-  std::vector<Span> spans_;
+  std::vector<std::uint32_t> spans_;
+  std::size_t bytes_ = 0;
 };
 
 struct Speaker {
@@ -226,8 +220,8 @@ struct Corpus {
         .substr(quotes.start_byte[q], quotes.end_byte[q] - quotes.start_byte[q]);
   }
   // What text search reads of quote q: its search key but for ASCII case, which search
-  // ignores (text_search.cpp, text_index.cpp). For most quotes that is their text, read in
-  // place; the others' keys are kept (quotes.search_keys). Either way the key's offsets.
+  // ignores (text_search.cpp, text_index.cpp): an ASCII text where it is, else its key kept
+  // in quotes.search_keys. Either way, offsets in it are the key's.
   std::string_view search_bytes(QuoteIndex q) const { return quotes.search_keys.of(q, paragraphs.buffer().data()); }
   // Paragraph `p` (0 to article.paragraph_count - 1) of `article`.
   std::string_view paragraph(const Article& article, std::uint32_t p) const {
@@ -248,7 +242,6 @@ struct Corpus {
   void index_published_days();  // published_day_of_article, published_bins, quotes_by_published
   void index_sources();         // source_names, quotes.source, quotes_by_source
   void index_articles();        // quotes_by_article, article_labels_
-  void index_search_bytes();    // the texts' places in quotes.search_keys, text_index
   std::unordered_map<std::string, SpeakerId> speaker_by_id_;
   std::unordered_map<std::string, std::uint32_t> source_by_folded_name_;
   std::unordered_multimap<std::string, SpeakerId> speaker_by_folded_label_;

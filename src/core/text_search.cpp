@@ -91,17 +91,7 @@ std::size_t next_count(NextBytes next) { return static_cast<std::size_t>(next.hi
 bool only_match(NextBytes next) { return next.high & kOnlyMatch; }
 std::uint64_t low_bytes_mask(std::size_t bytes) { return bytes >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1; }
 
-// Eight bytes with 'A' to 'Z' lower-cased (utf8::lower_ascii), whatever the others: a text
-// read in place gives its key's bytes. No byte's sum carries into the next (each adds at
-// most 0x3F to a value under 0x80).
-std::uint64_t lower_ascii8(std::uint64_t bytes) {
-  constexpr std::uint64_t kOnes8 = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  const std::uint64_t low = bytes & ~kHighs;
-  const std::uint64_t from_a = low + kOnes8 * (0x80 - 'A'), above_z = low + kOnes8 * (0x7F - 'Z');
-  return bytes | ((from_a & ~above_z & ~bytes & kHighs) >> 2);
-}
-
-// Up to 15 bytes of the key [key, key + size) from `at` on, lower-cased, with their count.
+// Up to 15 bytes of the key [key, key + size) from `at` on, with their count.
 NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
   const std::size_t count = std::min(kNextBytes, size - at);
   unsigned char bytes[16] = {};
@@ -109,9 +99,17 @@ NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
   NextBytes next;
   std::memcpy(&next.low, bytes, 8);
   std::memcpy(&next.high, bytes + 8, 8);
-  next.low = lower_ascii8(next.low);
-  next.high = lower_ascii8(next.high) | std::uint64_t{count} << 56;
+  next.high |= std::uint64_t{count} << 56;
   return next;
+}
+
+// case_bit of each of eight needle bytes (lower case): 0x20 where a byte is 'a' to 'z'. No
+// byte's sum carries into the next (each adds at most 0x1F to a value under 0x80).
+std::uint64_t case_bits8(std::uint64_t bytes) {
+  constexpr std::uint64_t kOnes8 = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  const std::uint64_t low = bytes & ~kHighs;
+  const std::uint64_t from_a = low + kOnes8 * (0x80 - 'a'), above_z = low + kOnes8 * (0x7F - 'z');
+  return (from_a & ~above_z & ~bytes & kHighs) >> 2;
 }
 
 // What follows a match found at `at` in a key just read (so looking on for a second one is
@@ -132,11 +130,14 @@ class AddedBytes {
     high_mask_ = size_ > 8 ? low_bytes_mask(size_ - 8) : 0;
     low_ = bytes.low & low_mask_;
     high_ = bytes.high & high_mask_;
+    low_case_ = case_bits8(low_);
+    high_case_ = case_bits8(high_);
   }
 
-  // Whether `next` holds them all, first.
+  // Whether `next` holds them all, first (in any ASCII case, as find_in_key compares).
   bool open(NextBytes next) const {
-    return next_count(next) >= size_ && (next.low & low_mask_) == low_ && (next.high & high_mask_) == high_;
+    return next_count(next) >= size_ && ((next.low | low_case_) & low_mask_) == low_ &&
+           ((next.high | high_case_) & high_mask_) == high_;
   }
   // Whether `next` tells, without the key, where the longer needle first is: at the same
   // place (they open it), or nowhere (they are all there, differ, and the match was the
@@ -157,7 +158,7 @@ class AddedBytes {
 
  private:
   std::size_t size_;
-  std::uint64_t low_mask_, high_mask_, low_ = 0, high_ = 0;
+  std::uint64_t low_mask_, high_mask_, low_ = 0, high_ = 0, low_case_ = 0, high_case_ = 0;
 };
 
 void record_offset(TextSearch& out, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
@@ -202,21 +203,26 @@ void reserve(TextSearch& out, std::size_t matches) {
   out.next.reserve(matches);
 }
 
-// Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
-// goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
-// on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
-void check_quotes(const Corpus& corpus, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
-  reserve(out, quotes.size());
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    prefetch_entry(corpus, quotes.data(), i, quotes.size());
-    if (kPrefetches && i + kAhead < quotes.size()) {
-      const Key ahead = key_of(corpus, quotes[i + kAhead]);
-      __builtin_prefetch(ahead.data);
-      __builtin_prefetch(ahead.data + ahead.size - 1);
+// Checks each of `quotes` (quotes[0] to quotes[n - 1], or every quote 0 to n - 1 when
+// `quotes` is null: the scan) from the start of its key, keeping the matches. Most of the
+// time goes to fetching keys from memory, one cache line or two a quote, so the key kAhead
+// quotes on is requested early, both its ends (a no-op where there is no prefetch, as in
+// wasm). A scan needs none: it reads the texts forward, mostly in paragraph order.
+void check_quotes(const Corpus& corpus, std::string_view needle, const QuoteIndex* quotes, std::size_t n, TextSearch& out) {
+  if (quotes) reserve(out, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const QuoteIndex q = quotes ? quotes[i] : static_cast<QuoteIndex>(i);
+    if (quotes) {
+      prefetch_entry(corpus, quotes, i, n);
+      if (kPrefetches && i + kAhead < n) {
+        const Key ahead = key_of(corpus, quotes[i + kAhead]);
+        __builtin_prefetch(ahead.data);
+        __builtin_prefetch(ahead.data + ahead.size - 1);
+      }
     }
-    const Key key = key_of(corpus, quotes[i]);
+    const Key key = key_of(corpus, q);
     const std::size_t at = find_in_key(key.data, key.size, needle, 0);
-    if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
+    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
   }
 }
 
@@ -248,16 +254,6 @@ class Candidates {
   bool computed_ = false, narrows_ = false;
   std::vector<std::uint64_t> bits_;
 };
-
-// Appends the quotes whose key holds `needle`, reading every quote's key (texts in
-// paragraph order, mostly: the reads go forward through memory).
-void scan_all(const Corpus& corpus, std::string_view needle, TextSearch& out) {
-  for (QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {
-    const Key key = key_of(corpus, q);
-    const std::size_t at = find_in_key(key.data, key.size, needle, 0);
-    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
-  }
-}
 
 // The quotes set in `bits`, ascending: the answer for a needle the index knows exactly.
 // Counted first, so that a million quotes are written once, with no check per quote.
@@ -345,7 +341,7 @@ std::string search_needle(std::string_view text) {
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
   TextSearch result;
   const std::string needle = search_needle(text);
-  if (!needle.empty()) scan_all(corpus, needle, result);
+  if (!needle.empty()) check_quotes(corpus, needle, nullptr, corpus.quotes.size(), result);
   return std::move(result.quotes);
 }
 
@@ -379,9 +375,9 @@ TextSearch search_text(const Corpus& corpus, std::string_view text, TextSearch&&
   if (const auto* bits = candidates.bits()) {
     TextSearch listed;
     append_bits(bits->data(), bits->size(), listed);
-    check_quotes(corpus, needle, listed.quotes, result);
+    check_quotes(corpus, needle, listed.quotes.data(), listed.quotes.size(), result);
   } else {
-    scan_all(corpus, needle, result);
+    check_quotes(corpus, needle, nullptr, corpus.quotes.size(), result);
   }
   return result;
 }

@@ -25,7 +25,8 @@ struct TextSearch {
   std::vector<QuoteIndex> quotes;      // ascending
   // Per match, for the first offsets.size() matches (all of them, unless the index's bit
   // sets gave the answer and locate_matches has not yet found them all): where the quote's
-  // key first holds the needle, and up to 15 key bytes after that match (their count, and
+  // key first holds the needle, and up to 15 bytes after that match (as Corpus::search_bytes
+  // gives them: a text's in its own ASCII case) (their count, and
   // whether it is the key's only match, in the top byte), so that keystrokes appending to
   // the needle are mostly confirmed or ruled out without reading the keys again (at 1M
   // quotes, reading them is what costs).

@@ -42,8 +42,7 @@ std::string search_key(std::string_view valid_text);
 void append_search_key(std::string& out, std::string_view valid_text);  // search_key, appended
 std::string search_key_of(char32_t code_point);
 
-// Whether every byte of `text` is ASCII (eight at a time). Inline: the loader's hot files
-// are compiled for speed, this file for size.
+// Whether every byte of `text` is ASCII (eight at a time).
 inline bool is_ascii(std::string_view text) {
   std::size_t i = 0;
   std::uint64_t high = 0;
