@@ -302,7 +302,6 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
     nexts[kept++] = next;
   };
   for (std::size_t i = 0; i < n; ++i) {
-    prefetch_entry(corpus, quotes, i, n);
     if (kPrefetches && i + kAhead < n && reads_key(i + kAhead))
       __builtin_prefetch(key_of(corpus, quotes[i + kAhead]).data + (i + kAhead < known ? offsets[i + kAhead] : 0));
     const QuoteIndex q = quotes[i];
