@@ -37,10 +37,11 @@ inline std::string Fingerprint(const LoadResult& result) {
   const QuoteTable& q = corpus.quotes;
   for (std::uint32_t i = 0; i < q.size(); ++i) {
     const Corpus::CodePointSpan span = corpus.quote_code_points(i);
-    out += LengthPrefixed({q.id[i], corpus.quote_text(i), q.cue[i], q.folded_text[i]});
+    out += LengthPrefixed({q.id[i], corpus.quote_text(i), q.cue[i], corpus.search_bytes(i)});
     for (std::uint32_t value : {q.speaker[i], std::uint32_t{q.country[i]}, static_cast<std::uint32_t>(q.kind[i]),
                                 std::uint32_t{q.confidence[i]}, std::uint32_t{q.reviewed[i]}, q.article[i],
-                                q.paragraph[i], span.start, span.end, q.start_byte[i], q.end_byte[i]})
+                                q.paragraph[i], span.start, span.end, q.start_byte[i], q.end_byte[i],
+                                std::uint32_t{q.search_keys.keyed(i)}})
       out += std::to_string(value) + " ";
     out += "\n";
   }

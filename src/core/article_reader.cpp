@@ -26,14 +26,6 @@ std::uint64_t string_stops(std::uint64_t v) {
   return (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v)) & kHighs;
 }
 
-bool is_ascii(std::string_view text) {
-  std::size_t i = 0;
-  std::uint64_t high = 0;
-  for (; i + 8 <= text.size(); i += 8) high |= load8(text.data() + i);
-  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
-  return (high & kHighs) == 0;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int hex_digit(char c) {
@@ -576,7 +568,7 @@ bool ArticleReader::byte_range(std::uint32_t paragraph, std::uint32_t start, std
   const std::string_view text = record_.paragraphs[paragraph];
   CodePoints& code_points = code_points_[paragraph];
   if (code_points.first == kNotYet) {
-    if (is_ascii(text)) {
+    if (utf8::is_ascii(text)) {
       code_points = {kAscii, static_cast<std::uint32_t>(text.size())};
     } else {
       code_points.first = static_cast<std::uint32_t>(offsets_.size());

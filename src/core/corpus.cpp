@@ -42,6 +42,22 @@ std::string_view StringPool::operator[](std::uint32_t index) const {
   return std::string_view(buffer_).substr(begin, ends_[index] - begin);
 }
 
+// An ASCII text's key is the text lower-cased (search_key folds nothing else of ASCII), so
+// it is read in place; other texts keep their keys.
+void SearchKeys::add(std::string_view text, std::size_t text_begin) {
+  std::size_t begin = text_begin, size = text.size();
+  std::uint32_t keyed = 0;
+  if (!utf8::is_ascii(text)) {
+    begin = keys_.size();
+    utf8::append_search_key(keys_, text);
+    size = keys_.size() - begin;
+    keyed = kKeyed;
+  }
+  bytes_ += size + 1;
+  spans_.push_back(static_cast<std::uint32_t>(begin));
+  spans_.push_back(static_cast<std::uint32_t>(size) | keyed);
+}
+
 void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
   offsets_.assign(value_count + 1, 0);
   for (std::uint32_t value : value_of_quote) ++offsets_[value + 1];
@@ -83,11 +99,11 @@ void Corpus::build_indexes(bool text_index_later) {
   index_published_days();
   index_sources();
   index_articles();
-  if (quotes.folded_text.buffer().size() < kTextIndexMinBytes) return;
+  if (quotes.search_keys.bytes() < kTextIndexMinBytes) return;
   if (text_index_later) {
-    text_index.start_build(quotes.folded_text);
+    text_index.start_build(*this);
   } else {
-    text_index.build(quotes.folded_text);
+    text_index.build(*this);
   }
 }
 

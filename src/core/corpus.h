@@ -37,13 +37,6 @@ std::optional<SpeakerKind> parse_speaker_kind(std::string_view name);
 class StringPool {
  public:
   std::uint32_t add(std::string_view text);                     // returns the string's index
-  // Adds the string that `write(std::string& buffer)` appends to the buffer, without a copy.
-  template <class Write>
-  std::uint32_t add_written(Write write) {
-    write(buffer_);
-    ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
-    return static_cast<std::uint32_t>(ends_.size() - 1);
-  }
   void reserve(std::size_t strings, std::size_t bytes) {
     ends_.reserve(strings);
     buffer_.reserve(bytes);
@@ -56,6 +49,41 @@ class StringPool {
  private:
   std::string buffer_;
   std::vector<std::uint32_t> ends_;  // 32-bit offsets keep a pool under 4 GiB (see LoadLimits)
+};
+
+// Where text search reads each quote (Corpus::search_bytes): its search key (utf8::search_key)
+// but for ASCII case, which search ignores. An ASCII text's key is the text lower-cased, so
+// such a text is read where it is, in Corpus::paragraphs' buffer; only texts with other
+// bytes (accents, typographic quotes, other scripts) keep their keys: at a million ASCII
+// quotes, none instead of 77 MB (docs/performance.md).
+class SearchKeys {
+ public:
+  // The next quote's text, which starts at `text_begin` in Corpus::paragraphs' buffer: keeps
+  // its key unless it is ASCII.
+  void add(std::string_view text, std::size_t text_begin);
+  bool keyed(std::uint32_t quote) const { return spans_[2 * quote + 1] & kKeyed; }
+  // Two 32-bit words a quote, side by side, so that a search reads one column beside the bytes.
+  std::string_view of(std::uint32_t quote, const char* texts) const {
+    const std::uint32_t begin = spans_[2 * quote], size = spans_[2 * quote + 1];
+    return {(size & kKeyed ? keys_.data() : texts) + begin, size & ~kKeyed};
+  }
+  const std::string& keys() const { return keys_; }
+  const void* entry(std::uint32_t quote) const { return spans_.data() + 2 * quote; }  // to prefetch
+  // The bytes searched, with one a quote (as when every key was stored, ending in a NUL).
+  std::size_t bytes() const { return bytes_; }
+  void reserve(std::size_t quotes, std::size_t key_bytes) {
+    spans_.reserve(2 * quotes);
+    keys_.reserve(key_bytes);
+  }
+
+ private:
+  // Per quote, where its bytes begin and their size, in the text or, with kKeyed set in the
+  // size, in keys_ (no text or key nears 2^31 bytes: LoadLimits::max_string_bytes). 32-bit
+  // words rather than a struct: the download has their vector code already.
+  static constexpr std::uint32_t kKeyed = std::uint32_t{1} << 31;
+  std::string keys_;
+  std::vector<std::uint32_t> spans_;
+  std::size_t bytes_ = 0;
 };
 
 struct Speaker {
@@ -102,9 +130,8 @@ struct QuoteTable {
   // No text column: a quote's text is its span of the paragraph (the loader checks that they
   // are equal), read through Corpus::quote_text.
   StringPool id, cue;
-  // Folded texts joined by '\0', so one substring search over the buffer finds all matches
-  // and a match can never span two quotes.
-  StringPool folded_text;
+  // Where text search reads each quote, and the few keys it keeps (Corpus::search_bytes).
+  SearchKeys search_keys;
   // The article's bin in Corpus::published_bins (published_bins.count when undated), copied
   // per quote like country (build_indexes) for the facet's counts. The day itself is kept
   // per article only (Corpus::published_day_of_article): only a date range reads it.
@@ -165,11 +192,12 @@ struct Corpus {
   // Each article's published day, or kNoDay; published_day(q) is its quote's.
   std::vector<Day> published_day_of_article;
   Day published_day(QuoteIndex q) const { return published_day_of_article[quotes.article[q]]; }
-  // Over quotes.folded_text, for match_text; built only when the search keys reach
-  // kTextIndexMinBytes: below that a scan answers a keystroke in a millisecond or two, and the
-  // index's fixed tables would cost more to build than they save (an article's start-up).
+  // Over the quotes' search_bytes, for match_text; built only when they reach
+  // kTextIndexMinBytes (counting a byte a quote, as when the keys were stored joined by NULs):
+  // below that a scan answers a keystroke in a millisecond or two, and the index's fixed
+  // tables would cost more to build than they save (an article's start-up).
   // Mutable: a page builds it a slice at a time after the load (build_text_index_slice), and
-  // as it only narrows which keys a search reads, no answer changes when it becomes ready.
+  // as it only narrows which bytes a search reads, no answer changes when it becomes ready.
   mutable TextIndex text_index;
   static constexpr std::size_t kTextIndexMinBytes = std::size_t{1} << 20;
   // Different for every build_indexes call in the process: what is computed from a corpus
@@ -193,6 +221,10 @@ struct Corpus {
     return paragraph(articles[quotes.article[q]], quotes.paragraph[q])
         .substr(quotes.start_byte[q], quotes.end_byte[q] - quotes.start_byte[q]);
   }
+  // What text search reads of quote q: its search key but for ASCII case, which search
+  // ignores (text_search.cpp, text_index.cpp): an ASCII text where it is, else its key kept
+  // in quotes.search_keys. Either way, offsets in it are the key's.
+  std::string_view search_bytes(QuoteIndex q) const { return quotes.search_keys.of(q, paragraphs.buffer().data()); }
   // Paragraph `p` (0 to article.paragraph_count - 1) of `article`.
   std::string_view paragraph(const Article& article, std::uint32_t p) const {
     return paragraphs[article.first_paragraph + p];
@@ -211,7 +243,7 @@ struct Corpus {
   // While the text index is still to build, reads the search keys of up to `quotes` quotes
   // towards it.
   bool text_index_pending() const { return text_index.building(); }
-  void build_text_index_slice(std::uint32_t quote_count) const { text_index.build_slice(quotes.folded_text, quote_count); }
+  void build_text_index_slice(std::uint32_t quote_count) const { text_index.build_slice(*this, quote_count); }
 
  private:
   void index_published_days();  // published_day_of_article, published_bins, quotes_by_published

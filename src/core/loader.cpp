@@ -276,7 +276,7 @@ class CorpusBuilder {
   // The article's paragraphs (string views, first to last) to the corpus's paragraph pool.
   template <class Iterator>
   void append_paragraphs(Article& article, Iterator first, Iterator last) {
-    article.first_paragraph = static_cast<std::uint32_t>(corpus_->paragraphs.size());
+    article.first_paragraph = first_paragraph_ = static_cast<std::uint32_t>(corpus_->paragraphs.size());
     for (; first != last; ++first) corpus_->paragraphs.add(*first);
     article.paragraph_count = static_cast<std::uint32_t>(corpus_->paragraphs.size() - article.first_paragraph);
   }
@@ -288,6 +288,7 @@ class CorpusBuilder {
   ErrorSink& errors_() { return *sink_; }
   const LoadLimits& limits_;
   std::unique_ptr<Corpus> corpus_ = std::make_unique<Corpus>();
+  std::uint32_t first_paragraph_ = 0;  // the current article's (append_paragraphs), for its quotes' search bytes
   std::unordered_map<std::string, SpeakerId> global_speakers_;
   std::unordered_set<std::string> article_ids_;
   std::optional<std::string> added_id_;  // the id add_article registered, for add_article_or_undo
@@ -327,7 +328,7 @@ void CorpusBuilder::reserve_for(std::uint64_t read_bytes, std::uint64_t total_by
   table.end_byte.reserve(quotes);
   for (StringPool* pool : {&table.id, &table.cue})
     pool->reserve(quotes, scaled(pool->buffer().size(), total_bytes));
-  table.folded_text.reserve(quotes, scaled(table.folded_text.buffer().size(), total_bytes + total_bytes / 2));
+  table.search_keys.reserve(quotes, scaled(table.search_keys.keys().size(), total_bytes + total_bytes / 2));
   corpus_->articles.reserve(scaled(corpus_->articles.size(), total_bytes / 64));
   corpus_->paragraphs.reserve(scaled(corpus_->paragraphs.size(), total_bytes / 3),
                               scaled(corpus_->paragraphs.buffer().size(), total_bytes));
@@ -400,10 +401,7 @@ void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, Speake
   table.end_byte.push_back(quote.end_byte);
   table.id.add(quote.id);
   table.cue.add(quote.cue);
-  table.folded_text.add_written([&](std::string& keys) {
-    utf8::append_search_key(keys, quote.text);
-    keys += '\0';
-  });
+  table.search_keys.add(quote.text, corpus_->paragraphs.begin_of(first_paragraph_ + quote.paragraph) + quote.start_byte);
 }
 
 void CorpusBuilder::add_article(const json& value, const std::string& pointer, bool format_required) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/corpus.h"
+#include "core/utf8.h"
 
 namespace qe {
 namespace {
@@ -61,21 +62,27 @@ QE_INLINE std::uint32_t gram_code(unsigned char a, unsigned char b) { return 256
 QE_INLINE std::uint32_t gram_code(unsigned char a, unsigned char b, unsigned char c) { return kTrigramCodes + bucket_of(a, b, c); }
 
 // Calls visit(quote, code, trigram) for each byte, pair and trigram of the keys of quotes
-// [first, last) (`trigram` is the trigram itself for a trigram's code, else 0), leaving out
-// those holding a '\0': needles never hold one, and so no indexed gram spans two quotes (each
-// key ends in '\0').
+// [first, last) (`trigram` is the trigram itself for a trigram's code, else 0), within one
+// quote, leaving out those holding a '\0' (a text may hold one; needles never do). The key
+// is the quote's search_bytes lower-cased as they are read (a no-op on a stored key).
 template <class Visit>
-void for_each_gram(const StringPool& keys, std::uint32_t first, std::uint32_t last, Visit visit) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(keys.buffer().data());
+void for_each_gram(const Corpus& corpus, std::uint32_t first, std::uint32_t last, Visit visit) {
   for (std::uint32_t q = first; q < last; ++q) {
-    const std::size_t end = keys.begin_of(q + 1);
-    for (std::size_t i = keys.begin_of(q); i < end; ++i) {
-      if (!bytes[i]) continue;
-      visit(q, gram_code(bytes[i]), 0u);
-      if (i + 1 == end || !bytes[i + 1]) continue;
-      visit(q, gram_code(bytes[i], bytes[i + 1]), 0u);
-      if (i + 2 == end || !bytes[i + 2]) continue;
-      const std::uint32_t trigram = trigram_of(bytes[i], bytes[i + 1], bytes[i + 2]);
+    const std::string_view key = corpus.search_bytes(q);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(key.data());
+    const std::size_t end = key.size();
+    // a, b, c: the key's bytes at i, i + 1 and i + 2 (0 past its end), each lower-cased once.
+    unsigned char b = end > 0 ? utf8::lower_ascii(bytes[0]) : 0, c = end > 1 ? utf8::lower_ascii(bytes[1]) : 0;
+    for (std::size_t i = 0; i < end; ++i) {
+      const unsigned char a = b;
+      b = c;
+      c = i + 2 < end ? utf8::lower_ascii(bytes[i + 2]) : 0;
+      if (!a) continue;
+      visit(q, gram_code(a), 0u);
+      if (!b) continue;
+      visit(q, gram_code(a, b), 0u);
+      if (!c) continue;
+      const std::uint32_t trigram = trigram_of(a, b, c);
       visit(q, kTrigramCodes + bucket_of(trigram), trigram);
     }
   }
@@ -108,29 +115,29 @@ TextIndex::~TextIndex() = default;
 // can be compared and all lists laid out in one allocation), the second writes the lists and
 // the common grams' quote sets. One pass serves both structures, as the keys are the larger
 // part of the memory traffic.
-void TextIndex::build(const StringPool& keys) {
-  start_build(keys);
-  while (building()) build_slice(keys, UINT32_MAX);
+void TextIndex::build(const Corpus& corpus) {
+  start_build(corpus);
+  while (building()) build_slice(corpus, UINT32_MAX);
 }
 
-void TextIndex::start_build(const StringPool& keys) {
+void TextIndex::start_build(const Corpus& corpus) {
   *this = TextIndex{};
-  quote_count_ = static_cast<std::uint32_t>(keys.size());
-  block_count_ = static_cast<std::uint32_t>((keys.size() + kBlockQuotes - 1) / kBlockQuotes);
+  quote_count_ = static_cast<std::uint32_t>(corpus.quotes.size());
+  block_count_ = static_cast<std::uint32_t>((quote_count_ + kBlockQuotes - 1) / kBlockQuotes);
   build_ = std::make_unique<BuildState>();
   build_->counts.grams.assign(kGramCodes, {0, 0, 0});
   build_->counts.buckets.assign(kBuckets, {0, 0});
 }
 
-void TextIndex::build_slice(const StringPool& keys, std::uint32_t max_quotes) {
+void TextIndex::build_slice(const Corpus& corpus, std::uint32_t max_quotes) {
   if (!build_) return;
   BuildState& state = *build_;
   const std::uint32_t first = state.next_quote;
   const std::uint32_t last = first + std::min(max_quotes, quote_count_ - first);
   if (!state.filling) {
-    count_grams(keys, first, last, state.counts);
+    count_grams(corpus, first, last, state.counts);
   } else {
-    fill(keys, first, last, state);
+    fill(corpus, first, last, state);
   }
   state.next_quote = last;
   if (last < quote_count_) return;
@@ -147,8 +154,8 @@ void TextIndex::build_slice(const StringPool& keys, std::uint32_t max_quotes) {
 
 // `last_quote` is 1 + the last quote counted for a gram; `last_block` 1 + the last block
 // counted for a bucket: they drop repeats within a quote and a block, and give the delta.
-void TextIndex::count_grams(const StringPool& keys, std::uint32_t first, std::uint32_t last, GramCounts& counts) const {
-  for_each_gram(keys, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) QE_INLINE_LAMBDA {
+void TextIndex::count_grams(const Corpus& corpus, std::uint32_t first, std::uint32_t last, GramCounts& counts) const {
+  for_each_gram(corpus, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t trigram) QE_INLINE_LAMBDA {
     GramCounts::Gram& gram = counts.grams[code];
     if (gram.trigram != trigram) gram.trigram = gram.quotes ? kMixedBucket : trigram;
     if (gram.last_quote == q + 1) return;
@@ -203,10 +210,10 @@ void TextIndex::start_fill(BuildState& state) {
   state.last_block.assign(kBuckets, 0);
 }
 
-void TextIndex::fill(const StringPool& keys, std::uint32_t first, std::uint32_t last, BuildState& state) {
+void TextIndex::fill(const Corpus& corpus, std::uint32_t first, std::uint32_t last, BuildState& state) {
   std::uint64_t* word_bits = state.word_bits.data();
   const std::int32_t* slot = state.slot.data();
-  for_each_gram(keys, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) QE_INLINE_LAMBDA {
+  for_each_gram(corpus, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) QE_INLINE_LAMBDA {
     if (q / 64 != state.word) {
       write_word_bits(state);
       state.word = q / 64;

@@ -1,5 +1,7 @@
 // text_index.h: a block trigram index over the quotes' search keys, so that a text search
-// reads the parts of the keys that can hold a match instead of all of them.
+// reads the parts of the keys that can hold a match instead of all of them. A key is read as
+// Corpus::search_bytes gives it (for most quotes their text) and lower-cased as it is read:
+// the grams are the key's.
 //
 // Quotes are grouped in blocks of kBlockQuotes consecutive quotes. For each trigram bucket
 // (three consecutive key bytes, hashed to 2^16 buckets) the index lists the blocks whose
@@ -30,7 +32,7 @@
 
 namespace qe {
 
-class StringPool;
+struct Corpus;
 
 class TextIndex {
  public:
@@ -43,14 +45,14 @@ class TextIndex {
   TextIndex& operator=(TextIndex&&) noexcept;
   ~TextIndex();
 
-  // `keys`: one search key per quote, each ending in '\0' (QuoteTable::folded_text).
-  void build(const StringPool& keys);
+  // Over each quote's search_bytes, lower-cased.
+  void build(const Corpus& corpus);
   // The same build a slice at a time, so that a page can do it while idle after a load
   // (seconds at a million quotes in the browser): start_build, then build_slice until
-  // building() is false. Until then built() is false, and a search scans. `keys` must be the
-  // same pool, unchanged, at every call.
-  void start_build(const StringPool& keys);
-  void build_slice(const StringPool& keys, std::uint32_t max_quotes);
+  // building() is false. Until then built() is false, and a search scans. `corpus` must be
+  // the same, unchanged, at every call.
+  void start_build(const Corpus& corpus);
+  void build_slice(const Corpus& corpus, std::uint32_t max_quotes);
   bool building() const { return build_ != nullptr; }
 
   // One bit per block (bit b of byte b / 8): set when the block may hold `needle`. nullopt
@@ -108,11 +110,11 @@ class TextIndex {
   // second (filling), with what each pass carries from one slice to the next.
   struct BuildState;
   std::unique_ptr<BuildState> build_;  // null unless a build is under way
-  void count_grams(const StringPool& keys, std::uint32_t first, std::uint32_t last, GramCounts& counts) const;
+  void count_grams(const Corpus& corpus, std::uint32_t first, std::uint32_t last, GramCounts& counts) const;
   void lay_out_lists(const GramCounts& counts);
   void choose_common(const GramCounts& counts);
   void start_fill(BuildState& state);
-  void fill(const StringPool& keys, std::uint32_t first, std::uint32_t last, BuildState& state);  // the second pass
+  void fill(const Corpus& corpus, std::uint32_t first, std::uint32_t last, BuildState& state);  // the second pass
   void write_word_bits(BuildState& state);  // the bits gathered for quote word state.word
   void intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const;
   std::optional<std::size_t> common_slot(std::uint32_t code) const;

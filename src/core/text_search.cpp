@@ -12,41 +12,56 @@
 namespace qe {
 namespace {
 
-// Bit i of the result is set when bytes p[i] and p[i + 1] equal `first` and `second`, for
-// i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm build); a
-// SWAR bit may also be set wrongly above a real hit: callers compare each candidate anyway.
+// Search reads most quotes' texts, not keys (Corpus::search_bytes): their keys are the texts
+// with 'A' to 'Z' lower-cased. The needle is a key, so lower case: a text byte h matches a
+// needle byte n when (h | case_bit(n)) == n, where case_bit(n) is 0x20 for 'a' to 'z' (h is
+// then n or its capital) and 0 for any other byte (h is then n: the bit would let '@' match
+// '`', or 0xA0 match 0x80). On a stored key, which holds no capital A to Z, that is equality.
+char case_bit(char n) { return static_cast<unsigned char>(n - 'a') < 26 ? 0x20 : 0; }
+
+// Bit i of the result is set when bytes p[i] and p[i + 1] match `first` and `second` (any
+// case), for i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm
+// build); a SWAR bit may also be set wrongly above a real hit: callers compare each
+// candidate anyway.
 #ifdef __SSE2__
 constexpr std::size_t kStride = 16;
 std::uint32_t pair_hits(const char* p, char first, char second) {
-  const __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(first));
-  const __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), _mm_set1_epi8(second));
+  const __m128i at = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i a = _mm_cmpeq_epi8(_mm_or_si128(at, _mm_set1_epi8(case_bit(first))), _mm_set1_epi8(first));
+  const __m128i b = _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(case_bit(second))), _mm_set1_epi8(second));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
 }
 #else
 constexpr std::size_t kStride = 8;
-std::uint64_t zero_bytes(std::uint64_t x) { return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u; }
+constexpr std::uint64_t kOnes = 0x0101010101010101u;
+std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & 0x8080808080808080u; }
+// The bytes of `word` that match `n`, as zero bytes.
+std::uint64_t differences(std::uint64_t word, char n) {
+  return (word | kOnes * static_cast<unsigned char>(case_bit(n))) ^ (kOnes * static_cast<unsigned char>(n));
+}
 std::uint32_t pair_hits(const char* p, char first, char second) {
   std::uint64_t a, b;
   std::memcpy(&a, p, 8);
   std::memcpy(&b, p + 1, 8);
-  std::uint64_t hits = zero_bytes(a ^ (0x0101010101010101u * static_cast<unsigned char>(first))) &
-                       zero_bytes(b ^ (0x0101010101010101u * static_cast<unsigned char>(second)));
+  std::uint64_t hits = zero_bytes(differences(a, first)) & zero_bytes(differences(b, second));
   std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
   for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
   return bits;
 }
 #endif
 
-// Whether `needle` (at least 1 byte) is at p; inline, as most candidates differ early.
+// Whether `needle` (at least 1 byte) is at p, in any ASCII case; inline, as most candidates
+// differ early.
 bool holds_at(const char* p, std::string_view needle) {
   for (std::size_t i = 0; i < needle.size(); ++i)
-    if (p[i] != needle[i]) return false;
+    if ((p[i] | case_bit(needle[i])) != needle[i]) return false;
   return true;
 }
 
 // First byte offset at or after `from` where the key [key, key + size) holds `needle`, or
-// npos. Tests kStride offsets at a time for the needle's first two bytes, then compares the
-// rest: keys are tens of bytes, where string_view::find spends its time restarting memchr.
+// npos, the key read as search_bytes gives it (ASCII case ignored). Tests kStride offsets at
+// a time for the needle's first two bytes, then compares the rest: keys are tens of bytes.
 // A 1-byte needle (rare: common bytes are answered by the index) takes the plain loop.
 std::size_t find_in_key(const char* key, std::size_t size, std::string_view needle, std::size_t from) {
   if (needle.size() > size) return std::string_view::npos;
@@ -88,6 +103,15 @@ NextBytes bytes_from(const char* key, std::size_t size, std::size_t at) {
   return next;
 }
 
+// case_bit of each of eight needle bytes (lower case): 0x20 where a byte is 'a' to 'z'. No
+// byte's sum carries into the next (each adds at most 0x1F to a value under 0x80).
+std::uint64_t case_bits8(std::uint64_t bytes) {
+  constexpr std::uint64_t kOnes8 = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  const std::uint64_t low = bytes & ~kHighs;
+  const std::uint64_t from_a = low + kOnes8 * (0x80 - 'a'), above_z = low + kOnes8 * (0x7F - 'z');
+  return (from_a & ~above_z & ~bytes & kHighs) >> 2;
+}
+
 // What follows a match found at `at` in a key just read (so looking on for a second one is
 // cheap): TextSearch::next.
 NextBytes next_after(const char* key, std::size_t size, std::size_t at, std::string_view needle) {
@@ -106,11 +130,14 @@ class AddedBytes {
     high_mask_ = size_ > 8 ? low_bytes_mask(size_ - 8) : 0;
     low_ = bytes.low & low_mask_;
     high_ = bytes.high & high_mask_;
+    low_case_ = case_bits8(low_);
+    high_case_ = case_bits8(high_);
   }
 
-  // Whether `next` holds them all, first.
+  // Whether `next` holds them all, first (in any ASCII case, as find_in_key compares).
   bool open(NextBytes next) const {
-    return next_count(next) >= size_ && (next.low & low_mask_) == low_ && (next.high & high_mask_) == high_;
+    return next_count(next) >= size_ && ((next.low | low_case_) & low_mask_) == low_ &&
+           ((next.high | high_case_) & high_mask_) == high_;
   }
   // Whether `next` tells, without the key, where the longer needle first is: at the same
   // place (they open it), or nowhere (they are all there, differ, and the match was the
@@ -131,7 +158,7 @@ class AddedBytes {
 
  private:
   std::size_t size_;
-  std::uint64_t low_mask_, high_mask_, low_ = 0, high_ = 0;
+  std::uint64_t low_mask_, high_mask_, low_ = 0, high_ = 0, low_case_ = 0, high_case_ = 0;
 };
 
 void record_offset(TextSearch& out, const char* key, std::size_t size, std::size_t at, std::string_view needle) {
@@ -144,17 +171,19 @@ void add_match(TextSearch& out, QuoteIndex q, const char* key, std::size_t size,
   record_offset(out, key, size, at, needle);
 }
 
-// The key of quote q in the search-key buffer.
+// What search reads of quote q: its key, or its text, which is that key but for ASCII case.
 struct Key {
   const char* data;
   std::size_t size;
 };
-Key key_of(const StringPool& keys, QuoteIndex q) {
-  const std::size_t begin = keys.begin_of(q);
-  return {keys.buffer().data() + begin, keys.begin_of(q + 1) - begin};
+Key key_of(const Corpus& corpus, QuoteIndex q) {
+  const std::string_view key = corpus.search_bytes(q);
+  return {key.data(), key.size()};
 }
 
 // How many candidates ahead a key is prefetched: enough to cover a memory access's latency.
+// Its place (SearchKeys::entry) is prefetched twice as far ahead, so that finding the key
+// does not wait for memory.
 constexpr std::size_t kAhead = 64;
 // WebAssembly has no prefetch: there, not even the address is computed.
 #ifdef __wasm__
@@ -163,6 +192,10 @@ constexpr bool kPrefetches = false;
 constexpr bool kPrefetches = true;
 #endif
 
+void prefetch_entry(const Corpus& corpus, const QuoteIndex* quotes, std::size_t i, std::size_t n) {
+  if (kPrefetches && i + 2 * kAhead < n) __builtin_prefetch(corpus.quotes.search_keys.entry(quotes[i + 2 * kAhead]));
+}
+
 // Room for up to `matches` matches, so that no push_back copies what it kept so far.
 void reserve(TextSearch& out, std::size_t matches) {
   out.quotes.reserve(matches);
@@ -170,20 +203,26 @@ void reserve(TextSearch& out, std::size_t matches) {
   out.next.reserve(matches);
 }
 
-// Checks each of `quotes` from the start of its key, keeping the matches. Most of the time
-// goes to fetching keys from memory, one cache line or two a quote, so the key kAhead quotes
-// on is requested early, both its ends (a no-op where there is no prefetch, as in wasm).
-void check_quotes(const StringPool& keys, std::string_view needle, const std::vector<QuoteIndex>& quotes, TextSearch& out) {
-  reserve(out, quotes.size());
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (kPrefetches && i + kAhead < quotes.size()) {
-      const Key ahead = key_of(keys, quotes[i + kAhead]);
-      __builtin_prefetch(ahead.data);
-      __builtin_prefetch(ahead.data + ahead.size - 1);
+// Checks each of `quotes` (quotes[0] to quotes[n - 1], or every quote 0 to n - 1 when
+// `quotes` is null: the scan) from the start of its key, keeping the matches. Most of the
+// time goes to fetching keys from memory, one cache line or two a quote, so the key kAhead
+// quotes on is requested early, both its ends (a no-op where there is no prefetch, as in
+// wasm). A scan needs none: it reads the texts forward, mostly in paragraph order.
+void check_quotes(const Corpus& corpus, std::string_view needle, const QuoteIndex* quotes, std::size_t n, TextSearch& out) {
+  if (quotes) reserve(out, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const QuoteIndex q = quotes ? quotes[i] : static_cast<QuoteIndex>(i);
+    if (quotes) {
+      prefetch_entry(corpus, quotes, i, n);
+      if (kPrefetches && i + kAhead < n) {
+        const Key ahead = key_of(corpus, quotes[i + kAhead]);
+        __builtin_prefetch(ahead.data);
+        __builtin_prefetch(ahead.data + ahead.size - 1);
+      }
     }
-    const Key key = key_of(keys, quotes[i]);
+    const Key key = key_of(corpus, q);
     const std::size_t at = find_in_key(key.data, key.size, needle, 0);
-    if (at != std::string_view::npos) add_match(out, quotes[i], key.data, key.size, at, needle);
+    if (at != std::string_view::npos) add_match(out, q, key.data, key.size, at, needle);
   }
 }
 
@@ -215,21 +254,6 @@ class Candidates {
   bool computed_ = false, narrows_ = false;
   std::vector<std::uint64_t> bits_;
 };
-
-// Appends the quotes whose key holds `needle`, scanning all keys as one buffer: one
-// substring search (memchr on the first byte, then a compare) per match, one match a quote.
-// Keys are joined by '\0', which no needle holds, so no match spans two quotes.
-void scan_all(const StringPool& keys, std::string_view needle, TextSearch& out) {
-  const std::string_view haystack = keys.buffer();
-  QuoteIndex q = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at)) {
-    while (keys.begin_of(q + 1) <= at) ++q;  // the quote whose key holds `at`
-    const Key key = key_of(keys, q);
-    add_match(out, q, key.data, key.size, at - keys.begin_of(q), needle);
-    if (++q >= keys.size()) break;
-    at = keys.begin_of(q);                   // one match a quote is enough
-  }
-}
 
 // The quotes set in `bits`, ascending: the answer for a needle the index knows exactly.
 // Counted first, so that a million quotes are written once, with no check per quote.
@@ -266,7 +290,6 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
     if (appends && i < known && appended.decides(previous.next[i])) return false;
     return candidates.may_hold(previous.quotes[i]);
   };
-  const StringPool& keys = corpus.quotes.folded_text;
   previous.offsets.resize(n);
   previous.next.resize(n);
   QuoteIndex* quotes = previous.quotes.data();
@@ -280,7 +303,7 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
   };
   for (std::size_t i = 0; i < n; ++i) {
     if (kPrefetches && i + kAhead < n && reads_key(i + kAhead))
-      __builtin_prefetch(key_of(keys, quotes[i + kAhead]).data + (i + kAhead < known ? offsets[i + kAhead] : 0));
+      __builtin_prefetch(key_of(corpus, quotes[i + kAhead]).data + (i + kAhead < known ? offsets[i + kAhead] : 0));
     const QuoteIndex q = quotes[i];
     const std::size_t first = i < known ? offsets[i] : 0;
     std::size_t from = first > shift ? first - shift : 0;
@@ -296,7 +319,7 @@ void refine(const Corpus& corpus, const std::string& needle, TextSearch& previou
     // The index's candidates hold every match: consulted only before reading a key, the
     // one step they can save.
     if (!candidates.may_hold(q)) continue;
-    const Key key = key_of(keys, q);
+    const Key key = key_of(corpus, q);
     const std::size_t at = find_in_key(key.data, key.size, needle, from);
     if (at != std::string_view::npos) keep(q, at, next_after(key.data, key.size, at, needle));
   }
@@ -317,7 +340,7 @@ std::string search_needle(std::string_view text) {
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text) {
   TextSearch result;
   const std::string needle = search_needle(text);
-  if (!needle.empty()) scan_all(corpus.quotes.folded_text, needle, result);
+  if (!needle.empty()) check_quotes(corpus, needle, nullptr, corpus.quotes.size(), result);
   return std::move(result.quotes);
 }
 
@@ -351,9 +374,9 @@ TextSearch search_text(const Corpus& corpus, std::string_view text, TextSearch&&
   if (const auto* bits = candidates.bits()) {
     TextSearch listed;
     append_bits(bits->data(), bits->size(), listed);
-    check_quotes(corpus.quotes.folded_text, needle, listed.quotes, result);
+    check_quotes(corpus, needle, listed.quotes.data(), listed.quotes.size(), result);
   } else {
-    scan_all(corpus.quotes.folded_text, needle, result);
+    check_quotes(corpus, needle, nullptr, corpus.quotes.size(), result);
   }
   return result;
 }
@@ -365,12 +388,12 @@ bool needs_locating(const TextSearch& search) {
 void locate_matches(const Corpus& corpus, TextSearch& search, std::size_t count) {
   const std::size_t from = search.offsets.size();
   const std::size_t to = std::min(search.quotes.size(), from + count);
-  const StringPool& keys = corpus.quotes.folded_text;
   search.offsets.reserve(search.quotes.size());
   search.next.reserve(search.quotes.size());
   for (std::size_t i = from; i < to; ++i) {
-    if (kPrefetches && i + kAhead < to) __builtin_prefetch(key_of(keys, search.quotes[i + kAhead]).data);
-    const Key key = key_of(keys, search.quotes[i]);
+    prefetch_entry(corpus, search.quotes.data(), i, to);
+    if (kPrefetches && i + kAhead < to) __builtin_prefetch(key_of(corpus, search.quotes[i + kAhead]).data);
+    const Key key = key_of(corpus, search.quotes[i]);
     record_offset(search, key.data, key.size, find_in_key(key.data, key.size, search.needle, 0), search.needle);
   }
 }

@@ -2,7 +2,9 @@
 // inside the quote text, ignoring case, accents and typographic quotes (utf8::search_key:
 // "orban" finds "Orbán", "strasse" finds "Straße"). The corpus's text index (text_index.h)
 // narrows which search keys are read; the check of each key is exact, so the answer is a
-// full scan's. A keystroke refines the last answer instead of searching afresh.
+// full scan's. A keystroke refines the last answer instead of searching afresh. Most quotes'
+// keys are read as their texts, ASCII case ignored (Corpus::search_bytes): offsets in a key
+// are then offsets in the text.
 //
 //   qe::TextSearch last = qe::search_text(corpus, "cease");
 //   last = qe::search_text(corpus, "ceasefire", std::move(last));   // last.quotes, ascending
@@ -23,7 +25,8 @@ struct TextSearch {
   std::vector<QuoteIndex> quotes;      // ascending
   // Per match, for the first offsets.size() matches (all of them, unless the index's bit
   // sets gave the answer and locate_matches has not yet found them all): where the quote's
-  // key first holds the needle, and up to 15 key bytes after that match (their count, and
+  // key first holds the needle, and up to 15 bytes after that match (as Corpus::search_bytes
+  // gives them: a text's in its own ASCII case) (their count, and
   // whether it is the key's only match, in the top byte), so that keystrokes appending to
   // the needle are mostly confirmed or ruled out without reading the keys again (at 1M
   // quotes, reading them is what costs).
@@ -61,7 +64,8 @@ std::vector<QuoteIndex> match_text(const Corpus& corpus, std::string_view text);
 // The reference answer: every key scanned, no index. For tests, fuzzing and the benchmark.
 std::vector<QuoteIndex> scan_text(const Corpus& corpus, std::string_view text);
 
-// What the search looks for: `text`'s search key without NULs (keys are joined by NUL).
+// What the search looks for: `text`'s search key without NULs (no match holds a NUL, as
+// when the keys were stored joined by NULs).
 std::string search_needle(std::string_view text);
 
 }  // namespace qe

@@ -40,9 +40,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto loaded = qe::load_corpus(article.dump(), "fuzz.json");
   if (!loaded.ok()) return 0;
   // Indexed whatever its size (the loader indexes only a megabyte of search keys or more),
-  // so that the index's sets, candidates and refining are what is tested.
-  qe::Corpus corpus = *loaded.corpus;
-  corpus.text_index.build(corpus.quotes.folded_text);
+  // so that the index's sets, candidates and refining are what is tested; built a few quotes
+  // a slice, as a page builds it while idle, so that slices end anywhere in a block or word.
+  const qe::Corpus& corpus = *loaded.corpus;
+  corpus.text_index.start_build(corpus);
+  while (corpus.text_index_pending()) corpus.build_text_index_slice(static_cast<std::uint32_t>(1 + size % 7));
   const std::vector<qe::QuoteIndex> indexed = qe::match_text(corpus, parts[0]);
   std::string needle = qe::utf8::search_key(parts[0]);
   needle.erase(std::remove(needle.begin(), needle.end(), '\0'), needle.end());

@@ -31,7 +31,7 @@ nlohmann::json ArticleOf(const std::vector<std::string>& texts) {
 std::shared_ptr<const qe::Corpus> CorpusOf(const std::vector<std::string>& texts) {
   const auto loaded = qe::test::Load(ArticleOf(texts));
   REQUIRE(loaded.ok());
-  loaded.corpus->text_index.build(loaded.corpus->quotes.folded_text);
+  loaded.corpus->text_index.build(*loaded.corpus);
   return loaded.corpus;
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("typing refines: each keystroke checks only the previous matches and f
       if (!search.offsets.empty()) {
         REQUIRE(search.offsets.size() == search.quotes.size());
         for (std::size_t i = 0; i < search.quotes.size(); ++i)  // where each quote's key first holds the needle
-          CHECK(corpus->quotes.folded_text[search.quotes[i]].find(search.needle) == search.offsets[i]);
+          CHECK(qe::utf8::search_key(corpus->quote_text(search.quotes[i])).find(search.needle) == search.offsets[i]);
       }
     }
   }
@@ -264,7 +264,7 @@ TEST_CASE("the explorer's search refines while typing and starts afresh after a 
 TEST_CASE("an empty corpus and an empty index answer nothing") {
   qe::TextIndex index;
   CHECK_FALSE(index.candidate_blocks("abc"));  // never built
-  index.build(qe::StringPool{});
+  index.build(qe::Corpus{});
   CHECK(index.block_count() == 0);
   REQUIRE(index.candidate_blocks("abc"));
   CHECK(index.candidate_blocks("abc")->empty());
@@ -357,7 +357,7 @@ TEST_CASE("the loader indexes search keys of a megabyte or more, and scans a sma
   for (int i = 0; i < 11000; ++i) texts.push_back("quote " + std::to_string(i) + std::string(90, 'x'));
   const auto large = qe::test::Load(ArticleOf(texts));
   REQUIRE(large.ok());
-  REQUIRE(large.corpus->quotes.folded_text.buffer().size() >= qe::Corpus::kTextIndexMinBytes);
+  REQUIRE(11000 * 100 >= qe::Corpus::kTextIndexMinBytes);  // 100 bytes a quote and more
   CHECK(large.corpus->text_index.built());
   CHECK(qe::match_text(*large.corpus, "quote 10999") == std::vector<qe::QuoteIndex>{10999});
 }
@@ -420,4 +420,95 @@ TEST_CASE("the explorer builds a text index left for later while idle, and the s
   filter.text = "ceasefire t";  // refines the scan's answer, now with the index
   explorer.set_filter(filter);
   CHECK(explorer.result().visible == Naive(explorer.corpus(), "ceasefire t"));
+}
+
+// Quotes read as their texts (ASCII, capitals included) beside quotes with stored keys
+// (accents, typographic quotes, Cyrillic in either case),
+// with punctuation whose byte differs from another's by 0x20 only ('@' and '`', '[' and '{',
+// '^' and '~', '\' and '|', ']' and '}', '_' and DEL, ' ' and a control byte, digits and
+// control bytes): a case bit given to any byte but 'a' to 'z' would match one for the other.
+std::vector<std::string> CaseTexts() {
+  return {"U.S. officials said CEASEFIRE Talks resume",
+          "the u.s. envoy (@StateDept) wrote at 10:30",
+          "Orbán said the U.S. was wrong",
+          "Straße closed; STRASSE reopened",
+          "\xE2\x80\x9CWe\xE2\x80\x99re ready,\xE2\x80\x9D he said",
+          "сказал он 2024",
+          "ПРЕЗИДЕНТ сказал",
+          "`grave` and {brace} and ~tilde~ and |pipe| and }close",
+          "AT@SIGN [X] ^Y _Z \\back ]close",
+          "del\x7F and \x12\x0E\x1A bytes",
+          "digits 2024 and 1999; US 10:30",
+          "TALKS talks TaLkS"};
+}
+
+// CaseTexts in many blocks, in a random order, so the index's sets and blocks are used.
+std::vector<std::string> ManyCaseTexts() {
+  const auto texts = CaseTexts();
+  std::mt19937 random(5);
+  std::vector<std::string> many = texts;
+  for (int i = 0; i < 300; ++i) many.push_back(texts[random() % texts.size()]);
+  return many;
+}
+
+TEST_CASE("a quote keeps a search key only when its text is not all ASCII") {
+  const auto loaded = qe::test::Load(ArticleOf(CaseTexts()));
+  REQUIRE(loaded.ok());
+  const qe::Corpus& corpus = *loaded.corpus;
+  const std::vector<bool> keyed = {false, false, true, true, true, true, true, false, false, false, false, false};
+  REQUIRE(corpus.quotes.size() == keyed.size());
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) {
+    CAPTURE(q);
+    CHECK(corpus.quotes.search_keys.keyed(q) == keyed[q]);
+    CHECK(corpus.search_bytes(q) == (keyed[q] ? qe::utf8::search_key(corpus.quote_text(q)) : corpus.quote_text(q)));
+  }
+  std::size_t key_bytes = 0;
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q) key_bytes += keyed[q] ? corpus.search_bytes(q).size() : 0;
+  CHECK(corpus.quotes.search_keys.keys().size() == key_bytes);  // nothing kept for the others
+}
+
+TEST_CASE("no search key holds a capital A to Z, so comparing ignoring ASCII case is exact on keys") {
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string key = qe::utf8::search_key_of(c);
+    if (std::any_of(key.begin(), key.end(), [](char b) { return b >= 'A' && b <= 'Z'; })) FAIL("U+" << std::hex << c);
+  }
+}
+
+TEST_CASE("texts read in place and stored keys are searched alike, ignoring ASCII case only") {
+  const std::vector<const char*> queries = {
+      "u.s.", "U.S.", "u.s. officials", "the u.s. was", "@", "@state", "`", "[", "{", "^", "~", "\\", "|", "]", "}",
+      "_", "\x7F", " ", "\x12", "2", "0", "10:30", "2024", "; us", "ceasefire talks", "CEASEFIRE", "talks talks",
+      "orban", "U.S. WAS", "strasse", "STRASSE reopened", "we're", "\"we're ready,\"", "сказал", "президент", ".", "z",
+      "s t", "at@s", "ready,\" he"};
+  for (const bool indexed : {false, true}) {
+    CAPTURE(indexed);
+    const auto loaded = qe::test::Load(ArticleOf(ManyCaseTexts()));
+    REQUIRE(loaded.ok());
+    const auto& corpus = loaded.corpus;
+    if (indexed) corpus->text_index.build(*corpus);
+    for (const char* query : queries) {
+      CAPTURE(query);
+      const auto naive = Naive(*corpus, query);
+      CHECK(qe::scan_text(*corpus, query) == naive);
+      CHECK(qe::match_text(*corpus, query) == naive);
+    }
+    CHECK_FALSE(qe::match_text(*corpus, "`").empty());
+    CHECK(qe::match_text(*corpus, "`").size() < qe::match_text(*corpus, " ").size());
+    // Typed a byte at a time: refining reads the next bytes kept after each match, which
+    // must be the key's (lower case) for a text read in place.
+    for (const std::string typed : {"u.s. officials said ceasefire talks", "U.S. OFFICIALS", "the u.s. envoy (@s",
+                                    "talks talks talks", "digits 2024 and 1999; us 10:30", "at@sign [x] ^y _z"}) {
+      qe::TextSearch search;
+      for (std::size_t n = 1; n <= typed.size(); ++n) {
+        const std::string query = typed.substr(0, n);
+        CAPTURE(query);
+        search = qe::search_text(*corpus, query, std::move(search));
+        while (qe::needs_locating(search)) qe::locate_matches(*corpus, search, 5);
+        CHECK(search.quotes == Naive(*corpus, query));
+        for (std::size_t i = 0; i < search.offsets.size(); ++i)
+          CHECK(qe::utf8::search_key(corpus->quote_text(search.quotes[i])).find(search.needle) == search.offsets[i]);
+      }
+    }
+  }
 }
