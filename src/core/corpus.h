@@ -240,8 +240,8 @@ struct Corpus {
   // Called once by the loader after the tables are filled. With `text_index_later`, the text
   // index is only started: build_text_index_slice builds it.
   void build_indexes(bool text_index_later = false);
-  // While the text index is still to build, reads the search keys of up to `quotes` quotes
-  // towards it.
+  // While the text index is still to build, reads the search bytes of up to `quote_count`
+  // quotes towards it (one of its two passes).
   bool text_index_pending() const { return text_index.building(); }
   void build_text_index_slice(std::uint32_t quote_count) const { text_index.build_slice(*this, quote_count); }
 

@@ -73,8 +73,8 @@ bool Explorer::has_idle_work() const {
 }
 
 void Explorer::do_idle_work(double budget_ms) {
-  // Each about a millisecond or less: 256 kB of keys to locate matches in; two passes over
-  // the keys of 2,048 quotes, with lookups in tables too big for the cache, to index them.
+  // Each about a millisecond or less: 256 kB of keys to locate matches in; one of the text
+  // index's two passes over 2,048 quotes, with lookups in tables too big for the cache.
   constexpr std::size_t kMatchesPerSlice = 4096;
   constexpr std::uint32_t kQuotesToIndexPerSlice = 2048;
   using Clock = std::chrono::steady_clock;

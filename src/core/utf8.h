@@ -9,7 +9,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,14 +43,8 @@ std::string search_key_of(char32_t code_point);
 
 // The first byte at or after `pos` that is not ASCII, or text.size(): eight bytes at a time.
 size_t skip_ascii(std::string_view text, size_t pos);
-// Whether every byte of `text` is ASCII (eight at a time).
-inline bool is_ascii(std::string_view text) {
-  std::size_t i = 0;
-  std::uint64_t high = 0;
-  for (std::uint64_t word; i + 8 <= text.size(); i += 8) high |= (std::memcpy(&word, text.data() + i, 8), word);
-  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
-  return (high & 0x8080808080808080ull) == 0;
-}
+// Whether every byte of `text` is ASCII.
+inline bool is_ascii(std::string_view text) { return skip_ascii(text, 0) == text.size(); }
 
 // 'A' to 'Z' lower-cased, any other byte as it is: all that search_key does to ASCII.
 inline unsigned char lower_ascii(unsigned char byte) {
