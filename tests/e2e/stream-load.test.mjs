@@ -79,11 +79,17 @@ describe('streaming loads', () => {
   test('a page opened on a corpus stops its spinner once the load shows progress; an unsized download shows counts, no bar', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${site.server.url}/?src=fixtures/unsized.jsonl`);
-    await page.locator('#qe-load').waitFor({ state: 'visible' });
-    const during = await page.evaluate(() => ({
-      spinner: getComputedStyle(document.querySelector('#qe-loading .spinner')).animationName,
-      bar: document.getElementById('qe-load-progress').hidden,
-      text: document.getElementById('qe-load-text').textContent,
+    // Read in the same task that sees the progress shown (a small load may end soon after).
+    const during = await page.evaluate(() => new Promise((resolve) => {
+      const check = () => {
+        if (document.getElementById('qe-load').hidden) return setTimeout(check, 5);
+        resolve({
+          spinner: getComputedStyle(document.querySelector('#qe-loading .spinner')).animationName,
+          bar: document.getElementById('qe-load-progress').hidden,
+          text: document.getElementById('qe-load-text').textContent,
+        });
+      };
+      check();
     }));
     assert.equal(during.spinner, 'none');
     assert.equal(during.bar, true);
