@@ -162,6 +162,10 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
     if (cf) cfFacetTimes.push(time(() => cfFilter(...coded(filter))));
   }
   out.facet = summary(facetTimes);
+  // By the kind of change (the filters come in rounds of four), to see which one sets the p95.
+  out.facetByChange = ['a speaker', 'a country', 'a country and a kind', 'none'].map((name, i) => ({
+    name, ...summary(facetTimes.filter((_, j) => j % 4 === i)),
+  }));
   out.jsFacet = summary(jsFacetTimes);
   if (cf) out.cfFacet = summary(cfFacetTimes);
   if (cf) cfFilter(-1, -1, -1);
@@ -487,6 +491,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
     row('keystroke', pair(r.key), pair(r.jsKey), pair(r.cfKey), pair(duck && duck.key), '');
     row('keystroke p95 speed-up of Quote Explorer', '', ratio(r.jsKey.p95, r.key.p95), ratio(r.cfKey && r.cfKey.p95, r.key.p95),
       ratio(duck && duck.key && duck.key.p95, r.key.p95), '');
+    console.log(`  facet change by filter: ${r.facetByChange.map((c) => `${c.name} ${pair(c)}`).join(', ')}`);
     console.log(`  then, when idle: screen-reader mirror ${pair(r.mirror)}, URL hash ${pair(r.hash)}`);
     console.log(`  visibleQuotes()       ${fmt(r.visibleMs)} median of 5 (first call ${fmt(r.visibleFirstMs)}) for ${r.visible.toLocaleString('en-US')} records`);
     console.log(`  scrolling the list (${WHEEL_STEPS} wheel notches at ${scrolling.wheels.toFixed(0)} a second${scrolling.scrolledAway ? '' : ', but it did not move'}): ${scrolling.fps.toFixed(0)} frames drawn a second (the browser ran ${scrolling.animationFrames.toFixed(0)} animation frames a second; a display shows 60); main thread per frame ${fmt(scrolling.p50)} / ${fmt(scrolling.p95)}`);
