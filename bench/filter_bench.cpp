@@ -215,15 +215,18 @@ int main(int argc, char** argv) {
       {"text search", {{}, {}, {}, "ceasefire talks"}},
       {"everything", {{"s1", "s2", "s3"}, {"UA", "PL"}, {"direct", "mixed"}, "security"}},
   };
-  std::printf("\n%-22s %10s %12s %12s %9s\n", "filter", "matches", "indexed ms", "JSON scan ms", "speed-up");
+  std::printf("\n%-22s %10s %12s %12s %12s %9s\n", "filter", "matches", "first ms", "indexed ms", "JSON scan ms", "speed-up");
   for (const Case& c : cases) {
     std::size_t indexed = 0, scanned = 0;
-    const double fast = BestMs(5, [&] { return qe::apply_filter(*loaded.corpus, c.filter).visible.size(); }, &indexed);
+    const auto filter = [&] { return qe::apply_filter(*loaded.corpus, c.filter).visible.size(); };
+    const double first = BestMs(1, filter, &indexed);
+    const double fast = BestMs(5, filter, &indexed);
     const double slow = BestMs(2, [&] { return ScanJson(articles, c.filter); }, &scanned);
-    std::printf("%-22s %10zu %12.2f %12.1f %8.0fx%s\n", c.name, indexed, fast, slow, slow / fast,
+    std::printf("%-22s %10zu %12.2f %12.2f %12.1f %8.0fx%s\n", c.name, indexed, first, fast, slow, slow / fast,
                 indexed == scanned ? "" : "  (MISMATCH)");
   }
-  std::printf("\nindexed times include all facet counts; the scan computes only the visible set.\n");
+  std::printf("\nindexed times include all facet counts (best of 5; \"first\": the first time, before the\n"
+              "histograms kept for one facet's value exist); the scan computes only the visible set.\n");
 
   TypingBench(*loaded.corpus, load_ms);
   return 0;

@@ -18,8 +18,10 @@ namespace {
 // quote (resolving the filter's values) for size.
 #if defined(__clang__)
 #define QE_COLD [[clang::minsize]]
+#define QE_INLINE inline __attribute__((always_inline))
 #else
 #define QE_COLD
+#define QE_INLINE inline
 #endif
 
 QE_COLD std::string ascii_case(std::string value, int (*convert)(int)) {
@@ -111,7 +113,7 @@ class ValueColumn {
     static_assert(sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4, "a facet's column holds 1, 2 or 4-byte values");
   }
 
-  std::uint32_t operator[](QuoteIndex q) const {
+  QE_INLINE std::uint32_t operator[](QuoteIndex q) const {
     switch (width_) {
       case 1: return std::min<std::uint32_t>(static_cast<const std::uint8_t*>(data_)[q], last_);
       case 2: return std::min<std::uint32_t>(static_cast<const std::uint16_t*>(data_)[q], last_);
@@ -120,14 +122,17 @@ class ValueColumn {
   }
 
   // ++counts[value of q] for each q in `quotes`: one loop per column width, not per quote.
-  void count(const QuoteIndex* first, const QuoteIndex* last, std::uint32_t* counts) const {
+  // With `touched`, also appends each value counted whose count was zero.
+  void count(const QuoteIndex* first, const QuoteIndex* last, std::uint32_t* counts,
+             std::vector<std::uint32_t>* touched = nullptr) const {
     switch (width_) {
-      case 1: return count_as<std::uint8_t>(first, last, counts);
-      case 2: return count_as<std::uint16_t>(first, last, counts);
-      default: return count_as<std::uint32_t>(first, last, counts);
+      case 1: return touched ? count_as<std::uint8_t>(first, last, counts, *touched) : count_as<std::uint8_t>(first, last, counts);
+      case 2: return touched ? count_as<std::uint16_t>(first, last, counts, *touched) : count_as<std::uint16_t>(first, last, counts);
+      default: return touched ? count_as<std::uint32_t>(first, last, counts, *touched) : count_as<std::uint32_t>(first, last, counts);
     }
   }
-  void count(const std::vector<QuoteIndex>& quotes, std::uint32_t* counts) const {
+  template <typename Quotes>
+  void count(const Quotes& quotes, std::uint32_t* counts) const {
     count(quotes.data(), quotes.data() + quotes.size(), counts);
   }
 
@@ -136,6 +141,14 @@ class ValueColumn {
   void count_as(const QuoteIndex* first, const QuoteIndex* last, std::uint32_t* counts) const {
     const T* values = static_cast<const T*>(data_);
     for (const QuoteIndex* q = first; q != last; ++q) ++counts[std::min<std::uint32_t>(values[*q], last_)];
+  }
+  template <typename T>
+  void count_as(const QuoteIndex* first, const QuoteIndex* last, std::uint32_t* counts, std::vector<std::uint32_t>& touched) const {
+    const T* values = static_cast<const T*>(data_);
+    for (const QuoteIndex* q = first; q != last; ++q) {
+      const std::uint32_t value = std::min<std::uint32_t>(values[*q], last_);
+      if (counts[value]++ == 0) touched.push_back(value);
+    }
   }
 
   const void* data_ = nullptr;
@@ -218,6 +231,35 @@ QE_COLD std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& cor
   }};
 }
 
+// The ascending quotes one facet admits on its own: a posting list or the text's matches
+// where one list says it (most filters: one speaker, one country, one kind), read in place;
+// else `merged`. (At a million quotes a kind admits 330,000 quotes: copying them cost more
+// than the rest of a change.)
+class Admitted {
+ public:
+  void view(const QuoteIndex* first, const QuoteIndex* last) { first_ = first, last_ = last; }
+  void view(const std::vector<QuoteIndex>& quotes) { view(quotes.data(), quotes.data() + quotes.size()); }
+  // Adds a posting list, merging it into `merged` once there are two.
+  void add(PostingLists::Run run) {
+    if (first_ == last_ && merged.empty()) return view(run.first, run.last);
+    if (merged.empty()) merged.assign(first_, last_);
+    const auto middle = static_cast<std::ptrdiff_t>(merged.size());
+    merged.insert(merged.end(), run.first, run.last);
+    std::inplace_merge(merged.begin(), merged.begin() + middle, merged.end());
+    view(merged);
+  }
+  const QuoteIndex* data() const { return first_; }
+  const QuoteIndex* begin() const { return first_; }
+  const QuoteIndex* end() const { return last_; }
+  std::size_t size() const { return static_cast<std::size_t>(last_ - first_); }
+
+  std::vector<QuoteIndex> merged;  // moving it keeps its buffer, so a view of it stays valid
+
+ private:
+  const QuoteIndex* first_ = nullptr;
+  const QuoteIndex* last_ = nullptr;
+};
+
 // A filter resolved against one corpus: per-value flags for O(1) checks, and for each active
 // facet the ascending list of quotes it admits on its own, to drive iteration.
 struct CompiledFilter {
@@ -228,24 +270,18 @@ struct CompiledFilter {
   const ArticleId* article = nullptr;          // the quotes' articles, and their days
   const Day* article_day = nullptr;
   Day published_from = kNoDay + 1, published_to = INT32_MAX;  // kNoDay (undated) is outside
-  std::array<std::vector<QuoteIndex>, kFacetCount> admitted;
+  std::array<Admitted, kFacetCount> admitted;
 
   bool published(Day day) const { return day >= published_from && day <= published_to; }
 
   int active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
-  bool passes_facet(QuoteIndex q, int facet) const {
+  QE_INLINE bool passes_facet(QuoteIndex q, int facet) const {
     if (facet == kPublishedFacet) return published(article_day[article[q]]);
     if (facet == kTextFacet) return on[kTextFacet][q];
     return on[facet][values[facet][q]];
   }
 };
-
-void merge_run(std::vector<QuoteIndex>& into, PostingLists::Run run) {
-  const auto middle = static_cast<std::ptrdiff_t>(into.size());
-  into.insert(into.end(), run.first, run.last);
-  std::inplace_merge(into.begin(), into.begin() + middle, into.end());
-}
 
 // A facet of values (speakers, countries, …): each value the filter names switches on the
 // facet values it resolves to, whose quotes it admits.
@@ -261,7 +297,7 @@ QE_COLD void compile_values(const Corpus& corpus, const Filter& filter, int face
       if (!on[v]) {
         on[v] = 1;
         compiled.chosen[facet].push_back(v);
-        merge_run(compiled.admitted[facet], parts.lists->of(v));
+        compiled.admitted[facet].add(parts.lists->of(v));
       }
   std::sort(compiled.chosen[facet].begin(), compiled.chosen[facet].end());
 }
@@ -280,7 +316,7 @@ QE_COLD void compile_published(const Corpus& corpus, const Filter& filter, Compi
   if (to) compiled.published_to = *to;
   // Only the bins the range touches hold candidates; each is checked by day.
   const DateBins& bins = corpus.published_bins;
-  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet];
+  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet].merged;
   for (std::uint32_t bin = 0; bin < bins.count; ++bin) {
     if (bins.bin_last_day(bin) < compiled.published_from || bins.bin_first_day(bin) > compiled.published_to) continue;
     const PostingLists::Run run = corpus.quotes_by_published.of(bin);
@@ -288,6 +324,7 @@ QE_COLD void compile_published(const Corpus& corpus, const Filter& filter, Compi
       if (compiled.published(corpus.published_day(*q))) admitted.push_back(*q);
   }
   std::sort(admitted.begin(), admitted.end());
+  compiled.admitted[kPublishedFacet].view(admitted);
 }
 
 CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::vector<QuoteIndex>* text_matches) {
@@ -303,7 +340,9 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
 
   compiled.active[kTextFacet] = !filter.text.empty();
   if (compiled.active[kTextFacet]) {
-    compiled.admitted[kTextFacet] = text_matches ? *text_matches : match_text(corpus, filter.text);
+    Admitted& matches = compiled.admitted[kTextFacet];
+    if (!text_matches) matches.merged = match_text(corpus, filter.text);
+    matches.view(text_matches ? *text_matches : matches.merged);
     // Only another active facet's pass consults text's flags (see FacetCounter): a search
     // alone skips a pass over every quote.
     if (compiled.active_count() > 1) {
@@ -324,29 +363,38 @@ constexpr unsigned bit(int facet) { return 1u << facet; }
 // counting costs, and this reads three, not six.
 void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<FacetParts, kCountedFacetCount>& facets,
                        unsigned skipped = 0, unsigned counted = 0) {
-  // Deriving walks every value of the parent (100,000 articles, say) in order, which costs
-  // about what reading the facet's own column at a sixteenth as many scattered quotes does
-  // (each read a cache miss when the quotes are sparse).
   const auto derives = [&](const FacetParts& facet) {
-    if (facet.parent == kNoFacet) return false;
-    if (counted & bit(facet.parent)) return true;
-    return !(skipped & bit(facet.parent)) &&
-           facets[static_cast<std::size_t>(facet.parent)].lists->value_count() <= 16 * quotes.size();
+    return facet.parent != kNoFacet && (counted & bit(facet.parent) || !(skipped & bit(facet.parent)));
   };
+  unsigned parents = 0;  // of a facet counted here that derives from them
   for (int f = 0; f < kCountedFacetCount; ++f)
-    if (!(skipped & bit(f)) && !derives(facets[f])) facets[f].values.count(quotes, facets[f].counts);
-  // One walk a parent for all the facets that follow from it (an article's source and date),
-  // past the values nothing counted (most articles, when the quotes are a few thousand).
+    if (!(skipped & bit(f)) && derives(facets[f])) parents |= bit(facets[f].parent);
+  // A parent counted here with many more values than quotes (100,000 articles, a country's
+  // 23,000 quotes) also lists the values it counted, so that deriving visits those alone;
+  // listing them costs more than walking every value when the quotes are more.
+  const auto lists_touched = [&](int f) { return facets[f].lists->value_count() > 4 * quotes.size(); };
+  std::array<std::vector<std::uint32_t>, kCountedFacetCount> touched;
+  for (int f = 0; f < kCountedFacetCount; ++f) {
+    if ((skipped & bit(f)) || derives(facets[f])) continue;
+    const bool listing = (parents & bit(f)) && lists_touched(f);
+    if (listing) touched[f].reserve(quotes.size());
+    facets[f].values.count(quotes.data(), quotes.data() + quotes.size(), facets[f].counts, listing ? &touched[f] : nullptr);
+  }
   for (int p = 0; p < kCountedFacetCount; ++p) {
+    if (!(parents & bit(p))) continue;
     std::array<const FacetParts*, kCountedFacetCount> children{};
     int child_count = 0;
     for (int f = 0; f < kCountedFacetCount; ++f)
-      if (facets[f].parent == p && !(skipped & bit(f)) && derives(facets[f])) children[child_count++] = &facets[f];
-    if (child_count == 0) continue;
+      if (facets[f].parent == p && !(skipped & bit(f))) children[child_count++] = &facets[f];
     const std::uint32_t* parent_counts = facets[p].counts;
-    for (std::size_t v = 0; v < facets[p].lists->value_count(); ++v) {
-      if (parent_counts[v] == 0) continue;
+    const auto add_to_children = [&](std::uint32_t v) {
       for (int c = 0; c < child_count; ++c) children[c]->counts[(*children[c]->of_parent)[v]] += parent_counts[v];
+    };
+    if ((counted & bit(p)) || !lists_touched(p)) {
+      for (std::uint32_t v = 0; v < facets[p].lists->value_count(); ++v)
+        if (parent_counts[v]) add_to_children(v);
+    } else {
+      for (std::uint32_t v : touched[p]) add_to_children(v);
     }
   }
 }
@@ -476,8 +524,7 @@ class FacetCounter {
 
   void run() {
     const int driver = shortest_admitted(kNoFacet);
-    if (active_count_ == 1 && driver < kCountedFacetCount && facets_[driver].chosen && facets_[driver].parent != kNoFacet)
-      return run_derived_alone(driver);
+    if (active_count_ == 1 && driver < kCountedFacetCount && facets_[driver].chosen) return run_alone(driver);
     if (active_count_ == 2) {
       const int second = shortest_admitted(driver);
       if (sums_kept_histograms(driver, second) && sums_kept_histograms(second, driver)) return run_pair(driver, second);
@@ -520,12 +567,21 @@ class FacetCounter {
     count_every_facet(result_.visible, facets_, bit(driver) | bit(second) | whole, whole);
   }
 
-  // A facet that follows from another (country from speaker, source from article) is the
-  // only one active: the visible quotes are its admitted ones.
-  void run_derived_alone(int only_active) {
+  // One facet of values is active: the visible quotes are its admitted ones. A facet read from
+  // its column, with few values for as many quotes (a country's 23,000 quotes have 3 kinds),
+  // sums kept histograms over the chosen values instead: the first time costs what reading
+  // the column does, later ones nothing. (Facets that follow from another counted here, an
+  // article's source and date, cost less than that already.)
+  void run_alone(int only_active) {
     result_.visible.assign(compiled_.admitted[only_active].begin(), compiled_.admitted[only_active].end());
-    const unsigned whole = count_whole_parent(only_active, kNoFacet);
-    count_every_facet(result_.visible, facets_, bit(only_active) | whole, whole);
+    unsigned counted = count_whole_parent(only_active, kNoFacet);
+    for (int f = 0; f < kCountedFacetCount; ++f) {
+      const bool derived = facets_[f].parent != kNoFacet && facets_[f].parent != only_active;
+      if (f == only_active || derived || (counted & bit(f)) || !sums_kept_histograms(f, only_active)) continue;
+      sum_kept_histograms(f, only_active);
+      counted |= bit(f);
+    }
+    count_every_facet(result_.visible, facets_, bit(only_active) | counted, counted);
     fill_from_lists(only_active);
   }
 
@@ -586,7 +642,7 @@ class FacetCounter {
   }
 
   // One bit per active facet but `skipped` that quote q fails.
-  unsigned failing_facets(QuoteIndex q, int skipped) const {
+  QE_INLINE unsigned failing_facets(QuoteIndex q, int skipped) const {
     unsigned fails = 0;
     for (int i = 0; i < active_count_; ++i)
       if (active_[i] != skipped && !compiled_.passes_facet(q, active_[i])) fails |= 1u << active_[i];
