@@ -25,6 +25,7 @@ import { COUNTRIES, corpus, TYPED } from './corpus.mjs';
 
 const FACET_ROUNDS = 20; // each: a speaker, a country, a country and a kind, then none
 const DUCKDB_FACET_ROUNDS = 5;
+const CHANGE_PAUSE_MS = 100; // between facet changes, as a reader clicks (see measure)
 const WHEEL_STEPS = 250; // mouse wheel notches over the quote list, 400 px each, one every 8 ms
 
 // Runs in the page: the explorer and the in-page baselines on the same bytes.
@@ -43,14 +44,20 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
     const tick = () => (window.QuoteExplorer.debug.pendingFrames() === 0 ? resolve() : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
   });
+  // Changes come CHANGE_PAUSE_MS apart, as from a reader clicking: back to back, each would
+  // start while the last one's frame is still being drawn, and without a GPU (SwiftShader, as
+  // here) that drawing shares the machine's cores with the page. Back-to-back changes are
+  // measured too, and printed.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, CHANGE_PAUSE_MS_));
   const mirrorTimes = [];
   const hashTimes = [];
-  const change = async (filter) => {
+  const change = async (filter, { paced = true } = {}) => {
     const t = time(() => window.QuoteExplorer.setFilter(filter));
     await idle();
     const work = window.QuoteExplorer.debug.lastWork();
     mirrorTimes.push(work.mirror);
     hashTimes.push(work.hash);
+    if (paced) await pause();
     return t;
   };
   const out = {};
@@ -144,13 +151,14 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
   // start once the page is idle after the load, as a reader looks at the corpus before a
   // first click (the explorer runs its filter code once meanwhile: main.cpp, WarmFilterCode).
   await idle();
-  const popular = [...speakerIds.keys()].slice(0, 20);
-  const filters = [];
-  for (let round = 0; round < FACET_ROUNDS_; ++round) {
+  const popular = [...speakerIds.keys()].slice(0, 2 * FACET_ROUNDS_);
+  const roundOf = (round) => {
     const speaker = popular[round % popular.length];
     const country = countries[round % countries.length];
-    filters.push({ speakers: [speaker] }, { countries: [country] }, { countries: [country], kinds: ['direct'] }, {});
-  }
+    return [{ speakers: [speaker] }, { countries: [country] }, { countries: [country], kinds: ['direct'] }, {}];
+  };
+  const filters = [];
+  for (let round = 0; round < FACET_ROUNDS_; ++round) filters.push(...roundOf(round));
   const coded = (filter) => [filter.speakers ? speakerIds.get(filter.speakers[0]) : -1,
     filter.countries ? (countryIds.get(filter.countries[0]) ?? -2) : -1, filter.kinds ? 0 : -1];
   const facetTimes = [];
@@ -162,6 +170,12 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
     if (cf) cfFacetTimes.push(time(() => cfFilter(...coded(filter))));
   }
   out.facet = summary(facetTimes);
+  // Back to back, on the next rounds' speakers and countries (so that none was seen before).
+  const backToBack = [];
+  for (let round = FACET_ROUNDS_; round < 2 * FACET_ROUNDS_; ++round) {
+    for (const filter of roundOf(round)) backToBack.push(await change(filter, { paced: false }));
+  }
+  out.facetBackToBack = summary(backToBack);
   // By the kind of change (the filters come in rounds of four), to see which one sets the p95.
   out.facetByChange = ['a speaker', 'a country', 'a country and a kind', 'none'].map((name, i) => ({
     name, ...summary(facetTimes.filter((_, j) => j % 4 === i)),
@@ -469,7 +483,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
     await page.addInitScript(timeAnimationFrames);
     await page.goto(`${server.url}/`);
     await page.evaluate(() => window.QuoteExplorer.ready);
-    const source = measure.toString().replace('FACET_ROUNDS_', String(FACET_ROUNDS));
+    const source = measure.toString().replaceAll('FACET_ROUNDS_', String(FACET_ROUNDS)).replace('CHANGE_PAUSE_MS_', String(CHANGE_PAUSE_MS));
     const r = await page.evaluate(`(${source})(${JSON.stringify({ url: lines, typed: TYPED, countries: COUNTRIES, prefix: PREFIX, withLibraries })})`);
     const duck = withLibraries
       ? await page.evaluate(measureDuckdb, { url: lines, typed: TYPED, prefix: PREFIX, filters: r.filters.slice(0, 4 * DUCKDB_FACET_ROUNDS) })
@@ -491,7 +505,7 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
     row('keystroke', pair(r.key), pair(r.jsKey), pair(r.cfKey), pair(duck && duck.key), '');
     row('keystroke p95 speed-up of Quote Explorer', '', ratio(r.jsKey.p95, r.key.p95), ratio(r.cfKey && r.cfKey.p95, r.key.p95),
       ratio(duck && duck.key && duck.key.p95, r.key.p95), '');
-    console.log(`  facet change by filter: ${r.facetByChange.map((c) => `${c.name} ${pair(c)}`).join(', ')}`);
+    console.log(`  facet change by filter: ${r.facetByChange.map((c) => `${c.name} ${pair(c)}`).join(', ')}; back to back (no pause between changes) ${pair(r.facetBackToBack)}`);
     console.log(`  then, when idle: screen-reader mirror ${pair(r.mirror)}, URL hash ${pair(r.hash)}`);
     console.log(`  visibleQuotes()       ${fmt(r.visibleMs)} median of 5 (first call ${fmt(r.visibleFirstMs)}) for ${r.visible.toLocaleString('en-US')} records`);
     console.log(`  scrolling the list (${WHEEL_STEPS} wheel notches at ${scrolling.wheels.toFixed(0)} a second${scrolling.scrolledAway ? '' : ', but it did not move'}): ${scrolling.fps.toFixed(0)} frames drawn a second (the browser ran ${scrolling.animationFrames.toFixed(0)} animation frames a second; a display shows 60); main thread per frame ${fmt(scrolling.p50)} / ${fmt(scrolling.p95)}`);

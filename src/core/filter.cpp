@@ -237,6 +237,12 @@ QE_COLD std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& cor
 // than the rest of a change.)
 class Admitted {
  public:
+  Admitted() = default;
+  Admitted(Admitted&&) = default;  // a vector's move keeps its buffer: a view of `merged` stays valid
+  Admitted& operator=(Admitted&&) = default;
+  Admitted(const Admitted&) = delete;  // a copy's view would point into the original
+  Admitted& operator=(const Admitted&) = delete;
+
   void view(const QuoteIndex* first, const QuoteIndex* last) { first_ = first, last_ = last; }
   void view(const std::vector<QuoteIndex>& quotes) { view(quotes.data(), quotes.data() + quotes.size()); }
   // Adds a posting list, merging it into `merged` once there are two.
@@ -253,7 +259,7 @@ class Admitted {
   const QuoteIndex* end() const { return last_; }
   std::size_t size() const { return static_cast<std::size_t>(last_ - first_); }
 
-  std::vector<QuoteIndex> merged;  // moving it keeps its buffer, so a view of it stays valid
+  std::vector<QuoteIndex> merged;
 
  private:
   const QuoteIndex* first_ = nullptr;
