@@ -190,8 +190,11 @@ QE_COLD std::vector<std::uint32_t> source_named(const Corpus& corpus, std::strin
 
 QE_COLD std::vector<std::uint32_t> articles_named(const Corpus& corpus, std::string_view value) { return corpus.find_articles(value); }
 
+// memset, not assign(): in wasm at -O1 assign() stores a value at a time, and zeroing the
+// 100,000 article counts that way was a third of a speaker change.
 std::uint32_t* zeroed(std::vector<std::uint32_t>& counts, std::size_t size) {
-  counts.assign(size, 0);
+  counts.resize(size);
+  std::memset(counts.data(), 0, size * sizeof(std::uint32_t));
   return counts.data();
 }
 
