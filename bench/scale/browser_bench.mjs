@@ -74,14 +74,17 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
   let articles = new TextDecoder().decode(bytes).split('\n').filter(Boolean).map((line) => JSON.parse(line));
   out.parseMs = performance.now() - t;
 
-  // Baseline columns: speaker, country and kind as integers, texts lower-cased.
+  // Baseline columns: speaker, country, kind and article as integers, texts lower-cased. Every
+  // baseline counts the facets that have more than one value in this corpus, as the explorer
+  // does: speaker, country, kind and article (its source and date facets hold one value each).
   const speakerIds = new Map();
   const countryIds = new Map();
   const speakerOf = [];
   const countryOf = [];
   const kindOf = [];
+  const articleOf = [];
   const texts = [];
-  for (const article of articles) {
+  for (const [a, article] of articles.entries()) {
     const country = new Map(article.speakers.map((s) => [s.id, s.country]));
     for (const q of article.quotes) {
       if (!speakerIds.has(q.speaker)) speakerIds.set(q.speaker, speakerIds.size);
@@ -90,6 +93,7 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
       speakerOf.push(speakerIds.get(q.speaker));
       countryOf.push(countryIds.get(c));
       kindOf.push(['direct', 'indirect', 'mixed'].indexOf(q.kind));
+      articleOf.push(a);
       texts.push(q.text.toLowerCase());
     }
   }
@@ -97,10 +101,13 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
   const S = Int32Array.from(speakerOf);
   const C = Int32Array.from(countryOf);
   const K = Int32Array.from(kindOf);
+  const A = Int32Array.from(articleOf);
+  const articleCount = articleOf.length ? articleOf[articleOf.length - 1] + 1 : 0;
   const jsFilter = (speaker, country, kind, matches) => {
     const sc = new Uint32Array(speakerIds.size);
     const cc = new Uint32Array(countryIds.size);
     const kc = new Uint32Array(3);
+    const ac = new Uint32Array(articleCount);
     const visible = [];
     for (let i = 0; i < S.length; ++i) {
       if (matches && !matches[i]) continue;
@@ -110,7 +117,10 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
       if (okC && okK) sc[S[i]]++;
       if (okS && okK) cc[C[i]]++;
       if (okS && okC) kc[K[i]]++;
-      if (okS && okC && okK) visible.push(i);
+      if (okS && okC && okK) {
+        ac[A[i]]++;
+        visible.push(i);
+      }
     }
     return visible.length;
   };
@@ -128,8 +138,8 @@ async function measure({ url, typed, countries, prefix, withLibraries }) {
     t = performance.now();
     const all = window.crossfilter(Array.from({ length: S.length }, (_, i) => i));
     const dims = { speaker: all.dimension((i) => S[i]), country: all.dimension((i) => C[i]), kind: all.dimension((i) => K[i]),
-      text: all.dimension((i) => texts[i]) };
-    const groups = [dims.speaker.group(), dims.country.group(), dims.kind.group()];
+      article: all.dimension((i) => A[i]), text: all.dimension((i) => texts[i]) };
+    const groups = [dims.speaker.group(), dims.country.group(), dims.kind.group(), dims.article.group()];
     const visible = all.groupAll();
     cf = { dims, groups, visible, buildMs: performance.now() - t };
   }
@@ -271,7 +281,7 @@ async function measureDuckdb({ url, typed, prefix, filters }) {
         const parts = Object.entries(conditions).filter(([key, sql]) => key !== except && sql).map(([, sql]) => sql);
         return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
       };
-      for (const facet of ['speaker', 'country', 'kind']) {
+      for (const facet of ['speaker', 'country', 'kind', 'article']) {
         (await conn.query(`SELECT ${facet}, count(*) AS n FROM quotes ${where(facet)} GROUP BY ${facet}`)).toArray();
       }
       return Number((await conn.query(`SELECT count(*) AS n FROM quotes ${where('')}`)).toArray()[0].n);
