@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpus } from '../../bench/scale/corpus.mjs';
-import { openExplorer, settle, useSite, visibleIds } from './harness.mjs';
+import { itemRect, openExplorer, settle, useSite, visibleIds } from './harness.mjs';
 
 // Smaller against the ASan build (QE_SANITIZED), which parses many times slower.
 const QUOTES = process.env.QE_SANITIZED ? 4000 : 20000;
@@ -38,7 +38,17 @@ function slowly(text, ms, { sized = true } = {}) {
   };
 }
 
+// A corpus served at once, large enough that parsing it takes a while (generated on first use).
+const BIG_QUOTES = process.env.QE_SANITIZED ? 30000 : 300000;
+let bigCorpus = null;
+function big(request, response) {
+  bigCorpus ??= Buffer.from(corpus(BIG_QUOTES));
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bigCorpus.length });
+  response.end(bigCorpus);
+}
+
 const site = useSite({
+  '/fixtures/big.jsonl': big,
   '/fixtures/corpus.jsonl': slowly(LINES, 10),
   '/fixtures/corpus.json': slowly(DOCUMENT, 10),
   '/fixtures/bad.jsonl': slowly(BAD_LINES, 10),
@@ -113,6 +123,32 @@ describe('streaming loads', () => {
       return { during, loadingShown, quotes: summary.quotes };
     });
     assert.deepEqual(outcome, { during: 4, loadingShown: true, quotes: QUOTES });
+    await page.context().close();
+  });
+
+  test('input during a load that keeps the page busy parsing is drawn before the load ends', async () => {
+    const page = await openExplorer(site.browser, `${site.server.url}/`);
+    const list = await itemRect(page, 'quote:0');
+    await page.mouse.move(list.x + 40, list.y + 10);
+    await settle(page);
+    await page.evaluate(() => {
+      window.bigLoad = window.QuoteExplorer.loadUrl('fixtures/big.jsonl');
+    });
+    await page.waitForFunction(() => !document.getElementById('qe-load').hidden, null, { polling: 5 });
+    const framesBefore = await page.evaluate(() => window.QuoteExplorer.debug.framesDrawn());
+    await page.mouse.wheel(0, 200);
+    const outcome = await page.evaluate((before) => new Promise((resolve) => {
+      let ended = false;
+      window.bigLoad.then(() => { ended = true; });
+      const check = () => {
+        if (window.QuoteExplorer.debug.framesDrawn() > before) resolve(ended ? 'drawn after the load' : 'drawn during the load');
+        else if (ended) resolve('not drawn before the load ended');
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    }), framesBefore);
+    assert.equal(outcome, 'drawn during the load');
+    assert.equal((await page.evaluate(() => window.bigLoad)).quotes, BIG_QUOTES);
     await page.context().close();
   });
 
