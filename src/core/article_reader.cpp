@@ -58,12 +58,24 @@ constexpr std::string_view kExtractedKeys[] = {"by", "reviewed"};
 // than a template per kind), which keeps the download small.
 enum class Kind { Article, Source, Extracted, Speaker, Quote, Paragraph, Alias, Any };
 
+// Names are a few bytes long: compared inline (in wasm memcmp is a call and a byte loop, and
+// a million quotes have ten million keys).
+bool same_name(std::string_view name, std::string_view key) {
+  if (name.size() != key.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (name[i] != key[i]) return false;
+  return true;
+}
+
 struct Names {
   const std::string_view* names;
   std::size_t count;
-  int index_of(std::string_view key) const {
-    for (std::size_t i = 0; i < count; ++i)  // the first byte rules out most names cheaply
-      if (names[i].size() == key.size() && names[i][0] == key[0] && names[i] == key) return static_cast<int>(i);
+  // Tries `expected` first: writers put an object's keys in the same order every time, and
+  // usually in this schema's order.
+  int index_of(std::string_view key, std::size_t expected) const {
+    if (expected < count && same_name(names[expected], key)) return static_cast<int>(expected);
+    for (std::size_t i = 0; i < count; ++i)
+      if (same_name(names[i], key)) return static_cast<int>(i);
     return -1;
   }
 };
@@ -125,6 +137,7 @@ class ArticleReader::Parser {
       --depth_;
       return true;
     }
+    std::size_t expected = 0;  // the index of the name the next key likely is
     for (;;) {
       std::string_view key;
       if (peek() != '"' || !string(key, /*escapes_allowed=*/false)) return false;
@@ -132,8 +145,9 @@ class ArticleReader::Parser {
       if (peek() != ':') return false;
       ++p_;
       skip_blanks();
-      const int index = known.index_of(key);
+      const int index = known.index_of(key, expected);
       if (index >= 0) {
+        expected = static_cast<std::size_t>(index) + 1;
         const std::uint32_t bit = 1u << index;
         if (seen & bit) return false;
         seen |= bit;
