@@ -236,33 +236,33 @@ QE_COLD std::array<FacetParts, kCountedFacetCount> facet_parts(const Corpus& cor
 
 // The ascending quotes one facet admits on its own: a posting list or the text's matches
 // where one list says it (most filters: one speaker, one country, one kind), read in place;
-// else `merged`. (At a million quotes a kind admits 330,000 quotes: copying them cost more
-// than the rest of a change.)
+// else `owned` (several lists merged, a date range's quotes, matches searched here). At a
+// million quotes a kind admits 330,000 quotes: copying them cost more than the rest of a change.
 class Admitted {
  public:
   Admitted() = default;
-  Admitted(Admitted&&) = default;  // a vector's move keeps its buffer: a view of `merged` stays valid
+  Admitted(Admitted&&) = default;  // a vector's move keeps its buffer: a view of `owned` stays valid
   Admitted& operator=(Admitted&&) = default;
   Admitted(const Admitted&) = delete;  // a copy's view would point into the original
   Admitted& operator=(const Admitted&) = delete;
 
   void view(const QuoteIndex* first, const QuoteIndex* last) { first_ = first, last_ = last; }
   void view(const std::vector<QuoteIndex>& quotes) { view(quotes.data(), quotes.data() + quotes.size()); }
-  // Adds a posting list, merging it into `merged` once there are two.
+  // Adds a posting list, merging it into `owned` once there are two.
   void add(PostingLists::Run run) {
-    if (first_ == last_ && merged.empty()) return view(run.first, run.last);
-    if (merged.empty()) merged.assign(first_, last_);
-    const auto middle = static_cast<std::ptrdiff_t>(merged.size());
-    merged.insert(merged.end(), run.first, run.last);
-    std::inplace_merge(merged.begin(), merged.begin() + middle, merged.end());
-    view(merged);
+    if (first_ == last_ && owned.empty()) return view(run.first, run.last);
+    if (owned.empty()) owned.assign(first_, last_);
+    const auto middle = static_cast<std::ptrdiff_t>(owned.size());
+    owned.insert(owned.end(), run.first, run.last);
+    std::inplace_merge(owned.begin(), owned.begin() + middle, owned.end());
+    view(owned);
   }
   const QuoteIndex* data() const { return first_; }
   const QuoteIndex* begin() const { return first_; }
   const QuoteIndex* end() const { return last_; }
   std::size_t size() const { return static_cast<std::size_t>(last_ - first_); }
 
-  std::vector<QuoteIndex> merged;
+  std::vector<QuoteIndex> owned;
 
  private:
   const QuoteIndex* first_ = nullptr;
@@ -325,7 +325,7 @@ QE_COLD void compile_published(const Corpus& corpus, const Filter& filter, Compi
   if (to) compiled.published_to = *to;
   // Only the bins the range touches hold candidates; each is checked by day.
   const DateBins& bins = corpus.published_bins;
-  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet].merged;
+  std::vector<QuoteIndex>& admitted = compiled.admitted[kPublishedFacet].owned;
   for (std::uint32_t bin = 0; bin < bins.count; ++bin) {
     if (bins.bin_last_day(bin) < compiled.published_from || bins.bin_first_day(bin) > compiled.published_to) continue;
     const PostingLists::Run run = corpus.quotes_by_published.of(bin);
@@ -350,8 +350,8 @@ CompiledFilter compile(const Corpus& corpus, const Filter& filter, const std::ve
   compiled.active[kTextFacet] = !filter.text.empty();
   if (compiled.active[kTextFacet]) {
     Admitted& matches = compiled.admitted[kTextFacet];
-    if (!text_matches) matches.merged = match_text(corpus, filter.text);
-    matches.view(text_matches ? *text_matches : matches.merged);
+    if (!text_matches) matches.owned = match_text(corpus, filter.text);
+    matches.view(text_matches ? *text_matches : matches.owned);
     // Only another active facet's pass consults text's flags (see FacetCounter): a search
     // alone skips a pass over every quote.
     if (compiled.active_count() > 1) {
@@ -373,7 +373,7 @@ constexpr unsigned bit(int facet) { return 1u << facet; }
 void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<FacetParts, kCountedFacetCount>& facets,
                        unsigned skipped = 0, unsigned counted = 0) {
   const auto derives = [&](const FacetParts& facet) {
-    return facet.parent != kNoFacet && (counted & bit(facet.parent) || !(skipped & bit(facet.parent)));
+    return facet.parent != kNoFacet && ((counted & bit(facet.parent)) || !(skipped & bit(facet.parent)));
   };
   unsigned parents = 0;  // of a facet counted here that derives from them
   for (int f = 0; f < kCountedFacetCount; ++f)
@@ -381,13 +381,15 @@ void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<F
   // A parent counted here with many more values than quotes (100,000 articles, a country's
   // 23,000 quotes) also lists the values it counted, so that deriving visits those alone;
   // listing them costs more than walking every value when the quotes are more.
-  const auto lists_touched = [&](int f) { return facets[f].lists->value_count() > 4 * quotes.size(); };
   std::array<std::vector<std::uint32_t>, kCountedFacetCount> touched;
+  unsigned listed = 0;  // the parents whose counted values `touched` lists
   for (int f = 0; f < kCountedFacetCount; ++f) {
     if ((skipped & bit(f)) || derives(facets[f])) continue;
-    const bool listing = (parents & bit(f)) && lists_touched(f);
-    if (listing) touched[f].reserve(quotes.size());
-    facets[f].values.count(quotes.data(), quotes.data() + quotes.size(), facets[f].counts, listing ? &touched[f] : nullptr);
+    if ((parents & bit(f)) && facets[f].lists->value_count() > 4 * quotes.size()) {
+      listed |= bit(f);
+      touched[f].reserve(quotes.size());
+    }
+    facets[f].values.count(quotes.data(), quotes.data() + quotes.size(), facets[f].counts, listed & bit(f) ? &touched[f] : nullptr);
   }
   for (int p = 0; p < kCountedFacetCount; ++p) {
     if (!(parents & bit(p))) continue;
@@ -399,11 +401,11 @@ void count_every_facet(const std::vector<QuoteIndex>& quotes, const std::array<F
     const auto add_to_children = [&](std::uint32_t v) {
       for (int c = 0; c < child_count; ++c) children[c]->counts[(*children[c]->of_parent)[v]] += parent_counts[v];
     };
-    if ((counted & bit(p)) || !lists_touched(p)) {
+    if (listed & bit(p)) {
+      for (std::uint32_t v : touched[p]) add_to_children(v);
+    } else {
       for (std::uint32_t v = 0; v < facets[p].lists->value_count(); ++v)
         if (parent_counts[v]) add_to_children(v);
-    } else {
-      for (std::uint32_t v : touched[p]) add_to_children(v);
     }
   }
 }
