@@ -140,12 +140,13 @@ class ArticleReader::Parser {
     std::size_t expected = 0;  // the index of the name the next key likely is
     for (;;) {
       std::string_view key;
-      if (peek() != '"' || !string(key, /*escapes_allowed=*/false)) return false;
+      int index = expected_key(known, expected);
+      if (index < 0 && (peek() != '"' || !string(key, /*escapes_allowed=*/false))) return false;
       skip_blanks();
       if (peek() != ':') return false;
       ++p_;
       skip_blanks();
-      const int index = known.index_of(key, expected);
+      if (index < 0) index = known.index_of(key, expected);
       if (index >= 0) {
         expected = static_cast<std::size_t>(index) + 1;
         const std::uint32_t bit = 1u << index;
@@ -173,6 +174,18 @@ class ArticleReader::Parser {
     open_keys.resize(first_other);
     --depth_;
     return true;
+  }
+
+  // The key at p_ when it is the name `expected` (as it usually is), read past; else -1.
+  // Most keys are read this way, without scanning them as strings first.
+  int expected_key(Names known, std::size_t expected) {
+    if (expected >= known.count) return -1;
+    const std::string_view name = known.names[expected];
+    if (static_cast<std::size_t>(end_ - p_) < name.size() + 2 || p_[0] != '"' || p_[name.size() + 1] != '"' ||
+        !same_name(std::string_view(p_ + 1, name.size()), name))
+      return -1;
+    p_ += name.size() + 2;
+    return static_cast<int>(expected);
   }
 
   // An array of `kind` at p_.

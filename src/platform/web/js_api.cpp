@@ -185,6 +185,8 @@ const char* StreamFinish() {
   return Returned("");
 }
 
+bool StreamLoading() { return g_stream.loader != nullptr; }
+
 const char* StreamFailed(const char* what) {
   g_stream.loader.reset();  // what it holds may be half-changed: all of it goes
   g_stream.buffer = {};

@@ -103,6 +103,10 @@ void Frame() {
   WebApp& app = App();
   FollowCanvasSize(app);
   if (app.frames_to_draw <= 0) {
+    // While a load streams in, its slices have the page: the corpus shown, whose index or
+    // search this work would finish, is about to be replaced (a second million-quote load
+    // ran at two thirds of the first's speed beside the first one's index build).
+    if (StreamLoading()) return;
     if (app.explorer.has_idle_work()) app.explorer.do_idle_work(kIdleWorkMs);
     else if (FilterCodeCold(app)) WarmFilterCode(app);
     return;

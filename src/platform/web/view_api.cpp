@@ -429,9 +429,11 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_articles(const char* query, int limit) 
 
 // Frames still to draw before the explorer idles, plus one while idle work remains (for the
 // next keystroke, Explorer::has_idle_work, or the filter code's first run, FilterCodeCold):
-// 0 once input, changes and that are handled.
+// 0 once input, changes and that are handled. Idle work waits while a load streams in
+// (main.cpp's Frame), so a load's slices need not wait for frames that would do none.
 EMSCRIPTEN_KEEPALIVE int qe_pending_frames() {
-  return App().frames_to_draw + (App().explorer.has_idle_work() || FilterCodeCold(App()) ? 1 : 0);
+  const bool idle_work = !StreamLoading() && (App().explorer.has_idle_work() || FilterCodeCold(App()));
+  return App().frames_to_draw + (idle_work ? 1 : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE double qe_frames_drawn() { return static_cast<double>(App().frames_drawn); }

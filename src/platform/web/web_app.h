@@ -83,6 +83,7 @@ char* StreamBuffer(int size);                              // where the next `si
 int StreamFeed(int length);                                // 0 once the load failed
 const char* StreamFinish();                                // "" or the errors
 const char* StreamFailed(const char* what);                // null: out of memory
+bool StreamLoading();                                      // between StreamBegin and its end
 
 // render_bridge.cpp: the font atlas (after it is built or rebuilt) and each frame, to
 // web/renderer.js (Module.qeRenderer).
