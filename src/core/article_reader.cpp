@@ -5,26 +5,11 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/byte_blocks.h"
 #include "core/utf8.h"
 
 namespace qe {
 namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-
-std::uint64_t load8(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-// Non-zero when one of the 8 bytes is a quote, a backslash or a control character: where a
-// string scan must look byte by byte. (Bytes above a match may be flagged too; never fewer.)
-std::uint64_t string_stops(std::uint64_t v) {
-  const std::uint64_t quote = v ^ (kOnes * '"');
-  const std::uint64_t backslash = v ^ (kOnes * '\\');
-  return (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v)) & kHighs;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -242,15 +227,10 @@ class ArticleReader::Parser {
   // buffer (whose capacity the text's size bounds, so earlier views stay valid).
   bool string(std::string_view& out, bool escapes_allowed = true) {
     const char* begin = ++p_;
-    for (;;) {
-      while (end_ - p_ >= 8 && !string_stops(load8(p_))) p_ += 8;
-      if (p_ == end_) return false;
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') break;
-      if (c == '\\') return escapes_allowed && escaped_string(begin, out);
-      if (c < 0x20) return false;
-      ++p_;
-    }
+    p_ = blocks::find_first(p_, end_, blocks::string_stops);
+    if (p_ == end_) return false;
+    if (*p_ == '\\') return escapes_allowed && escaped_string(begin, out);
+    if (*p_ != '"') return false;  // a control character
     out = std::string_view(begin, static_cast<std::size_t>(p_ - begin));
     ++p_;
     return within_string_limit(begin);
@@ -267,14 +247,10 @@ class ArticleReader::Parser {
     const std::size_t first = buffer.size();
     const char* run = begin;
     for (;;) {
-      while (end_ - p_ >= 8 && !string_stops(load8(p_))) p_ += 8;
+      p_ = blocks::find_first(p_, end_, blocks::string_stops);
       if (p_ == end_) return false;
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c != '"' && c != '\\') {
-        if (c < 0x20) return false;
-        ++p_;
-        continue;
-      }
+      const char c = *p_;
+      if (c != '"' && c != '\\') return false;  // a control character
       buffer.append(run, static_cast<std::size_t>(p_ - run));
       if (c == '"') break;
       ++p_;

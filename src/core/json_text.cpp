@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/byte_blocks.h"
 #include "core/utf8.h"
 
 namespace qe::json_text {
@@ -12,15 +13,24 @@ namespace {
 
 using json = nlohmann::json;
 
+// The first NUL byte or invalid UTF-8 sequence: one pass, skipping ASCII a block at a time.
 std::optional<Problem> encoding_problem(std::string_view text) {
-  const std::size_t nul = text.find('\0');
-  const std::size_t bad = utf8::find_invalid(text.substr(0, nul));
-  if (bad == std::string_view::npos && nul != std::string_view::npos)
-    return Problem{nul, "NUL byte in the text; expected UTF-8 text without NUL bytes (write \\u0000 inside a string)"};
-  if (bad == std::string_view::npos) return std::nullopt;
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-  return Problem{bad, std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence; expected UTF-8 text"};
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  char32_t ignored;
+  for (const char* p = begin; (p = blocks::find_first(p, end, blocks::non_ascii_or_nul)) != end;) {
+    const auto at = static_cast<std::size_t>(p - begin);
+    if (*p == '\0')
+      return Problem{at, "NUL byte in the text; expected UTF-8 text without NUL bytes (write \\u0000 inside a string)"};
+    const std::size_t length = utf8::decode_at(text, at, ignored);
+    if (length == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(*p));
+      return Problem{at, std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence; expected UTF-8 text"};
+    }
+    p += length;
+  }
+  return std::nullopt;
 }
 
 // What one pass over the raw text learns before any parsing: where it first nests too deep
@@ -216,21 +226,8 @@ Position position_of(std::string_view text, std::size_t offset) {
 
 namespace {
 
-// '\n' bytes, eight at a time: each byte of x is zero where the text has a newline,
-// (x & 0x7F…) + 0x7F… | x sets a byte's top bit exactly when the byte is not zero, and
-// multiplying the inverted top bits (moved to each byte's bottom) by 0x0101… sums them in the
-// top byte.
 std::size_t count_newlines(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLows = kOnes * 0x7F, kHighs = kOnes * 0x80;
-  std::size_t count = 0, i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
-    x ^= kOnes * '\n';
-    count += static_cast<std::size_t>((((~(((x & kLows) + kLows) | x) & kHighs) >> 7) * kOnes) >> 56);
-  }
-  for (; i < text.size(); ++i) count += text[i] == '\n';
-  return count;
+  return blocks::count(text.data(), text.data() + text.size(), blocks::bytes_equal<'\n'>);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/article_reader.h"
+#include "core/byte_blocks.h"
 #include "core/json_text.h"
 #include "core/utf8.h"
 
@@ -1268,9 +1269,11 @@ struct StreamLoader::Impl {
 
   void read_lines(std::string_view text, bool at_end) {
     std::size_t begin = 0;
+    const char* const bytes = text.data();
     while (begin < text.size() && !stopped) {
-      const std::size_t end = text.find('\n', begin);
-      if (end == std::string_view::npos) {
+      const auto end = static_cast<std::size_t>(
+          blocks::find_first(bytes + begin, bytes + text.size(), blocks::bytes_equal<'\n'>) - bytes);
+      if (end == text.size()) {
         partial.append(text.substr(begin));
         break;
       }

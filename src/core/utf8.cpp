@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/byte_blocks.h"
+
 namespace qe::utf8 {
 namespace {
 
@@ -78,12 +80,8 @@ std::uint64_t lower_ascii8(std::uint64_t bytes) {
 }  // namespace
 
 size_t skip_ascii(std::string_view text, size_t pos) {
-  for (std::uint64_t word; pos + 8 <= text.size(); pos += 8) {
-    std::memcpy(&word, text.data() + pos, 8);
-    if (word & kHighs) break;
-  }
-  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
-  return pos;
+  const char* const begin = text.data();
+  return static_cast<size_t>(blocks::find_first(begin + pos, begin + text.size(), blocks::non_ascii) - begin);
 }
 
 namespace {
@@ -130,29 +128,20 @@ std::string fold_with(const FoldEntry (&table)[N], const char* bytes, std::strin
 size_t decode_at(std::string_view text, size_t pos, char32_t& out) { return pos < text.size() ? decode(text, pos, out) : 0; }
 
 size_t find_invalid(std::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
   char32_t ignored;
-  for (size_t pos = 0; pos < text.size();) {
-    std::uint64_t word;
-    if (pos + 8 <= text.size() && (std::memcpy(&word, text.data() + pos, 8), (word & kHighs) == 0)) {
-      pos += 8;  // eight ASCII bytes
-      continue;
-    }
-    const size_t length = decode(text, pos, ignored);
-    if (length == 0) return pos;
-    pos += length;
+  for (const char* p = begin; (p = blocks::find_first(p, end, blocks::non_ascii)) != end;) {
+    const size_t length = decode(text, static_cast<size_t>(p - begin), ignored);
+    if (length == 0) return static_cast<size_t>(p - begin);
+    p += length;
   }
   return std::string_view::npos;
 }
 
 size_t count_code_points(std::string_view valid_text) {
-  size_t count = 0, pos = 0;
-  for (std::uint64_t word; pos + 8 <= valid_text.size(); pos += 8) {
-    std::memcpy(&word, valid_text.data() + pos, 8);
-    if (word & kHighs) break;  // not all ASCII: the rest byte by byte
-    count += 8;
-  }
-  for (; pos < valid_text.size(); ++pos) count += !is_continuation(static_cast<unsigned char>(valid_text[pos]));
-  return count;
+  const char* const begin = valid_text.data();
+  return valid_text.size() - blocks::count(begin, begin + valid_text.size(), blocks::continuations);
 }
 
 size_t byte_offset_of(std::string_view valid_text, size_t index) {
