@@ -43,8 +43,8 @@ constexpr std::string_view kExtractedKeys[] = {"by", "reviewed"};
 // than a template per kind), which keeps the download small.
 enum class Kind { Article, Source, Extracted, Speaker, Quote, Paragraph, Alias, Any };
 
-// Names are a few bytes long: compared inline (in wasm memcmp is a call and a byte loop, and
-// a million quotes have ten million keys).
+// Names and ids are a few bytes long: compared inline (in wasm memcmp is a call and a byte
+// loop, and a million quotes have ten million keys).
 bool same_name(std::string_view name, std::string_view key) {
   if (name.size() != key.size()) return false;
   for (std::size_t i = 0; i < name.size(); ++i)
@@ -526,6 +526,27 @@ const ArticleRecord* ArticleReader::read(std::string_view text) {
 
 // Speaker ids unique, each quote's speaker among them, quote ids unique.
 bool ArticleReader::check_references() {
+  // An article names a few speakers and quotes: compared pairwise, they are checked faster
+  // than sorted (the sorts were 2 % of a million-quote load).
+  constexpr std::size_t kFew = 16;
+  auto& speakers = record_.speakers;
+  auto& quotes = record_.quotes;
+  if (speakers.size() > kFew || quotes.size() > kFew) return check_references_sorted();
+  for (std::size_t s = 0; s < speakers.size(); ++s)
+    for (std::size_t t = 0; t < s; ++t)
+      if (same_name(speakers[s].id, speakers[t].id)) return false;
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    std::uint32_t s = 0;
+    while (s < speakers.size() && !same_name(speakers[s].id, quotes[q].speaker_id)) ++s;
+    if (s == speakers.size()) return false;
+    quotes[q].speaker = s;
+    for (std::size_t r = 0; r < q; ++r)
+      if (same_name(quotes[q].id, quotes[r].id)) return false;
+  }
+  return true;
+}
+
+bool ArticleReader::check_references_sorted() {
   sorted_.clear();
   for (std::uint32_t s = 0; s < record_.speakers.size(); ++s) sorted_.emplace_back(record_.speakers[s].id, s);
   std::sort(sorted_.begin(), sorted_.end());

@@ -64,6 +64,7 @@ class ArticleReader {
  private:
   class Parser;
   bool check_references();
+  bool check_references_sorted();  // for articles with many speakers or quotes
   bool check_spans();
   bool byte_range(std::uint32_t paragraph, std::uint32_t start, std::uint32_t end, std::uint32_t& begin_byte,
                   std::uint32_t& end_byte);

@@ -84,28 +84,26 @@ inline std::uint32_t high_bits(Block a) {
 
 #endif
 
-// The tests: bit i of the result is byte i of the block at p.
+// The tests: bit i of the result is byte i of the block at p. Each is an object of its own
+// type (a lambda), so that the scans below are compiled for each test with the test inlined.
 
 // A string's end or an escape, or a control character (which JSON strings may not hold).
-inline std::uint32_t string_stops(const char* p) {
+inline constexpr auto string_stops = [](const char* p) -> std::uint32_t {
   const Block block = load(p);
   return high_bits(either(either(equal(block, splat('"')), equal(block, splat('\\'))), below_unsigned(block, 0x20)));
-}
+};
 // Not ASCII.
-inline std::uint32_t non_ascii(const char* p) { return high_bits(load(p)); }
+inline constexpr auto non_ascii = [](const char* p) -> std::uint32_t { return high_bits(load(p)); };
 // Not ASCII, or NUL (which a loaded text may not hold).
-inline std::uint32_t non_ascii_or_nul(const char* p) {
+inline constexpr auto non_ascii_or_nul = [](const char* p) -> std::uint32_t {
   const Block block = load(p);
   return high_bits(either(block, equal(block, splat('\0'))));
-}
+};
 // UTF-8 continuation bytes (0x80 to 0xBF, below -64 as signed bytes): each other byte starts
 // a code point.
-inline std::uint32_t continuations(const char* p) { return high_bits(below_signed(load(p), -64)); }
-
-template <char C>
-std::uint32_t bytes_equal(const char* p) {
-  return high_bits(equal(load(p), splat(C)));
-}
+inline constexpr auto continuations = [](const char* p) -> std::uint32_t { return high_bits(below_signed(load(p), -64)); };
+// Line breaks.
+inline constexpr auto newlines = [](const char* p) -> std::uint32_t { return high_bits(equal(load(p), splat('\n'))); };
 
 // The first byte in [p, end) that `test` marks, or end.
 template <class Test>

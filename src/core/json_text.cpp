@@ -227,7 +227,7 @@ Position position_of(std::string_view text, std::size_t offset) {
 namespace {
 
 std::size_t count_newlines(std::string_view text) {
-  return blocks::count(text.data(), text.data() + text.size(), blocks::bytes_equal<'\n'>);
+  return blocks::count(text.data(), text.data() + text.size(), blocks::newlines);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "core/article_reader.h"
 #include "core/byte_blocks.h"
+#include "core/id_table.h"
 #include "core/json_text.h"
 #include "core/utf8.h"
 
@@ -290,7 +291,10 @@ class CorpusBuilder {
   const LoadLimits& limits_;
   std::unique_ptr<Corpus> corpus_ = std::make_unique<Corpus>();
   std::uint32_t first_paragraph_ = 0;  // the current article's (append_paragraphs), for its quotes' search bytes
-  std::unordered_map<std::string, SpeakerId> global_speakers_;
+  IdTable speaker_ids_;  // the corpus's speakers by id: one entry each, in the same order
+  auto speaker_id_of() const {
+    return [this](std::uint32_t s) { return std::string_view(corpus_->speakers[s].id); };
+  }
   std::unordered_set<std::string> article_ids_;
   std::optional<std::string> added_id_;  // the id add_article registered, for add_article_or_undo
   // Per paragraph of the current article, the byte offset of each code point (and of the
@@ -303,7 +307,6 @@ class CorpusBuilder {
   // The fast path's reader, and per article the corpus's SpeakerId of each of its speakers.
   ArticleReader reader_;
   std::vector<SpeakerId> record_speakers_;
-  std::string speaker_key_;  // a reused key for global_speakers_ lookups
 };
 
 // Reserves the columns for a whole input of `total_bytes`, as the articles in its first
@@ -373,10 +376,8 @@ bool CorpusBuilder::add_record(const ArticleRecord& record) {
 
 // Equal ids across a corpus are one speaker: the first article's description wins.
 SpeakerId CorpusBuilder::intern_speaker(const ArticleRecord& record, const ArticleRecord::SpeakerRecord& fields) {
-  speaker_key_.assign(fields.id);
-  if (const auto found = global_speakers_.find(speaker_key_); found != global_speakers_.end()) return found->second;
+  if (const auto found = speaker_ids_.find(fields.id, speaker_id_of()); found != IdTable::kAbsent) return found;
   const auto id = static_cast<SpeakerId>(corpus_->speakers.size());
-  global_speakers_.emplace(speaker_key_, id);
   Speaker speaker;
   speaker.id = fields.id;
   speaker.name = fields.name;
@@ -386,10 +387,11 @@ SpeakerId CorpusBuilder::intern_speaker(const ArticleRecord& record, const Artic
   speaker.kind = fields.kind;
   speaker.country = fields.country;
   corpus_->speakers.push_back(std::move(speaker));
+  speaker_ids_.add(fields.id, speaker_id_of());
   return id;
 }
 
-void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article) {
+__attribute__((flatten)) void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article) {
   QuoteTable& table = corpus_->quotes;
   table.speaker.push_back(speaker);
   table.country.push_back(corpus_->speakers[speaker].country);
@@ -452,8 +454,7 @@ bool CorpusBuilder::add_article_or_undo(const json& value, ErrorSink& errors) {
   if (!errors.any()) return true;
   // add_article appends quotes and the article only when valid; before it knew, it may have
   // registered the id and new speakers (read_speakers), which later lines must not see.
-  for (SpeakerId s = static_cast<SpeakerId>(speakers_before); s < corpus_->speakers.size(); ++s)
-    global_speakers_.erase(corpus_->speakers[s].id);
+  for (std::size_t s = corpus_->speakers.size(); s-- > speakers_before;) speaker_ids_.remove_last(corpus_->speakers[s].id);
   corpus_->speakers.resize(speakers_before);
   if (added_id_) article_ids_.erase(*added_id_);
   return false;
@@ -544,9 +545,13 @@ std::unordered_map<std::string, SpeakerId> CorpusBuilder::read_speakers(ObjectRe
     speaker.name = *name;
     speaker.country = country.value_or(kNoCountry);
     // Equal ids across a corpus are one speaker: the first article's description wins.
-    auto [it, added] = global_speakers_.emplace(speaker.id, static_cast<SpeakerId>(corpus_->speakers.size()));
-    if (added) corpus_->speakers.push_back(std::move(speaker));
-    local.emplace(*id, it->second);
+    SpeakerId global = speaker_ids_.find(*id, speaker_id_of());
+    if (global == IdTable::kAbsent) {
+      global = static_cast<SpeakerId>(corpus_->speakers.size());
+      corpus_->speakers.push_back(std::move(speaker));
+      speaker_ids_.add(*id, speaker_id_of());
+    }
+    local.emplace(*id, global);
   }
   return local;
 }
@@ -1272,7 +1277,7 @@ struct StreamLoader::Impl {
     const char* const bytes = text.data();
     while (begin < text.size() && !stopped) {
       const auto end = static_cast<std::size_t>(
-          blocks::find_first(bytes + begin, bytes + text.size(), blocks::bytes_equal<'\n'>) - bytes);
+          blocks::find_first(bytes + begin, bytes + text.size(), blocks::newlines) - bytes);
       if (end == text.size()) {
         partial.append(text.substr(begin));
         break;

@@ -44,7 +44,7 @@ TEST_CASE("each test marks exactly the bytes it names, every byte value at every
       CHECK(blocks::non_ascii(p) == MaskByBytes(p, NonAscii));
       CHECK(blocks::non_ascii_or_nul(p) == MaskByBytes(p, NonAsciiOrNul));
       CHECK(blocks::continuations(p) == MaskByBytes(p, Continuation));
-      CHECK(blocks::bytes_equal<'\n'>(p) == MaskByBytes(p, Newline));
+      CHECK(blocks::newlines(p) == MaskByBytes(p, Newline));
     }
   }
 }
@@ -57,12 +57,12 @@ TEST_CASE("find_first and count see marked bytes in whole blocks and in the tail
     buffer += 'y' + std::string(blocks::kSize, '\n');
     const char* begin = buffer.data();
     const char* end = begin + size;
-    CHECK(blocks::find_first(begin, end, blocks::bytes_equal<'\n'>) == end);
-    CHECK(blocks::count(begin, end, blocks::bytes_equal<'\n'>) == 0);
+    CHECK(blocks::find_first(begin, end, blocks::newlines) == end);
+    CHECK(blocks::count(begin, end, blocks::newlines) == 0);
     for (std::size_t at = 0; at < size; ++at) {
       buffer[at] = '\n';
-      CHECK(blocks::find_first(begin, end, blocks::bytes_equal<'\n'>) == begin + at);
-      CHECK(blocks::count(begin, end, blocks::bytes_equal<'\n'>) == 1);
+      CHECK(blocks::find_first(begin, end, blocks::newlines) == begin + at);
+      CHECK(blocks::count(begin, end, blocks::newlines) == 1);
       buffer[at] = 'x';
     }
   }
