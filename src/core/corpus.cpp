@@ -31,15 +31,13 @@ std::optional<SpeakerKind> parse_speaker_kind(std::string_view name) {
   return std::nullopt;
 }
 
-std::uint32_t StringPool::add(std::string_view text) {
-  buffer_.append(text);
-  ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
-  return static_cast<std::uint32_t>(ends_.size() - 1);
-}
+void StringPool::grow(std::size_t more) { reallocate(std::max(size_ + more, 2 * capacity_)); }
 
-std::string_view StringPool::operator[](std::uint32_t index) const {
-  const std::size_t begin = begin_of(index);
-  return std::string_view(buffer_).substr(begin, ends_[index] - begin);
+void StringPool::reallocate(std::size_t capacity) {
+  std::unique_ptr<char[]> bytes(new char[capacity]);  // not value-initialised: untouched until used
+  if (size_) std::memcpy(bytes.get(), bytes_.get(), size_);
+  bytes_ = std::move(bytes);
+  capacity_ = capacity;
 }
 
 // An ASCII text's key is the text lower-cased (search_key folds nothing else of ASCII), so
