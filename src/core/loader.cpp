@@ -1049,14 +1049,19 @@ struct StreamLoader::Impl {
   std::size_t scan(std::string_view chunk, std::size_t i) {
     const std::uint64_t base = chunk_offset;
     for (; i < chunk.size(); ++i) {
-      if (in_string && !escaped && !capture_ok && !first_line) {
-        // Most of a document is string bytes that only end the string or escape: skip to those.
-        const std::size_t stop = find_quote_or_backslash(chunk, i);
+      // Most of a document is string bytes that only end the string or escape, and inside an
+      // article only strings and brackets matter here (ArticleReader reads the article): skip
+      // to those, a block at a time. On the first line its end matters too (JSON Lines?).
+      if (in_string && !escaped && !capture_ok) {
+        const std::size_t stop = first_line ? find(chunk, i, kStringStopsOnFirstLine) : find(chunk, i, kStringStops);
         if (stop > i && base + stop - 1 - string_start > limits.max_string_bytes) {
           string_too_long(chunk, base);
           return chunk.size();
         }
         i = stop;
+        if (i == chunk.size()) break;
+      } else if (in_piece && !in_string) {
+        i = first_line ? find(chunk, i, kPieceStopsOnFirstLine) : find(chunk, i, kPieceStops);
         if (i == chunk.size()) break;
       }
       const char c = chunk[i];
@@ -1160,17 +1165,32 @@ struct StreamLoader::Impl {
                                        " bytes; expected at most that");
   }
 
-  // The first '"' or '\\' at or after `i`, or the chunk's end; eight bytes at a time.
-  static std::size_t find_quote_or_backslash(std::string_view chunk, std::size_t i) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = kOnes * 0x80;
-    for (std::uint64_t word; i + 8 <= chunk.size(); i += 8) {
-      std::memcpy(&word, chunk.data() + i, 8);
-      const std::uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
-      if ((((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHighs) break;
-    }
-    for (; i < chunk.size(); ++i)
-      if (chunk[i] == '"' || chunk[i] == '\\') return i;
-    return chunk.size();
+  // What scan() must look at: in a string, its end or an escape; inside an article, strings
+  // and brackets ('[' and '{' are '{' with bit 0x20 set, ']' and '}' are '}').
+  static blocks::Block stops_in_string(blocks::Block block) {
+    return blocks::either(blocks::equal(block, blocks::splat('"')), blocks::equal(block, blocks::splat('\\')));
+  }
+  static blocks::Block stops_in_piece(blocks::Block block) {
+    const blocks::Block folded = blocks::either(block, blocks::splat(0x20));
+    return blocks::either(blocks::equal(block, blocks::splat('"')),
+                          blocks::either(blocks::equal(folded, blocks::splat('{')), blocks::equal(folded, blocks::splat('}'))));
+  }
+  static blocks::Block or_newline(blocks::Block block, blocks::Block stops) {
+    return blocks::either(stops, blocks::equal(block, blocks::splat('\n')));
+  }
+  static constexpr auto kStringStops = [](const char* p) { return blocks::high_bits(stops_in_string(blocks::load(p))); };
+  static constexpr auto kStringStopsOnFirstLine = [](const char* p) {
+    const blocks::Block block = blocks::load(p);
+    return blocks::high_bits(or_newline(block, stops_in_string(block)));
+  };
+  static constexpr auto kPieceStops = [](const char* p) { return blocks::high_bits(stops_in_piece(blocks::load(p))); };
+  static constexpr auto kPieceStopsOnFirstLine = [](const char* p) {
+    const blocks::Block block = blocks::load(p);
+    return blocks::high_bits(or_newline(block, stops_in_piece(block)));
+  };
+  template <class Test>
+  static std::size_t find(std::string_view chunk, std::size_t i, Test test) {
+    return static_cast<std::size_t>(blocks::find_first(chunk.data() + i, chunk.data() + chunk.size(), test) - chunk.data());
   }
 
   void end_string() {

@@ -178,6 +178,39 @@ TEST_CASE("quotes out of order, shared speakers and duplicate article ids read t
   CheckSameBothWays(broken.dump() + "\n" + lines + third.dump() + "\n", "test.jsonl");
 }
 
+TEST_CASE("speaker and quote references check the same both ways, in articles with few and with many of them") {
+  for (const int count : {3, 16, 17, 40}) {  // pairwise up to 16, sorted beyond
+    json article = SmallArticle();
+    std::string paragraph;
+    article["speakers"] = json::array();
+    article["quotes"] = json::array();
+    for (int i = 0; i < count; ++i) {
+      const std::string word = "w" + std::to_string(i);
+      article["speakers"].push_back({{"id", "s" + std::to_string(i)}, {"name", "Speaker " + std::to_string(i)}});
+      article["quotes"].push_back({{"id", "q" + std::to_string(i)}, {"speaker", "s" + std::to_string(count - 1 - i)},
+                                   {"kind", "direct"}, {"text", word}, {"paragraph", 0},
+                                   {"start", paragraph.size()}, {"end", paragraph.size() + word.size()}});
+      paragraph += word + " ";
+    }
+    article["paragraphs"] = {paragraph};
+    qe::LoadLimits limits;
+    qe::ArticleReader reader(limits);
+    CHECK_MESSAGE(reader.read(article.dump()) != nullptr, count);  // the fast path reads it itself
+    CheckArticleBothWays(article.dump());
+    const int last = count - 1;
+    for (const auto& change : std::vector<std::function<void(json&)>>{
+             [&](json& a) { a["speakers"][last]["id"] = "s0"; },       // a speaker id twice
+             [&](json& a) { a["quotes"][last]["id"] = "q0"; },         // a quote id twice
+             [&](json& a) { a["quotes"][last]["speaker"] = "nobody"; },  // an unknown speaker
+             [&](json& a) { a["quotes"][0]["speaker"] = "s"; }}) {     // a prefix of an id
+      json changed = article;
+      change(changed);
+      CHECK_MESSAGE(reader.read(changed.dump()) == nullptr, count);
+      CheckArticleBothWays(changed.dump());
+    }
+  }
+}
+
 TEST_CASE("the limits stop the fast path where they stop the careful one") {
   const std::string article = SmallArticle().dump();
   qe::LoadLimits limits;
