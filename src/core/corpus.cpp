@@ -56,14 +56,36 @@ void SearchKeys::add(std::string_view text, std::size_t text_begin) {
   spans_.push_back(static_cast<std::uint32_t>(size) | keyed);
 }
 
+// The loops over every quote here and in build_indexes read raw arrays: this file is built
+// for size (-Oz), where each vector::operator[] stays a call (a tenth of a million-quote
+// load's indexing).
 void PostingLists::build(std::size_t value_count, const std::vector<std::uint32_t>& value_of_quote) {
+  const std::uint32_t* const values = value_of_quote.data();
+  const std::size_t quote_count = value_of_quote.size();
   offsets_.assign(value_count + 1, 0);
-  for (std::uint32_t value : value_of_quote) ++offsets_[value + 1];
-  for (std::size_t v = 0; v < value_count; ++v) offsets_[v + 1] += offsets_[v];
-  quotes_.resize(value_of_quote.size());
+  std::uint32_t* const offsets = offsets_.data();
+  for (std::size_t q = 0; q < quote_count; ++q) ++offsets[values[q] + 1];
+  for (std::size_t v = 0; v < value_count; ++v) offsets[v + 1] += offsets[v];
+  quotes_.resize(quote_count);
   std::vector<std::uint32_t> next(offsets_.begin(), offsets_.end() - 1);
-  for (QuoteIndex q = 0; q < value_of_quote.size(); ++q) quotes_[next[value_of_quote[q]]++] = q;
+  std::uint32_t* const cursors = next.data();
+  QuoteIndex* const quotes = quotes_.data();
+  for (std::size_t q = 0; q < quote_count; ++q) quotes[cursors[values[q]]++] = static_cast<QuoteIndex>(q);
 }
+
+namespace {
+
+// out[q] = of_article[article[q]]: an article's value for each of its quotes.
+void spread_to_quotes(const std::vector<std::uint32_t>& of_article, const std::vector<ArticleId>& article,
+                      std::vector<std::uint32_t>& out) {
+  out.resize(article.size());
+  const std::uint32_t* const values = of_article.data();
+  const ArticleId* const articles = article.data();
+  std::uint32_t* const quotes = out.data();
+  for (std::size_t q = 0; q < article.size(); ++q) quotes[q] = values[articles[q]];
+}
+
+}  // namespace
 
 std::size_t country_slot(CountryId id) { return id == kNoCountry ? country_count() : id; }
 std::size_t country_slot_count() { return country_count() + 1; }
@@ -90,9 +112,12 @@ void Corpus::build_indexes(bool text_index_later) {
   country_slot_of_speaker.resize(speakers.size());
   for (std::size_t s = 0; s < speakers.size(); ++s)
     country_slot_of_speaker[s] = static_cast<std::uint32_t>(country_slot(speakers[s].country));
-  for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(country_slot(quotes.country[q]));
+  const CountryId* const countries = quotes.country.data();
+  const auto no_country_slot = static_cast<std::uint32_t>(country_slot(kNoCountry));
+  for (std::size_t q = 0; q < n; ++q) values.data()[q] = countries[q] == kNoCountry ? no_country_slot : countries[q];
   quotes_by_country.build(country_slot_count(), values);
-  for (std::size_t q = 0; q < n; ++q) values[q] = static_cast<std::uint32_t>(quotes.kind[q]);
+  const QuoteKind* const kinds = quotes.kind.data();
+  for (std::size_t q = 0; q < n; ++q) values.data()[q] = static_cast<std::uint32_t>(kinds[q]);
   quotes_by_kind.build(kQuoteKindCount, values);
   index_published_days();
   index_sources();
@@ -119,9 +144,7 @@ void Corpus::index_published_days() {
   std::vector<std::uint32_t> article_bin(articles.size(), published_bins.count);
   for (std::size_t a = 0; a < articles.size(); ++a)
     if (article_day[a] != kNoDay) article_bin[a] = published_bins.bin_of(article_day[a]);
-  const std::size_t n = quotes.size();
-  quotes.published_bin.resize(n);
-  for (std::size_t q = 0; q < n; ++q) quotes.published_bin[q] = article_bin[quotes.article[q]];
+  spread_to_quotes(article_bin, quotes.article, quotes.published_bin);
   quotes_by_published.build(published_bins.count + 1, quotes.published_bin);
   published_bin_of_article = std::move(article_bin);
   published_day_of_article = std::move(article_day);
@@ -141,8 +164,7 @@ void Corpus::index_sources() {
   const auto none = static_cast<std::uint32_t>(source_names.size());
   for (std::size_t a = 0; a < articles.size(); ++a)
     if (articles[a].source.name.empty()) article_source[a] = none;
-  quotes.source.resize(quotes.size());
-  for (std::size_t q = 0; q < quotes.size(); ++q) quotes.source[q] = article_source[quotes.article[q]];
+  spread_to_quotes(article_source, quotes.article, quotes.source);
   quotes_by_source.build(source_names.size() + 1, quotes.source);
   source_of_article = std::move(article_source);
 }

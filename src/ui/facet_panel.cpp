@@ -4,7 +4,6 @@
 #include <cfloat>
 #include <cstring>
 #include <numeric>
-#include <tuple>
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ActivateItemByID
@@ -20,7 +19,7 @@ namespace {
 
 // Fills a list's per-corpus part: its values, their order by name and their search labels.
 void PrepareList(FacetList& list, std::vector<std::size_t> values, std::size_t value_count,
-                 const std::vector<std::string>& names, std::vector<std::string> search_labels) {
+                 const std::vector<std::string_view>& names, std::vector<std::string> search_labels) {
   list = FacetList{};
   list.values = std::move(values);
   list.search_labels = std::move(search_labels);
@@ -28,7 +27,11 @@ void PrepareList(FacetList& list, std::vector<std::size_t> values, std::size_t v
   for (std::size_t v : list.values) folded[v] = utf8::search_key(names[v]);
   std::vector<std::size_t> by_name = list.values;
   std::sort(by_name.begin(), by_name.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(folded[a], names[a], a) < std::tie(folded[b], names[b], b);
+    // One comparison a key (std::tie made two): 100,000 article titles sort as a
+    // million-quote corpus loads.
+    if (const int by_folded = folded[a].compare(folded[b])) return by_folded < 0;
+    if (const int by_name = names[a].compare(names[b])) return by_name < 0;
+    return a < b;
   });
   list.name_rank.assign(value_count, 0);
   for (std::size_t rank = 0; rank < by_name.size(); ++rank)
@@ -39,7 +42,8 @@ void PrepareSpeakers(const Corpus& corpus, FacetList& list) {
   const std::size_t count = corpus.speakers.size();
   std::vector<std::size_t> values(count);
   std::iota(values.begin(), values.end(), 0);
-  std::vector<std::string> names(count), labels(count);
+  std::vector<std::string_view> names(count);
+  std::vector<std::string> labels(count);
   for (std::size_t s = 0; s < count; ++s) {
     const Speaker& speaker = corpus.speakers[s];
     names[s] = speaker.name;
@@ -58,12 +62,13 @@ CountryId CountryOfSlot(std::size_t slot) {
 void PrepareCountries(const Corpus& corpus, FacetList& list) {
   const std::size_t count = country_slot_count();
   std::vector<std::size_t> values;
-  std::vector<std::string> names(count), labels(count);
+  std::vector<std::string_view> names(count);
+  std::vector<std::string> labels(count);
   for (std::size_t slot = 0; slot < count; ++slot) {
     if (corpus.quotes_by_country.of(slot).size() == 0) continue;
     values.push_back(slot);
-    names[slot] = std::string(country_name(CountryOfSlot(slot)));
-    labels[slot] = utf8::search_key(names[slot] + "\n" + std::string(country_code(CountryOfSlot(slot))));
+    names[slot] = country_name(CountryOfSlot(slot));
+    labels[slot] = utf8::search_key(std::string(names[slot]) + "\n" + std::string(country_code(CountryOfSlot(slot))));
   }
   PrepareList(list, std::move(values), count, names, std::move(labels));
 }
@@ -74,7 +79,7 @@ void PrepareSources(const Corpus& corpus, FacetList& list) {
   std::iota(values.begin(), values.end(), 0);
   std::vector<std::string> labels(count);
   for (std::size_t v = 0; v < count; ++v) labels[v] = utf8::search_key(corpus.source_names[v]);
-  PrepareList(list, std::move(values), count, corpus.source_names, std::move(labels));
+  PrepareList(list, std::move(values), count, {corpus.source_names.begin(), corpus.source_names.end()}, std::move(labels));
 }
 
 // Articles by title (their id when untitled); the search also finds ids.
@@ -82,7 +87,8 @@ void PrepareArticles(const Corpus& corpus, FacetList& list) {
   const std::size_t count = corpus.articles.size();
   std::vector<std::size_t> values(count);
   std::iota(values.begin(), values.end(), 0);
-  std::vector<std::string> names(count), labels(count);
+  std::vector<std::string_view> names(count);
+  std::vector<std::string> labels(count);
   for (std::size_t a = 0; a < count; ++a) {
     const Article& article = corpus.articles[a];
     names[a] = article.title.empty() ? article.id : article.title;
