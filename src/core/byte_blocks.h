@@ -1,5 +1,5 @@
 // byte_blocks.h: the scans that read every byte of a load (to a string's end, past ASCII,
-// for line breaks), sixteen bytes at a time. Each test turns a block into a bit mask, one bit
+// for line breaks) or of a search's candidates, sixteen bytes at a time. Each test turns a block into a bit mask, one bit
 // a byte: wasm SIMD in the browser (built with -msimd128), SSE2 natively on x86-64, a byte
 // loop elsewhere. The masks are the same everywhere, so the native tests and fuzzers run
 // the code the browser runs.
@@ -26,6 +26,7 @@ inline Block load(const char* p) { return wasm_v128_load(p); }
 inline Block splat(char c) { return wasm_i8x16_splat(c); }
 inline Block equal(Block a, Block b) { return wasm_i8x16_eq(a, b); }
 inline Block either(Block a, Block b) { return wasm_v128_or(a, b); }
+inline Block both(Block a, Block b) { return wasm_v128_and(a, b); }
 inline Block below_unsigned(Block a, char limit) { return wasm_u8x16_lt(a, splat(limit)); }
 inline Block below_signed(Block a, char limit) { return wasm_i8x16_lt(a, splat(limit)); }
 inline std::uint32_t high_bits(Block a) { return wasm_i8x16_bitmask(a); }
@@ -37,6 +38,7 @@ inline Block load(const char* p) { return _mm_loadu_si128(reinterpret_cast<const
 inline Block splat(char c) { return _mm_set1_epi8(c); }
 inline Block equal(Block a, Block b) { return _mm_cmpeq_epi8(a, b); }
 inline Block either(Block a, Block b) { return _mm_or_si128(a, b); }
+inline Block both(Block a, Block b) { return _mm_and_si128(a, b); }
 // a < limit as unsigned bytes: min(a, limit - 1) == a.
 inline Block below_unsigned(Block a, char limit) { return _mm_cmpeq_epi8(_mm_min_epu8(a, splat(static_cast<char>(limit - 1))), a); }
 inline Block below_signed(Block a, char limit) { return _mm_cmplt_epi8(a, splat(limit)); }
@@ -68,6 +70,10 @@ inline Block equal(Block a, Block b) {
 }
 inline Block either(Block a, Block b) {
   for (std::size_t i = 0; i < kSize; ++i) a.bytes[i] |= b.bytes[i];
+  return a;
+}
+inline Block both(Block a, Block b) {
+  for (std::size_t i = 0; i < kSize; ++i) a.bytes[i] &= b.bytes[i];
   return a;
 }
 inline Block below_unsigned(Block a, char limit) {

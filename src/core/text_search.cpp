@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "core/byte_blocks.h"
 #include "core/utf8.h"
 
 namespace qe {
@@ -20,36 +18,14 @@ namespace {
 char case_bit(char n) { return static_cast<unsigned char>(n - 'a') < 26 ? 0x20 : 0; }
 
 // Bit i of the result is set when bytes p[i] and p[i + 1] match `first` and `second` (any
-// case), for i in 0..15 (SSE2, native) or 0..7 (SWAR, plain 64-bit arithmetic, for the wasm
-// build); a SWAR bit may also be set wrongly above a real hit: callers compare each
-// candidate anyway.
-#ifdef __SSE2__
-constexpr std::size_t kStride = 16;
+// case), for i in 0..15 (wasm SIMD in the browser, SSE2 natively: core/byte_blocks.h).
+constexpr std::size_t kStride = blocks::kSize;
 std::uint32_t pair_hits(const char* p, char first, char second) {
-  const __m128i at = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-  const __m128i a = _mm_cmpeq_epi8(_mm_or_si128(at, _mm_set1_epi8(case_bit(first))), _mm_set1_epi8(first));
-  const __m128i b = _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(case_bit(second))), _mm_set1_epi8(second));
-  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_and_si128(a, b)));
+  using namespace blocks;
+  const Block a = equal(either(load(p), splat(case_bit(first))), splat(first));
+  const Block b = equal(either(load(p + 1), splat(case_bit(second))), splat(second));
+  return high_bits(both(a, b));
 }
-#else
-constexpr std::size_t kStride = 8;
-constexpr std::uint64_t kOnes = 0x0101010101010101u;
-std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & 0x8080808080808080u; }
-// The bytes of `word` that match `n`, as zero bytes.
-std::uint64_t differences(std::uint64_t word, char n) {
-  return (word | kOnes * static_cast<unsigned char>(case_bit(n))) ^ (kOnes * static_cast<unsigned char>(n));
-}
-std::uint32_t pair_hits(const char* p, char first, char second) {
-  std::uint64_t a, b;
-  std::memcpy(&a, p, 8);
-  std::memcpy(&b, p + 1, 8);
-  std::uint64_t hits = zero_bytes(differences(a, first)) & zero_bytes(differences(b, second));
-  std::uint32_t bits = 0;  // one bit a byte, like _mm_movemask_epi8
-  for (; hits; hits &= hits - 1) bits |= 1u << (__builtin_ctzll(hits) / 8);
-  return bits;
-}
-#endif
 
 // Whether `needle` (at least 1 byte) is at p, in any ASCII case; inline, as most candidates
 // differ early.
