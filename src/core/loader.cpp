@@ -1053,7 +1053,7 @@ struct StreamLoader::Impl {
       // article only strings and brackets matter here (ArticleReader reads the article): skip
       // to those, a block at a time. On the first line its end matters too (JSON Lines?).
       if (in_string && !escaped && !capture_ok) {
-        const std::size_t stop = first_line ? find(chunk, i, kStringStopsOnFirstLine) : find(chunk, i, kStringStops);
+        const std::size_t stop = first_line ? find(chunk, i, kStops<true, true>) : find(chunk, i, kStops<true, false>);
         if (stop > i && base + stop - 1 - string_start > limits.max_string_bytes) {
           string_too_long(chunk, base);
           return chunk.size();
@@ -1061,7 +1061,7 @@ struct StreamLoader::Impl {
         i = stop;
         if (i == chunk.size()) break;
       } else if (in_piece && !in_string) {
-        i = first_line ? find(chunk, i, kPieceStopsOnFirstLine) : find(chunk, i, kPieceStops);
+        i = first_line ? find(chunk, i, kStops<false, true>) : find(chunk, i, kStops<false, false>);
         if (i == chunk.size()) break;
       }
       const char c = chunk[i];
@@ -1165,28 +1165,22 @@ struct StreamLoader::Impl {
                                        " bytes; expected at most that");
   }
 
-  // What scan() must look at: in a string, its end or an escape; inside an article, strings
-  // and brackets ('[' and '{' are '{' with bit 0x20 set, ']' and '}' are '}').
-  static blocks::Block stops_in_string(blocks::Block block) {
-    return blocks::either(blocks::equal(block, blocks::splat('"')), blocks::equal(block, blocks::splat('\\')));
-  }
-  static blocks::Block stops_in_piece(blocks::Block block) {
-    const blocks::Block folded = blocks::either(block, blocks::splat(0x20));
-    return blocks::either(blocks::equal(block, blocks::splat('"')),
-                          blocks::either(blocks::equal(folded, blocks::splat('{')), blocks::equal(folded, blocks::splat('}'))));
-  }
-  static blocks::Block or_newline(blocks::Block block, blocks::Block stops) {
-    return blocks::either(stops, blocks::equal(block, blocks::splat('\n')));
-  }
-  static constexpr auto kStringStops = [](const char* p) { return blocks::high_bits(stops_in_string(blocks::load(p))); };
-  static constexpr auto kStringStopsOnFirstLine = [](const char* p) {
-    const blocks::Block block = blocks::load(p);
-    return blocks::high_bits(or_newline(block, stops_in_string(block)));
-  };
-  static constexpr auto kPieceStops = [](const char* p) { return blocks::high_bits(stops_in_piece(blocks::load(p))); };
-  static constexpr auto kPieceStopsOnFirstLine = [](const char* p) {
-    const blocks::Block block = blocks::load(p);
-    return blocks::high_bits(or_newline(block, stops_in_piece(block)));
+  // What scan() must look at, as a block test: in a string, its end or an escape; inside an
+  // article, strings and brackets ('[' and '{' are '{' with bit 0x20 set, ']' and '}' are
+  // '}'); on the first line, its end too (which tells JSON Lines from a document).
+  template <bool kInString, bool kFirstLine>
+  static constexpr auto kStops = [](const char* p) {
+    using namespace blocks;
+    const Block block = load(p);
+    Block stops = equal(block, splat('"'));
+    if (kInString) {
+      stops = either(stops, equal(block, splat('\\')));
+    } else {
+      const Block folded = either(block, splat(0x20));
+      stops = either(stops, either(equal(folded, splat('{')), equal(folded, splat('}'))));
+    }
+    if (kFirstLine) stops = either(stops, equal(block, splat('\n')));
+    return high_bits(stops);
   };
   template <class Test>
   static std::size_t find(std::string_view chunk, std::size_t i, Test test) {
