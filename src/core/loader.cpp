@@ -391,7 +391,7 @@ SpeakerId CorpusBuilder::intern_speaker(const ArticleRecord& record, const Artic
   return id;
 }
 
-__attribute__((flatten)) void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article) {
+void CorpusBuilder::append_quote(const ArticleRecord::QuoteRecord& quote, SpeakerId speaker, ArticleId article) {
   QuoteTable& table = corpus_->quotes;
   table.speaker.push_back(speaker);
   table.country.push_back(corpus_->speakers[speaker].country);

@@ -42,7 +42,7 @@ QE_INLINE std::uint8_t* write_varint(std::uint8_t* out, std::uint32_t value) {
   return out;
 }
 
-const std::uint8_t* read_varint(const std::uint8_t* in, std::uint32_t& value) {
+QE_INLINE const std::uint8_t* read_varint(const std::uint8_t* in, std::uint32_t& value) {
   value = 0;
   for (int shift = 0;; shift += 7) {
     value |= static_cast<std::uint32_t>(*in & 0x7F) << shift;

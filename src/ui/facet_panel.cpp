@@ -19,7 +19,7 @@ namespace {
 
 // Fills a list's per-corpus part: its values, their order by name and their search labels.
 void PrepareList(FacetList& list, std::vector<std::size_t> values, std::size_t value_count,
-                 const std::vector<std::string_view>& names, std::vector<std::string> search_labels) {
+                 const std::vector<std::string>& names, std::vector<std::string> search_labels) {
   list = FacetList{};
   list.values = std::move(values);
   list.search_labels = std::move(search_labels);
@@ -42,8 +42,7 @@ void PrepareSpeakers(const Corpus& corpus, FacetList& list) {
   const std::size_t count = corpus.speakers.size();
   std::vector<std::size_t> values(count);
   std::iota(values.begin(), values.end(), 0);
-  std::vector<std::string_view> names(count);
-  std::vector<std::string> labels(count);
+  std::vector<std::string> names(count), labels(count);
   for (std::size_t s = 0; s < count; ++s) {
     const Speaker& speaker = corpus.speakers[s];
     names[s] = speaker.name;
@@ -62,13 +61,12 @@ CountryId CountryOfSlot(std::size_t slot) {
 void PrepareCountries(const Corpus& corpus, FacetList& list) {
   const std::size_t count = country_slot_count();
   std::vector<std::size_t> values;
-  std::vector<std::string_view> names(count);
-  std::vector<std::string> labels(count);
+  std::vector<std::string> names(count), labels(count);
   for (std::size_t slot = 0; slot < count; ++slot) {
     if (corpus.quotes_by_country.of(slot).size() == 0) continue;
     values.push_back(slot);
-    names[slot] = country_name(CountryOfSlot(slot));
-    labels[slot] = utf8::search_key(std::string(names[slot]) + "\n" + std::string(country_code(CountryOfSlot(slot))));
+    names[slot] = std::string(country_name(CountryOfSlot(slot)));
+    labels[slot] = utf8::search_key(names[slot] + "\n" + std::string(country_code(CountryOfSlot(slot))));
   }
   PrepareList(list, std::move(values), count, names, std::move(labels));
 }
@@ -79,7 +77,7 @@ void PrepareSources(const Corpus& corpus, FacetList& list) {
   std::iota(values.begin(), values.end(), 0);
   std::vector<std::string> labels(count);
   for (std::size_t v = 0; v < count; ++v) labels[v] = utf8::search_key(corpus.source_names[v]);
-  PrepareList(list, std::move(values), count, {corpus.source_names.begin(), corpus.source_names.end()}, std::move(labels));
+  PrepareList(list, std::move(values), count, corpus.source_names, std::move(labels));
 }
 
 // Articles by title (their id when untitled); the search also finds ids.
@@ -87,8 +85,7 @@ void PrepareArticles(const Corpus& corpus, FacetList& list) {
   const std::size_t count = corpus.articles.size();
   std::vector<std::size_t> values(count);
   std::iota(values.begin(), values.end(), 0);
-  std::vector<std::string_view> names(count);
-  std::vector<std::string> labels(count);
+  std::vector<std::string> names(count), labels(count);
   for (std::size_t a = 0; a < count; ++a) {
     const Article& article = corpus.articles[a];
     names[a] = article.title.empty() ? article.id : article.title;
