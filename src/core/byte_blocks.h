@@ -1,7 +1,7 @@
 // byte_blocks.h: the scans that read every byte of a load (to a string's end, past ASCII,
-// for line breaks) or of a search's candidates, sixteen bytes at a time. Each test turns a block into a bit mask, one bit
-// a byte: wasm SIMD in the browser (built with -msimd128), SSE2 natively on x86-64, a byte
-// loop elsewhere. The masks are the same everywhere, so the native tests and fuzzers run
+// for line breaks) or of a search's candidates, sixteen bytes at a time. Each test turns a
+// block into a bit mask, one bit a byte: wasm SIMD in the browser (built with -msimd128),
+// SSE2 natively on x86-64, a byte loop elsewhere. The masks are the same everywhere, so the native tests and fuzzers run
 // the code the browser runs.
 #pragma once
 
@@ -111,16 +111,23 @@ inline constexpr auto continuations = [](const char* p) -> std::uint32_t { retur
 // Line breaks.
 inline constexpr auto newlines = [](const char* p) -> std::uint32_t { return high_bits(equal(load(p), splat('\n'))); };
 
+// `test` of the short last block [p, end) (fewer than kSize bytes), read from a copy so that
+// nothing past `end` is read, with the bits past it cleared.
+template <class Test>
+std::uint32_t test_tail(const char* p, const char* end, Test test) {
+  char tail[kSize] = {};
+  const auto left = static_cast<std::size_t>(end - p);
+  std::memcpy(tail, p, left);
+  return test(tail) & ((1u << left) - 1);
+}
+
 // The first byte in [p, end) that `test` marks, or end.
 template <class Test>
 const char* find_first(const char* p, const char* end, Test test) {
   for (; static_cast<std::size_t>(end - p) >= kSize; p += kSize)
     if (const std::uint32_t mask = test(p)) return p + __builtin_ctz(mask);
   if (p == end) return end;
-  char tail[kSize] = {};
-  const auto left = static_cast<std::size_t>(end - p);
-  std::memcpy(tail, p, left);
-  const std::uint32_t mask = test(tail) & ((1u << left) - 1);
+  const std::uint32_t mask = test_tail(p, end, test);
   return mask ? p + __builtin_ctz(mask) : end;
 }
 
@@ -130,10 +137,7 @@ std::size_t count(const char* p, const char* end, Test test) {
   std::size_t marked = 0;
   for (; static_cast<std::size_t>(end - p) >= kSize; p += kSize) marked += static_cast<std::size_t>(__builtin_popcount(test(p)));
   if (p == end) return marked;
-  char tail[kSize] = {};
-  const auto left = static_cast<std::size_t>(end - p);
-  std::memcpy(tail, p, left);
-  return marked + static_cast<std::size_t>(__builtin_popcount(test(tail) & ((1u << left) - 1)));
+  return marked + static_cast<std::size_t>(__builtin_popcount(test_tail(p, end, test)));
 }
 
 }  // namespace qe::blocks
