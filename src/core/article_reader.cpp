@@ -43,24 +43,15 @@ constexpr std::string_view kExtractedKeys[] = {"by", "reviewed"};
 // than a template per kind), which keeps the download small.
 enum class Kind { Article, Source, Extracted, Speaker, Quote, Paragraph, Alias, Any };
 
-// Names and ids are a few bytes long: compared inline (in wasm memcmp is a call and a byte
-// loop, and a million quotes have ten million keys).
-bool same_name(std::string_view name, std::string_view key) {
-  if (name.size() != key.size()) return false;
-  for (std::size_t i = 0; i < name.size(); ++i)
-    if (name[i] != key[i]) return false;
-  return true;
-}
-
 struct Names {
   const std::string_view* names;
   std::size_t count;
   // Tries `expected` first: writers put an object's keys in the same order every time, and
   // usually in this schema's order.
   int index_of(std::string_view key, std::size_t expected) const {
-    if (expected < count && same_name(names[expected], key)) return static_cast<int>(expected);
+    if (expected < count && blocks::same_bytes(names[expected], key)) return static_cast<int>(expected);
     for (std::size_t i = 0; i < count; ++i)
-      if (same_name(names[i], key)) return static_cast<int>(i);
+      if (blocks::same_bytes(names[i], key)) return static_cast<int>(i);
     return -1;
   }
 };
@@ -167,7 +158,7 @@ class ArticleReader::Parser {
     if (expected >= known.count) return -1;
     const std::string_view name = known.names[expected];
     if (static_cast<std::size_t>(end_ - p_) < name.size() + 2 || p_[0] != '"' || p_[name.size() + 1] != '"' ||
-        !same_name(std::string_view(p_ + 1, name.size()), name))
+        !blocks::same_bytes(std::string_view(p_ + 1, name.size()), name))
       return -1;
     p_ += name.size() + 2;
     return static_cast<int>(expected);
@@ -534,14 +525,14 @@ bool ArticleReader::check_references() {
   if (speakers.size() > kFew || quotes.size() > kFew) return check_references_sorted();
   for (std::size_t s = 0; s < speakers.size(); ++s)
     for (std::size_t t = 0; t < s; ++t)
-      if (same_name(speakers[s].id, speakers[t].id)) return false;
+      if (blocks::same_bytes(speakers[s].id, speakers[t].id)) return false;
   for (std::size_t q = 0; q < quotes.size(); ++q) {
     std::uint32_t s = 0;
-    while (s < speakers.size() && !same_name(speakers[s].id, quotes[q].speaker_id)) ++s;
+    while (s < speakers.size() && !blocks::same_bytes(speakers[s].id, quotes[q].speaker_id)) ++s;
     if (s == speakers.size()) return false;
     quotes[q].speaker = s;
     for (std::size_t r = 0; r < q; ++r)
-      if (same_name(quotes[q].id, quotes[r].id)) return false;
+      if (blocks::same_bytes(quotes[q].id, quotes[r].id)) return false;
   }
   return true;
 }

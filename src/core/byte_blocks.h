@@ -1,13 +1,14 @@
 // byte_blocks.h: the scans that read every byte of a load (to a string's end, past ASCII,
 // for line breaks) or of a search's candidates, sixteen bytes at a time. Each test turns a
 // block into a bit mask, one bit a byte: wasm SIMD in the browser (built with -msimd128),
-// SSE2 natively on x86-64, a byte loop elsewhere. The masks are the same everywhere, so the native tests and fuzzers run
-// the code the browser runs.
+// SSE2 natively on x86-64, a byte loop elsewhere. The masks are the same everywhere, so the
+// native tests and fuzzers run the code the browser runs.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -138,6 +139,15 @@ std::size_t count(const char* p, const char* end, Test test) {
   for (; static_cast<std::size_t>(end - p) >= kSize; p += kSize) marked += static_cast<std::size_t>(__builtin_popcount(test(p)));
   if (p == end) return marked;
   return marked + static_cast<std::size_t>(__builtin_popcount(test_tail(p, end, test)));
+}
+
+// Whether a and b hold the same bytes, compared inline: object keys and ids are a few bytes
+// long, a million quotes have ten million keys, and in wasm memcmp is a call and a byte loop.
+inline bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 }  // namespace qe::blocks

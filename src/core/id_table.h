@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/byte_blocks.h"
+
 namespace qe {
 
 class IdTable {
@@ -25,7 +27,7 @@ class IdTable {
     for (std::size_t i = hash(id) & mask();; i = (i + 1) & mask()) {
       const std::uint32_t slot = slots_[i];
       if (slot == 0) return kAbsent;
-      if (same(id_of(slot - 1), id)) return slot - 1;
+      if (blocks::same_bytes(id_of(slot - 1), id)) return slot - 1;
     }
   }
 
@@ -52,12 +54,6 @@ class IdTable {
     std::uint32_t h = 2166136261u;
     for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
     return h;
-  }
-  static bool same(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (a[i] != b[i]) return false;
-    return true;
   }
   std::size_t mask() const { return slots_.size() - 1; }
 

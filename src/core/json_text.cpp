@@ -15,22 +15,13 @@ using json = nlohmann::json;
 
 // The first NUL byte or invalid UTF-8 sequence: one pass, skipping ASCII a block at a time.
 std::optional<Problem> encoding_problem(std::string_view text) {
-  const char* const begin = text.data();
-  const char* const end = begin + text.size();
-  char32_t ignored;
-  for (const char* p = begin; (p = blocks::find_first(p, end, blocks::non_ascii_or_nul)) != end;) {
-    const auto at = static_cast<std::size_t>(p - begin);
-    if (*p == '\0')
-      return Problem{at, "NUL byte in the text; expected UTF-8 text without NUL bytes (write \\u0000 inside a string)"};
-    const std::size_t length = utf8::decode_at(text, at, ignored);
-    if (length == 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(*p));
-      return Problem{at, std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence; expected UTF-8 text"};
-    }
-    p += length;
-  }
-  return std::nullopt;
+  const std::size_t at = utf8::find_invalid_or_nul(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  if (text[at] == '\0')
+    return Problem{at, "NUL byte in the text; expected UTF-8 text without NUL bytes (write \\u0000 inside a string)"};
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[at]));
+  return Problem{at, std::string("invalid UTF-8: byte ") + hex + " does not start a valid sequence; expected UTF-8 text"};
 }
 
 // What one pass over the raw text learns before any parsing: where it first nests too deep

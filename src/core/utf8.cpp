@@ -127,17 +127,29 @@ std::string fold_with(const FoldEntry (&table)[N], const char* bytes, std::strin
 
 size_t decode_at(std::string_view text, size_t pos, char32_t& out) { return pos < text.size() ? decode(text, pos, out) : 0; }
 
-size_t find_invalid(std::string_view text) {
+namespace {
+
+// The first byte that does not start a valid sequence, skipping what `plain` leaves unmarked
+// (ASCII, at least) a block at a time; a byte it marks that decodes is stepped over.
+template <class Plain>
+size_t find_invalid_past(std::string_view text, Plain plain) {
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   char32_t ignored;
-  for (const char* p = begin; (p = blocks::find_first(p, end, blocks::non_ascii)) != end;) {
-    const size_t length = decode(text, static_cast<size_t>(p - begin), ignored);
-    if (length == 0) return static_cast<size_t>(p - begin);
+  for (const char* p = begin; (p = blocks::find_first(p, end, plain)) != end;) {
+    const auto at = static_cast<size_t>(p - begin);
+    const size_t length = *p == '\0' ? 0 : decode(text, at, ignored);
+    if (length == 0) return at;
     p += length;
   }
   return std::string_view::npos;
 }
+
+}  // namespace
+
+size_t find_invalid(std::string_view text) { return find_invalid_past(text, blocks::non_ascii); }
+
+size_t find_invalid_or_nul(std::string_view text) { return find_invalid_past(text, blocks::non_ascii_or_nul); }
 
 size_t count_code_points(std::string_view valid_text) {
   const char* const begin = valid_text.data();

@@ -18,6 +18,8 @@ namespace qe::utf8 {
 // Byte offset of the first invalid sequence (overlong, surrogate, truncated, > U+10FFFF),
 // or npos when `text` is valid UTF-8.
 size_t find_invalid(std::string_view text);
+// The same, or the first NUL byte if that comes first (a loaded text may hold none).
+size_t find_invalid_or_nul(std::string_view text);
 
 size_t count_code_points(std::string_view valid_text);
 

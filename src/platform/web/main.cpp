@@ -87,6 +87,12 @@ constexpr double kIdleWorkMs = 10;
 // compiled and optimised before the first click.
 constexpr std::size_t kWarmFilterMinQuotes = 100000;
 
+// Whether the filter code still waits to run once on this corpus.
+bool FilterCodeCold(const WebApp& app) {
+  return app.explorer.has_corpus() && app.filter_code_warmed != app.explorer.corpus_generation() &&
+         app.explorer.corpus().quotes.size() >= kWarmFilterMinQuotes;
+}
+
 void WarmFilterCode(WebApp& app) {
   app.filter_code_warmed = app.explorer.corpus_generation();
   const Corpus& corpus = app.explorer.corpus();
@@ -103,12 +109,9 @@ void Frame() {
   WebApp& app = App();
   FollowCanvasSize(app);
   if (app.frames_to_draw <= 0) {
-    // While a load streams in, its slices have the page: the corpus shown, whose index or
-    // search this work would finish, is about to be replaced (a second million-quote load
-    // ran at two thirds of the first's speed beside the first one's index build).
-    if (StreamLoading()) return;
+    if (!HasIdleWork(app)) return;
     if (app.explorer.has_idle_work()) app.explorer.do_idle_work(kIdleWorkMs);
-    else if (FilterCodeCold(app)) WarmFilterCode(app);
+    else WarmFilterCode(app);
     return;
   }
   if (!HasContent(app)) {
@@ -158,9 +161,11 @@ void Frame() {
 
 }  // namespace
 
-bool FilterCodeCold(const WebApp& app) {
-  return app.explorer.has_corpus() && app.filter_code_warmed != app.explorer.corpus_generation() &&
-         app.explorer.corpus().quotes.size() >= kWarmFilterMinQuotes;
+// While a load streams in, its slices have the page: the corpus shown, whose index or search
+// this work would finish, is about to be replaced (a second million-quote load ran at two
+// thirds of the first's speed beside the first one's index build).
+bool HasIdleWork(const WebApp& app) {
+  return !StreamLoading() && (app.explorer.has_idle_work() || FilterCodeCold(app));
 }
 
 WebApp& App() {

@@ -427,13 +427,11 @@ EMSCRIPTEN_KEEPALIVE const char* qe_a11y_articles(const char* query, int limit) 
   return Returned(Dump(out));
 }
 
-// Frames still to draw before the explorer idles, plus one while idle work remains (for the
-// next keystroke, Explorer::has_idle_work, or the filter code's first run, FilterCodeCold):
-// 0 once input, changes and that are handled. Idle work waits while a load streams in
-// (main.cpp's Frame), so a load's slices need not wait for frames that would do none.
+// Frames still to draw before the explorer idles, plus one while idle work remains
+// (HasIdleWork: none while a load streams in, so its slices need not wait for frames that
+// would do none): 0 once input, changes and that are handled.
 EMSCRIPTEN_KEEPALIVE int qe_pending_frames() {
-  const bool idle_work = !StreamLoading() && (App().explorer.has_idle_work() || FilterCodeCold(App()));
-  return App().frames_to_draw + (idle_work ? 1 : 0);
+  return App().frames_to_draw + (HasIdleWork(App()) ? 1 : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE double qe_frames_drawn() { return static_cast<double>(App().frames_drawn); }

@@ -34,9 +34,10 @@ struct WebApp {
 
 WebApp& App();
 
-// Whether the filter code still waits to run once on a large corpus while the page is idle
-// (WarmFilterCode in main.cpp): idle work the page has, like Explorer::has_idle_work.
-bool FilterCodeCold(const WebApp& app);
+// Whether frames that draw nothing have work to do (main.cpp's Frame): the explorer's idle
+// work (Explorer::has_idle_work) or the filter code's first run on a large corpus
+// (WarmFilterCode). None while a load streams in: the corpus shown is about to be replaced.
+bool HasIdleWork(const WebApp& app);
 
 // Input, a resize or a data change: draw a few frames, then idle.
 inline void RequestFrames(int count = kSettleFrames) {
