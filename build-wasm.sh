@@ -220,8 +220,8 @@ cmd_test_sanitize() {
 }
 
 # Suites that test the page around the wasm (themes, the DOM mirror, axe, CSP, the host
-# page) rather than wasm code paths: the ASan pass leaves them to the normal one.
-DOM_ONLY_SUITES=(a11y csp embedding screens)
+# page, the dev server) rather than wasm code paths: the ASan pass leaves them to the normal one.
+DOM_ONLY_SUITES=(a11y csp dev-server embedding screens)
 
 browser_tests() {  # $1: the static site to test; $2: 1 for a sanitizer build (tests size inputs down, DOM-only suites skipped)
   mkdir -p "$BUILD/test-artifacts"

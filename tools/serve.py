@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Serves build/web on loopback as a production host should: gzip for text and wasm
 (compressed once, kept in memory), the right MIME types, and revalidation caching.
+A large corpus (JSON over 16 MiB) is sent as it is, with `Cache-Control: no-store`:
+Chromium then hands the download to the page as it arrives instead of first copying it
+into chunks on its garbage-collected heap, which at a million quotes held up to 60 MB more
+at the load's peak (docs/performance.md, "Chromium's copy of a download").
 
-    python3 tools/serve.py [PORT] [DIRECTORY]
+    python3 tools/serve.py [PORT] [DIRECTORY]     (PORT 0: any free port, printed)
 """
 import gzip
 import http.server
@@ -11,6 +15,8 @@ import sys
 
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".jsonl", ".wasm", ".svg", ".txt"}
 TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".jsonl": "application/json"}
+CORPUS = {".json", ".jsonl"}
+LARGE_CORPUS_BYTES = 16 << 20
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -22,8 +28,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
         extension = os.path.splitext(path)[1]
+        self.no_store = (extension in CORPUS and os.path.isfile(path)
+                         and os.path.getsize(path) >= LARGE_CORPUS_BYTES)
         if (extension not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not os.path.isfile(path)):
+                or not os.path.isfile(path) or self.no_store):
             return super().send_head()
         mtime = os.path.getmtime(path)
         cached = self.compressed.get(path)
@@ -39,6 +47,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
         return _Body(cached[1])
+
+    def end_headers(self):
+        if getattr(self, "no_store", False):
+            self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
 
 class _Body:
@@ -58,6 +71,7 @@ def main():
     directory = sys.argv[2] if len(sys.argv) > 2 else "build/web"
     handler = lambda *args, **kwargs: Handler(*args, directory=directory, **kwargs)
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        port = server.server_address[1]  # the one chosen when asked for port 0
         print(f"serving {directory} on http://127.0.0.1:{port}/ (gzip)", flush=True)
         server.serve_forever()
 

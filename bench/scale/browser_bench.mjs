@@ -5,7 +5,8 @@
 // per facet; a filterFunction for typing) and DuckDB-Wasm (the same JSON Lines as quote rows
 // through its JSON reader; GROUP BY counts per facet under the other facets' filter; ILIKE
 // for typing).
-// Loads are also timed in a fresh browser each, as JSON Lines and as one corpus@1 document,
+// Loads are also timed in a fresh browser each, as JSON Lines (served plainly, and with
+// `Cache-Control: no-store`) and as one corpus@1 document,
 // with the renderer's peak resident memory (VmHWM) against the file's size, and the first
 // frame with the data of a page opened on it (?src=). Prints one table per size; asserts
 // nothing. The corpus is generated here, at run time (never committed).
@@ -452,11 +453,10 @@ async function measureScrolling(page) {
 }
 
 // A corpus served with its Content-Length, as a static file server sends it (the loader
-// reserves the corpus's columns from it).
-function withContentLength(text) {
-  const body = Buffer.from(text);
+// reserves the corpus's columns from it); `headers` added, such as Cache-Control.
+function withContentLength(body, headers = {}) {
   return (request, response) => {
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, ...headers });
     response.end(body);
   };
 }
@@ -476,15 +476,23 @@ for (const quotes of sizes.length ? sizes : [10000, 100000, 1000000]) {
   const lines = `/bench/corpus-${quotes}.jsonl`;
   const documentPath = `/bench/corpus-${quotes}.json`;
   const files = { [lines]: corpus(quotes), [documentPath]: corpus(quotes, { document: true }), ...(withLibraries ? baselineFiles() : {}) };
-  const server = await startServer({ ...files, [lines]: withContentLength(files[lines]), [documentPath]: withContentLength(files[documentPath]) });
+  // The JSON Lines also as a server sending `Cache-Control: no-store` (as tools/serve.py does
+  // for a large corpus): Chromium then does not copy the download into chunks on its
+  // garbage-collected heap first (docs/performance.md, "Chromium's copy of a download").
+  const linesNoStore = `/bench/corpus-${quotes}-no-store.jsonl`;
+  const linesBody = Buffer.from(files[lines]);
+  const server = await startServer({ ...files, [lines]: withContentLength(linesBody),
+    [linesNoStore]: withContentLength(linesBody, { 'Cache-Control': 'no-store' }),
+    [documentPath]: withContentLength(Buffer.from(files[documentPath])) });
   const mbOf = (path) => Buffer.byteLength(files[path]) / 1e6;
   try {
     const linesLoad = await timedLoad(server, lines);
+    const noStoreLoad = await timedLoad(server, linesNoStore);
     const documentLoad = await timedLoad(server, documentPath);
     const mb = mbOf(lines);
     console.log(`\n${linesLoad.quotes.toLocaleString('en-US')} quotes, ${mb.toFixed(1)} MB of JSON Lines, ${mbOf(documentPath).toFixed(1)} MB as one corpus@1 document (Chromium, wasm; ${load()} on ${(await import('node:os')).cpus().length} cores)`);
-    for (const [name, r, size] of [['JSON Lines', linesLoad, mb], ['corpus@1 document', documentLoad, mbOf(documentPath)]]) {
-      console.log(`  load ${name.padEnd(18)} ${(size / (r.ms / 1000)).toFixed(1)} MB/s (${fmt(r.ms)}; idle, text index built, after ${fmt(r.idleMs)})   renderer peak ${(r.peak / 1e6).toFixed(0)} MB = ${(r.peak / 1e6 / size).toFixed(2)}x the file (${(r.before / 1e6).toFixed(0)} MB before the load); private ${(r.privatePeak / 1e6).toFixed(0)} MB = ${(r.privatePeak / 1e6 / size).toFixed(2)}x (${(r.privateBefore / 1e6).toFixed(0)} MB before)`);
+    for (const [name, r, size] of [['JSON Lines', linesLoad, mb], ['JSON Lines, no-store', noStoreLoad, mb], ['corpus@1 document', documentLoad, mbOf(documentPath)]]) {
+      console.log(`  load ${name.padEnd(20)} ${(size / (r.ms / 1000)).toFixed(1)} MB/s (${fmt(r.ms)}; idle, text index built, after ${fmt(r.idleMs)})   renderer peak ${(r.peak / 1e6).toFixed(0)} MB = ${(r.peak / 1e6 / size).toFixed(2)}x the file (${(r.before / 1e6).toFixed(0)} MB before the load); private ${(r.privatePeak / 1e6).toFixed(0)} MB = ${(r.privatePeak / 1e6 / size).toFixed(2)}x (${(r.privateBefore / 1e6).toFixed(0)} MB before)`);
     }
     if (loadOnly) continue;
     const first = await firstFrame(server, lines);
