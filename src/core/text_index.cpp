@@ -147,7 +147,7 @@ void TextIndex::build_slice(const Corpus& corpus, std::uint32_t max_quotes) {
     state.counts = GramCounts{};
     start_fill(state);
   } else {
-    write_word_bits(state);
+    write_words(state, quote_words());
     build_.reset();
   }
 }
@@ -202,7 +202,9 @@ void TextIndex::start_fill(BuildState& state) {
   state.next_quote = 0;
   state.slot.assign(kGramCodes, -1);
   for (std::size_t i = 0; i < common_.size(); ++i) state.slot[common_[i]] = static_cast<std::int32_t>(i);
-  common_sets_.assign(common_.size() * quote_words(), 0);
+  // Uninitialised: clearing 36 MB at a million quotes at once would make the page's memory
+  // jump by as much before the pass, where written word by word it grows with the pass.
+  common_sets_.reset(new std::uint64_t[common_.size() * quote_words()]);
   state.word_bits.assign(common_.size(), 0);
   state.cursor.assign(kBuckets, nullptr);
   for (std::size_t h = 0; h < kBuckets; ++h)
@@ -214,10 +216,7 @@ void TextIndex::fill(const Corpus& corpus, std::uint32_t first, std::uint32_t la
   std::uint64_t* word_bits = state.word_bits.data();
   const std::int32_t* slot = state.slot.data();
   for_each_gram(corpus, first, last, [&](std::uint32_t q, std::uint32_t code, std::uint32_t) QE_INLINE_LAMBDA {
-    if (q / 64 != state.word) {
-      write_word_bits(state);
-      state.word = q / 64;
-    }
+    if (q / 64 != state.word) write_words(state, q / 64);
     if (slot[code] >= 0) word_bits[static_cast<std::size_t>(slot[code])] |= std::uint64_t{1} << (q % 64);
     if (code < kTrigramCodes) return;
     const std::uint32_t h = code - kTrigramCodes, block = q / kBlockQuotes;
@@ -231,14 +230,18 @@ void TextIndex::fill(const Corpus& corpus, std::uint32_t first, std::uint32_t la
   });
 }
 
-// Writes the gathered bits of quote word state.word to the common sets.
-void TextIndex::write_word_bits(BuildState& state) {
+// Writes the bits gathered for quote word state.word to the common sets, and zeros to their
+// words from there to `next_word` (quotes without grams): every word of the sets is written
+// once, in order, so they need no clearing first (start_fill).
+void TextIndex::write_words(BuildState& state, std::size_t next_word) {
   const std::size_t words = quote_words();
   for (std::size_t s = 0; s < state.word_bits.size(); ++s) {
-    if (!state.word_bits[s]) continue;
-    common_sets_[s * words + state.word] = state.word_bits[s];
+    std::uint64_t* set = common_sets_.get() + s * words;
+    set[state.word] = state.word_bits[s];
     state.word_bits[s] = 0;
+    std::fill(set + state.word + 1, set + next_word, std::uint64_t{0});
   }
+  state.word = next_word;
 }
 
 std::uint32_t TextIndex::bucket_of_trigram(std::string_view trigram) {
@@ -265,7 +268,7 @@ const std::uint64_t* TextIndex::quotes_holding(std::string_view gram) const {
       break;
     default: break;
   }
-  return slot ? common_sets_.data() + *slot * quote_words() : nullptr;
+  return slot ? common_sets_.get() + *slot * quote_words() : nullptr;
 }
 
 std::optional<std::vector<std::uint64_t>> TextIndex::candidate_quotes(std::string_view needle) const {
@@ -339,7 +342,7 @@ std::optional<std::vector<std::uint8_t>> TextIndex::candidate_blocks(std::string
 std::size_t TextIndex::memory_bytes() const {
   return offsets_.capacity() * sizeof(std::uint32_t) + lists_.capacity() +
          (common_.capacity() + common_count_.capacity() + common_trigram_.capacity()) * sizeof(std::uint32_t) +
-         common_sets_.capacity() * sizeof(std::uint64_t);
+         (common_sets_ ? common_.size() * quote_words() * sizeof(std::uint64_t) : 0);
 }
 
 }  // namespace qe

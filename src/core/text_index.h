@@ -90,7 +90,9 @@ class TextIndex {
   std::vector<std::uint32_t> common_;    // common bytes', pairs' and buckets' codes (gram_code), ascending
   std::vector<std::uint32_t> common_count_;  // quotes holding each, to try the rarest first
   std::vector<std::uint32_t> common_trigram_;  // a bucket's one trigram (trigram_of), or another value
-  std::vector<std::uint64_t> common_sets_;   // quote_words() words per common string
+  // quote_words() words per common string. Not a vector: written once, word by word as the
+  // second pass goes (write_words), so never cleared first.
+  std::unique_ptr<std::uint64_t[]> common_sets_;
 
   std::size_t bitmap_bytes() const { return (block_count_ + 7) / 8; }
   // What the first pass over the keys learns: per gram code, the quotes holding it; per
@@ -115,7 +117,7 @@ class TextIndex {
   void choose_common(const GramCounts& counts);
   void start_fill(BuildState& state);
   void fill(const Corpus& corpus, std::uint32_t first, std::uint32_t last, BuildState& state);  // the second pass
-  void write_word_bits(BuildState& state);  // the bits gathered for quote word state.word
+  void write_words(BuildState& state, std::size_t next_word);
   void intersect(std::uint32_t bucket, std::vector<std::uint8_t>& blocks) const;
   std::optional<std::size_t> common_slot(std::uint32_t code) const;
 };

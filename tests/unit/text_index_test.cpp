@@ -166,6 +166,32 @@ TEST_CASE("common bytes, pairs and trigrams are answered from exact bit sets") {
   CHECK(qe::match_text(*corpus, "zy").size() == 1);
 }
 
+TEST_CASE("the sets are exact over runs of quotes without a gram, before, between and after the others") {
+  // The sets are written word by word, never cleared first: build one whose sets are all ones
+  // and drop it, so that the next build is likely to get the same memory back, dirty. A text
+  // of NUL bytes alone has no gram (needles never hold one), so 64 of them in a row leave
+  // whole words that only the zero fill writes.
+  CorpusOf(std::vector<std::string>(1000, "peace xyz"));
+  const std::string no_gram(2, '\0');
+  std::vector<std::string> texts(200, no_gram);
+  texts.insert(texts.end(), 100, "peace talks");
+  texts.insert(texts.end(), 150, no_gram);
+  texts.insert(texts.end(), 50, "peace");
+  texts.insert(texts.end(), 130, "xyz");
+  texts.insert(texts.end(), 300, no_gram);
+  const auto corpus = CorpusOf(texts);
+  for (const char* gram : {"p", "pe", "pea", "x", "xy", "xyz", "l"}) {
+    CAPTURE(gram);
+    const std::uint64_t* bits = corpus->text_index.quotes_holding(gram);
+    REQUIRE(bits);
+    std::vector<qe::QuoteIndex> held;
+    for (qe::QuoteIndex q = 0; q < corpus->quotes.size(); ++q)
+      if ((bits[q / 64] >> (q % 64)) & 1) held.push_back(q);
+    CHECK(held == qe::scan_text(*corpus, gram));
+    CHECK(qe::match_text(*corpus, gram) == qe::scan_text(*corpus, gram));
+  }
+}
+
 // Two printable trigrams that share a bucket of the index (there are 857,375 of them for
 // 65,536 buckets).
 std::pair<std::string, std::string> CollidingTrigrams() {
