@@ -181,8 +181,11 @@ void DrawExplorer(const Explorer& explorer, ViewState& view, Actions& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
+  // No background: the frame is cleared to the window's colour (Palette::Background) already,
+  // and without a GPU (a software GL) filling the screen once more took half of each frame.
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;
   ImGui::Begin("Quote Explorer", nullptr, flags);
   HandleShortcuts(explorer, view, actions);
   HandleReviewShortcuts(explorer, view, actions);

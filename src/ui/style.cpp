@@ -113,12 +113,15 @@ Theme g_theme = Theme::Light;
 
 constexpr ImVec4 Rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
 
+// The windows' colour, which is also what each frame is cleared to (Palette::Background).
+constexpr ImVec4 kLightBackground = Rgb(250, 250, 248), kDarkBackground = Rgb(27, 29, 34);
+
 // Colours only: sizes are set (and scaled) once by SetupFontsAndStyle.
 void ApplyColors(ImGuiStyle& style, Theme theme) {
   ImVec4* colors = style.Colors;
   if (theme == Theme::Light) {
     ImGui::StyleColorsLight(&style);
-    colors[ImGuiCol_WindowBg] = Rgb(250, 250, 248);
+    colors[ImGuiCol_WindowBg] = kLightBackground;
     colors[ImGuiCol_Text] = Rgb(26, 28, 33);
     colors[ImGuiCol_TextDisabled] = Rgb(92, 97, 106);  // zero-count rows and hints
     colors[ImGuiCol_FrameBg] = Rgb(255, 255, 255);
@@ -132,7 +135,7 @@ void ApplyColors(ImGuiStyle& style, Theme theme) {
     colors[ImGuiCol_Separator] = Rgb(219, 222, 224);
   } else {
     ImGui::StyleColorsDark(&style);
-    colors[ImGuiCol_WindowBg] = Rgb(27, 29, 34);
+    colors[ImGuiCol_WindowBg] = kDarkBackground;
     colors[ImGuiCol_PopupBg] = Rgb(36, 39, 46, 0.98f);
     colors[ImGuiCol_Text] = Rgb(230, 232, 235);
     colors[ImGuiCol_TextDisabled] = Rgb(162, 168, 178);
@@ -243,7 +246,7 @@ void SetTheme(Theme theme) {
 
 Theme CurrentTheme() { return g_theme; }
 
-unsigned Palette::Background() { return ImGui::ColorConvertFloat4ToU32(g_theme == Theme::Light ? Rgb(250, 250, 248) : Rgb(27, 29, 34)); }
+unsigned Palette::Background() { return ImGui::ColorConvertFloat4ToU32(g_theme == Theme::Light ? kLightBackground : kDarkBackground); }
 
 unsigned Palette::Kind(QuoteKind kind) {
   const bool light = g_theme == Theme::Light;
