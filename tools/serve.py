@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Serves build/web on loopback as a production host should: gzip for text and wasm
 (compressed once, kept in memory), the right MIME types, and revalidation caching.
-A large corpus (JSON over 16 MiB) is sent as it is, with `Cache-Control: no-store`:
+A large corpus (JSON of 16 MiB or more) is sent as it is, with `Cache-Control: no-store`:
 Chromium then hands the download to the page as it arrives instead of first copying it
 into chunks on its garbage-collected heap, which at a million quotes held up to 60 MB more
 at the load's peak (docs/performance.md, "Chromium's copy of a download").

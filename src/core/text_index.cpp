@@ -256,6 +256,7 @@ std::optional<std::size_t> TextIndex::common_slot(std::uint32_t code) const {
 }
 
 const std::uint64_t* TextIndex::quotes_holding(std::string_view gram) const {
+  if (building()) return nullptr;  // the sets are written as the build goes (write_words)
   const auto* bytes = reinterpret_cast<const unsigned char*>(gram.data());
   std::optional<std::size_t> slot;
   switch (gram.size()) {
@@ -272,6 +273,7 @@ const std::uint64_t* TextIndex::quotes_holding(std::string_view gram) const {
 }
 
 std::optional<std::vector<std::uint64_t>> TextIndex::candidate_quotes(std::string_view needle) const {
+  if (building()) return std::nullopt;
   const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
   std::vector<std::size_t> slots;
   for (std::size_t i = 0; i + 1 < needle.size(); ++i) {

@@ -61,13 +61,14 @@ class TextIndex {
 
   // A string of 1, 2 or 3 bytes held by at least 1 in kCommonShare quotes: one bit a quote
   // (bit q % 64 of word q / 64), set exactly for the quotes whose key holds `gram`.
-  // nullptr for other strings, and for a trigram whose bucket another trigram of the keys
-  // shares (its set is then the union of both).
+  // nullptr for other strings, for a trigram whose bucket another trigram of the keys
+  // shares (its set is then the union of both), and while the index is building.
   const std::uint64_t* quotes_holding(std::string_view gram) const;
 
   // One bit a quote, as above, set for the quotes that may hold `needle`: those in candidate
   // blocks and in the sets of the needle's common pairs and trigram buckets (the rarest 16).
-  // nullopt when the index cannot narrow the search (a needle of 1 or 2 rare bytes).
+  // nullopt when the index cannot narrow the search (a needle of 1 or 2 rare bytes), and
+  // while it is building.
   std::optional<std::vector<std::uint64_t>> candidate_quotes(std::string_view needle) const;
 
   // The bucket of a 3-byte string's trigram (tests build colliding trigrams with it).

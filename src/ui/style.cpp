@@ -113,7 +113,8 @@ Theme g_theme = Theme::Light;
 
 constexpr ImVec4 Rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
 
-// The windows' colour, which is also what each frame is cleared to (Palette::Background).
+// The windows' colour, which is also what each frame is cleared to (Palette::Background);
+// web/style.css's --bg, the page under the canvas, is the same.
 constexpr ImVec4 kLightBackground = Rgb(250, 250, 248), kDarkBackground = Rgb(27, 29, 34);
 
 // Colours only: sizes are set (and scaled) once by SetupFontsAndStyle.

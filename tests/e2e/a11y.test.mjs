@@ -107,6 +107,15 @@ describe('themes', () => {
     await dark.context().close();
   });
 
+  test("the canvas's background is the page's, in both themes: no seam, no flash while it starts", async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await open(`${server.url}/`, { colorScheme });
+      const pageColour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(`rgb(${(await canvasBackground(page)).join(', ')})`, pageColour, colorScheme);
+      await page.context().close();
+    }
+  });
+
   test('?theme= overrides prefers-color-scheme', async () => {
     const page = await open(`${server.url}/?theme=dark`, { colorScheme: 'light' });
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');

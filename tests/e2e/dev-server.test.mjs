@@ -22,18 +22,36 @@ let browser;
 // serve.py on any free port, over a copy of build/web (links) with the two corpora beside it.
 async function startDevServer() {
   const directory = await mkdtemp(join(tmpdir(), 'qe-serve-'));
-  for (const name of await readdir(WEB_DIR)) await symlink(join(WEB_DIR, name), join(directory, name));
-  await writeFile(join(directory, 'large.jsonl'), corpus(LARGE_QUOTES));
-  await writeFile(join(directory, 'small.jsonl'), corpus(SMALL_QUOTES));
-  const server = spawn('python3', [SERVE, '0', directory], { stdio: ['ignore', 'pipe', 'ignore'] });
-  const url = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (data) => {
-      const match = /on (http:\/\/[^/]+)\//.exec(String(data));
-      if (match) resolve(match[1]);
+  let server = null;
+  const stop = async () => {
+    server?.kill();
+    await rm(directory, { recursive: true, force: true });
+  };
+  try {
+    for (const name of await readdir(WEB_DIR)) await symlink(join(WEB_DIR, name), join(directory, name));
+    await writeFile(join(directory, 'large.jsonl'), corpus(LARGE_QUOTES));
+    await writeFile(join(directory, 'small.jsonl'), corpus(SMALL_QUOTES));
+    server = spawn('python3', [SERVE, '0', directory], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('serve.py did not say where it serves within 10 s')), 10000);
+      const fail = (error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      server.stdout.on('data', (data) => {
+        const match = /on (http:\/\/[^/]+)\//.exec(String(data));
+        if (!match) return;
+        clearTimeout(timer);
+        resolve(match[1]);
+      });
+      server.on('error', fail); // no python3
+      server.on('exit', (code) => fail(new Error(`serve.py exited with ${code}`)));
     });
-    server.on('exit', (code) => reject(new Error(`serve.py exited with ${code}`)));
-  });
-  return { url, stop: async () => { server.kill(); await rm(directory, { recursive: true, force: true }); } };
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 before(async () => {
