@@ -44,6 +44,14 @@ std::vector<qe::QuoteIndex> Naive(const qe::Corpus& corpus, std::string_view que
   return found;
 }
 
+// The quotes whose bit is set in `bits` (one bit a quote, as TextIndex's sets), ascending.
+std::vector<qe::QuoteIndex> QuotesIn(const qe::Corpus& corpus, const std::uint64_t* bits) {
+  std::vector<qe::QuoteIndex> quotes;
+  for (qe::QuoteIndex q = 0; q < corpus.quotes.size(); ++q)
+    if ((bits[q / 64] >> (q % 64)) & 1) quotes.push_back(q);
+  return quotes;
+}
+
 // Many blocks of quotes from a small vocabulary with accents, Greek and Cyrillic.
 std::vector<std::string> MixedTexts(std::size_t count) {
   const std::vector<std::string> words = {"ceasefire", "talks", "Orbán", "Straße", "Лавров", "сказал", "Αθήνα",
@@ -154,10 +162,7 @@ TEST_CASE("common bytes, pairs and trigrams are answered from exact bit sets") {
     CAPTURE(gram);
     const std::uint64_t* bits = index.quotes_holding(gram);
     REQUIRE(bits);
-    std::vector<qe::QuoteIndex> held;
-    for (qe::QuoteIndex q = 0; q < corpus->quotes.size(); ++q)
-      if ((bits[q / 64] >> (q % 64)) & 1) held.push_back(q);
-    CHECK(held == qe::scan_text(*corpus, gram));
+    CHECK(QuotesIn(*corpus, bits) == qe::scan_text(*corpus, gram));
   }
   CHECK_FALSE(index.quotes_holding("zy"));    // one quote of 301: not common
   CHECK_FALSE(index.quotes_holding("zyg"));
@@ -184,10 +189,7 @@ TEST_CASE("the sets are exact over runs of quotes without a gram, before, betwee
     CAPTURE(gram);
     const std::uint64_t* bits = corpus->text_index.quotes_holding(gram);
     REQUIRE(bits);
-    std::vector<qe::QuoteIndex> held;
-    for (qe::QuoteIndex q = 0; q < corpus->quotes.size(); ++q)
-      if ((bits[q / 64] >> (q % 64)) & 1) held.push_back(q);
-    CHECK(held == qe::scan_text(*corpus, gram));
+    CHECK(QuotesIn(*corpus, bits) == qe::scan_text(*corpus, gram));
     CHECK(qe::match_text(*corpus, gram) == qe::scan_text(*corpus, gram));
   }
 }
