@@ -28,10 +28,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
         extension = os.path.splitext(path)[1]
-        self.no_store = (extension in CORPUS and os.path.isfile(path)
-                         and os.path.getsize(path) >= LARGE_CORPUS_BYTES)
+        is_file = os.path.isfile(path)
+        self.no_store = extension in CORPUS and is_file and os.path.getsize(path) >= LARGE_CORPUS_BYTES
         if (extension not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not os.path.isfile(path) or self.no_store):
+                or not is_file or self.no_store):
             return super().send_head()
         mtime = os.path.getmtime(path)
         cached = self.compressed.get(path)
